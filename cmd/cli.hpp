@@ -1,0 +1,49 @@
+#pragma once
+// The command-line front end. Only cmd/ prints and picks exit codes.
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "util/diagnostic.hpp"
+
+namespace commplan::cli {
+
+/// The contract's exit codes.
+enum Exit : int { kOk = 0, kInvalid = 1, kUsage = 2, kIo = 3, kStrict = 4 };
+
+/// Looks up an environment variable; tests pass their own.
+using Environment = std::function<std::optional<std::string>(const std::string&)>;
+
+/// What a running subcommand talks to: the streams, the environment and its exit code.
+struct Context {
+  std::istream& in;
+  std::ostream& out;
+  std::ostream& err;
+  Environment env;
+  bool stdin_is_terminal = false;
+  int exit_code = kOk;
+
+  std::optional<std::string> getenv(const std::string& name) const { return env(name); }
+};
+
+/// Runs commplan with `args` (without the program name) and returns its exit code.
+int run(const std::vector<std::string>& args, std::istream& in, std::ostream& out,
+        std::ostream& err, Environment env = {});
+
+/// The process environment.
+Environment process_environment();
+
+/// Prints every diagnostic, compiler style, to the context's error stream.
+void report(Context& ctx, const Diagnostics& diagnostics);
+
+// One registration function per subcommand, each in its own file.
+void add_validate_command(CLI::App& app, Context& ctx);
+void add_schema_command(CLI::App& app, Context& ctx);
+void add_init_command(CLI::App& app, Context& ctx);
+
+}  // namespace commplan::cli

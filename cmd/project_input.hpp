@@ -1,0 +1,17 @@
+#pragma once
+// Reading the PROJECT argument of a subcommand.
+
+#include <optional>
+#include <string>
+
+#include "cli.hpp"
+#include "model/project.hpp"
+
+namespace commplan::cli {
+
+/// Loads PROJECT ("-" = standard input) and prints its diagnostics. Returns nullopt after
+/// errors, with ctx.exit_code set to 1. `warnings` receives the number of warnings.
+std::optional<Project> load_project_reporting(Context& ctx, const std::string& file,
+                                              size_t* warnings = nullptr);
+
+}  // namespace commplan::cli

@@ -1,0 +1,435 @@
+#include "load/document.hpp"
+
+#include <libfyaml.h>
+
+#include <fmt/format.h>
+
+#include <cctype>
+#include <cerrno>
+#include <cmath>
+#include <cstdlib>
+#include <optional>
+#include <istream>
+#include <iterator>
+#include <memory>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "output/write.hpp"
+#include "util/text.hpp"
+
+namespace commplan {
+
+const Node* Node::find(std::string_view key) const {
+  for (const auto& entry : entries)
+    if (entry.key == key) return &entry.value;
+  return nullptr;
+}
+
+std::string Document::line(const Mark& mark) const { return line_at(text, mark.offset); }
+
+Format detect_format(std::string_view file, std::string_view text) {
+  auto ends_with = [&](std::string_view suffix) {
+    return file.size() >= suffix.size() && file.substr(file.size() - suffix.size()) == suffix;
+  };
+  if (ends_with(".json")) return Format::json;
+  if (ends_with(".yaml") || ends_with(".yml")) return Format::yaml;
+  size_t first = text.find_first_not_of(" \t\r\n");
+  if (first != std::string_view::npos && (text[first] == '{' || text[first] == '['))
+    return Format::json;
+  return Format::yaml;
+}
+
+namespace {
+
+// RAII owners for libfyaml's C objects.
+struct ParserDeleter {
+  void operator()(fy_parser* p) const { fy_parser_destroy(p); }
+};
+using ParserPtr = std::unique_ptr<fy_parser, ParserDeleter>;
+
+struct EventDeleter {
+  fy_parser* parser;
+  void operator()(fy_event* e) const { fy_parser_event_free(parser, e); }
+};
+using EventPtr = std::unique_ptr<fy_event, EventDeleter>;
+
+std::string token_text(fy_token* token) {
+  size_t length = 0;
+  const char* text = token ? fy_token_get_text(token, &length) : nullptr;
+  return text ? std::string(text, length) : std::string();
+}
+
+/// Builds the Node tree from libfyaml's event stream, enforcing the limits as it goes.
+class TreeBuilder {
+ public:
+  TreeBuilder(const Document& doc, Diagnostics& diagnostics, const Limits& limits)
+      : doc_(doc), diagnostics_(diagnostics), limits_(limits) {}
+
+  /// Handles one event; false after a fatal problem (already reported).
+  bool handle(fy_event* event);
+  Node take_root() { return std::move(root_); }
+
+ private:
+  struct Frame {
+    Node node;
+    std::string anchor;
+    bool has_key = false;
+    std::string key;
+    Mark key_mark;
+    std::unordered_set<std::string> keys;  // filled once a mapping grows past a few entries
+  };
+
+  Mark mark_of(fy_event* event) const;
+  bool fail(const Mark& mark, std::string message);
+  bool count(size_t n, const Mark& mark);
+  bool scalar(fy_event* event, const Mark& mark);
+  bool open(Node::Kind kind, fy_token* anchor, const Mark& mark);
+  bool close();
+  bool alias(fy_event* event, const Mark& mark);
+  bool add(Node node, const std::string& anchor);
+  bool add_key(Frame& frame, Node key);
+
+  const Document& doc_;
+  Diagnostics& diagnostics_;
+  const Limits& limits_;
+  std::vector<Frame> stack_;
+  std::unordered_map<std::string, std::pair<Node, size_t>> anchors_;  // a copy and its size
+  Node root_;
+  size_t nodes_ = 0;
+  size_t alias_nodes_ = 0;
+  int documents_ = 0;
+};
+
+size_t subtree_size(const Node& node) {
+  size_t n = 1;
+  for (const auto& item : node.items) n += subtree_size(item);
+  for (const auto& entry : node.entries) n += 1 + subtree_size(entry.value);
+  return n;
+}
+
+bool is_plain_null(std::string_view text) {
+  return text.empty() || text == "~" || text == "null" || text == "Null" || text == "NULL";
+}
+
+Mark TreeBuilder::mark_of(fy_event* event) const {
+  const fy_mark* m = fy_event_start_mark(event);
+  if (m == nullptr) return {};
+  return {m->line + 1, m->column + 1, m->input_pos};
+}
+
+bool TreeBuilder::fail(const Mark& mark, std::string message) {
+  diagnostics_.error(doc_.file, mark, {}, std::move(message), doc_.line(mark));
+  return false;
+}
+
+bool TreeBuilder::count(size_t n, const Mark& mark) {
+  nodes_ += n;
+  if (nodes_ <= limits_.max_nodes) return true;
+  return fail(mark, fmt::format("more than {} nodes: the document is too large", limits_.max_nodes));
+}
+
+bool TreeBuilder::handle(fy_event* event) {
+  Mark mark = mark_of(event);
+  switch (event->type) {
+    case FYET_DOCUMENT_START:
+      if (++documents_ > 1) return fail(mark, "more than one document in the stream");
+      return true;
+    case FYET_SCALAR:
+      return scalar(event, mark);
+    case FYET_SEQUENCE_START:
+      return open(Node::Kind::sequence, event->sequence_start.anchor, mark);
+    case FYET_MAPPING_START:
+      return open(Node::Kind::mapping, event->mapping_start.anchor, mark);
+    case FYET_SEQUENCE_END:
+    case FYET_MAPPING_END:
+      return close();
+    case FYET_ALIAS:
+      return alias(event, mark);
+    default:
+      return true;
+  }
+}
+
+bool TreeBuilder::scalar(fy_event* event, const Mark& mark) {
+  if (!count(1, mark)) return false;
+  Node node;
+  node.mark = mark;
+  node.text = token_text(event->scalar.value);
+  bool plain = fy_token_scalar_style(event->scalar.value) == FYSS_PLAIN;
+  if (event->scalar.tag != nullptr && !event->scalar.tag_implicit) {
+    std::string tag = token_text(event->scalar.tag);
+    if (tag == "!!str" || tag == "tag:yaml.org,2002:str") plain = false;
+  }
+  node.plain = plain;
+  node.kind = plain && is_plain_null(node.text) ? Node::Kind::null : Node::Kind::scalar;
+  return add(std::move(node), token_text(event->scalar.anchor));
+}
+
+bool TreeBuilder::open(Node::Kind kind, fy_token* anchor, const Mark& mark) {
+  if (static_cast<int>(stack_.size()) >= limits_.max_depth)
+    return fail(mark, fmt::format("nested more than {} levels deep (the limit)", limits_.max_depth));
+  if (!count(1, mark)) return false;
+  Frame frame;
+  frame.node.kind = kind;
+  frame.node.mark = mark;
+  frame.anchor = token_text(anchor);
+  stack_.push_back(std::move(frame));
+  return true;
+}
+
+bool TreeBuilder::close() {
+  Frame frame = std::move(stack_.back());
+  stack_.pop_back();
+  return add(std::move(frame.node), frame.anchor);
+}
+
+bool TreeBuilder::alias(fy_event* event, const Mark& mark) {
+  std::string name = token_text(event->alias.anchor);
+  auto it = anchors_.find(name);
+  if (it == anchors_.end()) return fail(mark, fmt::format("unknown alias \"*{}\"", name));
+  const auto& [node, size] = it->second;
+  alias_nodes_ += size;
+  if (alias_nodes_ > limits_.max_alias_nodes)
+    return fail(mark, fmt::format("aliases expand to more than {} nodes (the limit)",
+                                  limits_.max_alias_nodes));
+  if (!count(size, mark)) return false;
+  Node copy = node;
+  copy.mark = mark;
+  return add(std::move(copy), {});
+}
+
+bool TreeBuilder::add(Node node, const std::string& anchor) {
+  if (!anchor.empty()) anchors_[anchor] = {node, subtree_size(node)};
+  if (stack_.empty()) {
+    root_ = std::move(node);
+    return true;
+  }
+  Frame& top = stack_.back();
+  if (top.node.is_sequence()) {
+    top.node.items.push_back(std::move(node));
+    return true;
+  }
+  if (!top.has_key) return add_key(top, std::move(node));
+  top.node.entries.push_back({std::move(top.key), top.key_mark, std::move(node)});
+  top.has_key = false;
+  return true;
+}
+
+bool TreeBuilder::add_key(Frame& frame, Node key) {
+  if (!key.is_scalar() && !(key.is_null() && !key.text.empty()))
+    return fail(key.mark, "a key must be a single text, not a list, mapping or null");
+  auto& entries = frame.node.entries;
+  constexpr size_t kLinearSearch = 16;
+  bool duplicate;
+  if (entries.size() < kLinearSearch) {
+    duplicate = frame.node.find(key.text) != nullptr;
+  } else {
+    if (frame.keys.empty())
+      for (const auto& e : entries) frame.keys.insert(e.key);
+    duplicate = !frame.keys.insert(key.text).second;
+  }
+  if (duplicate) return fail(key.mark, fmt::format("duplicate key \"{}\"", key.text));
+  if (entries.size() >= kLinearSearch && frame.keys.empty()) frame.keys.insert(key.text);
+  frame.key = std::move(key.text);
+  frame.key_mark = key.mark;
+  frame.has_key = true;
+  return true;
+}
+
+/// The byte offset of a 1-based line and character column in `text`.
+size_t mark_offset(std::string_view text, const Mark& mark) {
+  size_t offset = 0;
+  for (int line = 1; line < mark.line; ++line) {
+    size_t next = text.find('\n', offset);
+    if (next == std::string_view::npos) return text.size();
+    offset = next + 1;
+  }
+  return offset + column_byte_offset(text.substr(offset), mark.column);
+}
+
+bool all_of(std::string_view text, std::string_view allowed) {
+  return !text.empty() && text.find_first_not_of(allowed) == std::string_view::npos;
+}
+
+/// A plain scalar typed by the YAML 1.2 core schema. Integers beyond 64 bits, NaN and
+/// infinities have no JSON number, so they stay text.
+nlohmann::json plain_scalar_value(const std::string& text) {
+  if (text == "true" || text == "True" || text == "TRUE") return true;
+  if (text == "false" || text == "False" || text == "FALSE") return false;
+  std::string_view digits = text;
+  bool negative = false;
+  if (!digits.empty() && (digits[0] == '-' || digits[0] == '+')) {
+    negative = digits[0] == '-';
+    digits.remove_prefix(1);
+  }
+  errno = 0;
+  if (all_of(digits, "0123456789")) {
+    if (negative) {
+      long long value = std::strtoll(text.c_str(), nullptr, 10);
+      if (errno != ERANGE) return value;
+    } else {
+      unsigned long long value = std::strtoull(std::string(digits).c_str(), nullptr, 10);
+      if (errno != ERANGE) return value;
+    }
+    return text;
+  }
+  if (text.size() > 2 && text[0] == '0' && (text[1] == 'x' || text[1] == 'o')) {
+    std::string_view rest = std::string_view(text).substr(2);
+    bool hex = text[1] == 'x';
+    if (all_of(rest, hex ? "0123456789abcdefABCDEF" : "01234567")) {
+      unsigned long long value = std::strtoull(std::string(rest).c_str(), nullptr, hex ? 16 : 8);
+      if (errno != ERANGE) return value;
+    }
+    return text;
+  }
+  // [-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?
+  size_t i = 0, mantissa_digits = 0;
+  while (i < digits.size() && std::isdigit(static_cast<unsigned char>(digits[i]))) ++i, ++mantissa_digits;
+  if (i < digits.size() && digits[i] == '.') {
+    ++i;
+    while (i < digits.size() && std::isdigit(static_cast<unsigned char>(digits[i]))) ++i, ++mantissa_digits;
+  }
+  if (mantissa_digits == 0) return text;
+  if (i < digits.size() && (digits[i] == 'e' || digits[i] == 'E')) {
+    ++i;
+    if (i < digits.size() && (digits[i] == '-' || digits[i] == '+')) ++i;
+    if (!all_of(digits.substr(i), "0123456789")) return text;
+    i = digits.size();
+  }
+  if (i != digits.size()) return text;
+  double value = std::strtod(text.c_str(), nullptr);
+  if (!std::isfinite(value)) return text;
+  return value;
+}
+
+/// Offset of the first byte that makes `text` unfit to parse, with the reason.
+std::optional<std::pair<size_t, std::string>> encoding_problem(std::string_view text) {
+  size_t nul = text.find('\0');
+  size_t invalid = invalid_utf8_offset(text);
+  if (nul != std::string_view::npos && (invalid == std::string_view::npos || nul <= invalid))
+    return std::pair{nul, std::string("binary data (a NUL byte): not a text file")};
+  if (invalid != std::string_view::npos)
+    return std::pair{invalid, fmt::format("invalid UTF-8 (byte 0x{:02X}): the file must be UTF-8",
+                                          static_cast<unsigned char>(text[invalid]))};
+  return std::nullopt;
+}
+
+Mark mark_at(std::string_view text, size_t offset) {
+  Mark mark{1, 1, offset};
+  size_t line_start = 0;
+  for (size_t i = 0; i < offset && i < text.size(); ++i)
+    if (text[i] == '\n') {
+      ++mark.line;
+      line_start = i + 1;
+    }
+  std::string_view before = text.substr(line_start, offset - line_start);
+  // Count characters, not bytes, up to the offset (the bytes before it are valid UTF-8).
+  for (unsigned char c : before)
+    if ((c & 0xC0) != 0x80) ++mark.column;
+  return mark;
+}
+
+void report_parser_errors(fy_parser* parser, const Document& doc, Diagnostics& diagnostics) {
+  fy_diag* diag = fy_parser_get_diag(parser);
+  void* iter = nullptr;
+  bool any = false;
+  while (fy_diag_error* e = diag ? fy_diag_errors_iterate(diag, &iter) : nullptr) {
+    if (e->type < FYET_ERROR) continue;
+    Mark mark{e->line + 1, e->column + 1, 0};
+    if (e->fyt != nullptr)
+      if (const fy_mark* m = fy_token_start_mark(e->fyt)) mark.offset = m->input_pos;
+    if (mark.offset == 0) mark.offset = mark_offset(doc.text, mark);
+    diagnostics.error(doc.file, mark, {}, e->msg ? e->msg : "syntax error", doc.line(mark));
+    any = true;
+  }
+  if (!any) diagnostics.error(doc.file, {}, {}, "syntax error");
+}
+
+}  // namespace
+
+Document parse_document(std::string file, std::string text, Format format,
+                        Diagnostics& diagnostics, const Limits& limits) {
+  Document doc{std::move(file), std::move(text), {}};
+  if (doc.text.size() > limits.max_bytes) {
+    diagnostics.error(doc.file, {}, {},
+                      fmt::format("file is larger than {} MiB (the limit)", limits.max_bytes >> 20));
+    return doc;
+  }
+  if (doc.text.rfind("\xEF\xBB\xBF", 0) == 0) doc.text.erase(0, 3);  // a UTF-8 byte order mark
+  if (auto problem = encoding_problem(doc.text)) {
+    Mark mark = mark_at(doc.text, problem->first);
+    diagnostics.error(doc.file, mark, {}, problem->second);
+    return doc;
+  }
+
+  fy_parse_cfg cfg{};
+  cfg.flags = static_cast<fy_parse_cfg_flags>(
+      FYPCF_QUIET | FYPCF_COLLECT_DIAG | FYPCF_DEFAULT_VERSION_1_2 |
+      (format == Format::json ? FYPCF_JSON_FORCE : FYPCF_JSON_NONE));
+  ParserPtr parser(fy_parser_create(&cfg));
+  if (!parser || fy_parser_set_string(parser.get(), doc.text.data(), doc.text.size()) != 0)
+    throw Error(Error::Kind::io, doc.file, "cannot start the YAML parser");
+
+  TreeBuilder builder(doc, diagnostics, limits);
+  bool ok = true;
+  while (fy_event* raw = fy_parser_parse(parser.get())) {
+    EventPtr event(raw, EventDeleter{parser.get()});
+    if (!builder.handle(event.get())) {
+      ok = false;
+      break;
+    }
+  }
+  if (ok && fy_parser_get_stream_error(parser.get())) {
+    report_parser_errors(parser.get(), doc, diagnostics);
+    ok = false;
+  }
+  if (ok) doc.root = builder.take_root();
+  return doc;
+}
+
+std::string read_source(const std::string& file, std::istream& in, const Limits& limits) {
+  std::string text;
+  if (file == "-") {
+    text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    if (in.bad()) throw Error(Error::Kind::io, "<stdin>", "cannot read standard input");
+  } else {
+    text = read_file(file);
+  }
+  if (text.size() > limits.max_bytes)
+    throw Error(Error::Kind::invalid_input, file == "-" ? "<stdin>" : file,
+                fmt::format("file is larger than {} MiB (the limit)", limits.max_bytes >> 20));
+  return text;
+}
+
+nlohmann::json to_json(const Node& node) {
+  switch (node.kind) {
+    case Node::Kind::null:
+      return nullptr;
+    case Node::Kind::sequence: {
+      nlohmann::json array = nlohmann::json::array();
+      for (const auto& item : node.items) array.push_back(to_json(item));
+      return array;
+    }
+    case Node::Kind::mapping: {
+      nlohmann::json object = nlohmann::json::object();
+      for (const auto& entry : node.entries) object[entry.key] = to_json(entry.value);
+      return object;
+    }
+    case Node::Kind::scalar:
+      break;
+  }
+  if (!node.plain) return node.text;
+  return plain_scalar_value(node.text);
+}
+
+nlohmann::json load_data(const std::string& file, std::string text) {
+  Diagnostics diagnostics;
+  std::string name = file == "-" ? "<stdin>" : file;
+  Format format = detect_format(file, text);
+  Document doc = parse_document(name, std::move(text), format, diagnostics);
+  if (diagnostics.has_errors()) throw Error(Error::Kind::invalid_input, std::move(diagnostics));
+  return to_json(doc.root);
+}
+
+}  // namespace commplan

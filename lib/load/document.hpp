@@ -1,0 +1,84 @@
+#pragma once
+// Load: YAML 1.2 or JSON text -> a document tree that remembers where every node came from.
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <iosfwd>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "util/diagnostic.hpp"
+
+namespace commplan {
+
+struct Entry;
+
+/// One node of a loaded document. Scalars keep their text exactly as written.
+struct Node {
+  enum class Kind : std::uint8_t { null, scalar, sequence, mapping };
+
+  Kind kind = Kind::null;
+  bool plain = false;  ///< a scalar written without quotes (YAML may read it as a number or bool)
+  Mark mark;           ///< where the node starts
+  std::string text;    ///< a scalar's text
+  std::vector<Node> items;     ///< a sequence's items
+  std::vector<Entry> entries;  ///< a mapping's entries, in source order
+
+  bool is_null() const { return kind == Kind::null; }
+  bool is_scalar() const { return kind == Kind::scalar; }
+  bool is_sequence() const { return kind == Kind::sequence; }
+  bool is_mapping() const { return kind == Kind::mapping; }
+  /// The value of `key` in a mapping, or nullptr.
+  const Node* find(std::string_view key) const;
+};
+
+/// A mapping entry: the key's text and place, and the value.
+struct Entry {
+  std::string key;
+  Mark key_mark;
+  Node value;
+};
+
+enum class Format { yaml, json };
+
+/// The limits that keep hostile input from exhausting time or memory.
+struct Limits {
+  size_t max_bytes = 128u << 20;         ///< input size
+  int max_depth = 64;                    ///< nesting of sequences and mappings
+  size_t max_nodes = 4'000'000;          ///< nodes in the loaded tree, aliases expanded
+  size_t max_alias_nodes = 1'000'000;    ///< nodes created by expanding aliases
+};
+
+/// A loaded file: its name (as given, for messages), its text and its tree.
+struct Document {
+  std::string file;
+  std::string text;
+  Node root;
+
+  /// The source line a mark points into, for quoting under a message.
+  std::string line(const Mark& mark) const;
+};
+
+/// The format by file extension (.yaml, .yml, .json), else by the first non-blank character.
+Format detect_format(std::string_view file, std::string_view text);
+
+/// Parses `text`; every problem goes to `diagnostics` (located in `file`). On a fatal problem
+/// (syntax, encoding, limits) the returned root is null and diagnostics has an error.
+Document parse_document(std::string file, std::string text, Format format,
+                        Diagnostics& diagnostics, const Limits& limits = {});
+
+/// The text of `file`, or everything on `in` when `file` is "-". Throws Error(io), and
+/// Error(invalid_input) past Limits::max_bytes.
+std::string read_source(const std::string& file, std::istream& in, const Limits& limits = {});
+
+/// A node as JSON data with YAML 1.2 core-schema typing of plain scalars (null, true/false,
+/// integers, floats; everything else, and every quoted scalar, is a string).
+nlohmann::json to_json(const Node& node);
+
+/// Parses a data file's text (format by detect_format) into JSON. Throws Error(invalid_input)
+/// carrying every problem found.
+nlohmann::json load_data(const std::string& file, std::string text);
+
+}  // namespace commplan

@@ -1,0 +1,155 @@
+#pragma once
+// The project file's fields, described once. A visitor V reads them from a document
+// (model/reader.cpp) or writes the JSON Schema (model/schema.cpp):
+//   v.field(name, member, flags, description)
+
+#include "model/project.hpp"
+
+namespace commplan {
+
+enum FieldFlags : unsigned { kOptional = 0, kRequired = 1 };
+
+template <class V>
+void describe(V& v, Member& m) {
+  v.field("name", m.name, kRequired, "Full name");
+  v.field("role", m.role, kOptional, "Role on the engagement, e.g. lead assessor");
+  v.field("responsibilities", m.responsibilities, kOptional, "What this person answers for");
+  v.field("email", m.email, kOptional, "E-mail address (used for calendar invitations)");
+  v.field("phone", m.phone, kOptional, "Phone number");
+}
+
+template <class V>
+void describe(V& v, ClientMember& m) {
+  v.field("name", m.name, kRequired, "Full name");
+  v.field("role", m.role, kOptional, "Role at the client");
+  v.field("contact", m.contact, kOptional, "true for the client's contact person");
+  v.field("email", m.email, kOptional, "E-mail address (used for calendar invitations)");
+  v.field("phone", m.phone, kOptional, "Phone number");
+}
+
+template <class V>
+void describe(V& v, ProjectInfo& p) {
+  v.field("name", p.name, kRequired, "Name of the engagement");
+  v.field("client", p.client, kRequired, "The client's name");
+  v.field("summary", p.summary, kOptional, "One or two sentences on the engagement");
+  v.field("start", p.start, kRequired, "First day on site, YYYY-MM-DD");
+  v.field("end", p.end, kRequired, "Last day on site, YYYY-MM-DD, not before start");
+  v.field("timezone", p.timezone, kOptional, "IANA time zone of the site, e.g. Asia/Shanghai");
+  v.field("workdays", p.workdays, kOptional, "Working days of the week (default mon to fri)");
+  v.field("holidays", p.holidays, kOptional, "Days off within the engagement, YYYY-MM-DD");
+}
+
+template <class V>
+void describe(V& v, Method& m) {
+  v.field("summary", m.summary, kOptional, "How we will work, in a sentence");
+  v.field("steps", m.steps, kOptional, "The steps of the method");
+}
+
+template <class V>
+void describe(V& v, Standard& s) {
+  v.field("id", s.id, kRequired, "Short unique id, e.g. ISO27001-A.7");
+  v.field("title", s.title, kOptional, "Full title of the standard or clause");
+}
+
+template <class V>
+void describe(V& v, Phase& p) {
+  v.field("id", p.id, kRequired, "Short unique id, referred to by findings");
+  v.field("name", p.name, kOptional, "Name of the phase");
+  v.field("start", p.start, kRequired, "First day, YYYY-MM-DD");
+  v.field("end", p.end, kRequired, "Last day, YYYY-MM-DD, not before start");
+  v.field("activities", p.activities, kOptional, "What happens in the phase");
+  v.field("owner", p.owner, kOptional, "Who on our team leads the phase");
+}
+
+template <class V>
+void describe(V& v, Meeting& m) {
+  v.field("date", m.date, kOptional, "Day of the meeting, YYYY-MM-DD (default: from the plan)");
+  v.field("time", m.time, kOptional, "Start time, HH:MM");
+  v.field("duration", m.duration, kOptional, "Length in minutes");
+  v.field("location", m.location, kOptional, "Where it takes place");
+  v.field("attendees", m.attendees, kOptional, "Who attends (default: from the plan)");
+}
+
+template <class V>
+void describe(V& v, Meetings& m) {
+  v.field("kickoff", m.kickoff, kOptional, "The kick-off meeting");
+  v.field("daily_recap", m.daily_recap, kOptional, "The end-of-day recap");
+  v.field("phase_recap", m.phase_recap, kOptional, "The recap at the end of each phase");
+  v.field("final_recap", m.final_recap, kOptional, "The closing recap of the engagement");
+}
+
+template <class V>
+void describe(V& v, EscalationLevel& e) {
+  v.field("level", e.level, kOptional, "Level of the escalation path, e.g. 1");
+  v.field("who", e.who, kOptional, "Who is told at this level");
+  v.field("within", e.within, kOptional, "Hours within which they are told");
+}
+
+template <class V>
+void describe(V& v, Finding& f) {
+  v.field("id", f.id, kRequired, "Short unique id, e.g. F-01");
+  v.field("title", f.title, kRequired, "One line naming the problem");
+  v.field("found", f.found, kOptional, "Day it was found, YYYY-MM-DD");
+  v.field("phase", f.phase, kOptional, "Id of the phase it was found in");
+  v.field("severity", f.severity, kOptional, "critical, high, medium, low or info");
+  v.field("standard", f.standard, kOptional, "Id of the standard it is assessed against");
+  v.field("evidence", f.evidence, kOptional, "What was seen");
+  v.field("impact", f.impact, kOptional, "What it puts at risk");
+  v.field("recommendation", f.recommendation, kOptional, "What we recommend");
+  v.field("owner", f.owner, kOptional, "Who owns the remedy");
+  v.field("status", f.status, kOptional, "open, agreed, in-progress, resolved or wont-fix");
+  v.field("client_feedback", f.client_feedback, kOptional, "What the client said of it");
+}
+
+template <class V>
+void describe(V& v, LogEntry& e) {
+  v.field("date", e.date, kRequired, "The day, YYYY-MM-DD (one entry a day)");
+  v.field("done", e.done, kOptional, "What was done");
+  v.field("support_needed", e.support_needed, kOptional, "Support needed from the client");
+  v.field("next", e.next, kOptional, "The plan for the next workday");
+  v.field("questions", e.questions, kOptional, "Questions for the client");
+}
+
+template <class V>
+void describe(V& v, Communication& c) {
+  v.field("id", c.id, kRequired, "Short unique id, used by five-w2h --topic");
+  v.field("title", c.title, kOptional, "What the conversation is about");
+  v.field("why", c.why, kOptional, "WHY: the purpose");
+  v.field("what", c.what, kOptional, "WHAT: what must be made clear; the key point");
+  v.field("who", c.who, kOptional, "WHO: the counterpart's role");
+  v.field("when", c.when, kOptional, "WHEN: good and bad times");
+  v.field("where", c.where, kOptional, "WHERE: good and bad places");
+  v.field("how", c.how, kOptional, "HOW: firm, tactful or otherwise");
+  v.field("how_much", c.how_much, kOptional, "HOW MUCH: how far to take it");
+}
+
+template <class V>
+void describe(V& v, Project& p) {
+  v.field("commplan", p.format, kRequired, "File format version: 1");
+  v.field("lang", p.lang, kOptional, "Language of the built-in templates: en or zh");
+  v.field("project", p.project, kRequired, "The engagement");
+  v.field("team", p.team, kOptional, "Our people");
+  v.field("client_team", p.client_team, kOptional, "The client's people");
+  v.field("scope", p.scope, kOptional, "The needs we are here for");
+  v.field("expectations", p.expectations, kOptional, "The client's goals");
+  v.field("special_requirements", p.special_requirements, kOptional, "Special requirements");
+  v.field("method", p.method, kOptional, "How we will work");
+  v.field("cooperation", p.cooperation, kOptional, "What we need from the client");
+  v.field("standards", p.standards, kOptional, "What we assess against");
+  v.field("phases", p.phases, kOptional, "The execution plan");
+  v.field("meetings", p.meetings, kOptional, "Times and places of the meetings");
+  v.field("questions", p.questions, kOptional, "Extra interview questions for execution");
+  v.field("escalation", p.escalation, kOptional, "Who is told when something goes wrong");
+  v.field("findings", p.findings, kOptional, "What we found");
+  v.field("log", p.log, kOptional, "One entry a day");
+  v.field("log_dir", p.log_dir, kOptional, "Folder whose *.yaml and *.json add log and findings");
+  v.field("communications", p.communications, kOptional, "5W2H briefs of single conversations");
+}
+
+template <class V>
+void describe(V& v, LogFile& f) {
+  v.field("log", f.log, kOptional, "More daily log entries");
+  v.field("findings", f.findings, kOptional, "More findings");
+}
+
+}  // namespace commplan

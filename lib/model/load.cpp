@@ -1,0 +1,278 @@
+// Loading a project: parse, read into the model, merge log_dir, check what spans fields.
+
+#include <date/tz.h>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <unordered_map>
+
+#include "model/reader.hpp"
+#include "output/write.hpp"
+
+namespace commplan {
+
+namespace fs = std::filesystem;
+
+Mark Origin::mark_of(std::string_view name) const {
+  if (node == nullptr) return {};
+  if (!name.empty())
+    for (const auto& entry : node->entries)
+      if (entry.key == name) return entry.value.mark;
+  return node->mark;
+}
+
+std::vector<Weekday> Project::workdays() const {
+  if (!project.workdays.empty()) return project.workdays;
+  return {Weekday::mon, Weekday::tue, Weekday::wed, Weekday::thu, Weekday::fri};
+}
+
+namespace {
+
+/// Cross-field checks, each pointing at the field that is wrong.
+class Checker {
+ public:
+  Checker(const Project& p, Diagnostics& d) : p_(p), d_(d) {}
+  void run();
+
+ private:
+  void error(const Origin& o, std::string_view field, std::string message);
+  void warning(const Origin& o, std::string_view field, std::string message);
+  std::string path(const Origin& o, std::string_view field) const;
+  bool in_engagement(Date date) const { return date >= p_.project.start && date <= p_.project.end; }
+
+  void check_dates();
+  void check_timezone();
+  void check_workdays();
+  template <class T>
+  void check_unique_ids(const std::vector<T>& items, std::string_view what);
+  void check_findings();
+  void check_log();
+  void check_contacts();
+
+  const Project& p_;
+  Diagnostics& d_;
+};
+
+std::string Checker::path(const Origin& o, std::string_view field) const {
+  if (field.empty()) return o.path;
+  return o.path.empty() ? std::string(field) : fmt::format("{}.{}", o.path, field);
+}
+
+void Checker::error(const Origin& o, std::string_view field, std::string message) {
+  Mark mark = o.mark_of(field);
+  d_.error(o.doc ? o.doc->file : "", mark, path(o, field), std::move(message),
+           o.doc ? o.doc->line(mark) : "");
+}
+
+void Checker::warning(const Origin& o, std::string_view field, std::string message) {
+  Mark mark = o.mark_of(field);
+  d_.warning(o.doc ? o.doc->file : "", mark, path(o, field), std::move(message),
+             o.doc ? o.doc->line(mark) : "");
+}
+
+void Checker::run() {
+  if (p_.format && *p_.format != 1)
+    error(p_.origin, "commplan",
+          fmt::format("unsupported format version {}; this commplan reads version 1", *p_.format));
+  check_dates();
+  check_timezone();
+  check_workdays();
+  check_unique_ids(p_.phases, "phase");
+  check_unique_ids(p_.standards, "standard");
+  check_unique_ids(p_.findings, "finding");
+  check_unique_ids(p_.communications, "communication");
+  check_findings();
+  check_log();
+  check_contacts();
+}
+
+void Checker::check_dates() {
+  const ProjectInfo& info = p_.project;
+  if (info.origin.node == nullptr || !info.start.ok() || !info.end.ok()) return;
+  if (info.end < info.start)
+    error(info.origin, "end",
+          fmt::format("the engagement ends ({}) before it starts ({})", format_date(info.end),
+                      format_date(info.start)));
+  for (const Phase& phase : p_.phases) {
+    if (!phase.start.ok() || !phase.end.ok()) continue;
+    if (phase.end < phase.start)
+      error(phase.origin, "end",
+            fmt::format("phase \"{}\" ends ({}) before it starts ({})", phase.id,
+                        format_date(phase.end), format_date(phase.start)));
+    else if (!in_engagement(phase.start) || !in_engagement(phase.end))
+      warning(phase.origin, in_engagement(phase.start) ? "end" : "start",
+              fmt::format("phase \"{}\" runs outside the engagement ({} to {})", phase.id,
+                          format_date(info.start), format_date(info.end)));
+  }
+}
+
+void Checker::check_timezone() {
+  const std::string& zone = p_.project.timezone;
+  if (zone.empty()) return;
+  try {
+    date::locate_zone(zone);
+  } catch (const std::exception&) {
+    error(p_.project.origin, "timezone",
+          fmt::format("unknown time zone \"{}\"; expected an IANA name such as Asia/Shanghai",
+                      zone));
+  }
+}
+
+void Checker::check_workdays() {
+  const auto& days = p_.project.workdays;
+  for (size_t i = 0; i < days.size(); ++i)
+    for (size_t j = 0; j < i; ++j)
+      if (days[i] == days[j])
+        error(p_.project.origin, "workdays",
+              fmt::format("\"{}\" is listed twice", to_string(days[i])));
+}
+
+template <class T>
+void Checker::check_unique_ids(const std::vector<T>& items, std::string_view what) {
+  std::unordered_map<std::string_view, const T*> seen;
+  for (const T& item : items) {
+    if (item.id.empty()) continue;
+    auto [it, inserted] = seen.emplace(item.id, &item);
+    if (inserted) continue;
+    Mark first = it->second->origin.mark_of("id");
+    const Document* doc = it->second->origin.doc;
+    error(item.origin, "id",
+          fmt::format("duplicate {} id \"{}\" (first used at {}:{}:{})", what, item.id,
+                      doc ? doc->file : "", first.line, first.column));
+  }
+}
+
+void Checker::check_findings() {
+  std::vector<std::string> phase_ids, standard_ids;
+  for (const Phase& phase : p_.phases) phase_ids.push_back(phase.id);
+  for (const Standard& standard : p_.standards) standard_ids.push_back(standard.id);
+  std::sort(phase_ids.begin(), phase_ids.end());
+  std::sort(standard_ids.begin(), standard_ids.end());
+  auto known = [](const std::vector<std::string>& ids, const std::string& id) {
+    return std::binary_search(ids.begin(), ids.end(), id);
+  };
+  for (const Finding& f : p_.findings) {
+    if (!f.phase.empty() && !known(phase_ids, f.phase)) {
+      std::string close = closest_name(f.phase, phase_ids);
+      error(f.origin, "phase",
+            fmt::format("no phase has the id \"{}\"{}", f.phase,
+                        close.empty() ? "" : fmt::format("; did you mean \"{}\"?", close)));
+    }
+    if (!f.standard.empty() && !standard_ids.empty() && !known(standard_ids, f.standard)) {
+      std::string close = closest_name(f.standard, standard_ids);
+      warning(f.origin, "standard",
+              fmt::format("no standard has the id \"{}\"{}", f.standard,
+                          close.empty() ? "" : fmt::format("; did you mean \"{}\"?", close)));
+    }
+    if (f.found && p_.project.start.ok() && !in_engagement(*f.found))
+      warning(f.origin, "found",
+              fmt::format("found on {}, outside the engagement", format_date(*f.found)));
+  }
+}
+
+void Checker::check_log() {
+  std::map<Date, const LogEntry*> seen;
+  for (const LogEntry& entry : p_.log) {
+    if (!entry.date.ok()) continue;
+    auto [it, inserted] = seen.emplace(entry.date, &entry);
+    if (!inserted) {
+      Mark first = it->second->origin.mark_of("date");
+      error(entry.origin, "date",
+            fmt::format("a second log entry for {} (the first is at {}:{}:{})",
+                        format_date(entry.date), it->second->origin.doc->file, first.line,
+                        first.column));
+    } else if (p_.project.start.ok() && !in_engagement(entry.date)) {
+      warning(entry.origin, "date",
+              fmt::format("log entry for {}, outside the engagement", format_date(entry.date)));
+    }
+  }
+}
+
+void Checker::check_contacts() {
+  const ClientMember* first = nullptr;
+  for (const ClientMember& m : p_.client_team) {
+    if (!m.contact) continue;
+    if (first != nullptr)
+      warning(m.origin, "contact",
+              fmt::format("\"{}\" is a second contact person (\"{}\" is one already)", m.name,
+                          first->name));
+    else
+      first = &m;
+  }
+}
+
+std::shared_ptr<const Document> parse(const std::string& file, std::string text,
+                                      Diagnostics& diagnostics, const Limits& limits) {
+  Format format = detect_format(file, text);
+  auto doc = std::make_shared<Document>(
+      parse_document(file, std::move(text), format, diagnostics, limits));
+  if (!diagnostics.has_errors() && doc->root.is_null())
+    diagnostics.error(doc->file, {}, {}, "the file is empty: expected a project mapping");
+  else if (!diagnostics.has_errors() && !doc->root.is_mapping())
+    diagnostics.error(doc->file, doc->root.mark, {},
+                      "expected a mapping of fields at the top level", doc->line(doc->root.mark));
+  return doc;
+}
+
+/// The *.yaml, *.yml and *.json files of `dir`, sorted by name.
+std::vector<fs::path> log_files(const fs::path& dir) {
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    auto ext = entry.path().extension();
+    if (entry.is_regular_file() && (ext == ".yaml" || ext == ".yml" || ext == ".json"))
+      files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+void merge_log_dir(Project& project, const std::string& file, Diagnostics& diagnostics,
+                   const Limits& limits) {
+  fs::path base = file == "-" ? fs::path(".") : fs::path(file).parent_path();
+  fs::path dir = base / project.log_dir;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) {
+    Origin& o = project.origin;
+    Mark mark = o.mark_of("log_dir");
+    diagnostics.error(o.doc->file, mark, "log_dir",
+                      fmt::format("\"{}\" is not a folder", dir.string()), o.doc->line(mark));
+    return;
+  }
+  for (const fs::path& path : log_files(dir)) {
+    std::string name = path.string();
+    Diagnostics local;
+    auto doc = parse(name, read_file(name), local, limits);
+    if (!local.has_errors()) {
+      ReadContext ctx{doc.get(), local};
+      LogFile extra;
+      read_value(ctx, doc->root, "", extra);
+      for (auto& entry : extra.log) project.log.push_back(std::move(entry));
+      for (auto& finding : extra.findings) project.findings.push_back(std::move(finding));
+      project.documents.push_back(doc);
+    }
+    diagnostics.append(local);
+  }
+}
+
+}  // namespace
+
+std::optional<Project> load_project(const std::string& file, std::string text,
+                                    Diagnostics& diagnostics, const Limits& limits) {
+  std::string name = file == "-" ? "<stdin>" : file;
+  Diagnostics local;
+  auto doc = parse(name, std::move(text), local, limits);
+  diagnostics.append(local);
+  if (local.has_errors()) return std::nullopt;
+
+  Project project;
+  project.documents.push_back(doc);
+  ReadContext ctx{doc.get(), diagnostics};
+  read_value(ctx, doc->root, "", project);
+  if (!project.log_dir.empty()) merge_log_dir(project, file, diagnostics, limits);
+  Checker(project, diagnostics).run();
+  return project;
+}
+
+}  // namespace commplan

@@ -1,0 +1,163 @@
+#pragma once
+// Model: the typed project of the contract's file format. Loaded and validated by
+// load_project(); described once in model/describe.hpp for reading and for the JSON Schema.
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "load/document.hpp"
+#include "util/dates.hpp"
+#include "util/diagnostic.hpp"
+
+namespace commplan {
+
+enum class Severity { critical, high, medium, low, info };
+enum class Status { open, agreed, in_progress, resolved, wont_fix };
+enum class Lang { en, zh };
+enum class Weekday { mon, tue, wed, thu, fri, sat, sun };
+
+/// A clock time of day, in minutes after midnight.
+struct ClockTime {
+  int minutes = 0;
+};
+
+/// Where a model object came from, so later checks can point at it and at its fields.
+struct Origin {
+  const Document* doc = nullptr;
+  const Node* node = nullptr;
+  std::string path;  ///< document path such as `findings[3]`
+
+  /// The place of field `name` (its value; the object itself when the field is absent).
+  Mark mark_of(std::string_view name = {}) const;
+};
+
+struct Member {
+  Origin origin;
+  std::string name, role, email, phone;
+  std::vector<std::string> responsibilities;
+};
+
+struct ClientMember {
+  Origin origin;
+  std::string name, role, email, phone;
+  bool contact = false;
+};
+
+struct ProjectInfo {
+  Origin origin;
+  std::string name, client, summary, timezone;
+  Date start, end;
+  std::vector<Weekday> workdays;  ///< empty in the file means Monday to Friday
+  std::vector<Date> holidays;
+};
+
+struct Method {
+  Origin origin;
+  std::string summary;
+  std::vector<std::string> steps;
+};
+
+struct Standard {
+  Origin origin;
+  std::string id, title;
+};
+
+struct Phase {
+  Origin origin;
+  std::string id, name, owner;
+  Date start, end;
+  std::vector<std::string> activities;
+};
+
+struct Meeting {
+  Origin origin;
+  std::optional<Date> date;
+  std::optional<ClockTime> time;
+  std::optional<int> duration;  ///< minutes
+  std::string location;
+  std::vector<std::string> attendees;
+};
+
+struct Meetings {
+  Origin origin;
+  Meeting kickoff, daily_recap, phase_recap, final_recap;
+};
+
+struct EscalationLevel {
+  Origin origin;
+  std::string level, who;
+  std::optional<int> within;  ///< hours
+};
+
+struct Finding {
+  Origin origin;
+  std::string id, title, phase, standard, evidence, impact, recommendation, owner,
+      client_feedback;
+  std::optional<Date> found;
+  std::optional<Severity> severity;
+  std::optional<Status> status;
+};
+
+struct LogEntry {
+  Origin origin;
+  Date date;
+  std::vector<std::string> done, support_needed, next, questions;
+};
+
+struct Communication {
+  Origin origin;
+  std::string id, title, why, what, who, when, where, how, how_much;
+};
+
+/// The whole project file (with the entries of its log_dir merged in).
+struct Project {
+  Origin origin;
+  std::optional<int> format;  ///< `commplan:`, required, must be 1
+  std::optional<Lang> lang;
+  ProjectInfo project;
+  std::vector<Member> team;
+  std::vector<ClientMember> client_team;
+  std::vector<std::string> scope, expectations, special_requirements, cooperation, questions;
+  Method method;
+  std::vector<Standard> standards;
+  std::vector<Phase> phases;
+  Meetings meetings;
+  std::vector<EscalationLevel> escalation;
+  std::vector<Finding> findings;
+  std::vector<LogEntry> log;
+  std::string log_dir;
+  std::vector<Communication> communications;
+
+  /// The loaded documents the Origins point into (the file, then log_dir's files).
+  std::vector<std::shared_ptr<const Document>> documents;
+
+  /// The working days: project.workdays, or Monday to Friday.
+  std::vector<Weekday> workdays() const;
+};
+
+/// What a log_dir file holds.
+struct LogFile {
+  Origin origin;
+  std::vector<LogEntry> log;
+  std::vector<Finding> findings;
+};
+
+/// The name of an enum value as written in the file (`in-progress`, `mon`, `zh`).
+std::string_view to_string(Severity value);
+std::string_view to_string(Status value);
+std::string_view to_string(Lang value);
+std::string_view to_string(Weekday value);
+
+/// Loads, merges and validates a project file. `text` is the file's content (`file` "-" names
+/// standard input). Every problem goes to `diagnostics`; the project is returned whenever it
+/// could be read at all (check diagnostics.has_errors() before using it).
+std::optional<Project> load_project(const std::string& file, std::string text,
+                                    Diagnostics& diagnostics, const Limits& limits = {});
+
+/// The JSON Schema (draft 2020-12) of the project file, generated from the same description
+/// the loader reads with.
+nlohmann::json project_schema();
+
+}  // namespace commplan

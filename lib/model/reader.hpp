@@ -1,0 +1,103 @@
+#pragma once
+// Internal to model/: the visitor that reads described fields from a document.
+
+#include <fmt/format.h>
+
+#include <string>
+#include <vector>
+
+#include "model/describe.hpp"
+#include "util/text.hpp"
+
+namespace commplan {
+
+/// The document being read and where its problems go.
+struct ReadContext {
+  const Document* doc;
+  Diagnostics& diagnostics;
+
+  void error(const Node& node, const std::string& path, std::string message);
+  void warning(const Mark& mark, const std::string& path, std::string message);
+  /// True when `node` is of `kind`; reports "expected WHAT, got …" otherwise.
+  bool expect(const Node& node, Node::Kind kind, const std::string& path, std::string_view what);
+};
+
+template <class E>
+std::vector<std::string> enum_names();
+
+void read_value(ReadContext&, const Node&, const std::string& path, std::string& out);
+void read_value(ReadContext&, const Node&, const std::string& path, bool& out);
+void read_value(ReadContext&, const Node&, const std::string& path, std::optional<int>& out);
+void read_value(ReadContext&, const Node&, const std::string& path, Date& out);
+void read_value(ReadContext&, const Node&, const std::string& path, std::optional<Date>& out);
+void read_value(ReadContext&, const Node&, const std::string& path,
+                std::optional<ClockTime>& out);
+void read_value(ReadContext&, const Node&, const std::string& path, Severity& out);
+void read_value(ReadContext&, const Node&, const std::string& path, std::optional<Severity>& out);
+void read_value(ReadContext&, const Node&, const std::string& path, Status& out);
+void read_value(ReadContext&, const Node&, const std::string& path, std::optional<Status>& out);
+void read_value(ReadContext&, const Node&, const std::string& path, Lang& out);
+void read_value(ReadContext&, const Node&, const std::string& path, std::optional<Lang>& out);
+void read_value(ReadContext&, const Node&, const std::string& path, Weekday& out);
+void read_value(ReadContext&, const Node&, const std::string& path, std::optional<Weekday>& out);
+void read_value(ReadContext&, const Node&, const std::string& path, Member& out);
+void read_value(ReadContext&, const Node&, const std::string& path, ClientMember& out);
+void read_value(ReadContext&, const Node&, const std::string& path, ProjectInfo& out);
+void read_value(ReadContext&, const Node&, const std::string& path, Method& out);
+void read_value(ReadContext&, const Node&, const std::string& path, Standard& out);
+void read_value(ReadContext&, const Node&, const std::string& path, Phase& out);
+void read_value(ReadContext&, const Node&, const std::string& path, Meeting& out);
+void read_value(ReadContext&, const Node&, const std::string& path, Meetings& out);
+void read_value(ReadContext&, const Node&, const std::string& path, EscalationLevel& out);
+void read_value(ReadContext&, const Node&, const std::string& path, Finding& out);
+void read_value(ReadContext&, const Node&, const std::string& path, LogEntry& out);
+void read_value(ReadContext&, const Node&, const std::string& path, Communication& out);
+void read_value(ReadContext&, const Node&, const std::string& path, Project& out);
+void read_value(ReadContext&, const Node&, const std::string& path, LogFile& out);
+
+template <class T>
+void read_value(ReadContext& ctx, const Node& node, const std::string& path,
+                std::vector<T>& out) {
+  if (!ctx.expect(node, Node::Kind::sequence, path, "a list")) return;
+  out.clear();
+  out.reserve(node.items.size());
+  for (size_t i = 0; i < node.items.size(); ++i) {
+    T item{};
+    read_value(ctx, node.items[i], fmt::format("{}[{}]", path, i), item);
+    out.push_back(std::move(item));
+  }
+}
+
+/// Reads the fields of one mapping; what is left unread is warned about by finish().
+class ObjectReader {
+ public:
+  ObjectReader(ReadContext& ctx, const Node& node, std::string path);
+
+  template <class T>
+  void field(std::string_view name, T& out, unsigned flags, std::string_view /*description*/) {
+    if (const Node* value = take(name, flags)) read_value(ctx_, *value, child_path(name), out);
+  }
+  /// Warns about every field no describe() asked for, naming the closest known one.
+  void finish();
+
+ private:
+  const Node* take(std::string_view name, unsigned flags);
+  std::string child_path(std::string_view name) const;
+
+  ReadContext& ctx_;
+  const Node& node_;
+  std::string path_;
+  std::vector<bool> used_;
+  std::vector<std::string> names_;
+};
+
+template <class T>
+void read_object(ReadContext& ctx, const Node& node, const std::string& path, T& out) {
+  if (!ctx.expect(node, Node::Kind::mapping, path, "a mapping")) return;
+  out.origin = Origin{ctx.doc, &node, path};
+  ObjectReader reader(ctx, node, path);
+  describe(reader, out);
+  reader.finish();
+}
+
+}  // namespace commplan

@@ -1,0 +1,96 @@
+// The JSON Schema of the project file, written from the same describe() the loader reads with.
+
+#include "model/reader.hpp"
+
+namespace commplan {
+
+namespace {
+
+using nlohmann::json;
+
+json with_null(json schema) {
+  if (schema.contains("type") && schema["type"].is_string()) {
+    schema["type"] = json::array({schema["type"], "null"});
+    return schema;
+  }
+  if (schema.contains("type") && schema["type"].is_array()) {
+    schema["type"].push_back("null");
+    return schema;
+  }
+  return json{{"anyOf", json::array({schema, json{{"type", "null"}}})}};
+}
+
+template <class E>
+json enum_schema() {
+  return json{{"enum", enum_names<E>()}};
+}
+
+// A scalar the model reads as text may be written plain in YAML (`version: 1.10`), which a
+// YAML 1.2 reader types as a number or boolean: the schema accepts those too.
+json schema_of(const std::string*) { return json{{"type", {"string", "number", "boolean"}}}; }
+json schema_of(const bool*) { return json{{"type", "boolean"}}; }
+json schema_of(const std::optional<int>*) { return json{{"type", "integer"}, {"minimum", 0}}; }
+json schema_of(const Date*) {
+  return json{{"type", "string"}, {"pattern", "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}, {"format", "date"}};
+}
+json schema_of(const std::optional<Date>*) { return schema_of(static_cast<const Date*>(nullptr)); }
+json schema_of(const std::optional<ClockTime>*) {
+  return json{{"type", "string"}, {"pattern", "^([01][0-9]|2[0-3]):[0-5][0-9]$"}};
+}
+json schema_of(const std::optional<Severity>*) { return enum_schema<Severity>(); }
+json schema_of(const std::optional<Status>*) { return enum_schema<Status>(); }
+json schema_of(const std::optional<Lang>*) { return enum_schema<Lang>(); }
+json schema_of(const Weekday*) { return enum_schema<Weekday>(); }
+
+template <class T>
+  requires requires(T t) { t.origin; }
+json schema_of(const T*);
+
+template <class T>
+json schema_of(const std::vector<T>*) {
+  return json{{"type", "array"}, {"items", schema_of(static_cast<const T*>(nullptr))}};
+}
+
+/// Writes one object's properties as describe() names them.
+class SchemaWriter {
+ public:
+  template <class T>
+  void field(std::string_view name, T& member, unsigned flags, std::string_view description) {
+    json schema = schema_of(&member);
+    schema["description"] = description;
+    properties_[std::string(name)] = (flags & kRequired) ? schema : with_null(schema);
+    if (flags & kRequired) required_.push_back(std::string(name));
+  }
+
+  json object() const {
+    json out{{"type", "object"}, {"properties", properties_}, {"additionalProperties", false}};
+    if (!required_.empty()) out["required"] = required_;
+    return out;
+  }
+
+ private:
+  json properties_ = json::object();
+  json required_ = json::array();
+};
+
+template <class T>
+  requires requires(T t) { t.origin; }
+json schema_of(const T*) {
+  T instance{};
+  SchemaWriter writer;
+  describe(writer, instance);
+  return writer.object();
+}
+
+}  // namespace
+
+json project_schema() {
+  json schema = schema_of(static_cast<const Project*>(nullptr));
+  json out{{"$schema", "https://json-schema.org/draft/2020-12/schema"},
+           {"title", "commplan project file"},
+           {"description", "An on-site engagement: people, scope, phases, findings and log."}};
+  out.update(schema);
+  return out;
+}
+
+}  // namespace commplan

@@ -1,0 +1,72 @@
+#include "output/write.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include "util/diagnostic.hpp"
+
+namespace commplan {
+
+namespace {
+
+[[noreturn]] void fail(const std::string& path, std::string_view what, int error) {
+  throw Error(Error::Kind::io, path, std::string(what) + ": " + std::strerror(error));
+}
+
+bool write_all(int fd, std::string_view content) {
+  while (!content.empty()) {
+    ssize_t n = ::write(fd, content.data(), content.size());
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return false;
+    }
+    content.remove_prefix(static_cast<size_t>(n));
+  }
+  return true;
+}
+
+}  // namespace
+
+void write_file_atomic(const std::string& path, std::string_view content) {
+  struct stat existing {};
+  bool exists = ::stat(path.c_str(), &existing) == 0;
+  if (exists && S_ISDIR(existing.st_mode)) fail(path, "cannot write", EISDIR);
+
+  std::string temp = path + ".commplan-XXXXXX";
+  int fd = ::mkstemp(temp.data());
+  if (fd < 0) fail(path, "cannot write", errno);
+  // Keep the permissions of the file being replaced; a new file gets 0666 less the umask.
+  mode_t mode = exists ? (existing.st_mode & 07777) : 0;
+  if (!exists) {
+    mode_t mask = ::umask(0);
+    ::umask(mask);
+    mode = 0666 & ~mask;
+  }
+  int error = 0;
+  if (::fchmod(fd, mode) != 0 || !write_all(fd, content)) error = errno;
+  if (::close(fd) != 0 && error == 0) error = errno;
+  if (error == 0 && ::rename(temp.c_str(), path.c_str()) != 0) error = errno;
+  if (error == 0) return;
+  ::unlink(temp.c_str());
+  fail(path, "cannot write", error);
+}
+
+std::string read_file(const std::string& path) {
+  struct stat info {};
+  if (::stat(path.c_str(), &info) == 0 && S_ISDIR(info.st_mode))
+    fail(path, "cannot read", EISDIR);
+  std::ifstream file(path, std::ios::binary);
+  if (!file) fail(path, "cannot read", errno);
+  std::ostringstream buffer;
+  buffer << file.rdbuf();
+  if (file.bad()) fail(path, "cannot read", errno);
+  return std::move(buffer).str();
+}
+
+}  // namespace commplan

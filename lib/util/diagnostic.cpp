@@ -1,0 +1,110 @@
+#include "util/diagnostic.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "util/text.hpp"
+
+namespace commplan {
+
+void Diagnostics::error(std::string file, Mark mark, std::string path, std::string message,
+                        std::string source_line) {
+  items_.push_back({Level::error, std::move(file), mark, std::move(path), std::move(message),
+                    std::move(source_line)});
+}
+
+void Diagnostics::warning(std::string file, Mark mark, std::string path, std::string message,
+                          std::string source_line) {
+  items_.push_back({Level::warning, std::move(file), mark, std::move(path), std::move(message),
+                    std::move(source_line)});
+}
+
+void Diagnostics::append(const Diagnostics& other) {
+  items_.insert(items_.end(), other.items_.begin(), other.items_.end());
+}
+
+size_t Diagnostics::error_count() const {
+  return static_cast<size_t>(std::count_if(items_.begin(), items_.end(),
+                                           [](const auto& d) { return d.level == Level::error; }));
+}
+
+size_t Diagnostics::warning_count() const { return items_.size() - error_count(); }
+
+Error::Error(Kind kind, Diagnostics diagnostics)
+    : std::runtime_error(diagnostics.items().empty() ? std::string("error")
+                                                     : format_headline(diagnostics.items()[0])),
+      kind_(kind),
+      diagnostics_(std::move(diagnostics)) {}
+
+static Diagnostics single(std::string file, std::string message) {
+  Diagnostics d;
+  d.error(std::move(file), {}, {}, std::move(message));
+  return d;
+}
+
+Error::Error(Kind kind, std::string file, std::string message)
+    : Error(kind, single(std::move(file), std::move(message))) {}
+
+std::string format_headline(const Diagnostic& d) {
+  std::string out = d.file.empty() ? std::string("commplan") : d.file;
+  if (d.mark.line > 0) out += fmt::format(":{}:{}", d.mark.line, d.mark.column);
+  out += d.level == Level::error ? ": error: " : ": warning: ";
+  if (!d.path.empty()) out += d.path + ": ";
+  out += d.message;
+  return out;
+}
+
+std::string format_diagnostic(const Diagnostic& d) {
+  std::string out = format_headline(d);
+  if (d.mark.line > 0 && !d.source_line.empty()) {
+    out += "\n " + d.source_line + "\n ";
+    // The caret sits under the column, counting display columns of the text before it.
+    std::string_view before(d.source_line);
+    before = before.substr(0, std::min(before.size(), column_byte_offset(before, d.mark.column)));
+    out += caret_padding(before) + "^";
+  }
+  return out;
+}
+
+std::string line_at(std::string_view text, size_t offset) {
+  offset = std::min(offset, text.size());
+  size_t begin = offset == 0 ? std::string_view::npos : text.rfind('\n', offset - 1);
+  begin = begin == std::string_view::npos ? 0 : begin + 1;
+  size_t end = text.find('\n', begin);
+  if (end == std::string_view::npos) end = text.size();
+  std::string_view line = text.substr(begin, end - begin);
+  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  return std::string(line);
+}
+
+static size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diagonal = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      size_t above = row[j];
+      size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + cost});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+std::string closest_name(std::string_view word, const std::vector<std::string>& candidates) {
+  std::string best;
+  size_t best_distance = word.size() / 3 + 2;  // beyond this a suggestion is noise
+  for (const auto& c : candidates) {
+    size_t distance = edit_distance(word, c);
+    if (distance < best_distance) {
+      best_distance = distance;
+      best = c;
+    }
+  }
+  return best;
+}
+
+}  // namespace commplan

@@ -1,0 +1,110 @@
+#include "util/text.hpp"
+
+namespace commplan {
+
+namespace {
+
+/// Length of the UTF-8 sequence starting at text[i], or 0 when it is invalid.
+size_t sequence_length(std::string_view text, size_t i, char32_t* code = nullptr) {
+  auto byte = [&](size_t k) { return static_cast<unsigned char>(text[k]); };
+  unsigned char lead = byte(i);
+  size_t length;
+  char32_t value;
+  if (lead < 0x80) {
+    if (code) *code = lead;
+    return 1;
+  } else if (lead >= 0xC2 && lead <= 0xDF) {
+    length = 2;
+    value = lead & 0x1F;
+  } else if (lead >= 0xE0 && lead <= 0xEF) {
+    length = 3;
+    value = lead & 0x0F;
+  } else if (lead >= 0xF0 && lead <= 0xF4) {
+    length = 4;
+    value = lead & 0x07;
+  } else {
+    return 0;
+  }
+  if (i + length > text.size()) return 0;
+  for (size_t k = 1; k < length; ++k) {
+    if ((byte(i + k) & 0xC0) != 0x80) return 0;
+    value = (value << 6) | (byte(i + k) & 0x3F);
+  }
+  // Overlong forms, surrogates and values past U+10FFFF are invalid.
+  if ((length == 3 && value < 0x800) || (length == 4 && value < 0x10000) || value > 0x10FFFF ||
+      (value >= 0xD800 && value <= 0xDFFF))
+    return 0;
+  if (code) *code = value;
+  return length;
+}
+
+bool is_wide(char32_t c) {
+  return (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF) ||
+         (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) ||
+         (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) ||
+         (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x1F300 && c <= 0x1FAFF) ||
+         (c >= 0x20000 && c <= 0x3FFFD);
+}
+
+}  // namespace
+
+size_t invalid_utf8_offset(std::string_view text) {
+  for (size_t i = 0; i < text.size();) {
+    size_t length = sequence_length(text, i);
+    if (length == 0) return i;
+    i += length;
+  }
+  return std::string_view::npos;
+}
+
+size_t display_width(std::string_view text) {
+  size_t width = 0;
+  for (size_t i = 0; i < text.size();) {
+    char32_t c = 0;
+    size_t length = sequence_length(text, i, &c);
+    if (length == 0) length = 1;
+    width += is_wide(c) ? 2 : 1;
+    i += length;
+  }
+  return width;
+}
+
+std::string caret_padding(std::string_view text) {
+  std::string out;
+  for (size_t i = 0; i < text.size();) {
+    char32_t c = 0;
+    size_t length = sequence_length(text, i, &c);
+    if (length == 0) length = 1;
+    out += c == '\t' ? "\t" : (is_wide(c) ? "  " : " ");
+    i += length;
+  }
+  return out;
+}
+
+size_t column_byte_offset(std::string_view line, int column) {
+  size_t i = 0;
+  for (int k = 1; k < column && i < line.size(); ++k) {
+    size_t length = sequence_length(line, i);
+    i += length == 0 ? 1 : length;
+  }
+  return i;
+}
+
+std::string join(const std::vector<std::string>& items, std::string_view separator) {
+  std::string out;
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += separator;
+    out += items[i];
+  }
+  return out;
+}
+
+std::string_view trim(std::string_view text) {
+  const char* space = " \t\r\n";
+  size_t begin = text.find_first_not_of(space);
+  if (begin == std::string_view::npos) return {};
+  size_t end = text.find_last_not_of(space);
+  return text.substr(begin, end - begin + 1);
+}
+
+}  // namespace commplan

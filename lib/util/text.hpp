@@ -1,0 +1,28 @@
+#pragma once
+// Small text helpers shared by every stage: UTF-8 checks, display widths, joining.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace commplan {
+
+/// Byte offset of the first invalid UTF-8 sequence in `text`, or npos when it is all valid.
+size_t invalid_utf8_offset(std::string_view text);
+
+/// Columns `text` takes in a terminal: 2 for East Asian wide characters, 1 otherwise.
+size_t display_width(std::string_view text);
+
+/// Spaces (tabs kept) as wide as `text`, to put a caret under the character after it.
+std::string caret_padding(std::string_view text);
+
+/// Byte offset of 1-based character column `column` in `line` (clamped to its length).
+size_t column_byte_offset(std::string_view line, int column);
+
+/// Elements joined with `separator`.
+std::string join(const std::vector<std::string>& items, std::string_view separator);
+
+/// `text` without leading and trailing ASCII white space.
+std::string_view trim(std::string_view text);
+
+}  // namespace commplan

@@ -1,0 +1,40 @@
+#pragma once
+// Helpers shared by the tests: running the CLI in-process and reading fixtures.
+
+#include <sstream>
+#include <string>
+#include <vector>
+#include <map>
+
+#include "cli.hpp"
+
+namespace commplan::testing {
+
+/// What one in-process run of the CLI printed and returned.
+struct RunResult {
+  int code = 0;
+  std::string out;
+  std::string err;
+};
+
+/// Runs the whole CLI in-process with `args`, `stdin_text` on standard input and only the
+/// environment variables in `env`.
+inline RunResult run_cli(const std::vector<std::string>& args, const std::string& stdin_text = "",
+                         std::map<std::string, std::string> env = {}) {
+  std::istringstream in(stdin_text);
+  std::ostringstream out, err;
+  auto lookup = [env](const std::string& name) -> std::optional<std::string> {
+    auto it = env.find(name);
+    if (it == env.end()) return std::nullopt;
+    return it->second;
+  };
+  int code = cli::run(args, in, out, err, lookup);
+  return {code, out.str(), err.str()};
+}
+
+/// A path below the source tree.
+inline std::string source_path(const std::string& relative) {
+  return std::string(COMMPLAN_SOURCE_DIR) + "/" + relative;
+}
+
+}  // namespace commplan::testing
