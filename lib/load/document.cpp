@@ -54,6 +54,21 @@ struct EventDeleter {
 };
 using EventPtr = std::unique_ptr<fy_event, EventDeleter>;
 
+struct DiagDeleter {
+  void operator()(fy_diag* d) const { fy_diag_unref(d); }
+};
+using DiagPtr = std::unique_ptr<fy_diag, DiagDeleter>;
+
+/// A diagnostic object that collects errors instead of printing them.
+DiagPtr collecting_diag() {
+  fy_diag_cfg cfg{};
+  fy_diag_cfg_default(&cfg);
+  cfg.fp = nullptr;
+  DiagPtr diag(fy_diag_create(&cfg));
+  if (diag) fy_diag_set_collect_errors(diag.get(), true);
+  return diag;
+}
+
 std::string token_text(fy_token* token) {
   size_t length = 0;
   const char* text = token ? fy_token_get_text(token, &length) : nullptr;
@@ -330,18 +345,16 @@ Mark mark_at(std::string_view text, size_t offset) {
   return mark;
 }
 
-void report_parser_errors(fy_parser* parser, const Document& doc, Diagnostics& diagnostics) {
-  fy_diag* diag = fy_parser_get_diag(parser);
+void report_parser_errors(fy_diag* diag, const Document& doc, Diagnostics& diagnostics) {
   void* iter = nullptr;
   bool any = false;
   while (fy_diag_error* e = diag ? fy_diag_errors_iterate(diag, &iter) : nullptr) {
     if (e->type < FYET_ERROR) continue;
-    Mark mark{e->line + 1, e->column + 1, 0};
-    if (e->fyt != nullptr)
-      if (const fy_mark* m = fy_token_start_mark(e->fyt)) mark.offset = m->input_pos;
-    if (mark.offset == 0) mark.offset = mark_offset(doc.text, mark);
+    Mark mark{e->line, e->column, 0};  // collected errors count from 1
+    mark.offset = mark_offset(doc.text, mark);
     diagnostics.error(doc.file, mark, {}, e->msg ? e->msg : "syntax error", doc.line(mark));
     any = true;
+    break;  // the first is the cause; what follows in libfyaml's list restates it
   }
   if (!any) diagnostics.error(doc.file, {}, {}, "syntax error");
 }
@@ -363,7 +376,9 @@ Document parse_document(std::string file, std::string text, Format format,
     return doc;
   }
 
+  DiagPtr diag = collecting_diag();
   fy_parse_cfg cfg{};
+  cfg.diag = diag.get();
   cfg.flags = static_cast<fy_parse_cfg_flags>(
       FYPCF_QUIET | FYPCF_COLLECT_DIAG | FYPCF_DEFAULT_VERSION_1_2 |
       (format == Format::json ? FYPCF_JSON_FORCE : FYPCF_JSON_NONE));
@@ -381,7 +396,7 @@ Document parse_document(std::string file, std::string text, Format format,
     }
   }
   if (ok && fy_parser_get_stream_error(parser.get())) {
-    report_parser_errors(parser.get(), doc, diagnostics);
+    report_parser_errors(diag.get(), doc, diagnostics);
     ok = false;
   }
   if (ok) doc.root = builder.take_root();

@@ -48,7 +48,7 @@ struct Limits {
   size_t max_bytes = 128u << 20;         ///< input size
   int max_depth = 64;                    ///< nesting of sequences and mappings
   size_t max_nodes = 4'000'000;          ///< nodes in the loaded tree, aliases expanded
-  size_t max_alias_nodes = 1'000'000;    ///< nodes created by expanding aliases
+  size_t max_alias_nodes = 100'000;      ///< nodes created by expanding aliases
 };
 
 /// A loaded file: its name (as given, for messages), its text and its tree.

@@ -272,6 +272,7 @@ std::optional<Project> load_project(const std::string& file, std::string text,
   read_value(ctx, doc->root, "", project);
   if (!project.log_dir.empty()) merge_log_dir(project, file, diagnostics, limits);
   Checker(project, diagnostics).run();
+  diagnostics.sort_by_place();
   return project;
 }
 

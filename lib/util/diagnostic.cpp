@@ -24,6 +24,23 @@ void Diagnostics::append(const Diagnostics& other) {
   items_.insert(items_.end(), other.items_.begin(), other.items_.end());
 }
 
+void Diagnostics::sort_by_place() {
+  std::vector<std::string_view> files;
+  auto file_rank = [&](std::string_view f) {
+    auto it = std::find(files.begin(), files.end(), f);
+    if (it != files.end()) return static_cast<size_t>(it - files.begin());
+    files.push_back(f);
+    return files.size() - 1;
+  };
+  for (const auto& d : items_) file_rank(d.file);
+  std::stable_sort(items_.begin(), items_.end(), [&](const Diagnostic& a, const Diagnostic& b) {
+    size_t fa = file_rank(a.file), fb = file_rank(b.file);
+    if (fa != fb) return fa < fb;
+    if (a.mark.line != b.mark.line) return a.mark.line < b.mark.line;
+    return a.mark.column < b.mark.column;
+  });
+}
+
 size_t Diagnostics::error_count() const {
   return static_cast<size_t>(std::count_if(items_.begin(), items_.end(),
                                            [](const auto& d) { return d.level == Level::error; }));

@@ -35,6 +35,9 @@ class Diagnostics {
                std::string source_line = {});
   void add(Diagnostic d) { items_.push_back(std::move(d)); }
   void append(const Diagnostics& other);
+  /// Orders the problems as a reader meets them: by file (in order of first mention), line
+  /// and column; problems of equal place keep their order.
+  void sort_by_place();
 
   const std::vector<Diagnostic>& items() const { return items_; }
   size_t error_count() const;

@@ -1,0 +1,190 @@
+#include <gtest/gtest.h>
+
+#include "load/document.hpp"
+
+namespace commplan {
+namespace {
+
+Document parse(const std::string& text, Diagnostics& d, Format format = Format::yaml,
+               const Limits& limits = {}) {
+  return parse_document("t.yaml", text, format, d, limits);
+}
+
+std::string only_headline(const Diagnostics& d) {
+  EXPECT_EQ(d.items().size(), 1u);
+  return d.items().empty() ? "" : format_headline(d.items()[0]);
+}
+
+TEST(DocumentParser, KeepsScalarTextAsWritten) {
+  Diagnostics d;
+  Document doc = parse("version: 1.10\ntime: 17:30\ncountry: NO\nquoted: \"1\"\n", d);
+  ASSERT_FALSE(d.has_errors());
+  EXPECT_EQ(doc.root.find("version")->text, "1.10");
+  EXPECT_EQ(doc.root.find("time")->text, "17:30");
+  EXPECT_EQ(doc.root.find("country")->text, "NO");
+  EXPECT_TRUE(doc.root.find("version")->plain);
+  EXPECT_FALSE(doc.root.find("quoted")->plain);
+}
+
+TEST(DocumentParser, RecordsOneBasedPlaces) {
+  Diagnostics d;
+  Document doc = parse("a:\n  b: [x, yy]\n", d);
+  const Node* b = doc.root.find("a")->find("b");
+  EXPECT_EQ(b->mark.line, 2);
+  EXPECT_EQ(b->mark.column, 6);
+  EXPECT_EQ(b->items[1].mark.column, 10);
+  EXPECT_EQ(doc.root.entries[0].key_mark.line, 1);
+}
+
+TEST(DocumentParser, ReadsNullForms) {
+  Diagnostics d;
+  Document doc = parse("a:\nb: ~\nc: null\nd: 'null'\n", d);
+  EXPECT_TRUE(doc.root.find("a")->is_null());
+  EXPECT_TRUE(doc.root.find("b")->is_null());
+  EXPECT_TRUE(doc.root.find("c")->is_null());
+  EXPECT_TRUE(doc.root.find("d")->is_scalar());
+}
+
+TEST(DocumentParser, RejectsDuplicateKeysWithTheirPlace) {
+  Diagnostics d;
+  parse("a: 1\nb:\n  c: 1\n  c: 2\n", d);
+  EXPECT_EQ(only_headline(d), "t.yaml:4:3: error: duplicate key \"c\"");
+}
+
+TEST(DocumentParser, RejectsDuplicateKeysInLargeMappings) {
+  std::string text;
+  for (int i = 0; i < 40; ++i) text += "k" + std::to_string(i) + ": 1\n";
+  text += "k7: 2\n";
+  Diagnostics d;
+  parse(text, d);
+  EXPECT_EQ(only_headline(d), "t.yaml:41:1: error: duplicate key \"k7\"");
+}
+
+TEST(DocumentParser, ReportsSyntaxErrorsOnce) {
+  Diagnostics d;
+  parse("a: \"abc\n", d);
+  EXPECT_EQ(only_headline(d), "t.yaml:1:5: error: double-quoted scalar without closing quote");
+}
+
+TEST(DocumentParser, RejectsTabIndentation) {
+  Diagnostics d;
+  parse("a:\n\tb: 1\n", d);
+  ASSERT_TRUE(d.has_errors());
+  EXPECT_EQ(d.items()[0].mark.line, 2);
+}
+
+TEST(DocumentParser, RejectsBinaryAndNonUtf8Input) {
+  Diagnostics binary;
+  parse(std::string("a: b\0c", 6), binary);
+  EXPECT_EQ(only_headline(binary), "t.yaml:1:5: error: binary data (a NUL byte): not a text file");
+  Diagnostics latin;
+  parse("a: 1\nname: caf\xe9\n", latin);
+  EXPECT_EQ(only_headline(latin),
+            "t.yaml:2:10: error: invalid UTF-8 (byte 0xE9): the file must be UTF-8");
+}
+
+TEST(DocumentParser, SkipsAByteOrderMark) {
+  Diagnostics d;
+  Document doc = parse("\xEF\xBB\xBF" "a: 1\n", d);
+  EXPECT_FALSE(d.has_errors());
+  EXPECT_EQ(doc.root.find("a")->text, "1");
+}
+
+TEST(DocumentParser, StopsAtTheDepthLimit) {
+  Diagnostics d;
+  std::string deep = "a: " + std::string(100, '[') + std::string(100, ']') + "\n";
+  parse(deep, d, Format::yaml, Limits{.max_depth = 10});
+  EXPECT_EQ(only_headline(d), "t.yaml:1:13: error: nested more than 10 levels deep (the limit)");
+}
+
+TEST(DocumentParser, StopsAnAliasBombBeforeItGrows) {
+  std::string text = "a: &a [x, x, x, x, x, x, x, x, x, x]\n";
+  std::string previous = "a";
+  for (char c = 'b'; c <= 'j'; ++c) {
+    std::string name(1, c);
+    text += name + ": &" + name + " [";
+    for (int i = 0; i < 10; ++i) text += (i ? ", *" : "*") + previous;
+    text += "]\n";
+    previous = name;
+  }
+  Diagnostics d;
+  parse(text, d);
+  ASSERT_EQ(d.items().size(), 1u);
+  EXPECT_NE(d.items()[0].message.find("aliases expand to more than 100000 nodes"),
+            std::string::npos);
+}
+
+TEST(DocumentParser, ExpandsAliasesAsCopies) {
+  Diagnostics d;
+  Document doc = parse("a: &x {k: v}\nb: *x\n", d);
+  ASSERT_FALSE(d.has_errors());
+  EXPECT_EQ(doc.root.find("b")->find("k")->text, "v");
+  EXPECT_EQ(doc.root.find("b")->mark.line, 2);
+}
+
+TEST(DocumentParser, RejectsASecondDocument) {
+  Diagnostics d;
+  parse("a: 1\n---\nb: 2\n", d);
+  EXPECT_EQ(only_headline(d), "t.yaml:2:1: error: more than one document in the stream");
+}
+
+TEST(DocumentParser, ReadsJsonWithPlaces) {
+  Diagnostics d;
+  Document doc = parse("{\n  \"a\": [1, \"two\"],\n  \"b\": null\n}", d, Format::json);
+  ASSERT_FALSE(d.has_errors());
+  EXPECT_EQ(doc.root.find("a")->items[1].mark.line, 2);
+  EXPECT_TRUE(doc.root.find("b")->is_null());
+}
+
+TEST(DocumentParser, RejectsJsonTrailingCommasAndDuplicates) {
+  Diagnostics comma;
+  parse("{\"a\": 1,}", comma, Format::json);
+  EXPECT_EQ(comma.items().size(), 1u);
+  EXPECT_EQ(comma.items()[0].mark.column, 8);
+  Diagnostics dup;
+  parse("{\"a\": 1, \"a\": 2}", dup, Format::json);
+  // A quoted key is marked at its text, inside the quote.
+  EXPECT_EQ(only_headline(dup), "t.yaml:1:11: error: duplicate key \"a\"");
+}
+
+TEST(DocumentFormat, DetectsByExtensionThenContent) {
+  EXPECT_EQ(detect_format("p.json", "a: 1"), Format::json);
+  EXPECT_EQ(detect_format("p.yml", "{}"), Format::yaml);
+  EXPECT_EQ(detect_format("-", "  \n{\"a\": 1}"), Format::json);
+  EXPECT_EQ(detect_format("-", "a: 1"), Format::yaml);
+}
+
+TEST(DataToJson, TypesPlainScalarsByTheCoreSchema) {
+  nlohmann::json data = load_data(
+      "d.yaml",
+      "i: 12345678901\nf: 1.21\nt: true\nn: ~\ns: '12'\nbig: 123456789012345678901234\n"
+      "nan: .nan\nhex: 0x1F\ntime: 17:30\nneg: -3\n");
+  EXPECT_EQ(data["i"], 12345678901ULL);
+  EXPECT_EQ(data["f"].dump(), "1.21");
+  EXPECT_EQ(data["t"], true);
+  EXPECT_TRUE(data["n"].is_null());
+  EXPECT_EQ(data["s"], "12");
+  EXPECT_EQ(data["big"], "123456789012345678901234");
+  EXPECT_EQ(data["nan"], ".nan");
+  EXPECT_EQ(data["hex"], 31);
+  EXPECT_EQ(data["time"], "17:30");
+  EXPECT_EQ(data["neg"], -3);
+}
+
+TEST(DataToJson, AcceptsAnyJsonValueAtTheTop) {
+  EXPECT_EQ(load_data("d.json", "[1, 2]").size(), 2u);
+  EXPECT_EQ(load_data("d.json", "\"text\""), "text");
+}
+
+TEST(DataToJson, ThrowsWithEveryLocatedProblem) {
+  try {
+    load_data("d.yaml", "a: [1\n");
+    FAIL() << "no error";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), Error::Kind::invalid_input);
+    EXPECT_EQ(e.diagnostics().items()[0].file, "d.yaml");
+  }
+}
+
+}  // namespace
+}  // namespace commplan
