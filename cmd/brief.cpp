@@ -1,0 +1,135 @@
+#include "brief.hpp"
+
+#include <fmt/format.h>
+
+#include <ostream>
+#include <sstream>
+
+#include "output/write.hpp"
+#include "project_input.hpp"
+#include "util/text.hpp"
+
+namespace commplan::cli {
+
+void add_brief_options(CLI::App* cmd, BriefOptions& opts, const std::vector<std::string>& formats,
+                       bool project_optional) {
+  auto* project = cmd->add_option("PROJECT", opts.project,
+                                  "Project file (.yaml, .yml, .json; - for stdin)");
+  if (!project_optional) project->required();
+  cmd->add_option("--format", opts.format, "Output format")
+      ->check(CLI::IsMember(formats))
+      ->capture_default_str();
+  cmd->add_option("-o,--output", opts.output, "Write to FILE (atomically) instead of stdout");
+  cmd->add_option("--lang", opts.lang, "Language: en or zh (default: COMMPLAN_LANG, the file's lang, en)")
+      ->check(CLI::IsMember({"en", "zh"}));
+  cmd->add_option("--template", opts.template_file, "Render with this template file instead");
+  cmd->add_option("--templates-dir", opts.templates_dir,
+                  "Templates here override built-ins by name (default: COMMPLAN_TEMPLATES_DIR)");
+  cmd->add_option("--date", opts.date,
+                  "The day 'today' means: YYYY-MM-DD, today or yesterday (default: "
+                  "SOURCE_DATE_EPOCH, else the current date in the project's time zone)");
+  cmd->add_option("--check", opts.check,
+                  "Compare with FILE instead of writing: exit 0 when identical, 4 when stale");
+}
+
+Lang resolve_lang(Context& ctx, const BriefOptions& opts, const Project* project) {
+  std::string lang = opts.lang;
+  if (lang.empty()) {
+    auto env = ctx.getenv("COMMPLAN_LANG");
+    if (env && !env->empty()) {
+      if (*env != "en" && *env != "zh")
+        throw Error(Error::Kind::usage, "COMMPLAN_LANG",
+                    fmt::format("unknown language \"{}\"; expected en or zh", *env));
+      lang = *env;
+    }
+  }
+  if (lang == "zh") return Lang::zh;
+  if (lang == "en") return Lang::en;
+  if (project != nullptr && project->lang) return *project->lang;
+  return Lang::en;
+}
+
+Date resolve_today(Context& ctx, const BriefOptions& opts, const Project* project) {
+  std::optional<long long> epoch;
+  if (auto env = ctx.getenv("SOURCE_DATE_EPOCH"); env && !env->empty()) {
+    try {
+      size_t used = 0;
+      epoch = std::stoll(*env, &used);
+      if (used != env->size()) throw std::invalid_argument("trailing text");
+    } catch (const std::exception&) {
+      throw Error(Error::Kind::usage, "SOURCE_DATE_EPOCH",
+                  fmt::format("expected seconds since 1970, got \"{}\"", *env));
+    }
+  }
+  std::string spec = opts.date.empty() ? "today" : opts.date;
+  std::string zone = project != nullptr ? project->project.timezone : "";
+  auto day = resolve_date(spec, zone, epoch);
+  if (!day)
+    throw Error(Error::Kind::usage, "--date",
+                fmt::format("expected YYYY-MM-DD, today or yesterday, got \"{}\"", opts.date));
+  return *day;
+}
+
+std::string dump_view(const nlohmann::json& view) {
+  nlohmann::ordered_json ordered;
+  for (const char* key : {"kind", "version"})
+    if (view.contains(key)) ordered[key] = view[key];
+  for (const auto& [key, value] : view.items())
+    if (key != "kind" && key != "version") ordered[key] = value;
+  return ordered.dump(2) + "\n";
+}
+
+namespace {
+
+/// A short line diff: the first differing line of each side, with its number.
+std::string short_diff(const std::string& expected, const std::string& actual) {
+  std::istringstream a(expected), b(actual);
+  std::string la, lb;
+  for (int line = 1;; ++line) {
+    bool more_a = static_cast<bool>(std::getline(a, la));
+    bool more_b = static_cast<bool>(std::getline(b, lb));
+    if (!more_a && !more_b) return "";
+    if (more_a != more_b || la != lb)
+      return fmt::format("@@ line {} @@\n-{}\n+{}\n", line, more_a ? la : "(end of file)",
+                         more_b ? lb : "(end of file)");
+  }
+}
+
+}  // namespace
+
+int emit(Context& ctx, const BriefOptions& opts, const std::string& text) {
+  if (!opts.check.empty()) {
+    std::string current = read_file(opts.check);
+    if (current == text) return kOk;
+    ctx.err << fmt::format("{}: stale; regenerate it (first difference below)\n", opts.check)
+            << short_diff(current, text);
+    return kStrict;
+  }
+  if (opts.output.empty() || opts.output == "-")
+    ctx.out << text;
+  else
+    write_file_atomic(opts.output, text);
+  return kOk;
+}
+
+int run_brief(Context& ctx, const BriefOptions& opts, const std::string& command,
+              const ViewBuilder& build, const std::map<std::string, ExtraFormat>& extra) {
+  auto project = load_project_reporting(ctx, opts.project);
+  if (!project) return kInvalid;
+  ViewOptions view_options{resolve_lang(ctx, opts, &*project), resolve_today(ctx, opts, &*project)};
+  Diagnostics warnings;
+  nlohmann::json view = build(*project, view_options, warnings);
+  report(ctx, warnings);
+  if (warnings.has_errors()) return kInvalid;
+  std::string text;
+  if (auto it = extra.find(opts.format); it != extra.end())
+    text = it->second(*project, view);
+  else if (opts.format == "json")
+    text = dump_view(view);
+  else
+    text = render_view(ctx, opts,
+                       fmt::format("{}.{}.md", command, to_string(view_options.lang)), view);
+  return emit(ctx, opts, text);
+}
+
+}  // namespace commplan::cli

@@ -1,0 +1,63 @@
+#pragma once
+// What every brief command (kickoff, recap, plan, five-w2h) shares: the common options,
+// loading the project, building the view model, rendering it and writing the result.
+
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "cli.hpp"
+#include "views/view.hpp"
+
+namespace commplan::cli {
+
+/// The contract's common options.
+struct BriefOptions {
+  std::string project;
+  std::string format = "md";
+  std::string output;
+  std::string lang;
+  std::string template_file;
+  std::string templates_dir;
+  std::string date;
+  std::string check;
+};
+
+/// Builds a command's view model from the project; warnings go to `diagnostics`.
+using ViewBuilder =
+    std::function<nlohmann::json(const Project&, const ViewOptions&, Diagnostics&)>;
+
+/// Renders a format other than md and json (plan's ics) from the project and its view.
+using ExtraFormat = std::function<std::string(const Project&, const nlohmann::json& view)>;
+
+/// Adds PROJECT (required unless `project_optional`) and the common options to `cmd`;
+/// `formats` lists the values --format takes (md and json first).
+void add_brief_options(CLI::App* cmd, BriefOptions& opts,
+                       const std::vector<std::string>& formats = {"md", "json"},
+                       bool project_optional = false);
+
+/// The language: --lang, else COMMPLAN_LANG, else the file's lang, else en.
+Lang resolve_lang(Context& ctx, const BriefOptions& opts, const Project* project);
+
+/// The day "today" means: --date, else SOURCE_DATE_EPOCH, else the current date in the
+/// project's time zone. Throws Error(usage) for a malformed --date.
+Date resolve_today(Context& ctx, const BriefOptions& opts, const Project* project);
+
+/// The view model as printed by --format json: kind and version first, two-space indent.
+std::string dump_view(const nlohmann::json& view);
+
+/// Renders `view` with template `name` (e.g. "kickoff.en.md") through the lookup layers:
+/// --template, --templates-dir / COMMPLAN_TEMPLATES_DIR, built-ins.
+std::string render_view(Context& ctx, const BriefOptions& opts, const std::string& name,
+                        const nlohmann::json& view);
+
+/// Writes `text` to --output (atomically) or standard output; with --check, compares it with
+/// the file instead and returns 4 with a short diff when they differ.
+int emit(Context& ctx, const BriefOptions& opts, const std::string& text);
+
+/// The whole run of a brief command whose template is `<command>.<lang>.md`.
+int run_brief(Context& ctx, const BriefOptions& opts, const std::string& command,
+              const ViewBuilder& build, const std::map<std::string, ExtraFormat>& extra = {});
+
+}  // namespace commplan::cli
