@@ -1,0 +1,80 @@
+"""Every example project validates against `commplan schema` with a real JSON Schema validator,
+and broken copies of an example do not.
+
+Run: /usr/bin/python3 tests/scripts/test_schema.py BINARY SOURCE_DIR
+"""
+import copy
+import json
+import pathlib
+import re
+import subprocess
+import sys
+
+import jsonschema
+import yaml
+
+
+class Yaml12Loader(yaml.SafeLoader):
+    """PyYAML reads YAML 1.1; commplan reads 1.2. Type plain scalars by the 1.2 core schema:
+    no timestamps, no sexagesimal numbers, no yes/no booleans."""
+
+
+Yaml12Loader.yaml_implicit_resolvers = {}
+for tag, pattern, first in [
+    ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", list("~nN") + [""]),
+    ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", list("tTfF")),
+    ("tag:yaml.org,2002:int", r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", list("-+0123456789")),
+    ("tag:yaml.org,2002:float",
+     r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
+     list("-+.0123456789")),
+]:
+    Yaml12Loader.add_implicit_resolver(tag, re.compile(pattern), first)
+
+
+def load(path):
+    text = path.read_text(encoding="utf-8")
+    if path.suffix == ".json":
+        return json.loads(text)
+    return yaml.load(text, Loader=Yaml12Loader)
+
+
+def main():
+    binary, source = sys.argv[1], pathlib.Path(sys.argv[2])
+    schema = json.loads(subprocess.run([binary, "schema"], check=True, capture_output=True,
+                                       text=True).stdout)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    validator = jsonschema.Draft202012Validator(schema)
+    failures = 0
+    examples = sorted(p for p in (source / "examples").iterdir() if p.suffix in {".yaml", ".yml", ".json"})
+    assert examples, "no examples found"
+    for path in examples:
+        errors = list(validator.iter_errors(load(path)))
+        for error in errors:
+            print(f"{path}: {'/'.join(map(str, error.path))}: {error.message}")
+        failures += len(errors)
+
+    # The schema must also reject what the loader rejects.
+    base = load(examples[0])
+    broken = []
+    for mutate in (
+        lambda d: d.pop("project"),
+        lambda d: d["project"].__setitem__("start", "2026-13-01x"),
+        lambda d: d.setdefault("findings", [{}]).__setitem__(0, {"id": "X", "title": "t", "severity": "urgent"}),
+        lambda d: d.__setitem__("expectaions", []),
+        lambda d: d.setdefault("meetings", {}).__setitem__("kickoff", {"time": "9:30"}),
+    ):
+        doc = copy.deepcopy(base)
+        mutate(doc)
+        broken.append(doc)
+    for i, doc in enumerate(broken):
+        if validator.is_valid(doc):
+            print(f"mutation {i}: the schema accepted a broken project")
+            failures += 1
+
+    checked = len(examples) + len(broken)
+    print(f"{checked - failures} passed, {failures} failed")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
