@@ -28,6 +28,8 @@ void build(CLI::App& app, Context& ctx) {
   app.fallthrough(false);
   add_validate_command(app, ctx);
   add_schema_command(app, ctx);
+  add_render_command(app, ctx);
+  add_templates_command(app, ctx);
 }
 
 }  // namespace

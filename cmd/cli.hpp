@@ -45,6 +45,8 @@ void report(Context& ctx, const Diagnostics& diagnostics);
 void add_validate_command(CLI::App& app, Context& ctx);
 void add_schema_command(CLI::App& app, Context& ctx);
 void add_init_command(CLI::App& app, Context& ctx);
+void add_render_command(CLI::App& app, Context& ctx);
+void add_templates_command(CLI::App& app, Context& ctx);
 void add_kickoff_command(CLI::App& app, Context& ctx);
 void add_recap_command(CLI::App& app, Context& ctx);
 void add_plan_command(CLI::App& app, Context& ctx);

@@ -1,0 +1,31 @@
+#pragma once
+// How interpolated values are escaped: chosen per render, not hard-wired.
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace commplan::tmpl {
+
+/// The escaping of `{{name}}`; `{{{name}}}` and `{{&name}}` are never escaped.
+enum class Escape {
+  html,      ///< the spec's: & < > " ' become entities
+  markdown,  ///< GitHub-flavoured Markdown: the value shows as its literal text
+  none,      ///< inserted as is
+};
+
+/// "html", "markdown" or "none"; nullopt for anything else.
+std::optional<Escape> parse_escape(std::string_view name);
+
+/// Appends `text` to `out`, escaped for `escape`.
+///
+/// Markdown: ASCII punctuation that can be markup is backslash-escaped, so the value cannot
+/// open a tag, link, emphasis, code span or strikethrough, nor break a table row (`|`). At the
+/// value's start, characters that would begin a heading, list, quote, thematic break or setext
+/// underline are escaped too. A line break becomes `<br>`, which keeps a table row on one line
+/// and shows as a break inside a cell or paragraph. Characters that are only markup at a line
+/// start (`-`, `+`, `=`, `.`, `)`) are left alone elsewhere so dates and numbers stay readable;
+/// `_` between two letters or digits is not emphasis and is left alone too.
+void append_escaped(std::string& out, std::string_view text, Escape escape);
+
+}  // namespace commplan::tmpl

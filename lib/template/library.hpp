@@ -1,0 +1,122 @@
+#pragma once
+// The template engine: Mustache templates found by name (in-memory, directories, built-ins),
+// compiled once together with every partial they name, and rendered on JSON data.
+//
+//   tmpl::Library library({"my-templates"});          // then the built-ins
+//   const tmpl::Template& t = library.get("kickoff/en");  // or library.compile(file, text)
+//   std::string md = library.render(t, data, {.escape = tmpl::Escape::markdown});
+
+#include <cstddef>
+#include <map>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "template/builtin.hpp"
+#include "template/escape.hpp"
+#include "template/template.hpp"
+#include "util/diagnostic.hpp"
+
+namespace commplan::tmpl {
+
+/// How one render behaves.
+struct RenderOptions {
+  Escape escape = Escape::html;
+  /// A variable `{{name}}` missing from the data is an error (StrictFailure). Sections test
+  /// for presence by design, so `{{#name}}` and `{{^name}}` on a missing name are not.
+  bool strict = false;
+  int max_depth = 100;                 ///< partials, parents and blocks expanded inside each other
+  size_t max_output = 256u << 20;      ///< bytes of output
+  size_t max_expansions = 10'000'000;  ///< partials, parents and blocks expanded in all
+};
+
+/// Thrown by a strict render: every missing variable, each once, at its place in a template.
+class StrictFailure : public Error {
+ public:
+  explicit StrictFailure(Diagnostics diagnostics)
+      : Error(Kind::invalid_input, std::move(diagnostics)) {}
+};
+
+/// A template's text and where it was found.
+struct Source {
+  std::string name;    ///< the name it was looked up by
+  std::string origin;  ///< its file, or `<built-in>/NAME.mustache`
+  std::string text;
+};
+
+/// What is wrong with `name` as a template or partial name, or "" when nothing is. A name is a
+/// relative path below a template directory ("partials/finding"), without "." or ".." parts,
+/// so no name reaches outside the template directories.
+std::string check_name(std::string_view name);
+
+/// Templates by name: added texts, then each directory in order, then the built-ins. A name
+/// "x/y" is the file "x/y.mustache" below a directory (or "x/y" itself if it ends so).
+class Library {
+ public:
+  /// Throws Error(io) when one of `dirs` is not a directory.
+  explicit Library(std::vector<std::string> dirs = {},
+                   const std::vector<builtin::Template>* builtins = &builtin::templates());
+  ~Library();
+  Library(const Library&) = delete;
+  Library& operator=(const Library&) = delete;
+
+  /// Adds a template by name, ahead of directories and built-ins. Add before compiling.
+  void add(std::string name, std::string text);
+  /// Unknown partials render as empty text, as the Mustache spec has it, instead of being
+  /// errors (commplan's choice: a typo in a partial name should not pass silently).
+  void set_missing_partials_empty(bool empty) { missing_partials_empty_ = empty; }
+  bool missing_partials_empty() const { return missing_partials_empty_; }
+  const std::vector<std::string>& dirs() const { return dirs_; }
+
+  /// The source of `name`, or nullopt. Throws Error(io) when a file exists but cannot be read.
+  std::optional<Source> find(std::string_view name) const;
+  /// Every template visible by name, each from the first place that has it, sorted by name.
+  std::vector<Source> list() const;
+
+  /// The compiled template `name` with its partials. Throws Error(usage) for an unknown
+  /// name and Error(invalid_input) with every syntax error of it and its partials.
+  const Template& get(std::string_view name);
+  /// Like get(), but nullptr for an unknown (or invalid) name.
+  const Template* lookup(std::string_view name);
+  /// Compiles `text`, shown in messages as `file`, with its partials from this library.
+  const Template& compile(std::string file, std::string text);
+
+  /// Renders `tmpl` on `data`. Throws Error(invalid_input) located in the template (unknown
+  /// dynamic partial, nesting too deep, output too large) and StrictFailure.
+  std::string render(const Template& tmpl, const nlohmann::json& data,
+                     const RenderOptions& options = {});
+  /// Like render(), appending to `out`.
+  void render_to(std::string& out, const Template& tmpl, const nlohmann::json& data,
+                 const RenderOptions& options = {});
+
+  /// `unknown partial "name"`, with the closest known name when there is one.
+  std::string unknown_message(std::string_view kind, std::string_view name) const;
+
+ private:
+  const Template& build(std::unique_ptr<Template> tmpl, const std::string* cache_name);
+  void resolve(Template& root, Diagnostics& diagnostics, std::vector<std::string>& created);
+
+  std::vector<std::string> dirs_;
+  const std::vector<builtin::Template>* builtins_;
+  std::map<std::string, std::string, std::less<>> added_;
+  std::map<std::string, std::unique_ptr<Template>, std::less<>> cache_;
+  std::vector<std::unique_ptr<Template>> mains_;
+  bool missing_partials_empty_ = false;
+};
+
+/// Where a command's template comes from (the contract's lookup layers).
+struct Layers {
+  std::string template_file;  ///< --template: used instead of the named template
+  std::string templates_dir;  ///< --templates-dir or COMMPLAN_TEMPLATES_DIR: overrides built-ins
+};
+
+/// Renders template `name` on `data`: `layers.template_file` if given, else `name` from
+/// `layers.templates_dir`, else the built-in. Partials are looked up in the template file's
+/// folder, then the templates folder, then the built-ins.
+std::string render_layered(const Layers& layers, std::string_view name, const nlohmann::json& data,
+                           const RenderOptions& options);
+
+}  // namespace commplan::tmpl
