@@ -7,20 +7,22 @@
 
 #include "output/write.hpp"
 #include "project_input.hpp"
+#include "template/library.hpp"
 #include "util/text.hpp"
 
 namespace commplan::cli {
 
 void add_brief_options(CLI::App* cmd, BriefOptions& opts, const std::vector<std::string>& formats,
                        bool project_optional) {
-  auto* project = cmd->add_option("PROJECT", opts.project,
-                                  "Project file (.yaml, .yml, .json; - for stdin)");
+  auto* project =
+      cmd->add_option("PROJECT", opts.project, "Project file (.yaml, .yml, .json; - for stdin)");
   if (!project_optional) project->required();
   cmd->add_option("--format", opts.format, "Output format")
       ->check(CLI::IsMember(formats))
       ->capture_default_str();
   cmd->add_option("-o,--output", opts.output, "Write to FILE (atomically) instead of stdout");
-  cmd->add_option("--lang", opts.lang, "Language: en or zh (default: COMMPLAN_LANG, the file's lang, en)")
+  cmd->add_option("--lang", opts.lang,
+                  "Language: en or zh (default: COMMPLAN_LANG, the file's lang, en)")
       ->check(CLI::IsMember({"en", "zh"}));
   cmd->add_option("--template", opts.template_file, "Render with this template file instead");
   cmd->add_option("--templates-dir", opts.templates_dir,
@@ -97,6 +99,14 @@ std::string short_diff(const std::string& expected, const std::string& actual) {
 
 }  // namespace
 
+std::string render_view(Context& ctx, const BriefOptions& opts, const std::string& name,
+                        const nlohmann::json& view) {
+  tmpl::Layers layers{opts.template_file, opts.templates_dir};
+  if (layers.templates_dir.empty())
+    layers.templates_dir = ctx.getenv("COMMPLAN_TEMPLATES_DIR").value_or("");
+  return tmpl::render_layered(layers, name, view, {.escape = tmpl::Escape::markdown});
+}
+
 int emit(Context& ctx, const BriefOptions& opts, const std::string& text) {
   if (!opts.check.empty()) {
     std::string current = read_file(opts.check);
@@ -127,8 +137,8 @@ int run_brief(Context& ctx, const BriefOptions& opts, const std::string& command
   else if (opts.format == "json")
     text = dump_view(view);
   else
-    text = render_view(ctx, opts,
-                       fmt::format("{}.{}.md", command, to_string(view_options.lang)), view);
+    text = render_view(ctx, opts, fmt::format("{}.{}.md", command, to_string(view_options.lang)),
+                       view);
   return emit(ctx, opts, text);
 }
 

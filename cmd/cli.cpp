@@ -26,10 +26,15 @@ void build(CLI::App& app, Context& ctx) {
   app.set_version_flag("--version", std::string("commplan ") + COMMPLAN_VERSION);
   app.require_subcommand(1);
   app.fallthrough(false);
+  add_init_command(app, ctx);
   add_validate_command(app, ctx);
   add_schema_command(app, ctx);
+  add_kickoff_command(app, ctx);
+  add_five_w2h_command(app, ctx);
   add_render_command(app, ctx);
   add_templates_command(app, ctx);
+  add_recap_command(app, ctx);
+  add_plan_command(app, ctx);
 }
 
 }  // namespace

@@ -1,17 +1,16 @@
 #include "load/document.hpp"
 
-#include <libfyaml.h>
-
 #include <fmt/format.h>
+#include <libfyaml.h>
 
 #include <cctype>
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
-#include <optional>
 #include <istream>
 #include <iterator>
 #include <memory>
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -141,7 +140,8 @@ bool TreeBuilder::fail(const Mark& mark, std::string message) {
 bool TreeBuilder::count(size_t n, const Mark& mark) {
   nodes_ += n;
   if (nodes_ <= limits_.max_nodes) return true;
-  return fail(mark, fmt::format("more than {} nodes: the document is too large", limits_.max_nodes));
+  return fail(mark,
+              fmt::format("more than {} nodes: the document is too large", limits_.max_nodes));
 }
 
 bool TreeBuilder::handle(fy_event* event) {
@@ -183,7 +183,8 @@ bool TreeBuilder::scalar(fy_event* event, const Mark& mark) {
 
 bool TreeBuilder::open(Node::Kind kind, fy_token* anchor, const Mark& mark) {
   if (static_cast<int>(stack_.size()) >= limits_.max_depth)
-    return fail(mark, fmt::format("nested more than {} levels deep (the limit)", limits_.max_depth));
+    return fail(mark,
+                fmt::format("nested more than {} levels deep (the limit)", limits_.max_depth));
   if (!count(1, mark)) return false;
   Frame frame;
   frame.node.kind = kind;
@@ -300,10 +301,12 @@ nlohmann::json plain_scalar_value(const std::string& text) {
   }
   // [-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?
   size_t i = 0, mantissa_digits = 0;
-  while (i < digits.size() && std::isdigit(static_cast<unsigned char>(digits[i]))) ++i, ++mantissa_digits;
+  while (i < digits.size() && std::isdigit(static_cast<unsigned char>(digits[i])))
+    ++i, ++mantissa_digits;
   if (i < digits.size() && digits[i] == '.') {
     ++i;
-    while (i < digits.size() && std::isdigit(static_cast<unsigned char>(digits[i]))) ++i, ++mantissa_digits;
+    while (i < digits.size() && std::isdigit(static_cast<unsigned char>(digits[i])))
+      ++i, ++mantissa_digits;
   }
   if (mantissa_digits == 0) return text;
   if (i < digits.size() && (digits[i] == 'e' || digits[i] == 'E')) {
@@ -361,12 +364,13 @@ void report_parser_errors(fy_diag* diag, const Document& doc, Diagnostics& diagn
 
 }  // namespace
 
-Document parse_document(std::string file, std::string text, Format format,
-                        Diagnostics& diagnostics, const Limits& limits) {
+Document parse_document(std::string file, std::string text, Format format, Diagnostics& diagnostics,
+                        const Limits& limits) {
   Document doc{std::move(file), std::move(text), {}};
   if (doc.text.size() > limits.max_bytes) {
-    diagnostics.error(doc.file, {}, {},
-                      fmt::format("file is larger than {} MiB (the limit)", limits.max_bytes >> 20));
+    diagnostics.error(
+        doc.file, {}, {},
+        fmt::format("file is larger than {} MiB (the limit)", limits.max_bytes >> 20));
     return doc;
   }
   if (doc.text.rfind("\xEF\xBB\xBF", 0) == 0) doc.text.erase(0, 3);  // a UTF-8 byte order mark
@@ -417,18 +421,21 @@ std::string read_source(const std::string& file, std::istream& in, const Limits&
   return text;
 }
 
-nlohmann::json to_json(const Node& node) {
+namespace {
+
+template <class Json>
+Json convert(const Node& node) {
   switch (node.kind) {
     case Node::Kind::null:
       return nullptr;
     case Node::Kind::sequence: {
-      nlohmann::json array = nlohmann::json::array();
-      for (const auto& item : node.items) array.push_back(to_json(item));
+      Json array = Json::array();
+      for (const auto& item : node.items) array.push_back(convert<Json>(item));
       return array;
     }
     case Node::Kind::mapping: {
-      nlohmann::json object = nlohmann::json::object();
-      for (const auto& entry : node.entries) object[entry.key] = to_json(entry.value);
+      Json object = Json::object();
+      for (const auto& entry : node.entries) object[entry.key] = convert<Json>(entry.value);
       return object;
     }
     case Node::Kind::scalar:
@@ -436,6 +443,14 @@ nlohmann::json to_json(const Node& node) {
   }
   if (!node.plain) return node.text;
   return plain_scalar_value(node.text);
+}
+
+}  // namespace
+
+nlohmann::json to_json(const Node& node) { return convert<nlohmann::json>(node); }
+
+nlohmann::ordered_json to_ordered_json(const Node& node) {
+  return convert<nlohmann::ordered_json>(node);
 }
 
 nlohmann::json load_data(const std::string& file, std::string text) {

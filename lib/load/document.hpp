@@ -1,10 +1,9 @@
 #pragma once
 // Load: YAML 1.2 or JSON text -> a document tree that remembers where every node came from.
 
-#include <nlohmann/json.hpp>
-
 #include <cstdint>
 #include <iosfwd>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -45,10 +44,10 @@ enum class Format { yaml, json };
 
 /// The limits that keep hostile input from exhausting time or memory.
 struct Limits {
-  size_t max_bytes = 128u << 20;         ///< input size
-  int max_depth = 64;                    ///< nesting of sequences and mappings
-  size_t max_nodes = 4'000'000;          ///< nodes in the loaded tree, aliases expanded
-  size_t max_alias_nodes = 100'000;      ///< nodes created by expanding aliases
+  size_t max_bytes = 128u << 20;     ///< input size
+  int max_depth = 64;                ///< nesting of sequences and mappings
+  size_t max_nodes = 4'000'000;      ///< nodes in the loaded tree, aliases expanded
+  size_t max_alias_nodes = 100'000;  ///< nodes created by expanding aliases
 };
 
 /// A loaded file: its name (as given, for messages), its text and its tree.
@@ -66,8 +65,8 @@ Format detect_format(std::string_view file, std::string_view text);
 
 /// Parses `text`; every problem goes to `diagnostics` (located in `file`). On a fatal problem
 /// (syntax, encoding, limits) the returned root is null and diagnostics has an error.
-Document parse_document(std::string file, std::string text, Format format,
-                        Diagnostics& diagnostics, const Limits& limits = {});
+Document parse_document(std::string file, std::string text, Format format, Diagnostics& diagnostics,
+                        const Limits& limits = {});
 
 /// The text of `file`, or everything on `in` when `file` is "-". Throws Error(io), and
 /// Error(invalid_input) past Limits::max_bytes.
@@ -76,6 +75,8 @@ std::string read_source(const std::string& file, std::istream& in, const Limits&
 /// A node as JSON data with YAML 1.2 core-schema typing of plain scalars (null, true/false,
 /// integers, floats; everything else, and every quoted scalar, is a string).
 nlohmann::json to_json(const Node& node);
+/// Like to_json(), keeping the mappings' keys in source order.
+nlohmann::ordered_json to_ordered_json(const Node& node);
 
 /// Parses a data file's text (format by detect_format) into JSON. Throws Error(invalid_input)
 /// carrying every problem found.

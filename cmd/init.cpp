@@ -1,0 +1,82 @@
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <ostream>
+
+#include "brief.hpp"
+#include "cli.hpp"
+#include "load/document.hpp"
+#include "output/write.hpp"
+#include "template/library.hpp"
+
+namespace commplan::cli {
+
+namespace {
+
+struct InitOptions {
+  std::string output;
+  std::string lang;
+  std::string format;
+  std::string date;
+  bool force = false;
+};
+
+/// The starter's dates: two working weeks from the Monday after `today`.
+nlohmann::json starter_dates(Date today) {
+  Date start = add_days(today, 1);
+  while (weekday_index(start) != 0) start = add_days(start, 1);
+  auto day = [&](int offset) { return format_date(add_days(start, offset)); };
+  return {{"start", day(0)},      {"prepare_end", day(1)},  {"onsite_start", day(2)},
+          {"onsite_end", day(8)}, {"report_start", day(9)}, {"end", day(11)}};
+}
+
+std::string starter_format(const InitOptions& opts) {
+  if (!opts.format.empty()) return opts.format;
+  return opts.output.ends_with(".json") ? "json" : "yaml";
+}
+
+int run_init(const InitOptions& opts, Context& ctx) {
+  BriefOptions brief;
+  brief.lang = opts.lang;
+  brief.date = opts.date;
+  Lang lang = resolve_lang(ctx, brief, nullptr);
+  nlohmann::json data = starter_dates(resolve_today(ctx, brief, nullptr));
+  data["file"] = opts.output.empty() ? "project.yaml" : opts.output;
+
+  tmpl::Library library;
+  const auto& starter = library.get(fmt::format("init/project.{}.yaml", to_string(lang)));
+  std::string text = library.render(starter, data, {.escape = tmpl::Escape::none});
+  if (starter_format(opts) == "json") {
+    Diagnostics diagnostics;
+    Document doc = parse_document("<starter>", text, Format::yaml, diagnostics);
+    text = to_ordered_json(doc.root).dump(2) + "\n";
+  }
+
+  if (opts.output.empty() || opts.output == "-") {
+    ctx.out << text;
+    return kOk;
+  }
+  if (!opts.force && std::filesystem::exists(opts.output))
+    throw Error(Error::Kind::usage, opts.output, "already exists; use --force to replace it");
+  write_file_atomic(opts.output, text);
+  ctx.err << fmt::format("wrote {}; check it with: commplan validate {}\n", opts.output,
+                         opts.output);
+  return kOk;
+}
+
+}  // namespace
+
+void add_init_command(CLI::App& app, Context& ctx) {
+  auto opts = std::make_shared<InitOptions>();
+  auto* cmd = app.add_subcommand("init", "Write a commented starter project file");
+  cmd->add_option("-o,--output", opts->output, "Write to FILE (default: standard output)");
+  cmd->add_option("--lang", opts->lang, "Language of the starter: en or zh")
+      ->check(CLI::IsMember({"en", "zh"}));
+  cmd->add_option("--format", opts->format, "yaml (commented) or json (default: by -o's extension)")
+      ->check(CLI::IsMember({"yaml", "json"}));
+  cmd->add_option("--date", opts->date, "Plan the engagement from the Monday after this day");
+  cmd->add_flag("--force", opts->force, "Replace FILE if it exists");
+  cmd->callback([opts, &ctx] { ctx.exit_code = run_init(*opts, ctx); });
+}
+
+}  // namespace commplan::cli

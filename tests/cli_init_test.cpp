@@ -1,0 +1,59 @@
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "test_helpers.hpp"
+
+namespace commplan::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+TEST(CliInit, StartersValidateStrictlyInEveryLanguageAndFormat) {
+  for (const char* lang : {"en", "zh"})
+    for (const char* format : {"yaml", "json"}) {
+      RunResult init =
+          run_cli({"init", "--date", "2026-11-24", "--lang", lang, "--format", format});
+      ASSERT_EQ(init.code, 0) << init.err;
+      RunResult check = run_cli({"validate", "--strict", "-"}, init.out);
+      EXPECT_EQ(check.code, 0) << lang << " " << format << "\n" << check.err;
+      EXPECT_NE(init.out.find(std::string("lang") +
+                              (std::string(format) == "json" ? "\": \"" : ": ") + lang),
+                std::string::npos);
+    }
+}
+
+TEST(CliInit, PlansTwoWeeksFromTheNextMonday) {
+  RunResult r = run_cli({"init", "--date", "2026-11-24"});  // a Tuesday
+  EXPECT_NE(r.out.find("  start: 2026-11-30 "), std::string::npos);
+  EXPECT_NE(r.out.find("  end: 2026-12-11 "), std::string::npos);
+  EXPECT_EQ(r.out.rfind("# yaml-language-server: $schema=commplan.schema.json\n", 0), 0u);
+  EXPECT_EQ(run_cli({"init"}, "", {{"SOURCE_DATE_EPOCH", "1796860799"}}).out,
+            run_cli({"init", "--date", "2026-12-09"}).out);
+}
+
+TEST(CliInit, UsesTheLanguageFromTheEnvironment) {
+  RunResult r = run_cli({"init", "--date", "2026-11-24"}, "", {{"COMMPLAN_LANG", "zh"}});
+  EXPECT_NE(r.out.find("lang: zh"), std::string::npos);
+  EXPECT_EQ(run_cli({"init"}, "", {{"COMMPLAN_LANG", "fr"}}).code, 2);
+}
+
+TEST(CliInit, RefusesToReplaceAFileWithoutForce) {
+  fs::path dir = fs::temp_directory_path() / "commplan-test-init";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  std::string path = (dir / "p.json").string();
+  std::ofstream(path) << "mine";
+  RunResult refused = run_cli({"init", "-o", path});
+  EXPECT_EQ(refused.code, 2);
+  EXPECT_EQ(refused.err, path + ": error: already exists; use --force to replace it\n");
+  RunResult forced = run_cli({"init", "-o", path, "--force", "--date", "2026-11-24"});
+  EXPECT_EQ(forced.code, 0);
+  EXPECT_EQ(run_cli({"validate", "--strict", path}).code, 0);
+  std::ifstream in(path);
+  EXPECT_EQ(in.get(), '{');  // the .json extension chose JSON
+}
+
+}  // namespace
+}  // namespace commplan::testing
