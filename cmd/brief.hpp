@@ -25,8 +25,7 @@ struct BriefOptions {
 };
 
 /// Builds a command's view model from the project; warnings go to `diagnostics`.
-using ViewBuilder =
-    std::function<nlohmann::json(const Project&, const ViewOptions&, Diagnostics&)>;
+using ViewBuilder = std::function<nlohmann::json(const Project&, const ViewOptions&, Diagnostics&)>;
 
 /// Renders a format other than md and json (plan's ics) from the project and its view.
 using ExtraFormat = std::function<std::string(const Project&, const nlohmann::json& view)>;
