@@ -1,0 +1,54 @@
+#pragma once
+// The recap view: the closing stage of the method at its three levels. Each level has its own
+// template (recap-daily, recap-phase, recap-final) and the view model kind "commplan/recap"
+// with a `level` field.
+//
+// Rules (see docs-drafts/recap.md):
+// - daily: "new" findings are those found after the previous workday and up to --date, so a
+//   Monday recap covers the weekend and a recap after a holiday covers the holiday; findings
+//   still open are those of an open status (open, agreed, in-progress or none) found earlier
+//   or on no recorded date. 5-10 minutes, default 10.
+// - phase: default the latest phase that ended on or before --date. All standards are listed,
+//   those the phase's findings refer to first. 20-30 minutes, default 30.
+// - final: 30-120 minutes; without a duration in the file, suggested_final_minutes().
+// Findings are always ordered most severe first (critical, high, medium, low, info, unrated),
+// then by found date (undated last), then by id.
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "views/view.hpp"
+
+namespace commplan {
+
+enum class RecapLevel { daily, phase, final };
+
+/// What `recap` is told besides the common view options.
+struct RecapOptions {
+  RecapLevel level = RecapLevel::daily;
+  std::string phase;  ///< the phase to recap (phase level); empty: the latest that has ended
+};
+
+/// "daily", "phase" or "final".
+std::string_view to_string(RecapLevel level);
+
+/// The level named `text`; nullopt for anything else.
+std::optional<RecapLevel> parse_recap_level(std::string_view text);
+
+/// The template base name of a level: "recap-daily", "recap-phase" or "recap-final".
+std::string recap_template(RecapLevel level);
+
+/// The recap view model of `recap.level`. A problem that stops the recap (a daily date outside
+/// the engagement, an unknown phase, no phase ended yet) is an error in `diagnostics`, and the
+/// result is then null; anything worth knowing but not fatal is a warning.
+nlohmann::json build_recap(const Project& project, const ViewOptions& options,
+                           const RecapOptions& recap, Diagnostics& diagnostics);
+
+/// The final recap's length when the file sets none: 30 minutes plus 3 a finding, rounded up to
+/// a quarter hour, at most 60 - or at most 120 for a large engagement (more than 20 findings or
+/// more than 15 workdays).
+int suggested_final_minutes(size_t findings, size_t workdays);
+
+}  // namespace commplan

@@ -1,0 +1,416 @@
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "test_helpers.hpp"
+#include "views/recap.hpp"
+
+namespace commplan {
+namespace {
+
+using nlohmann::json;
+
+// Two weeks from Monday 2026-12-07; 2026-12-15 (a Tuesday) is a holiday.
+const std::string kHead =
+    "commplan: 1\n"
+    "project:\n"
+    "  name: Audit\n"
+    "  client: ACME\n"
+    "  start: 2026-12-07\n"
+    "  end: 2026-12-18\n"
+    "  holidays: [2026-12-15]\n"
+    "standards:\n"
+    "  - {id: S1, title: Standard one}\n"
+    "  - {id: S2, title: Standard two}\n"
+    "  - {id: S3, title: Standard three}\n"
+    "phases:\n"
+    "  - {id: a, name: Phase A, start: 2026-12-07, end: 2026-12-09, activities: [Read]}\n"
+    "  - {id: b, name: Phase B, start: 2026-12-10, end: 2026-12-16, activities: [Inspect]}\n"
+    "  - {id: c, name: Phase C, start: 2026-12-17, end: 2026-12-18, activities: [Write, "
+    "Present]}\n";
+
+const std::string kFindings =
+    "findings:\n"
+    "  - {id: F-1, title: Friday, found: 2026-12-11, phase: b, severity: low, status: open, "
+    "standard: S2}\n"
+    "  - {id: F-2, title: Saturday, found: 2026-12-12, phase: b, severity: high, standard: S1}\n"
+    "  - {id: F-3, title: Monday, found: 2026-12-14, phase: b, severity: critical, status: "
+    "resolved, standard: S1}\n"
+    "  - {id: F-4, title: Undated, phase: b, severity: medium, status: agreed}\n"
+    "  - {id: F-5, title: Closed, found: 2026-12-08, phase: a, severity: high, status: "
+    "wont-fix, standard: S3}\n"
+    "  - {id: F-6, title: Holiday, found: 2026-12-15, phase: b, status: in-progress}\n"
+    "  - {id: F-7, title: Wednesday, found: 2026-12-16, phase: b, severity: info, status: "
+    "resolved}\n"
+    "  - {id: F-8, title: Friday high, found: 2026-12-11, phase: b, severity: high, status: "
+    "open}\n"
+    "  - {id: F-9, title: Saturday high, found: 2026-12-12, phase: b, severity: high, status: "
+    "open, standard: S9}\n";
+
+const std::string kLog =
+    "log:\n"
+    "  - {date: 2026-12-14, done: [Walked], support_needed: [Keys], next: [Trace feeds]}\n"
+    "  - {date: 2026-12-16, done: [Traced]}\n";
+
+const std::string kProject = kHead + kFindings + kLog;
+
+Project parse(const std::string& text) {
+  Diagnostics d;
+  auto project = load_project("p.yaml", text, d);
+  EXPECT_TRUE(project && !d.has_errors()) << (d.items().empty() ? "" : d.items()[0].message);
+  return std::move(*project);
+}
+
+Date day(const char* text) { return *parse_date(text); }
+
+/// The view of one recap, with its diagnostics.
+struct Built {
+  json view;
+  Diagnostics diagnostics;
+
+  /// Every diagnostic as `level: path: message`, one a line.
+  std::string problems() const {
+    std::string out;
+    for (const auto& d : diagnostics.items())
+      out += (d.level == Level::error ? "error: " : "warning: ") + d.path + ": " + d.message + "\n";
+    return out;
+  }
+};
+
+Built recap(const std::string& text, RecapLevel level, const char* date,
+            const std::string& phase = {}, Lang lang = Lang::en) {
+  Built b;
+  b.view = build_recap(parse(text), {lang, day(date)}, {level, phase}, b.diagnostics);
+  return b;
+}
+
+/// The ids of a list of findings in a view.
+std::vector<std::string> ids(const json& findings) {
+  std::vector<std::string> out;
+  for (const auto& f : findings) out.push_back(f["id"]);
+  return out;
+}
+
+using Ids = std::vector<std::string>;
+
+TEST(RecapDaily, StartsWithTheRecapHeaderAndLevel) {
+  Built b = recap(kProject, RecapLevel::daily, "2026-12-14");
+  EXPECT_EQ(b.view["kind"], "commplan/recap");
+  EXPECT_EQ(b.view["version"], 1);
+  EXPECT_EQ(b.view["level"], "daily");
+  EXPECT_EQ(b.view["date"], "2026-12-14");
+}
+
+TEST(RecapDaily, MondayRecapCoversTheWeekend) {
+  Built b = recap(kProject, RecapLevel::daily, "2026-12-14");
+  EXPECT_EQ(ids(b.view["new_findings"]), (Ids{"F-3", "F-2", "F-9"}));
+  const json& window = b.view["window"];
+  EXPECT_EQ(window["from"], "2026-12-12");
+  EXPECT_EQ(window["to"], "2026-12-14");
+  EXPECT_EQ(window["previous_recap"], "2026-12-11");
+  ASSERT_EQ(window["days_off"].size(), 2u);
+  EXPECT_EQ(window["days_off"][0]["weekday"], "Saturday");
+  EXPECT_EQ(window["days_off"][1]["last"], true);
+  EXPECT_EQ(b.problems(), "");
+}
+
+TEST(RecapDaily, RecapAfterAHolidayCoversIt) {
+  Built b = recap(kProject, RecapLevel::daily, "2026-12-16");
+  EXPECT_EQ(ids(b.view["new_findings"]), (Ids{"F-7", "F-6"}));  // info before unrated
+  EXPECT_EQ(b.view["window"]["from"], "2026-12-15");
+  EXPECT_EQ(
+      b.view["window"]["days_off"],
+      json::parse(R"([{"date":"2026-12-15","weekday":"Tuesday","holiday":true,"last":true}])"));
+}
+
+TEST(RecapDaily, StillOpenAreEarlierOrUndatedFindingsOfAnOpenStatus) {
+  Built b = recap(kProject, RecapLevel::daily, "2026-12-14");
+  // F-5 (wont-fix) is closed; F-3 is new; F-6 and F-7 were found later.
+  EXPECT_EQ(ids(b.view["open_findings"]), (Ids{"F-8", "F-4", "F-1"}));
+  EXPECT_EQ(b.view["has_open_findings"], true);
+}
+
+TEST(RecapDaily, FindingsWithoutADateAreNeverNew) {
+  Built b = recap(kProject, RecapLevel::daily, "2026-12-07");
+  EXPECT_EQ(b.view["new_findings"], json::array());
+  EXPECT_EQ(b.view["window"]["from"], "2026-12-07");  // the window starts with the engagement
+  EXPECT_EQ(b.view["window"]["previous_recap"], nullptr);
+  EXPECT_EQ(ids(b.view["open_findings"]), (Ids{"F-4"}));
+}
+
+TEST(RecapDaily, TomorrowComesFromTheLogEntrysNext) {
+  Built b = recap(kProject, RecapLevel::daily, "2026-12-14");
+  const json& tomorrow = b.view["tomorrow"];
+  EXPECT_EQ(tomorrow["from_log"], true);
+  EXPECT_EQ(tomorrow["items"], json::array({"Trace feeds"}));
+  EXPECT_EQ(tomorrow["date"], "2026-12-16");  // the holiday is skipped
+  EXPECT_EQ(tomorrow["phases"], json::array());
+  EXPECT_EQ(b.view["log"]["done"], json::array({"Walked"}));
+  EXPECT_EQ(b.view["feedback_questions"].size(), 3u);  // support needed adds a question
+}
+
+TEST(RecapDaily, TomorrowFallsBackToThePhasesOfTheNextWorkday) {
+  Built b = recap(kProject, RecapLevel::daily, "2026-12-16");
+  const json& tomorrow = b.view["tomorrow"];
+  EXPECT_EQ(tomorrow["from_log"], false);
+  EXPECT_EQ(tomorrow["from_phases"], true);
+  EXPECT_EQ(tomorrow["date"], "2026-12-17");
+  ASSERT_EQ(tomorrow["phases"].size(), 1u);
+  EXPECT_EQ(tomorrow["phases"][0]["id"], "c");
+  EXPECT_EQ(tomorrow["phases"][0]["activities"], json::array({"Write", "Present"}));
+  EXPECT_EQ(b.view["feedback_questions"].size(), 2u);
+}
+
+TEST(RecapDaily, LastWorkdayHasNoTomorrow) {
+  Built b = recap(kProject, RecapLevel::daily, "2026-12-18");
+  EXPECT_EQ(b.view["tomorrow"]["last_workday"], true);
+  EXPECT_EQ(b.view["tomorrow"]["date"], nullptr);
+  EXPECT_EQ(b.view["tomorrow"]["nothing_planned"], true);
+}
+
+TEST(RecapDaily, ADayWithNothingRecordedRendersAndWarns) {
+  Built b = recap(kProject, RecapLevel::daily, "2026-12-09");
+  EXPECT_EQ(b.view["nothing_recorded"], true);
+  EXPECT_EQ(b.view["log"]["recorded"], false);
+  EXPECT_EQ(b.problems(),
+            "warning: log: nothing recorded for 2026-12-09: no log entry and no finding found\n");
+}
+
+TEST(RecapDaily, ADayWithFindingsButNoLogEntryWarns) {
+  Built b = recap(kProject, RecapLevel::daily, "2026-12-11");
+  EXPECT_EQ(b.view["nothing_recorded"], false);
+  EXPECT_EQ(ids(b.view["new_findings"]), (Ids{"F-8", "F-1"}));
+  EXPECT_EQ(b.problems(),
+            "warning: log: no log entry for 2026-12-11: the recap shows only its findings\n");
+}
+
+TEST(RecapDaily, ADateOutsideTheEngagementIsAnError) {
+  Built b = recap(kProject, RecapLevel::daily, "2026-12-19");
+  EXPECT_TRUE(b.view.is_null());
+  ASSERT_EQ(b.diagnostics.items().size(), 1u);
+  EXPECT_EQ(format_headline(b.diagnostics.items()[0]),
+            "--date: error: 2026-12-19 is outside the engagement (2026-12-07 to 2026-12-18); "
+            "pick a day in it");
+  EXPECT_TRUE(recap(kProject, RecapLevel::daily, "2026-12-06").diagnostics.has_errors());
+}
+
+TEST(RecapDaily, ANonWorkdayRendersWithAWarning) {
+  Built saturday = recap(kProject, RecapLevel::daily, "2026-12-12");
+  EXPECT_EQ(saturday.view["workday"], false);
+  EXPECT_EQ(saturday.problems(),
+            "warning: project: 2026-12-12 is a Saturday, not a workday\n"
+            "warning: log: no log entry for 2026-12-12: the recap shows only its findings\n");
+  Built holiday = recap(kProject, RecapLevel::daily, "2026-12-15");
+  EXPECT_EQ(holiday.problems(),
+            "warning: project.holidays: 2026-12-15 is a holiday, not a workday\n"
+            "warning: log: no log entry for 2026-12-15: the recap shows only its findings\n");
+}
+
+TEST(RecapDaily, DurationIsClampedToFiveToTenMinutes) {
+  Built fallback = recap(kProject, RecapLevel::daily, "2026-12-14");
+  EXPECT_EQ(fallback.view["meeting"]["duration"], 10);
+  EXPECT_EQ(fallback.view["meeting"]["time"], nullptr);
+
+  Built longer = recap(kProject + "meetings:\n  daily_recap: {time: \"17:30\", duration: 15}\n",
+                       RecapLevel::daily, "2026-12-14");
+  EXPECT_EQ(longer.view["meeting"]["duration"], 10);
+  EXPECT_EQ(longer.view["meeting"]["end_time"], "17:40");
+  EXPECT_EQ(longer.problems(),
+            "warning: meetings.daily_recap.duration: a daily recap of 15 minutes is longer than "
+            "the 10 allowed; capped at 10\n");
+
+  Built shorter = recap(kProject + "meetings:\n  daily_recap: {duration: 3}\n", RecapLevel::daily,
+                        "2026-12-14");
+  EXPECT_EQ(shorter.view["meeting"]["duration"], 5);
+  EXPECT_EQ(shorter.problems(),
+            "warning: meetings.daily_recap.duration: a daily recap of 3 minutes is shorter than "
+            "the 5 it needs; raised to 5\n");
+}
+
+TEST(RecapDaily, LabelsFollowTheLanguage) {
+  Built b = recap(kProject, RecapLevel::daily, "2026-12-14", {}, Lang::zh);
+  EXPECT_EQ(b.view["new_findings"][0]["severity_label"], "严重");
+  EXPECT_EQ(b.view["new_findings"][1]["status_label"], "未设置");
+  EXPECT_EQ(b.view["meeting"]["weekday"], "周一");
+}
+
+TEST(RecapPhase, DefaultIsTheLatestPhaseEndedByTheDate) {
+  EXPECT_EQ(recap(kProject, RecapLevel::phase, "2026-12-09").view["phase"]["id"], "a");
+  EXPECT_EQ(recap(kProject, RecapLevel::phase, "2026-12-14").view["phase"]["id"], "a");
+  EXPECT_EQ(recap(kProject, RecapLevel::phase, "2026-12-16").view["phase"]["id"], "b");
+  EXPECT_EQ(recap(kProject, RecapLevel::phase, "2027-01-30").view["phase"]["id"], "c");
+  EXPECT_EQ(recap(kProject, RecapLevel::phase, "2026-12-16").view["phase_chosen"], "latest-ended");
+}
+
+TEST(RecapPhase, NoPhaseEndedYetIsAnErrorNamingTheFirstToEnd) {
+  Built b = recap(kProject, RecapLevel::phase, "2026-12-08");
+  EXPECT_TRUE(b.view.is_null());
+  EXPECT_EQ(b.problems(),
+            "error: : no phase has ended by 2026-12-08; the first to end is \"a\" on 2026-12-09 "
+            "(name it with --phase to recap it early)\n");
+  EXPECT_EQ(b.diagnostics.items()[0].file, "--phase");
+}
+
+TEST(RecapPhase, UnknownPhaseIsAnErrorWithTheClosestId) {
+  EXPECT_EQ(recap(kProject, RecapLevel::phase, "2026-12-18", "bb").problems(),
+            "error: : no phase has the id \"bb\"; did you mean \"b\"?\n");
+  EXPECT_EQ(recap(kProject, RecapLevel::phase, "2026-12-18", "reporting").problems(),
+            "error: : no phase has the id \"reporting\"; the phases are a, b, c\n");
+}
+
+TEST(RecapPhase, FindingsAreMostSevereFirstThenByDateThenId) {
+  Built b = recap(kProject, RecapLevel::phase, "2026-12-18", "b");
+  EXPECT_EQ(ids(b.view["findings"]), (Ids{"F-3", "F-8", "F-2", "F-9", "F-4", "F-1", "F-7", "F-6"}));
+  EXPECT_EQ(b.view["phase_chosen"], "option");
+  EXPECT_EQ(b.view["meeting"]["date"], "2026-12-16");
+}
+
+TEST(RecapPhase, StandardsReferencedByThePhaseComeFirst) {
+  Built b = recap(kProject, RecapLevel::phase, "2026-12-18", "b");
+  std::vector<std::pair<std::string, int>> standards;
+  for (const auto& s : b.view["standards"]) standards.emplace_back(s["id"], s["findings"]);
+  EXPECT_EQ(standards,
+            (std::vector<std::pair<std::string, int>>{{"S1", 2}, {"S2", 1}, {"S9", 1}, {"S3", 0}}));
+  EXPECT_EQ(b.view["standards"][2]["title"], "");
+}
+
+TEST(RecapPhase, SeverityCountsIncludeZeros) {
+  Built b = recap(kProject, RecapLevel::phase, "2026-12-18", "a");
+  EXPECT_EQ(b.view["by_severity"], json::parse(R"([
+    {"severity": "critical", "label": "Critical", "count": 0},
+    {"severity": "high", "label": "High", "count": 1},
+    {"severity": "medium", "label": "Medium", "count": 0},
+    {"severity": "low", "label": "Low", "count": 0},
+    {"severity": "info", "label": "Info", "count": 0}])"));
+  EXPECT_EQ(b.view["feedback_questions"].size(), 4u);
+}
+
+TEST(RecapPhase, DurationIsClampedToTwentyToThirtyMinutes) {
+  Built b = recap(kProject + "meetings:\n  phase_recap: {duration: 45}\n", RecapLevel::phase,
+                  "2026-12-18", "c");
+  EXPECT_EQ(b.view["meeting"]["duration"], 30);
+  EXPECT_EQ(b.problems(),
+            "warning: meetings.phase_recap.duration: a phase recap of 45 minutes is longer than "
+            "the 30 allowed; capped at 30\n");
+}
+
+TEST(RecapFinal, CountsBySeverityAndStatusInEnumOrder) {
+  Built b = recap(kProject, RecapLevel::final, "2026-12-18");
+  std::vector<int> severities, statuses;
+  for (const auto& c : b.view["by_severity"]) severities.push_back(c["count"]);
+  for (const auto& c : b.view["by_status"]) statuses.push_back(c["count"]);
+  EXPECT_EQ(severities, (std::vector<int>{1, 4, 1, 1, 1, 1}));  // the last is "unrated"
+  EXPECT_EQ(statuses, (std::vector<int>{3, 1, 1, 2, 1, 1}));    // the last is "not set"
+  EXPECT_EQ(b.view["by_status"][5]["status"], nullptr);
+  EXPECT_EQ(b.view["totals"], json::parse(R"({"findings": 9, "open": 6, "closed": 3})"));
+}
+
+TEST(RecapFinal, CountsListEveryValueEvenWhenZero) {
+  Built b = recap(kHead + "findings:\n  - {id: X, title: x, severity: low, status: agreed}\n",
+                  RecapLevel::final, "2026-12-18");
+  EXPECT_EQ(b.view["by_severity"].size(), 5u);
+  EXPECT_EQ(b.view["by_status"], json::parse(R"([
+    {"status": "open", "label": "Open", "open": true, "count": 0},
+    {"status": "agreed", "label": "Agreed", "open": true, "count": 1},
+    {"status": "in-progress", "label": "In progress", "open": true, "count": 0},
+    {"status": "resolved", "label": "Resolved", "open": false, "count": 0},
+    {"status": "wont-fix", "label": "Won't fix", "open": false, "count": 0}])"));
+}
+
+TEST(RecapFinal, GroupsFindingsByPhaseThenSeverityWithUnphasedLast) {
+  Built b = recap(kHead + kFindings + "  - {id: F-0, title: Loose, severity: low}\n" + kLog,
+                  RecapLevel::final, "2026-12-18");
+  const json& groups = b.view["phases"];
+  ASSERT_EQ(groups.size(), 4u);
+  EXPECT_EQ(groups[0]["id"], "a");
+  EXPECT_EQ(ids(groups[0]["findings"]), (Ids{"F-5"}));
+  EXPECT_EQ(ids(groups[1]["findings"]),
+            (Ids{"F-3", "F-8", "F-2", "F-9", "F-4", "F-1", "F-7", "F-6"}));
+  EXPECT_EQ(groups[2]["has_findings"], false);
+  EXPECT_EQ(groups[3]["id"], nullptr);
+  EXPECT_EQ(groups[3]["name"], "Without a phase");
+  EXPECT_EQ(ids(groups[3]["findings"]), (Ids{"F-0"}));
+  EXPECT_EQ(ids(b.view["open_items"]), (Ids{"F-8", "F-2", "F-9", "F-4", "F-1", "F-0", "F-6"}));
+}
+
+TEST(RecapFinal, SuggestedDurationGrowsWithFindingsAndStaysInRange) {
+  EXPECT_EQ(suggested_final_minutes(0, 5), 30);
+  EXPECT_EQ(suggested_final_minutes(5, 5), 45);    // 30 + 15
+  EXPECT_EQ(suggested_final_minutes(6, 5), 60);    // 48, to the next quarter hour
+  EXPECT_EQ(suggested_final_minutes(12, 9), 60);   // 66, but at most 60
+  EXPECT_EQ(suggested_final_minutes(12, 16), 75);  // large: more than 15 workdays
+  EXPECT_EQ(suggested_final_minutes(21, 5), 105);  // large: more than 20 findings
+  EXPECT_EQ(suggested_final_minutes(500, 200), 120);
+}
+
+TEST(RecapFinal, FileDurationIsUsedButNeverAbove120) {
+  Built asked = recap(kProject + "meetings:\n  final_recap: {duration: 90}\n", RecapLevel::final,
+                      "2026-12-18");
+  EXPECT_EQ(asked.view["meeting"]["duration"], 90);
+  EXPECT_EQ(asked.problems(), "");
+
+  Built capped = recap(kProject + "meetings:\n  final_recap: {duration: 150}\n", RecapLevel::final,
+                       "2026-12-18");
+  EXPECT_EQ(capped.view["meeting"]["duration"], 120);
+  EXPECT_EQ(capped.problems(),
+            "warning: meetings.final_recap.duration: a final recap of 150 minutes is longer than "
+            "the 120 allowed; capped at 120\n");
+
+  Built suggested = recap(kProject, RecapLevel::final, "2026-12-18");
+  EXPECT_EQ(suggested.view["meeting"]["duration"], 60);  // 9 findings: 57, rounded up
+  EXPECT_EQ(suggested.view["meeting"]["date"], "2026-12-18");
+}
+
+TEST(Recap, OutputIsDeterministicWhateverTheFileOrder) {
+  std::string reversed = "findings:\n";
+  std::vector<std::string> lines;
+  for (size_t at = kFindings.find("  - "); at != std::string::npos;) {
+    size_t next = kFindings.find("  - ", at + 1);
+    lines.push_back(kFindings.substr(at, next == std::string::npos ? next : next - at));
+    at = next;
+  }
+  std::reverse(lines.begin(), lines.end());
+  for (const auto& line : lines) reversed += line;
+  for (RecapLevel level : {RecapLevel::daily, RecapLevel::phase, RecapLevel::final}) {
+    json first = recap(kProject, level, "2026-12-16").view;
+    EXPECT_EQ(first.dump(), recap(kProject, level, "2026-12-16").view.dump());
+    EXPECT_EQ(first.dump(), recap(kHead + reversed + kLog, level, "2026-12-16").view.dump());
+  }
+}
+
+TEST(RecapCommand, PhaseOnlyGoesWithThePhaseLevel) {
+  auto result = testing::run_cli({"recap", "-", "--level", "daily", "--phase", "b"}, kProject);
+  EXPECT_EQ(result.code, 2);
+  EXPECT_EQ(result.err, "--phase: error: only goes with --level phase, not --level daily\n");
+}
+
+TEST(RecapCommand, LevelIsRequired) {
+  auto result = testing::run_cli({"recap", "-", "--date", "2026-12-14"}, kProject);
+  EXPECT_EQ(result.code, 2);
+}
+
+TEST(RecapCommand, ADateOutsideTheEngagementExitsOne) {
+  auto result = testing::run_cli(
+      {"recap", "-", "--level", "daily", "--date", "2027-01-04", "--format", "json"}, kProject);
+  EXPECT_EQ(result.code, 1);
+  EXPECT_EQ(result.out, "");
+  // After the loader's warning about F-9's undeclared standard.
+  EXPECT_TRUE(result.err.ends_with(
+      "\n--date: error: 2027-01-04 is outside the engagement (2026-12-07 to 2026-12-18); "
+      "pick a day in it\n"))
+      << result.err;
+}
+
+TEST(RecapCommand, JsonIsTheViewModel) {
+  auto result = testing::run_cli(
+      {"recap", "-", "--level", "phase", "--date", "2026-12-16", "--format", "json"}, kProject);
+  EXPECT_EQ(result.code, 0) << result.err;
+  json view = json::parse(result.out);
+  EXPECT_EQ(view["kind"], "commplan/recap");
+  EXPECT_EQ(view["level"], "phase");
+  EXPECT_EQ(view["phase"]["id"], "b");
+  EXPECT_EQ(result.out.rfind("{\n  \"kind\": \"commplan/recap\",\n  \"version\": 1,", 0), 0u);
+}
+
+}  // namespace
+}  // namespace commplan
