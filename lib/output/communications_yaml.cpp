@@ -1,0 +1,37 @@
+#include "output/communications_yaml.hpp"
+
+#include <fmt/format.h>
+
+#include "views/five_w2h.hpp"
+
+namespace commplan {
+
+namespace {
+
+/// A YAML double-quoted scalar: JSON's string escapes are valid YAML 1.2 ones.
+std::string yaml_quoted(const std::string& text) {
+  return nlohmann::json(text).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::string entry(const nlohmann::json& c) {
+  std::string id = c["id"].get<std::string>();
+  std::string title = c["title"].get<std::string>();
+  if (id.empty()) id = communication_id(title);
+  std::string out = fmt::format("  - id: {}\n    title: {}\n", yaml_quoted(id), yaml_quoted(title));
+  for (const auto& d : c["dimensions"])
+    out += fmt::format("    # {}: {}\n    {}: {}\n", d["name"].get<std::string>(),
+                       d["question"].get<std::string>(), d["key"].get<std::string>(),
+                       yaml_quoted(d["answer"].get<std::string>()));
+  return out;
+}
+
+}  // namespace
+
+std::string communications_yaml(const nlohmann::json& view) {
+  Lang lang = view.value("lang", "en") == "zh" ? Lang::zh : Lang::en;
+  std::string out = fmt::format("# {}\ncommunications:\n", kFiveW2HYamlNote.in(lang));
+  for (const auto& c : view["communications"]) out += entry(c);
+  return out;
+}
+
+}  // namespace commplan

@@ -1,0 +1,367 @@
+#include "views/kickoff.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <numeric>
+
+#include "util/text.hpp"
+#include "views/calendar.hpp"
+
+namespace commplan {
+
+namespace {
+
+/// One of the method's seven agenda items and the question the meeting asks there.
+struct AgendaItem {
+  std::string_view key;
+  Phrase title;
+  Phrase question;
+};
+
+constexpr size_t kItemCount = 7;
+
+const std::array<AgendaItem, kItemCount> kAgenda = {{
+    {"introductions",
+     {"Introductions", "相互介绍"},
+     {"Could you introduce your team: who is who, and whom should we go to for what?",
+      "也请贵方介绍一下参与项目的同事：各自负责什么，遇到哪类问题该找谁？"}},
+    {"scope",
+     {"Scope: what we are here for", "确认服务范围"},
+     {"Do you have any questions on these?", "对于这些内容，您们有没有疑问？"}},
+    {"expectations",
+     {"Expectations and special requirements", "期望、目标与特殊要求"},
+     {"What do you expect from this engagement, and which goals should it reach?",
+      "对于本次服务，您们的期望是什么？希望实现哪些目标？"}},
+    {"method",
+     {"How we work and what we need from you", "执行方式与配合事项"},
+     {"Any questions on how we will work, or on what we need from you?",
+      "对于我们的执行方式和需要的配合，您们有什么问题吗？"}},
+    {"execution_plan",
+     {"Execution plan", "执行计划"},
+     {"Any questions on this plan? Is there anything we should watch out for while we carry "
+      "it out?",
+      "对于这个计划，您们有什么问题吗？执行的时候有哪些需要我们特别注意的事项？"}},
+    {"contact",
+     {"Contact person", "确定对接人"},
+     {"Who is our contact person on your side for requests, access and the daily feedback?",
+      "现场配合的对接人是哪位？日常的需求、协调和每日反馈都找这位同事，可以吗？"}},
+    {"daily_feedback",
+     {"Daily feedback", "每日反馈安排"},
+     {"Does this time suit you, and who should join?", "这个时间对您们合适吗？需要哪些同事参加？"}},
+}};
+
+constexpr Phrase kSpecialQuestion{"Are there any special requirements we should know about?",
+                                  "还有没有什么特殊的要求？"};
+
+constexpr std::array<int, kItemCount> kWeights = {0, 12, 12, 12, 12, 4, 6};
+constexpr int kIntroBase = 4;
+constexpr int kIntroPerPerson = 2;
+constexpr int kIntroMaxPeople = 20;
+
+/// Where a warning about one field of a meeting points: the meeting when the file has it,
+/// else `meetings`, else the file's top level.
+struct Place {
+  const Origin& origin;
+  std::string_view field;
+};
+
+Place meeting_place(const Project& project, const Meeting& meeting, std::string_view name,
+                    std::string_view field) {
+  if (meeting.origin.node != nullptr) return {meeting.origin, field};
+  if (project.meetings.origin.node != nullptr) return {project.meetings.origin, name};
+  return {project.origin, "meetings"};
+}
+
+nlohmann::json member_json(const Member& m) {
+  return {{"name", m.name},
+          {"role", m.role},
+          {"role_to_confirm", m.role.empty()},
+          {"responsibilities", m.responsibilities},
+          {"responsibilities_to_confirm", m.responsibilities.empty()},
+          {"email", m.email},
+          {"phone", m.phone}};
+}
+
+nlohmann::json client_member_json(const ClientMember& m) {
+  return {{"name", m.name},
+          {"role", m.role},
+          {"contact", m.contact},
+          {"email", m.email},
+          {"phone", m.phone}};
+}
+
+nlohmann::json phase_json(const Phase& p, Lang lang) {
+  return {{"id", p.id},
+          {"name", p.name},
+          {"start", format_date(p.start)},
+          {"end", format_date(p.end)},
+          {"activities", p.activities},
+          {"activities_text", join(p.activities, lang == Lang::zh ? "；" : "; ")},
+          {"owner", p.owner}};
+}
+
+/// Builds the kick-off view model of one project, warning about every gap on the way.
+class KickoffBuilder {
+ public:
+  KickoffBuilder(const Project& project, const ViewOptions& options, Diagnostics& diagnostics)
+      : p_(project), o_(options), d_(diagnostics) {}
+
+  nlohmann::json build();
+
+ private:
+  void gap(Place place, std::string message) {
+    warn(d_, place.origin, place.field, std::move(message));
+  }
+  void gap(std::string_view field, std::string message) {
+    warn(d_, p_.origin, field, std::move(message));
+  }
+  int start_time();
+  int duration();
+  nlohmann::json meeting(int start, int minutes);
+  nlohmann::json agenda(int start, const std::vector<int>& minutes);
+  nlohmann::json section(size_t index, int start, const std::vector<int>& minutes) const;
+  nlohmann::json introductions(nlohmann::json s);
+  nlohmann::json scope(nlohmann::json s);
+  nlohmann::json expectations(nlohmann::json s);
+  nlohmann::json method(nlohmann::json s);
+  nlohmann::json execution_plan(nlohmann::json s);
+  nlohmann::json contact(nlohmann::json s);
+  nlohmann::json daily_feedback(nlohmann::json s);
+  int daily_recap_duration();
+
+  const Project& p_;
+  ViewOptions o_;
+  Diagnostics& d_;
+};
+
+int KickoffBuilder::start_time() {
+  const Meeting& m = p_.meetings.kickoff;
+  if (m.time) return m.time->minutes;
+  gap(meeting_place(p_, m, "kickoff", "time"),
+      fmt::format("no kick-off time; the agenda assumes {}, to confirm",
+                  format_time(kKickoffDefaultStart)));
+  return kKickoffDefaultStart;
+}
+
+int KickoffBuilder::duration() {
+  const Meeting& m = p_.meetings.kickoff;
+  if (!m.duration) return kKickoffDefaultDuration;
+  int asked = *m.duration;
+  int minutes = std::clamp(asked, kKickoffMinDuration, kKickoffMaxDuration);
+  if (minutes != asked)
+    gap(meeting_place(p_, m, "kickoff", "duration"),
+        fmt::format("a kick-off of {} minutes is outside {} to {}; the agenda uses {}", asked,
+                    kKickoffMinDuration, kKickoffMaxDuration, minutes));
+  return minutes;
+}
+
+nlohmann::json KickoffBuilder::meeting(int start, int minutes) {
+  const Meeting& m = p_.meetings.kickoff;
+  Date day = m.date.value_or(Calendar(p_).first_workday().value_or(p_.project.start));
+  if (m.location.empty())
+    gap(meeting_place(p_, m, "kickoff", "location"), "no kick-off location; to confirm");
+  std::vector<std::string> attendees = m.attendees;
+  if (attendees.empty()) {
+    for (const auto& member : p_.team) attendees.push_back(member.name);
+    for (const auto& member : p_.client_team) attendees.push_back(member.name);
+  }
+  return {{"date", format_date(day)},
+          {"start", format_time(start)},
+          {"end", format_time(start + minutes)},
+          {"duration", minutes},
+          {"time_to_confirm", !m.time.has_value()},
+          {"location", m.location},
+          {"location_to_confirm", m.location.empty()},
+          {"attendees", attendees}};
+}
+
+nlohmann::json KickoffBuilder::section(size_t index, int start,
+                                       const std::vector<int>& minutes) const {
+  int begin =
+      start + std::accumulate(minutes.begin(), minutes.begin() + static_cast<long>(index), 0);
+  const AgendaItem& item = kAgenda[index];
+  return {{"number", index + 1},
+          {"key", item.key},
+          {"title", item.title.in(o_.lang)},
+          {"start", format_time(begin)},
+          {"end", format_time(begin + minutes[index])},
+          {"minutes", minutes[index]},
+          {"question", item.question.in(o_.lang)}};
+}
+
+nlohmann::json KickoffBuilder::agenda(int start, const std::vector<int>& minutes) {
+  nlohmann::json items = nlohmann::json::array();
+  for (size_t i = 0; i < kItemCount; ++i) {
+    nlohmann::json s = section(i, start, minutes);
+    s.erase("question");
+    items.push_back(std::move(s));
+  }
+  return items;
+}
+
+nlohmann::json KickoffBuilder::introductions(nlohmann::json s) {
+  nlohmann::json team = nlohmann::json::array();
+  for (const auto& member : p_.team) {
+    if (member.role.empty()) warn(d_, member.origin, "role", "no role; to confirm");
+    if (member.responsibilities.empty())
+      warn(d_, member.origin, "responsibilities", "no responsibilities listed; to confirm");
+    team.push_back(member_json(member));
+  }
+  nlohmann::json client = nlohmann::json::array();
+  for (const auto& member : p_.client_team) client.push_back(client_member_json(member));
+  if (p_.team.empty()) gap("team", "no team listed; our introductions are to confirm");
+  if (p_.client_team.empty())
+    gap("client_team", "no client team listed; ask the client to introduce their people");
+  s["team"] = std::move(team);
+  s["team_to_confirm"] = p_.team.empty();
+  s["client_team"] = std::move(client);
+  s["client_team_to_confirm"] = p_.client_team.empty();
+  s["people"] = p_.team.size() + p_.client_team.size();
+  return s;
+}
+
+nlohmann::json KickoffBuilder::scope(nlohmann::json s) {
+  if (p_.scope.empty()) gap("scope", "no scope listed; to confirm in the kick-off");
+  s["items"] = p_.scope;
+  s["to_confirm"] = p_.scope.empty();
+  return s;
+}
+
+nlohmann::json KickoffBuilder::expectations(nlohmann::json s) {
+  if (p_.expectations.empty())
+    gap("expectations", "no expectations listed; to confirm in the kick-off");
+  s["items"] = p_.expectations;
+  s["to_confirm"] = p_.expectations.empty();
+  s["special_requirements"] = p_.special_requirements;
+  s["special_question"] = kSpecialQuestion.in(o_.lang);
+  return s;
+}
+
+nlohmann::json KickoffBuilder::method(nlohmann::json s) {
+  const Method& m = p_.method;
+  bool method_missing = m.summary.empty() && m.steps.empty();
+  if (method_missing) gap("method", "no method described; to confirm");
+  if (p_.cooperation.empty())
+    gap("cooperation", "nothing listed that we need from the client; to confirm");
+  s["summary"] = m.summary;
+  s["steps"] = m.steps;
+  s["to_confirm"] = method_missing;
+  s["cooperation"] = p_.cooperation;
+  s["cooperation_to_confirm"] = p_.cooperation.empty();
+  return s;
+}
+
+nlohmann::json KickoffBuilder::execution_plan(nlohmann::json s) {
+  if (p_.phases.empty()) gap("phases", "no phases planned; the execution plan is to confirm");
+  nlohmann::json phases = nlohmann::json::array();
+  for (const auto& phase : p_.phases) phases.push_back(phase_json(phase, o_.lang));
+  s["phases"] = std::move(phases);
+  s["to_confirm"] = p_.phases.empty();
+  return s;
+}
+
+nlohmann::json KickoffBuilder::contact(nlohmann::json s) {
+  const ClientMember* person = nullptr;
+  for (const auto& member : p_.client_team) {
+    if (!member.contact) continue;
+    if (person == nullptr)
+      person = &member;
+    else
+      warn(d_, member.origin, "contact",
+           fmt::format("more than one contact person; the kick-off names {}", person->name));
+  }
+  if (person == nullptr)
+    gap("client_team", "no contact person (contact: true in client_team); to confirm");
+  s["person"] = person ? client_member_json(*person) : nlohmann::json(nullptr);
+  s["to_confirm"] = person == nullptr;
+  return s;
+}
+
+int KickoffBuilder::daily_recap_duration() {
+  const Meeting& m = p_.meetings.daily_recap;
+  if (!m.duration) return kDailyRecapMaxDuration;
+  int asked = *m.duration;
+  int minutes = std::clamp(asked, kDailyRecapMinDuration, kDailyRecapMaxDuration);
+  if (minutes != asked)
+    gap(meeting_place(p_, m, "daily_recap", "duration"),
+        fmt::format("a daily recap takes {} to {} minutes, not {}; using {}",
+                    kDailyRecapMinDuration, kDailyRecapMaxDuration, asked, minutes));
+  return minutes;
+}
+
+nlohmann::json KickoffBuilder::daily_feedback(nlohmann::json s) {
+  const Meeting& m = p_.meetings.daily_recap;
+  if (!m.time) gap(meeting_place(p_, m, "daily_recap", "time"), "no daily recap time; to confirm");
+  s["time"] = m.time ? format_time(m.time->minutes) : "";
+  s["time_to_confirm"] = !m.time.has_value();
+  s["duration"] = daily_recap_duration();
+  s["location"] = m.location;
+  return s;
+}
+
+nlohmann::json KickoffBuilder::build() {
+  nlohmann::json view = view_header("kickoff", p_, o_);
+  int start = start_time();
+  int total = duration();
+  int people = static_cast<int>(p_.team.size() + p_.client_team.size());
+  std::vector<int> minutes = kickoff_timeboxes(total, people);
+  view["meeting"] = meeting(start, total);
+  view["agenda"] = agenda(start, minutes);
+  view["introductions"] = introductions(section(0, start, minutes));
+  view["scope"] = scope(section(1, start, minutes));
+  view["expectations"] = expectations(section(2, start, minutes));
+  view["method"] = method(section(3, start, minutes));
+  view["execution_plan"] = execution_plan(section(4, start, minutes));
+  view["contact"] = contact(section(5, start, minutes));
+  view["daily_feedback"] = daily_feedback(section(6, start, minutes));
+  return view;
+}
+
+}  // namespace
+
+// The timebox rule: every item first gets one minute; the rest of the meeting is shared in
+// proportion to fixed weights (introductions 4 + 2 a person, counting at most 20 people; scope,
+// expectations, method and execution plan 12 each; contact person 4; daily feedback 6). Each
+// share is rounded down, and the minutes left over go one each to the largest remainders, the
+// earlier item first on a tie (Hamilton's method), so the sum is exactly the duration.
+std::vector<int> kickoff_timeboxes(int duration, int people) {
+  std::array<int, kItemCount> weights = kWeights;
+  weights[0] = kIntroBase + kIntroPerPerson * std::clamp(people, 0, kIntroMaxPeople);
+  const int total_weight = std::accumulate(weights.begin(), weights.end(), 0);
+  const int spare = std::max(duration, static_cast<int>(kItemCount)) - static_cast<int>(kItemCount);
+  std::vector<int> minutes(kItemCount, 1);
+  std::array<int, kItemCount> remainder{};
+  int left = spare;
+  for (size_t i = 0; i < kItemCount; ++i) {
+    minutes[i] += spare * weights[i] / total_weight;
+    remainder[i] = spare * weights[i] % total_weight;
+    left -= spare * weights[i] / total_weight;
+  }
+  std::array<size_t, kItemCount> order{};
+  std::iota(order.begin(), order.end(), size_t{0});
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return remainder[a] > remainder[b]; });
+  for (int k = 0; k < left; ++k) ++minutes[order[static_cast<size_t>(k)]];
+  return minutes;
+}
+
+nlohmann::json build_kickoff_view(const Project& project, const ViewOptions& options,
+                                  Diagnostics& diagnostics) {
+  nlohmann::json view = KickoffBuilder(project, options, diagnostics).build();
+  diagnostics.sort_by_place();
+  return view;
+}
+
+std::vector<Phrase> kickoff_phrases() {
+  std::vector<Phrase> phrases;
+  for (const auto& item : kAgenda) {
+    phrases.push_back(item.title);
+    phrases.push_back(item.question);
+  }
+  phrases.push_back(kSpecialQuestion);
+  return phrases;
+}
+
+}  // namespace commplan
