@@ -41,6 +41,22 @@ void list_dir(const std::string& dir, std::map<std::string, std::string>& found)
   }
 }
 
+/// The diagnostics file by file (in order of first mention), each file's by place.
+Diagnostics by_place(const Diagnostics& diagnostics) {
+  std::vector<std::string> files;
+  for (const auto& d : diagnostics.items())
+    if (std::find(files.begin(), files.end(), d.file) == files.end()) files.push_back(d.file);
+  auto rank = [&](const Diagnostic& d) {
+    return std::pair(std::find(files.begin(), files.end(), d.file) - files.begin(), d.mark.offset);
+  };
+  std::vector<Diagnostic> items = diagnostics.items();
+  std::stable_sort(items.begin(), items.end(),
+                   [&](const auto& a, const auto& b) { return rank(a) < rank(b); });
+  Diagnostics out;
+  for (auto& d : items) out.add(std::move(d));
+  return out;
+}
+
 }  // namespace
 
 std::string check_name(std::string_view name) {
@@ -154,7 +170,7 @@ const Template& Library::build(std::unique_ptr<Template> tmpl, const std::string
   if (diagnostics.has_errors()) {
     for (const auto& name : created) cache_.erase(name);
     if (cache_name == nullptr) mains_.pop_back();
-    throw Error(Error::Kind::invalid_input, std::move(diagnostics));
+    throw Error(Error::Kind::invalid_input, by_place(diagnostics));
   }
   return *root;
 }

@@ -1,0 +1,147 @@
+// Rendering: numbers, falsiness, strict mode, limits, and whitespace that Markdown needs.
+
+#include <gtest/gtest.h>
+
+#include "template_fixtures.hpp"
+
+namespace commplan::tmpl {
+namespace {
+
+using nlohmann::json;
+using testing::headlines;
+using testing::render_text;
+using Lines = std::vector<std::string>;
+
+TEST(TemplateRender, NumbersPrintAsJsonWritesThem) {
+  json data = json::parse(R"({"a": 1.21, "b": 12345678901, "c": -3, "d": 1e300, "e": 1.0,
+                              "f": 18446744073709551615, "g": 0.1})");
+  EXPECT_EQ(render_text("{{a}} {{b}} {{c}} {{d}} {{e}} {{f}} {{g}}", data),
+            "1.21 12345678901 -3 1e+300 1.0 18446744073709551615 0.1");
+}
+
+TEST(TemplateRender, FalsyValues) {
+  for (const char* value : {"false", "null", "0", "0.0", "\"\"", "[]"}) {
+    json data = {{"v", json::parse(value)}};
+    EXPECT_EQ(render_text("{{#v}}yes{{/v}}{{^v}}no{{/v}}", data), "no") << value;
+  }
+}
+
+TEST(TemplateRender, TruthyValues) {
+  for (const char* value : {"true", "1", "-0.5", "\"0\"", "\" \"", "[0]", "{}"}) {
+    json data = {{"v", json::parse(value)}};
+    EXPECT_EQ(render_text("{{#v}}yes{{/v}}{{^v}}no{{/v}}", data), "yes") << value;
+  }
+}
+
+TEST(TemplateRender, ListsAndObjectsInterpolateAsJson) {
+  json data = json::parse(R"({"l": [1, "a"], "o": {"k": true}, "b": false})");
+  EXPECT_EQ(render_text("{{{l}}} {{{o}}} {{b}}", data), "[1,\"a\"] {\"k\":true} false");
+}
+
+TEST(TemplateRender, ArrayItemsByIndex) {
+  json data = json::parse(R"({"findings": [{"title": "a"}, {"title": "b"}]})");
+  EXPECT_EQ(render_text("{{findings.1.title}}|{{findings.2.title}}|{{findings.x}}", data), "b||");
+}
+
+TEST(TemplateRender, AnyJsonValueIsData) {
+  EXPECT_EQ(render_text("{{#.}}<{{.}}>{{/.}}", json::parse("[1, 2]")), "<1><2>");
+  EXPECT_EQ(render_text("{{.}}", "text"), "text");
+}
+
+TEST(TemplateRender, MarkdownTableInsideALoop) {
+  const std::string tmpl =
+      "| id | title |\n"
+      "|----|-------|\n"
+      "{{#findings}}\n"
+      "  {{! one row a finding }}\n"
+      "| {{id}} | {{title}} |\n"
+      "{{/findings}}\n"
+      "{{^findings}}\n"
+      "| – | none |\n"
+      "{{/findings}}\n"
+      "\n"
+      "End.\n";
+  json data = json::parse(R"({"findings": [{"id": "F1", "title": "a | b"}, {"id": "F2",
+                              "title": "*x*"}]})");
+  RenderOptions md;
+  md.escape = Escape::markdown;
+  EXPECT_EQ(render_text(tmpl, data, md),
+            "| id | title |\n|----|-------|\n| F1 | a \\| b |\n| F2 | \\*x\\* |\n\nEnd.\n");
+  EXPECT_EQ(render_text(tmpl, json::object(), md),
+            "| id | title |\n|----|-------|\n| – | none |\n\nEnd.\n");
+}
+
+TEST(TemplateRender, StrictNamesEveryMissingVariableOnce) {
+  json data = json::parse(R"({"items": [{"title": "a"}, {}, {}], "client": {}})");
+  RenderOptions strict;
+  strict.strict = true;
+  auto errors = headlines([&] {
+    render_text("Hello {{client.name}}\n{{#items}}- {{title}}\n{{/items}}{{#absent}}{{/absent}}",
+                data, strict);
+  });
+  EXPECT_EQ(errors, (Lines{"t.mustache:1:7: error: missing variable \"client.name\"",
+                           "t.mustache:2:13: error: missing variable \"title\""}));
+}
+
+TEST(TemplateRender, StrictFailureIsItsOwnType) {
+  RenderOptions strict;
+  strict.strict = true;
+  EXPECT_THROW(render_text("{{x}}", json::object(), strict), StrictFailure);
+  EXPECT_EQ(render_text("{{^x}}none{{/x}}{{y}}", {{"y", nullptr}}, strict), "none");
+}
+
+TEST(TemplateRender, RecursivePartialHitsTheDepthLimit) {
+  Library library({}, nullptr);
+  library.add("loop", "x{{>loop}}");
+  const Template& t = library.compile("t.mustache", "\n  {{>loop}}");
+  auto errors = headlines([&] { library.render(t, json::object()); });
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0],
+            "loop:1:2: error: partials nested deeper than 100 levels: does \"loop\" include "
+            "itself?");
+}
+
+TEST(TemplateRender, BlockOverridingItselfHitsTheDepthLimit) {
+  Library library({}, nullptr);
+  library.add("parent", "{{$a}}{{/a}}");
+  const Template& t =
+      library.compile("t.mustache", "{{<parent}}{{$a}}{{$a}}{{/a}}{{/a}}{{/parent}}");
+  EXPECT_EQ(headlines([&] { library.render(t, json::object()); }).size(), 1u);
+}
+
+TEST(TemplateRender, OutputLimit) {
+  json data = {{"rows", json::array()}};
+  for (int i = 0; i < 100; ++i) data["rows"].push_back(std::string(1000, 'x'));
+  RenderOptions small;
+  small.max_output = 1000;
+  EXPECT_THROW(render_text("{{#rows}}{{.}}{{/rows}}", data, small), Error);
+}
+
+TEST(TemplateRender, StandalonePartialsIndentTheirLines) {
+  Library library({}, nullptr);
+  library.add("item", "- {{name}}\n{{#more}}\n  - {{.}}\n{{/more}}\n");
+  const Template& t =
+      library.compile("t.mustache", "List:\n  {{#items}}\n  {{>item}}\n  {{/items}}\nEnd\n");
+  json data = json::parse(R"({"items": [{"name": "a", "more": ["x", "y"]}, {"name": "b"}]})");
+  EXPECT_EQ(library.render(t, data), "List:\n  - a\n    - x\n    - y\n  - b\nEnd\n");
+}
+
+TEST(TemplateRender, ParentBlockOverridesKeepTheRest) {
+  Library library({}, nullptr);
+  library.add("brief",
+              "# {{$title}}Brief{{/title}}\n\n{{$body}}\nNothing yet.\n{{/body}}\n-- end\n");
+  const Template& t = library.compile(
+      "t.mustache", "{{<brief}}\n{{$title}}Kick-off: {{name}}{{/title}}\n{{/brief}}\n");
+  EXPECT_EQ(library.render(t, {{"name", "ACME"}}), "# Kick-off: ACME\n\nNothing yet.\n-- end\n");
+}
+
+TEST(TemplateRender, CompiledOnceRenderedManyTimes) {
+  Library library({}, nullptr);
+  const Template& t = library.compile("t.mustache", "{{#l}}{{.}},{{/l}}");
+  for (int i = 0; i < 3; ++i)
+    EXPECT_EQ(library.render(t, {{"l", {i, i + 1}}}),
+              std::to_string(i) + "," + std::to_string(i + 1) + ",");
+}
+
+}  // namespace
+}  // namespace commplan::tmpl
