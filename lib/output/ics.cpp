@@ -1,0 +1,206 @@
+#include "output/ics.hpp"
+
+#include <date/tz.h>
+#include <fmt/format.h>
+
+#include <cstdint>
+
+#include "util/diagnostic.hpp"
+
+namespace commplan::ics {
+
+namespace {
+
+using std::chrono::minutes;
+using std::chrono::seconds;
+using std::chrono::sys_days;
+using std::chrono::sys_seconds;
+
+constexpr size_t kMaxOctets = 75;
+
+std::string utc_text(sys_seconds time) { return date::format("%Y%m%dT%H%M%SZ", time); }
+
+std::string local_text(sys_seconds wall_clock) { return date::format("%Y%m%dT%H%M%S", wall_clock); }
+
+/// The instant local `date` + `offset` stands for in `zone`.
+sys_seconds to_utc(Date day, minutes offset, const date::time_zone* zone) {
+  date::local_seconds local{sys_days{day}.time_since_epoch() + offset};
+  return std::chrono::floor<seconds>(zone->to_sys(local, date::choose::earliest));
+}
+
+const date::time_zone* find_zone(std::string_view name) {
+  if (name.empty()) return nullptr;
+  try {
+    return date::locate_zone(name);
+  } catch (const std::exception&) {
+    throw Error(Error::Kind::invalid_input, "",
+                fmt::format("unknown time zone \"{}\" in project.timezone", name));
+  }
+}
+
+/// A parameter value (RFC 5545 §3.1): quoted when it holds `:` `;` or `,`; `"` and control
+/// characters, which no parameter value may hold, become `'` and spaces.
+std::string param_value(std::string_view text) {
+  std::string value;
+  bool quote = false;
+  for (char c : text) {
+    auto byte = static_cast<unsigned char>(c);
+    if (c == '"')
+      c = '\'';
+    else if (byte < 0x20 || byte == 0x7F)
+      c = ' ';
+    quote = quote || c == ':' || c == ';' || c == ',';
+    value += c;
+  }
+  return quote ? "\"" + value + "\"" : value;
+}
+
+/// An e-mail address usable in a mailto: URI (no white space, controls or brackets).
+bool usable_email(std::string_view email) {
+  if (email.empty() || email.find('@') == std::string_view::npos) return false;
+  for (char c : email) {
+    auto byte = static_cast<unsigned char>(c);
+    if (byte <= 0x20 || byte == 0x7F || c == '<' || c == '>' || c == '"') return false;
+  }
+  return true;
+}
+
+std::string address_line(std::string_view property, const Person& person) {
+  return fmt::format("{};CN={}:mailto:{}", property, param_value(person.name), person.email);
+}
+
+class Writer {
+ public:
+  explicit Writer(const Calendar& calendar)
+      : calendar_(calendar), zone_(find_zone(calendar.timezone)) {}
+
+  std::string run() {
+    line("BEGIN:VCALENDAR");
+    line("VERSION:2.0");
+    line("PRODID:" + calendar_.prodid);
+    line("CALSCALE:GREGORIAN");
+    if (!calendar_.name.empty()) line("X-WR-CALNAME:" + escape_text(calendar_.name));
+    for (const Event& event : calendar_.events) write_event(event);
+    line("END:VCALENDAR");
+    return std::move(out_);
+  }
+
+ private:
+  void line(std::string_view text) { out_ += fold(text); }
+
+  std::string time_of(Date day, int offset) const {
+    if (zone_ == nullptr) return local_text(sys_days{day} + minutes{offset});
+    return utc_text(to_utc(day, minutes{offset}, zone_));
+  }
+
+  void write_times(const Event& event) {
+    std::string start = time_of(event.date, event.start);
+    std::string end;
+    if (zone_ == nullptr)
+      end = time_of(event.date, event.start + event.duration);
+    else
+      end = utc_text(to_utc(event.date, minutes{event.start}, zone_) + minutes{event.duration});
+    line("DTSTART:" + start);
+    line("DTEND:" + end);
+  }
+
+  void write_people(const Event& event) {
+    bool organizer = event.organizer && usable_email(event.organizer->email);
+    if (!organizer) return;  // RFC 5545 §3.8.4.3: attendees need an organizer
+    line(address_line("ORGANIZER", *event.organizer));
+    for (const Person& person : event.attendees)
+      if (usable_email(person.email)) line(address_line("ATTENDEE", person));
+  }
+
+  void write_event(const Event& event) {
+    line("BEGIN:VEVENT");
+    line("UID:" + event.uid);
+    line("DTSTAMP:" + utc_text(sys_days{calendar_.stamp}));
+    write_times(event);
+    line("SUMMARY:" + escape_text(event.summary));
+    if (!event.description.empty()) line("DESCRIPTION:" + escape_text(event.description));
+    if (!event.location.empty()) line("LOCATION:" + escape_text(event.location));
+    write_people(event);
+    line("END:VEVENT");
+  }
+
+  const Calendar& calendar_;
+  const date::time_zone* zone_;
+  std::string out_;
+};
+
+/// Length of the UTF-8 sequence a lead byte starts (1 for stray continuation bytes).
+size_t sequence_length(unsigned char lead) {
+  if (lead >= 0xF0) return 4;
+  if (lead >= 0xE0) return 3;
+  if (lead >= 0xC0) return 2;
+  return 1;
+}
+
+}  // namespace
+
+std::string write(const Calendar& calendar) { return Writer(calendar).run(); }
+
+std::string escape_text(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    auto byte = static_cast<unsigned char>(c);
+    if (c == '\\' || c == ';' || c == ',') {
+      out += '\\';
+      out += c;
+    } else if (c == '\r') {
+      out += "\\n";
+      if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if ((byte < 0x20 && c != '\t') || byte == 0x7F) {
+      out += ' ';
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::string fold(std::string_view line) {
+  std::string out;
+  size_t room = kMaxOctets;  // octets left on the current output line
+  for (size_t i = 0; i < line.size();) {
+    size_t length = std::min(sequence_length(static_cast<unsigned char>(line[i])), line.size() - i);
+    if (length > room) {
+      out += "\r\n ";
+      room = kMaxOctets - 1;
+    }
+    out.append(line.substr(i, length));
+    room -= length;
+    i += length;
+  }
+  out += "\r\n";
+  return out;
+}
+
+std::string make_uid(std::string_view project, std::string_view kind, Date date) {
+  std::uint64_t hash = 14695981039346656037ULL;  // FNV-1a, 64 bits
+  auto mix = [&hash](std::string_view part) {
+    for (char c : part) {
+      hash ^= static_cast<unsigned char>(c);
+      hash *= 1099511628211ULL;
+    }
+    hash ^= 0x1F;  // a separator no part holds, so ("ab","c") differs from ("a","bc")
+    hash *= 1099511628211ULL;
+  };
+  mix(project);
+  mix(kind);
+  mix(format_date(date));
+  return fmt::format("{:016x}@commplan", hash);
+}
+
+std::string date_time(Date date, int minutes_after_midnight, std::string_view timezone) {
+  const date::time_zone* zone = find_zone(timezone);
+  if (zone == nullptr) return local_text(sys_days{date} + minutes{minutes_after_midnight});
+  return utc_text(to_utc(date, minutes{minutes_after_midnight}, zone));
+}
+
+}  // namespace commplan::ics

@@ -1,0 +1,243 @@
+#include "views/plan.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+
+#include "output/ics.hpp"
+#include "util/text.hpp"
+#include "views/calendar.hpp"
+#include "views/plan_text.hpp"
+
+namespace commplan {
+
+namespace {
+
+using nlohmann::json;
+using plan_text::join_list;
+using plan_text::to_confirm;
+
+constexpr TouchpointKind kKinds[] = {TouchpointKind::kickoff, TouchpointKind::daily,
+                                     TouchpointKind::phase, TouchpointKind::final};
+
+constexpr Phrase kDayNames[] = {{"Monday", "周一"},   {"Tuesday", "周二"}, {"Wednesday", "周三"},
+                                {"Thursday", "周四"}, {"Friday", "周五"},  {"Saturday", "周六"},
+                                {"Sunday", "周日"}};
+
+std::string_view side_name(Attendee::Side side) {
+  switch (side) {
+    case Attendee::Side::ours:
+      return "ours";
+    case Attendee::Side::theirs:
+      return "theirs";
+    case Attendee::Side::guest:
+      return "guest";
+  }
+  return "";
+}
+
+/// "Monday to Friday", "Sunday to Thursday", "Monday, Wednesday" (zh: 周一至周五 …).
+std::string workweek_text(const Project& project, Lang lang) {
+  bool on[7] = {};
+  for (Weekday day : project.workdays()) on[static_cast<int>(day)] = true;
+  int count = static_cast<int>(std::count(std::begin(on), std::end(on), true));
+  if (count == 7) return lang == Lang::zh ? "每天" : "every day";
+  for (int first = 0; first < 7; ++first) {
+    if (!on[first] || on[(first + 6) % 7]) continue;
+    int run = 0;
+    while (run < 7 && on[(first + run) % 7]) ++run;
+    if (run != count) break;
+    std::string_view from = kDayNames[first].in(lang);
+    if (count == 1) return std::string(from);
+    std::string_view to = kDayNames[(first + count - 1) % 7].in(lang);
+    return lang == Lang::zh ? fmt::format("{}至{}", from, to) : fmt::format("{} to {}", from, to);
+  }
+  std::vector<std::string> names;
+  for (int d = 0; d < 7; ++d)
+    if (on[d]) names.emplace_back(kDayNames[d].in(lang));
+  return join_list(names, lang);
+}
+
+std::vector<std::string> names_on(const std::vector<Attendee>& people, bool ours) {
+  std::vector<std::string> names;
+  for (const Attendee& a : people)
+    if ((a.side == Attendee::Side::ours) == ours) names.push_back(a.name);
+  return names;
+}
+
+json attendee_json(const Attendee& a) {
+  return {{"name", a.name}, {"role", a.role}, {"email", a.email}, {"side", side_name(a.side)}};
+}
+
+json touchpoint_json(const Touchpoint& t, const Project& project, Lang lang) {
+  json attendees = json::array();
+  for (const Attendee& a : t.attendees) attendees.push_back(attendee_json(a));
+  std::string note = plan_text::includes_note(t, project, lang);
+  json j = {{"uid", ics::make_uid(project.project.name, to_string(t.kind), t.date)},
+            {"date", format_date(t.date)},
+            {"weekday", plan_text::weekday_short(t.date, lang)},
+            {"start", format_time(t.start)},
+            {"end", format_time(t.start + t.duration)},
+            {"duration", t.duration},
+            {"kind", to_string(t.kind)},
+            {"kind_label", plan_text::kind_label(t.kind, lang)},
+            {"title", plan_text::title(t, lang)},
+            {"phase", nullptr},
+            {"moved", t.moved},
+            {"includes", t.includes},
+            {"note", note},
+            {"has_note", !note.empty()},
+            {"attendees", std::move(attendees)},
+            {"ours", join_list(names_on(t.attendees, true), lang)},
+            {"theirs", join_list(names_on(t.attendees, false), lang)},
+            {"location", t.location},
+            {"purpose", plan_text::purpose(t.kind, lang)},
+            {"output", plan_text::output(t.kind, lang)}};
+  if (t.phase != nullptr) j["phase"] = {{"id", t.phase->id}, {"name", t.phase->name}};
+  return j;
+}
+
+/// When a kind of meeting happens, in words.
+std::string when_text(TouchpointKind kind, const Schedule& schedule, Lang lang) {
+  std::vector<std::string> dates;
+  for (const Touchpoint& t : schedule.touchpoints)
+    if (t.kind == kind) dates.push_back(format_date(t.date));
+  switch (kind) {
+    case TouchpointKind::daily:
+      return lang == Lang::zh ? "每个工作日" : "Every workday";
+    case TouchpointKind::phase:
+      return lang == Lang::zh ? "每个阶段的最后一个工作日" : "The last workday of each phase";
+    default:
+      return join_list(dates, lang);
+  }
+}
+
+json meetings_json(const Project& project, const Schedule& schedule, Lang lang) {
+  json list = json::array();
+  for (TouchpointKind kind : kKinds) {
+    int count = 0;
+    const Touchpoint* sample = nullptr;
+    for (const Touchpoint& t : schedule.touchpoints)
+      if (t.kind == kind && count++ == 0) sample = &t;
+    json agenda = json::array();
+    for (std::string_view item : plan_text::agenda(kind, lang)) agenda.push_back(item);
+    json entry = {{"kind", to_string(kind)},
+                  {"label", plan_text::kind_label(kind, lang)},
+                  {"count", count},
+                  {"when", when_text(kind, schedule, lang)},
+                  {"time", format_time(meeting_time(project, kind))},
+                  {"duration", meeting_duration(project, kind)},
+                  {"location", meeting_of(project, kind).location},
+                  {"ours", sample ? join_list(names_on(sample->attendees, true), lang) : ""},
+                  {"theirs", sample ? join_list(names_on(sample->attendees, false), lang) : ""},
+                  {"purpose", plan_text::purpose(kind, lang)},
+                  {"agenda", std::move(agenda)},
+                  {"output", plan_text::output(kind, lang)}};
+    list.push_back(std::move(entry));
+  }
+  return list;
+}
+
+json summary_json(const Project& project, const Schedule& schedule, Lang lang) {
+  std::map<TouchpointKind, int> counts;
+  int minutes = 0;
+  for (const Touchpoint& t : schedule.touchpoints) {
+    ++counts[t.kind];
+    minutes += t.duration;
+  }
+  const ProjectInfo& info = project.project;
+  std::vector<std::string> holidays;
+  for (Date day : info.holidays)
+    if (day >= info.start && day <= info.end) holidays.push_back(format_date(day));
+  return {{"start", format_date(info.start)},
+          {"end", format_date(info.end)},
+          {"days", days_between(info.start, info.end) + 1},
+          {"workdays", schedule.workdays.size()},
+          {"workweek", workweek_text(project, lang)},
+          {"holidays", holidays},
+          {"holidays_text", join_list(holidays, lang)},
+          {"timezone", info.timezone},
+          {"counts",
+           {{"kickoff", counts[TouchpointKind::kickoff]},
+            {"daily", counts[TouchpointKind::daily]},
+            {"phase", counts[TouchpointKind::phase]},
+            {"final", counts[TouchpointKind::final]},
+            {"total", schedule.touchpoints.size()}}},
+          {"minutes", minutes},
+          {"hours", fmt::format("{:.1f}", minutes / 60.0)}};
+}
+
+json phases_json(const Project& project, const Schedule& schedule, Lang lang) {
+  std::map<std::string, const Touchpoint*> recap_of;  // phase id -> the touchpoint holding it
+  for (const Touchpoint& t : schedule.touchpoints) {
+    if (t.phase != nullptr) recap_of[t.phase->id] = &t;
+    for (const std::string& item : t.includes)
+      if (item.rfind("phase:", 0) == 0) recap_of[item.substr(6)] = &t;
+  }
+  Calendar calendar(project);
+  json list = json::array();
+  for (const Phase& phase : project.phases) {
+    auto it = recap_of.find(phase.id);
+    const Touchpoint* recap = it == recap_of.end() ? nullptr : it->second;
+    list.push_back({{"id", phase.id},
+                    {"name", phase.name},
+                    {"owner", phase.owner},
+                    {"start", format_date(phase.start)},
+                    {"end", format_date(phase.end)},
+                    {"workdays", calendar.workdays(phase.start, phase.end).size()},
+                    {"recap_date", recap ? format_date(recap->date) : ""},
+                    {"recap", recap ? plan_text::title(*recap, lang) : ""}});
+  }
+  return list;
+}
+
+json escalation_json(const Project& project, Lang lang) {
+  json list = json::array();
+  for (const EscalationLevel& e : project.escalation) {
+    std::string within = std::string(to_confirm(lang));
+    if (e.within)
+      within = lang == Lang::zh ? fmt::format("{} 小时内", *e.within)
+                                : fmt::format("within {} h", *e.within);
+    list.push_back({{"level", e.level},
+                    {"who", e.who.empty() ? std::string(to_confirm(lang)) : e.who},
+                    {"within", e.within ? json(*e.within) : json(nullptr)},
+                    {"within_text", within}});
+  }
+  return list;
+}
+
+json questions_json(const Project& project, Lang lang) {
+  json list = json::array();
+  for (std::string_view q : plan_text::method_questions(lang))
+    list.push_back({{"text", q}, {"source", "method"}});
+  for (const std::string& q : project.questions)
+    list.push_back({{"text", q}, {"source", "project"}});
+  return list;
+}
+
+}  // namespace
+
+json build_plan_view(const Project& project, const ViewOptions& options, Diagnostics& diagnostics) {
+  Schedule schedule = build_schedule(project, diagnostics);
+  Lang lang = options.lang;
+  if (project.escalation.empty())
+    warn(diagnostics, project.origin, "escalation",
+         "no escalation path: the plan shows it as to confirm");
+  json view = view_header("plan", project, options);
+  json touchpoints = json::array();
+  for (const Touchpoint& t : schedule.touchpoints)
+    touchpoints.push_back(touchpoint_json(t, project, lang));
+  view["summary"] = summary_json(project, schedule, lang);
+  view["touchpoints"] = std::move(touchpoints);
+  view["meetings"] = meetings_json(project, schedule, lang);
+  view["phases"] = phases_json(project, schedule, lang);
+  view["matrix"] = plan_matrix(project, schedule, lang);
+  view["escalation"] = escalation_json(project, lang);
+  view["has_escalation"] = !project.escalation.empty();
+  view["questions"] = questions_json(project, lang);
+  view["mermaid"] = plan_gantt(project, schedule, lang);
+  return view;
+}
+
+}  // namespace commplan

@@ -1,0 +1,32 @@
+#pragma once
+// The `plan` view: every touchpoint of the engagement, the communication matrix, the
+// escalation path, the execution-stage interview questions and a Mermaid gantt chart; and the
+// same touchpoints as an iCalendar file.
+
+#include <string>
+
+#include "views/schedule.hpp"
+#include "views/view.hpp"
+
+namespace commplan {
+
+/// The view model of `commplan plan` (kind "commplan/plan").
+nlohmann::json build_plan_view(const Project& project, const ViewOptions& options,
+                               Diagnostics& diagnostics);
+
+/// The communication matrix: for each audience what they get, why, how, how often, from
+/// whom and the backup (the PMBOK columns), derived from the teams, schedule and escalation.
+nlohmann::json plan_matrix(const Project& project, const Schedule& schedule, Lang lang);
+
+/// The Mermaid `gantt` text of the schedule: phases as bars, kick-off, phase and final recaps
+/// as milestones; names cleaned of what Mermaid would read as syntax. Ends with a newline.
+std::string plan_gantt(const Project& project, const Schedule& schedule, Lang lang);
+
+/// The touchpoints as an RFC 5545 calendar (see output/ics.hpp), in the language of
+/// `options`, stamped with its day. Problems were reported by build_plan_view already.
+std::string plan_ics(const Project& project, const ViewOptions& options);
+
+/// A name Mermaid reads as plain text: no `:` `;` `#`, line breaks or leading keyword.
+std::string mermaid_text(std::string_view text);
+
+}  // namespace commplan

@@ -1,0 +1,47 @@
+#pragma once
+// What the plan says about each kind of touchpoint, in both languages: titles, purposes,
+// agendas, expected outputs. Shared by the plan view, its chart and its calendar export.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "views/i18n.hpp"
+#include "views/schedule.hpp"
+
+namespace commplan::plan_text {
+
+/// "Daily recap" / "每日复盘".
+std::string_view kind_label(TouchpointKind kind, Lang lang);
+
+/// The touchpoint's title: the kind, and the phase a phase recap closes.
+std::string title(const Touchpoint& touchpoint, Lang lang);
+
+/// Why the meeting is held (the method's goal for it).
+std::string_view purpose(TouchpointKind kind, Lang lang);
+
+/// What the meeting should leave behind.
+std::string_view output(TouchpointKind kind, Lang lang);
+
+/// The meeting's agenda in short.
+std::vector<std::string_view> agenda(TouchpointKind kind, Lang lang);
+
+/// What the touchpoint folded in ("includes the daily recap"), or "" when nothing.
+std::string includes_note(const Touchpoint& touchpoint, const Project& project, Lang lang);
+
+/// "Mon" / "周一".
+std::string_view weekday_short(Date date, Lang lang);
+
+/// Names joined as the language lists them ("A, B" / "A、B").
+std::string join_list(const std::vector<std::string>& items, Lang lang);
+
+/// "Name (role)" / "姓名（角色）"; "Name, role" when the role has brackets of its own.
+std::string with_role(const std::string& name, const std::string& role, Lang lang);
+
+/// "to confirm" / "待确认".
+std::string_view to_confirm(Lang lang);
+
+/// The four execution-stage interview questions of the method.
+std::vector<std::string_view> method_questions(Lang lang);
+
+}  // namespace commplan::plan_text

@@ -1,0 +1,336 @@
+#include "views/schedule.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+
+#include "util/text.hpp"
+#include "views/calendar.hpp"
+#include "views/view.hpp"
+
+namespace commplan {
+
+namespace {
+
+constexpr MeetingRule kRules[] = {
+    {TouchpointKind::kickoff, "kickoff", 9 * 60 + 30, 60, 15, 240},
+    {TouchpointKind::daily, "daily_recap", 17 * 60 + 30, 10, 5, 10},
+    {TouchpointKind::phase, "phase_recap", 16 * 60, 30, 20, 30},
+    {TouchpointKind::final, "final_recap", 14 * 60, 60, 30, 120},
+};
+
+/// An error at `origin`'s field, placed and worded as warn() places warnings.
+void fail(Diagnostics& diagnostics, const Origin& origin, std::string_view field,
+          std::string message) {
+  Diagnostics one;
+  warn(one, origin, field, std::move(message));
+  Diagnostic item = one.items().front();
+  item.level = Level::error;
+  diagnostics.add(std::move(item));
+}
+
+std::string_view meeting_label(TouchpointKind kind) {
+  switch (kind) {
+    case TouchpointKind::kickoff:
+      return "kick-off";
+    case TouchpointKind::daily:
+      return "daily recap";
+    case TouchpointKind::phase:
+      return "phase recap";
+    case TouchpointKind::final:
+      return "final recap";
+  }
+  return "";
+}
+
+/// Looks people up by name in both teams.
+class People {
+ public:
+  explicit People(const Project& project) : project_(project) {}
+
+  std::optional<Attendee> find(std::string_view name) const {
+    for (const Member& m : project_.team)
+      if (m.name == name) return Attendee{m.name, m.role, m.email, Attendee::Side::ours};
+    for (const ClientMember& m : project_.client_team)
+      if (m.name == name) return Attendee{m.name, m.role, m.email, Attendee::Side::theirs};
+    return std::nullopt;
+  }
+
+  std::vector<std::string> names() const {
+    std::vector<std::string> all;
+    for (const Member& m : project_.team) all.push_back(m.name);
+    for (const ClientMember& m : project_.client_team) all.push_back(m.name);
+    return all;
+  }
+
+ private:
+  const Project& project_;
+};
+
+void add_unique(std::vector<Attendee>& list, Attendee person) {
+  for (const Attendee& a : list)
+    if (a.name == person.name) return;
+  list.push_back(std::move(person));
+}
+
+/// The people `meeting.attendees` names; a name in neither team is a warned-about guest.
+std::vector<Attendee> listed_attendees(const Meeting& meeting, const People& people,
+                                       Diagnostics& diagnostics) {
+  std::vector<Attendee> list;
+  for (const std::string& name : meeting.attendees) {
+    if (auto person = people.find(name)) {
+      add_unique(list, std::move(*person));
+      continue;
+    }
+    std::string close = closest_name(name, people.names());
+    warn(diagnostics, meeting.origin, "attendees",
+         fmt::format("\"{}\" is in neither team nor client_team{}", name,
+                     close.empty() ? "" : fmt::format("; did you mean \"{}\"?", close)));
+    add_unique(list, Attendee{name, "", "", Attendee::Side::guest});
+  }
+  return list;
+}
+
+/// Default attendees: both whole teams (kick-off, final); else `names` of ours plus the
+/// client's contact person.
+std::vector<Attendee> default_attendees(const Project& project, TouchpointKind kind,
+                                        const std::vector<std::string>& names) {
+  People people(project);
+  std::vector<Attendee> list;
+  if (kind == TouchpointKind::kickoff || kind == TouchpointKind::final) {
+    for (const std::string& name : people.names()) add_unique(list, *people.find(name));
+    return list;
+  }
+  for (const std::string& name : names) {
+    if (name.empty()) continue;
+    auto person = people.find(name);
+    add_unique(list, person ? *person : Attendee{name, "", "", Attendee::Side::guest});
+  }
+  if (const ClientMember* contact = contact_person(project))
+    add_unique(list, *people.find(contact->name));
+  return list;
+}
+
+/// Plans the touchpoints of one project; each step adds one kind.
+class Planner {
+ public:
+  Planner(const Project& project, Diagnostics& diagnostics)
+      : project_(project), diagnostics_(diagnostics), calendar_(project), people_(project) {}
+
+  Schedule run();
+
+ private:
+  Touchpoint make(TouchpointKind kind, Date date) const;
+  std::vector<Attendee> attendees(TouchpointKind kind, const Phase* phase);
+  Date meeting_date(TouchpointKind kind, Date planned);
+  std::optional<Date> last_workday_of(const Phase& phase) const;
+  void plan_phase_recaps(std::map<Date, Touchpoint>& recaps);
+  void add_daily_recaps(std::map<Date, Touchpoint>& recaps);
+
+  const Project& project_;
+  Diagnostics& diagnostics_;
+  Calendar calendar_;
+  People people_;
+  Schedule schedule_;
+  std::map<TouchpointKind, std::vector<Attendee>> listed_;  // resolved once per meeting
+};
+
+Touchpoint Planner::make(TouchpointKind kind, Date date) const {
+  const Meeting& meeting = meeting_of(project_, kind);
+  Touchpoint t;
+  t.kind = kind;
+  t.date = date;
+  t.start = meeting_time(project_, kind);
+  t.duration = meeting_duration(project_, kind);
+  t.location = meeting.location;
+  return t;
+}
+
+std::vector<Attendee> Planner::attendees(TouchpointKind kind, const Phase* phase) {
+  const Meeting& meeting = meeting_of(project_, kind);
+  if (!meeting.attendees.empty()) {
+    auto it = listed_.find(kind);
+    if (it == listed_.end())
+      it = listed_.emplace(kind, listed_attendees(meeting, people_, diagnostics_)).first;
+    return it->second;
+  }
+  const Member* lead = project_lead(project_);
+  std::vector<std::string> ours;
+  if (phase != nullptr) ours.push_back(phase->owner);
+  if (lead != nullptr) ours.push_back(lead->name);
+  return default_attendees(project_, kind, ours);
+}
+
+/// The file's date for a kick-off or final recap (warned about when it is not a workday in
+/// the engagement), else `planned`.
+Date Planner::meeting_date(TouchpointKind kind, Date planned) {
+  const Meeting& meeting = meeting_of(project_, kind);
+  if (!meeting.date) return planned;
+  Date date = *meeting.date;
+  const ProjectInfo& info = project_.project;
+  if (date < info.start || date > info.end)
+    warn(diagnostics_, meeting.origin, "date",
+         fmt::format("the {} on {} is outside the engagement ({} to {})", meeting_label(kind),
+                     format_date(date), format_date(info.start), format_date(info.end)));
+  else if (!calendar_.is_workday(date))
+    warn(diagnostics_, meeting.origin, "date",
+         fmt::format("the {} on {} is not on a workday", meeting_label(kind), format_date(date)));
+  return date;
+}
+
+std::optional<Date> Planner::last_workday_of(const Phase& phase) const {
+  for (Date d = phase.end; d >= phase.start; d = add_days(d, -1))
+    if (calendar_.is_workday(d)) return d;
+  return std::nullopt;
+}
+
+/// One recap a day: the first phase ending on a day holds the others ("phase:ID").
+void Planner::plan_phase_recaps(std::map<Date, Touchpoint>& recaps) {
+  for (const Phase& phase : project_.phases) {
+    if (!phase.start.ok() || !phase.end.ok() || phase.end < phase.start) continue;
+    auto day = last_workday_of(phase);
+    if (!day) {
+      fail(diagnostics_, phase.origin, "end",
+           fmt::format("phase \"{}\" has no workday ({} to {}), so it cannot have a phase recap",
+                       phase.id, format_date(phase.start), format_date(phase.end)));
+      continue;
+    }
+    auto it = recaps.find(*day);
+    if (it != recaps.end()) {
+      it->second.includes.push_back("phase:" + phase.id);
+      continue;
+    }
+    Touchpoint recap = make(TouchpointKind::phase, *day);
+    recap.phase = &phase;
+    recap.moved = *day != phase.end;
+    recap.attendees = attendees(TouchpointKind::phase, &phase);
+    recaps.emplace(*day, std::move(recap));
+  }
+}
+
+/// A daily recap every workday, unless the day's phase or final recap takes it in.
+void Planner::add_daily_recaps(std::map<Date, Touchpoint>& recaps) {
+  std::vector<Attendee> people = attendees(TouchpointKind::daily, nullptr);
+  for (Date day : schedule_.workdays) {
+    if (auto it = recaps.find(day); it != recaps.end()) {
+      it->second.includes.insert(it->second.includes.begin(), "daily");
+      continue;
+    }
+    Touchpoint daily = make(TouchpointKind::daily, day);
+    daily.attendees = people;
+    schedule_.touchpoints.push_back(std::move(daily));
+  }
+}
+
+Schedule Planner::run() {
+  const ProjectInfo& info = project_.project;
+  if (!info.start.ok() || !info.end.ok() || info.end < info.start) return {};
+  schedule_.workdays = calendar_.workdays(info.start, info.end);
+  if (schedule_.workdays.empty()) {
+    fail(diagnostics_, info.origin, "start",
+         fmt::format("the engagement has no workday from {} to {}", format_date(info.start),
+                     format_date(info.end)));
+    return {};
+  }
+  Touchpoint kickoff = make(TouchpointKind::kickoff,
+                            meeting_date(TouchpointKind::kickoff, schedule_.workdays.front()));
+  kickoff.attendees = attendees(TouchpointKind::kickoff, nullptr);
+  Touchpoint closing =
+      make(TouchpointKind::final, meeting_date(TouchpointKind::final, schedule_.workdays.back()));
+  closing.attendees = attendees(TouchpointKind::final, nullptr);
+
+  std::map<Date, Touchpoint> recaps;  // the phase recaps, then the final recap, by day
+  plan_phase_recaps(recaps);
+  if (auto it = recaps.find(closing.date); it != recaps.end()) {
+    closing.includes.push_back("phase:" + it->second.phase->id);
+    for (const std::string& held : it->second.includes) closing.includes.push_back(held);
+    recaps.erase(it);
+  }
+  recaps.emplace(closing.date, std::move(closing));
+  add_daily_recaps(recaps);
+  schedule_.touchpoints.push_back(std::move(kickoff));
+  for (auto& [day, recap] : recaps) schedule_.touchpoints.push_back(std::move(recap));
+  std::stable_sort(schedule_.touchpoints.begin(), schedule_.touchpoints.end(),
+                   [](const Touchpoint& a, const Touchpoint& b) {
+                     if (a.date != b.date) return a.date < b.date;
+                     if (a.start != b.start) return a.start < b.start;
+                     return a.kind < b.kind;
+                   });
+  return std::move(schedule_);
+}
+
+}  // namespace
+
+std::string_view to_string(TouchpointKind kind) {
+  switch (kind) {
+    case TouchpointKind::kickoff:
+      return "kickoff";
+    case TouchpointKind::daily:
+      return "daily";
+    case TouchpointKind::phase:
+      return "phase";
+    case TouchpointKind::final:
+      return "final";
+  }
+  return "";
+}
+
+const MeetingRule& meeting_rule(TouchpointKind kind) { return kRules[static_cast<int>(kind)]; }
+
+const Meeting& meeting_of(const Project& project, TouchpointKind kind) {
+  switch (kind) {
+    case TouchpointKind::kickoff:
+      return project.meetings.kickoff;
+    case TouchpointKind::daily:
+      return project.meetings.daily_recap;
+    case TouchpointKind::phase:
+      return project.meetings.phase_recap;
+    case TouchpointKind::final:
+      return project.meetings.final_recap;
+  }
+  return project.meetings.kickoff;
+}
+
+int meeting_duration(const Project& project, TouchpointKind kind, Diagnostics* diagnostics) {
+  const MeetingRule& rule = meeting_rule(kind);
+  const Meeting& meeting = meeting_of(project, kind);
+  if (!meeting.duration) return rule.default_duration;
+  int asked = *meeting.duration;
+  int used = std::clamp(asked, rule.min_duration, rule.max_duration);
+  if (used != asked && diagnostics != nullptr)
+    warn(*diagnostics, meeting.origin, "duration",
+         fmt::format("a {} takes {} to {} minutes, not {}; planned with {}", meeting_label(kind),
+                     rule.min_duration, rule.max_duration, asked, used));
+  return used;
+}
+
+int meeting_time(const Project& project, TouchpointKind kind) {
+  const Meeting& meeting = meeting_of(project, kind);
+  return meeting.time ? meeting.time->minutes : meeting_rule(kind).default_time;
+}
+
+const Member* project_lead(const Project& project) {
+  return project.team.empty() ? nullptr : &project.team.front();
+}
+
+const ClientMember* contact_person(const Project& project) {
+  for (const ClientMember& m : project.client_team)
+    if (m.contact) return &m;
+  return nullptr;
+}
+
+Schedule build_schedule(const Project& project, Diagnostics& diagnostics) {
+  for (const MeetingRule& rule : kRules) meeting_duration(project, rule.kind, &diagnostics);
+  for (TouchpointKind kind : {TouchpointKind::daily, TouchpointKind::phase}) {
+    const Meeting& meeting = meeting_of(project, kind);
+    if (meeting.date)
+      warn(diagnostics, meeting.origin, "date",
+           fmt::format(
+               "ignored: a {} is held on {}", meeting_label(kind),
+               kind == TouchpointKind::daily ? "every workday" : "the last workday of each phase"));
+  }
+  return Planner(project, diagnostics).run();
+}
+
+}  // namespace commplan
