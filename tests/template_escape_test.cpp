@@ -43,7 +43,7 @@ TEST(TemplateEscape, MarkdownCannotOpenMarkup) {
 
 TEST(TemplateEscape, MarkdownCannotStartABlock) {
   EXPECT_EQ(md("# heading"), "\\# heading");
-  EXPECT_EQ(md("  - item"), "  \\- item");
+  EXPECT_EQ(md("  - item"), "&#32;&#32;\\- item");
   EXPECT_EQ(md("+ item"), "\\+ item");
   EXPECT_EQ(md("1. first"), "1\\. first");
   EXPECT_EQ(md("12) twelfth"), "12\\) twelfth");
@@ -56,6 +56,18 @@ TEST(TemplateEscape, MarkdownKeepsEverydayTextReadable) {
   EXPECT_EQ(md("2026-12-07 at 17:30, 1.21 GW (approx.)"), "2026-12-07 at 17:30, 1.21 GW (approx.)");
   EXPECT_EQ(md("整改建议：先备份再升级"), "整改建议：先备份再升级");
   EXPECT_EQ(md("see a.b-c"), "see a.b-c");
+}
+
+TEST(TemplateEscape, MarkdownUrlsStayTextSoTheirNeighboursDoToo) {
+  EXPECT_EQ(md("see http://x.org/a> and www.y.org, not awww.z"),
+            "see http\\://x.org/a\\> and www\\.y.org, not awww.z");
+}
+
+TEST(TemplateEscape, MarkdownKeepsOuterBlanksAsText) {
+  EXPECT_EQ(md("    code?\t"), "&#32;&#32;&#32;&#32;code?&#9;");
+  EXPECT_EQ(md("a  "), "a&#32;&#32;");
+  EXPECT_EQ(md("   "), "&#32;&#32;&#32;");
+  EXPECT_EQ(md("a  b"), "a  b");
 }
 
 TEST(TemplateEscape, MarkdownLineBreaksKeepATableRowWhole) {

@@ -40,7 +40,8 @@ void append_html(std::string& out, std::string_view text) {
 /// Characters that are Markdown markup wherever they stand.
 constexpr std::array<bool, 256> markdown_specials() {
   std::array<bool, 256> table{};
-  for (char c : std::string_view("\\`*_[]<>|~&$#\r\n")) table[static_cast<unsigned char>(c)] = true;
+  for (char c : std::string_view("\\`*_[]<>|~&$#\r\n:."))
+    table[static_cast<unsigned char>(c)] = true;
   return table;
 }
 
@@ -48,12 +49,40 @@ constexpr auto kMarkdownSpecial = markdown_specials();
 
 bool is_alnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
 
-/// Length of the prefix (leading blanks, list or heading marker) that needs escaping at a line
-/// start; writes it, escaped, to `out`.
+/// Whether the special character at `i` is plain text there. `_` inside a word is no
+/// emphasis; `:` and `.` matter only where they would start an autolink ("://", "www.").
+bool is_plain_there(std::string_view text, size_t i) {
+  auto at = [&](size_t k) { return k < text.size() ? text[k] : '\0'; };
+  switch (text[i]) {
+    case '_':
+      return i > 0 && is_alnum(text[i - 1]) && is_alnum(at(i + 1));
+    case ':':
+      return at(i + 1) != '/' || at(i + 2) != '/';
+    case '.': {
+      if (i < 3) return true;
+      std::string_view word = text.substr(i - 3, 3);
+      bool www = (word[0] | 0x20) == 'w' && (word[1] | 0x20) == 'w' && (word[2] | 0x20) == 'w';
+      return !www || (i > 3 && is_alnum(text[i - 4]));
+    }
+    default:
+      return false;
+  }
+}
+
+bool is_blank(char c) { return c == ' ' || c == '\t'; }
+
+/// Spaces and tabs as character references, which Markdown neither strips nor reads as an
+/// indentation (code block) or a hard line break.
+void append_blanks(std::string& out, std::string_view blanks) {
+  for (char c : blanks) out.append(c == ' ' ? "&#32;" : "&#9;");
+}
+
+/// Writes the value's start escaped: leading blanks, then a list, heading or setext marker
+/// that would begin a block at a line start. Returns how much of `text` it wrote.
 size_t append_markdown_start(std::string& out, std::string_view text) {
   size_t i = 0;
-  while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
-  out.append(text.substr(0, i));
+  while (i < text.size() && is_blank(text[i])) ++i;
+  append_blanks(out, text.substr(0, i));
   if (i == text.size()) return i;
   char c = text[i];
   if (c == '-' || c == '+' || c == '=') {
@@ -77,12 +106,15 @@ size_t append_markdown_start(std::string& out, std::string_view text) {
 
 void append_markdown(std::string& out, std::string_view text) {
   size_t i = append_markdown_start(out, text);
+  size_t end = text.size();
+  while (end > i && is_blank(text[end - 1])) --end;
+  std::string_view trailing = text.substr(end);
+  text = text.substr(0, end);
   size_t run = i;
   for (; i < text.size(); ++i) {
     char c = text[i];
     if (!kMarkdownSpecial[static_cast<unsigned char>(c)]) continue;
-    if (c == '_' && i > 0 && i + 1 < text.size() && is_alnum(text[i - 1]) && is_alnum(text[i + 1]))
-      continue;
+    if (is_plain_there(text, i)) continue;
     out.append(text.data() + run, i - run);
     run = i + 1;
     if (c == '\r' || c == '\n') {
@@ -94,6 +126,7 @@ void append_markdown(std::string& out, std::string_view text) {
     }
   }
   out.append(text.data() + run, text.size() - run);
+  append_blanks(out, trailing);
 }
 
 }  // namespace
