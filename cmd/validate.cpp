@@ -21,9 +21,8 @@ int run_validate(const ValidateOptions& opts, Context& ctx) {
   if (!project) return kInvalid;
   if (!opts.quiet)
     ctx.out << fmt::format("{}: valid, {} finding(s), {} log entr{}, {} warning(s)\n",
-                           opts.project == "-" ? "<stdin>" : opts.project,
-                           project->findings.size(), project->log.size(),
-                           project->log.size() == 1 ? "y" : "ies", warnings);
+                           opts.project == "-" ? "<stdin>" : opts.project, project->findings.size(),
+                           project->log.size(), project->log.size() == 1 ? "y" : "ies", warnings);
   return opts.strict && warnings > 0 ? kStrict : kOk;
 }
 
@@ -31,7 +30,8 @@ int run_validate(const ValidateOptions& opts, Context& ctx) {
 
 void add_validate_command(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<ValidateOptions>();
-  auto* cmd = app.add_subcommand("validate", "Check a project file: errors and warnings, nothing rendered");
+  auto* cmd =
+      app.add_subcommand("validate", "Check a project file: errors and warnings, nothing rendered");
   cmd->add_option("PROJECT", opts->project, "Project file (.yaml, .yml, .json; - for stdin)")
       ->required();
   cmd->add_flag("--strict", opts->strict, "Exit 4 when there are warnings");
