@@ -24,10 +24,10 @@ constexpr std::array<Phrase, 5> kSeverityLabels = {
 constexpr Phrase kUnrated{"Unrated", "未定级"};
 
 constexpr std::array<Phrase, 5> kStatusLabels = {{{"Open", "待处理"},
-                                                  {"Agreed", "已认可"},
+                                                  {"Agreed", "已确认"},
                                                   {"In progress", "处理中"},
                                                   {"Resolved", "已解决"},
-                                                  {"Won't fix", "不修复"}}};
+                                                  {"Won't fix", "暂不处理"}}};
 constexpr Phrase kStatusUnset{"Not set", "未设置"};
 
 constexpr std::array<Phrase, 7> kWeekdayLabels = {{{"Monday", "周一"},
@@ -287,7 +287,8 @@ json log_json(const LogEntry* entry) {
   return {{"recorded", entry != nullptr},
           {"done", strings_json(entry ? entry->done : none)},
           {"support_needed", strings_json(entry ? entry->support_needed : none)},
-          {"questions", strings_json(entry ? entry->questions : none)}};
+          {"questions", strings_json(entry ? entry->questions : none)},
+          {"has_questions", entry != nullptr && !entry->questions.empty()}};
 }
 
 json active_phases_json(const Project& project, Date day) {
@@ -475,6 +476,7 @@ json phase_json(const Phase& phase) {
           {"owner", phase.owner},
           {"start", format_date(phase.start)},
           {"end", format_date(phase.end)},
+          {"one_day", phase.start == phase.end},
           {"activities", strings_json(phase.activities)}};
 }
 
@@ -502,6 +504,7 @@ json build_phase(const Project& project, const ViewOptions& options, const std::
   view["phase"] = phase_json(*phase);
   view["phase_chosen"] = id.empty() ? "latest-ended" : "option";
   view["standards"] = standards_json(in, findings, true);
+  view["has_standards"] = !view["standards"].empty();
   view["findings"] = findings_json(findings, in);
   view["has_findings"] = !findings.empty();
   view["finding_count"] = findings.size();
@@ -597,6 +600,7 @@ json build_final(const Project& project, const ViewOptions& options, Diagnostics
   view["by_severity"] = severity_counts(all, options.lang);
   view["by_status"] = status_counts(project, options.lang);
   view["standards"] = standards_json(in, all, false);
+  view["has_standards"] = !view["standards"].empty();
   view["phases"] = phase_groups(in);
   view["open_items"] = findings_json(open, in);
   view["has_open_items"] = !open.empty();
