@@ -7,6 +7,8 @@
 
 #include "util/text.hpp"
 #include "views/calendar.hpp"
+#include "views/kickoff.hpp"
+#include "views/recap.hpp"
 #include "views/view.hpp"
 
 namespace commplan {
@@ -14,11 +16,22 @@ namespace commplan {
 namespace {
 
 constexpr MeetingRule kRules[] = {
-    {TouchpointKind::kickoff, "kickoff", 9 * 60 + 30, 60, 15, 240},
-    {TouchpointKind::daily, "daily_recap", 17 * 60 + 30, 10, 5, 10},
+    {TouchpointKind::kickoff, "kickoff", kKickoffDefaultStart, kKickoffDefaultDuration,
+     kKickoffMinDuration, kKickoffMaxDuration},
+    {TouchpointKind::daily, "daily_recap", 17 * 60 + 30, kDailyRecapMaxDuration,
+     kDailyRecapMinDuration, kDailyRecapMaxDuration},
     {TouchpointKind::phase, "phase_recap", 16 * 60, 30, 20, 30},
     {TouchpointKind::final, "final_recap", 14 * 60, 60, 30, 120},
 };
+
+/// The final recap's length when the file sets none: the one `recap --level final` uses.
+int default_final_minutes(const Project& project) {
+  const ProjectInfo& info = project.project;
+  size_t workdays = info.start.ok() && info.end.ok()
+                        ? Calendar(project).workdays(info.start, info.end).size()
+                        : 0;
+  return suggested_final_minutes(project.findings.size(), workdays);
+}
 
 /// An error at `origin`'s field, placed and worded as warn() places warnings.
 void fail(Diagnostics& diagnostics, const Origin& origin, std::string_view field,
@@ -295,6 +308,7 @@ const Meeting& meeting_of(const Project& project, TouchpointKind kind) {
 int meeting_duration(const Project& project, TouchpointKind kind, Diagnostics* diagnostics) {
   const MeetingRule& rule = meeting_rule(kind);
   const Meeting& meeting = meeting_of(project, kind);
+  if (!meeting.duration && kind == TouchpointKind::final) return default_final_minutes(project);
   if (!meeting.duration) return rule.default_duration;
   int asked = *meeting.duration;
   int used = std::clamp(asked, rule.min_duration, rule.max_duration);

@@ -38,13 +38,14 @@ struct MeetingRule {
 };
 
 /// The rule of `kind`: kick-off 09:30, 60 min (15-240); daily 17:30, 10 min (5-10);
-/// phase 16:00, 30 min (20-30); final 14:00, 60 min (30-120).
+/// phase 16:00, 30 min (20-30); final 14:00, 30-120 min (default: see meeting_duration).
 const MeetingRule& meeting_rule(TouchpointKind kind);
 
 /// The meeting settings of `kind` in the project file.
 const Meeting& meeting_of(const Project& project, TouchpointKind kind);
 
-/// The length of a `kind` meeting: the file's duration clamped to the rule, else the default.
+/// The length of a `kind` meeting: the file's duration clamped to the rule, else the default
+/// (for the final recap the length `recap --level final` suggests: suggested_final_minutes()).
 /// A clamped value is warned about in `diagnostics` when given.
 int meeting_duration(const Project& project, TouchpointKind kind,
                      Diagnostics* diagnostics = nullptr);
