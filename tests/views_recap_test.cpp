@@ -1,3 +1,4 @@
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -410,6 +411,23 @@ TEST(RecapCommand, JsonIsTheViewModel) {
   EXPECT_EQ(view["level"], "phase");
   EXPECT_EQ(view["phase"]["id"], "b");
   EXPECT_EQ(result.out.rfind("{\n  \"kind\": \"commplan/recap\",\n  \"version\": 1,", 0), 0u);
+}
+
+TEST(RecapCommand, RenderingTheJsonGivesTheSameMarkdown) {
+  for (const char* level : {"daily", "phase", "final"}) {
+    for (const char* lang : {"en", "zh"}) {
+      std::vector<std::string> args = {"recap",  "-",  "--level", level,
+                                       "--lang", lang, "--date",  "2026-12-16"};
+      auto markdown = testing::run_cli(args, kProject);
+      args.insert(args.end(), {"--format", "json"});
+      auto view = testing::run_cli(args, kProject);
+      std::string name = fmt::format("recap-{}.{}.md", level, lang);
+      auto rendered = testing::run_cli(
+          {"render", name, "--data", "-", "--escape", "markdown", "--strict"}, view.out);
+      EXPECT_EQ(rendered.code, 0) << name << ": " << rendered.err;
+      EXPECT_EQ(rendered.out, markdown.out) << name;
+    }
+  }
 }
 
 }  // namespace

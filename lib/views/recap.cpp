@@ -82,6 +82,7 @@ struct DurationRule {
 constexpr DurationRule kDailyDuration{"daily recap", 5, 10, 10};
 constexpr DurationRule kPhaseDuration{"phase recap", 20, 30, 30};
 constexpr int kFinalMin = 30, kFinalMax = 120, kFinalNormalMax = 60;
+constexpr DurationRule kFinalDuration{"final recap", kFinalMin, kFinalMax, kFinalNormalMax};
 constexpr size_t kLargeFindings = 20, kLargeWorkdays = 15;
 
 std::string text(std::string_view s) { return std::string(s); }
@@ -561,18 +562,17 @@ json phase_groups(const Lookup& in) {
                                {"owner", ""},
                                {"start", nullptr},
                                {"end", nullptr},
+                               {"one_day", false},
                                {"activities", json::array()}},
                               it->second, in));
   return list;
 }
 
-int final_minutes(const Lookup& in, Diagnostics& diagnostics) {
-  const Meeting& meeting = in.project.meetings.final_recap;
-  if (meeting.duration)
-    return meeting_minutes(meeting, {"final recap", kFinalMin, kFinalMax, 0}, diagnostics);
-  const ProjectInfo& info = in.project.project;
-  return suggested_final_minutes(in.project.findings.size(),
-                                 in.calendar.workdays(info.start, info.end).size());
+/// The file's length kept within 30-120 minutes, else the one suggested for the engagement.
+int final_minutes(const Meeting& meeting, size_t findings, size_t workdays,
+                  Diagnostics& diagnostics) {
+  if (meeting.duration) return meeting_minutes(meeting, kFinalDuration, diagnostics);
+  return suggested_final_minutes(findings, workdays);
 }
 
 json build_final(const Project& project, const ViewOptions& options, Diagnostics& diagnostics) {
@@ -589,8 +589,8 @@ json build_final(const Project& project, const ViewOptions& options, Diagnostics
   size_t workdays = in.calendar.workdays(info.start, info.end).size();
 
   json view = recap_header(project, options, RecapLevel::final);
-  view["meeting"] = meeting_json(meeting, day, final_minutes(in, diagnostics),
-                                 {"final recap", kFinalMin, kFinalMax, 0}, in);
+  view["meeting"] = meeting_json(
+      meeting, day, final_minutes(meeting, all.size(), workdays, diagnostics), kFinalDuration, in);
   view["engagement"] = {{"workdays", workdays},
                         {"findings", all.size()},
                         {"large", all.size() > kLargeFindings || workdays > kLargeWorkdays},
