@@ -231,12 +231,12 @@ TEST(KickoffView, SpeaksTheRequestedLanguage) {
   EXPECT_EQ(zh.view["lang"], "zh");
   EXPECT_EQ(en.view["agenda"][0]["title"], "Introductions");
   EXPECT_EQ(zh.view["agenda"][0]["title"], "相互介绍");
-  EXPECT_EQ(zh.view["scope"]["question"], "对于这些内容，您们有没有疑问？");
+  EXPECT_EQ(zh.view["scope"]["question"], "对于这些内容，大家有没有疑问？");
 }
 
 TEST(KickoffPhrases, ExistInBothLanguages) {
   auto phrases = kickoff_phrases();
-  EXPECT_EQ(phrases.size(), 15u);
+  EXPECT_EQ(phrases.size(), 16u);
   for (const auto& p : phrases) {
     EXPECT_FALSE(p.en.empty()) << p.zh;
     EXPECT_FALSE(p.zh.empty()) << p.en;

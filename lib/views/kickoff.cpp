@@ -29,28 +29,33 @@ const std::array<AgendaItem, kItemCount> kAgenda = {{
       "也请贵方介绍一下参与项目的同事：各自负责什么，遇到哪类问题该找谁？"}},
     {"scope",
      {"Scope: what we are here for", "确认服务范围"},
-     {"Do you have any questions on these?", "对于这些内容，您们有没有疑问？"}},
+     {"Do you have any questions on these?", "对于这些内容，大家有没有疑问？"}},
     {"expectations",
      {"Expectations and special requirements", "期望、目标与特殊要求"},
      {"What do you expect from this engagement, and which goals should it reach?",
-      "对于本次服务，您们的期望是什么？希望实现哪些目标？"}},
+      "对于本次服务，贵方的期望是什么？希望实现哪些目标？"}},
     {"method",
      {"How we work and what we need from you", "执行方式与配合事项"},
      {"Any questions on how we will work, or on what we need from you?",
-      "对于我们的执行方式和需要的配合，您们有什么问题吗？"}},
+      "对于我们的执行方式和需要贵方配合的事项，大家有什么问题吗？"}},
     {"execution_plan",
      {"Execution plan", "执行计划"},
      {"Any questions on this plan? Is there anything we should watch out for while we carry "
       "it out?",
-      "对于这个计划，您们有什么问题吗？执行的时候有哪些需要我们特别注意的事项？"}},
+      "对于这个计划，大家有什么问题吗？执行时有哪些需要我们特别注意的事项？"}},
     {"contact",
      {"Contact person", "确定对接人"},
      {"Who is our contact person on your side for requests, access and the daily feedback?",
-      "现场配合的对接人是哪位？日常的需求、协调和每日反馈都找这位同事，可以吗？"}},
+      "贵方现场配合的对接人是哪位？日常的需求、协调事项和每日反馈由谁来对接？"}},
     {"daily_feedback",
      {"Daily feedback", "每日反馈安排"},
-     {"Does this time suit you, and who should join?", "这个时间对您们合适吗？需要哪些同事参加？"}},
+     {"Does this time suit you, and who should join?", "这个时间大家方便吗？需要哪些同事参加？"}},
 }};
+
+constexpr Phrase kContactConfirmQuestion{
+    "Will requests, access questions and the daily feedback go through this contact? Who "
+    "stands in when they are away?",
+    "以后日常的需求、协调事项和每日反馈都找这位同事对接，可以吗？这位同事不在时由谁替代？"};
 
 constexpr Phrase kSpecialQuestion{"Are there any special requirements we should know about?",
                                   "还有没有什么特殊的要求？"};
@@ -174,7 +179,8 @@ nlohmann::json KickoffBuilder::meeting(int start, int minutes) {
           {"time_to_confirm", !m.time.has_value()},
           {"location", m.location},
           {"location_to_confirm", m.location.empty()},
-          {"attendees", attendees}};
+          {"attendees", attendees},
+          {"attendees_text", join(attendees, o_.lang == Lang::zh ? "、" : ", ")}};
 }
 
 nlohmann::json KickoffBuilder::section(size_t index, int start,
@@ -245,8 +251,11 @@ nlohmann::json KickoffBuilder::method(nlohmann::json s) {
   if (method_missing) gap("method", "no method described; to confirm");
   if (p_.cooperation.empty())
     gap("cooperation", "nothing listed that we need from the client; to confirm");
+  nlohmann::json steps = nlohmann::json::array();
+  for (size_t i = 0; i < m.steps.size(); ++i)
+    steps.push_back({{"number", i + 1}, {"text", m.steps[i]}});
   s["summary"] = m.summary;
-  s["steps"] = m.steps;
+  s["steps"] = std::move(steps);
   s["to_confirm"] = method_missing;
   s["cooperation"] = p_.cooperation;
   s["cooperation_to_confirm"] = p_.cooperation.empty();
@@ -275,6 +284,7 @@ nlohmann::json KickoffBuilder::contact(nlohmann::json s) {
   if (person == nullptr)
     gap("client_team", "no contact person (contact: true in client_team); to confirm");
   s["person"] = person ? client_member_json(*person) : nlohmann::json(nullptr);
+  s["confirm_question"] = kContactConfirmQuestion.in(o_.lang);
   s["to_confirm"] = person == nullptr;
   return s;
 }
@@ -361,6 +371,7 @@ std::vector<Phrase> kickoff_phrases() {
     phrases.push_back(item.question);
   }
   phrases.push_back(kSpecialQuestion);
+  phrases.push_back(kContactConfirmQuestion);
   return phrases;
 }
 
