@@ -236,7 +236,7 @@ TEST(KickoffView, SpeaksTheRequestedLanguage) {
 
 TEST(KickoffPhrases, ExistInBothLanguages) {
   auto phrases = kickoff_phrases();
-  EXPECT_EQ(phrases.size(), 16u);
+  EXPECT_EQ(phrases.size(), 18u);
   for (const auto& p : phrases) {
     EXPECT_FALSE(p.en.empty()) << p.zh;
     EXPECT_FALSE(p.zh.empty()) << p.en;

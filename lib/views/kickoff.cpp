@@ -57,6 +57,14 @@ constexpr Phrase kContactConfirmQuestion{
     "stands in when they are away?",
     "以后日常的需求、协调事项和每日反馈都找这位同事对接，可以吗？这位同事不在时由谁替代？"};
 
+// Asked instead of the item's question when the file lists nothing to ask about yet.
+constexpr Phrase kScopeOpenQuestion{"Which needs should this engagement cover, exactly?",
+                                    "这次服务具体要解决贵方哪些需求？"};
+constexpr Phrase kPlanOpenQuestion{
+    "Which days and times suit you for each part of the work? Is there anything we should watch "
+    "out for?",
+    "各项工作安排在哪些时间段比较合适？执行时有哪些需要我们特别注意的事项？"};
+
 constexpr Phrase kSpecialQuestion{"Are there any special requirements we should know about?",
                                   "还有没有什么特殊的要求？"};
 
@@ -232,6 +240,7 @@ nlohmann::json KickoffBuilder::scope(nlohmann::json s) {
   if (p_.scope.empty()) gap("scope", "no scope listed; to confirm in the kick-off");
   s["items"] = p_.scope;
   s["to_confirm"] = p_.scope.empty();
+  if (p_.scope.empty()) s["question"] = kScopeOpenQuestion.in(o_.lang);
   return s;
 }
 
@@ -268,6 +277,7 @@ nlohmann::json KickoffBuilder::execution_plan(nlohmann::json s) {
   for (const auto& phase : p_.phases) phases.push_back(phase_json(phase, o_.lang));
   s["phases"] = std::move(phases);
   s["to_confirm"] = p_.phases.empty();
+  if (p_.phases.empty()) s["question"] = kPlanOpenQuestion.in(o_.lang);
   return s;
 }
 
@@ -372,6 +382,8 @@ std::vector<Phrase> kickoff_phrases() {
   }
   phrases.push_back(kSpecialQuestion);
   phrases.push_back(kContactConfirmQuestion);
+  phrases.push_back(kScopeOpenQuestion);
+  phrases.push_back(kPlanOpenQuestion);
   return phrases;
 }
 
