@@ -210,22 +210,22 @@ TEST(RecapDaily, ANonWorkdayRendersWithAWarning) {
 TEST(RecapDaily, DurationIsClampedToFiveToTenMinutes) {
   Built fallback = recap(kProject, RecapLevel::daily, "2026-12-14");
   EXPECT_EQ(fallback.view["meeting"]["duration"], 10);
-  EXPECT_EQ(fallback.view["meeting"]["time"], nullptr);
+  EXPECT_EQ(fallback.view["meeting"]["time"], "17:30");  // the plan's default time
 
   Built longer = recap(kProject + "meetings:\n  daily_recap: {time: \"17:30\", duration: 15}\n",
                        RecapLevel::daily, "2026-12-14");
   EXPECT_EQ(longer.view["meeting"]["duration"], 10);
   EXPECT_EQ(longer.view["meeting"]["end_time"], "17:40");
   EXPECT_EQ(longer.problems(),
-            "warning: meetings.daily_recap.duration: a daily recap of 15 minutes is longer than "
-            "the 10 allowed; capped at 10\n");
+            "warning: meetings.daily_recap.duration: a daily recap takes 5 to 10 minutes, not 15; "
+            "planned with 10\n");
 
   Built shorter = recap(kProject + "meetings:\n  daily_recap: {duration: 3}\n", RecapLevel::daily,
                         "2026-12-14");
   EXPECT_EQ(shorter.view["meeting"]["duration"], 5);
   EXPECT_EQ(shorter.problems(),
-            "warning: meetings.daily_recap.duration: a daily recap of 3 minutes is shorter than "
-            "the 5 it needs; raised to 5\n");
+            "warning: meetings.daily_recap.duration: a daily recap takes 5 to 10 minutes, not 3; "
+            "planned with 5\n");
 }
 
 TEST(RecapDaily, LabelsFollowTheLanguage) {
@@ -291,8 +291,8 @@ TEST(RecapPhase, DurationIsClampedToTwentyToThirtyMinutes) {
                   "2026-12-18", "c");
   EXPECT_EQ(b.view["meeting"]["duration"], 30);
   EXPECT_EQ(b.problems(),
-            "warning: meetings.phase_recap.duration: a phase recap of 45 minutes is longer than "
-            "the 30 allowed; capped at 30\n");
+            "warning: meetings.phase_recap.duration: a phase recap takes 20 to 30 minutes, not 45; "
+            "planned with 30\n");
 }
 
 TEST(RecapFinal, CountsBySeverityAndStatusInEnumOrder) {
@@ -354,8 +354,8 @@ TEST(RecapFinal, FileDurationIsUsedButNeverAbove120) {
                        "2026-12-18");
   EXPECT_EQ(capped.view["meeting"]["duration"], 120);
   EXPECT_EQ(capped.problems(),
-            "warning: meetings.final_recap.duration: a final recap of 150 minutes is longer than "
-            "the 120 allowed; capped at 120\n");
+            "warning: meetings.final_recap.duration: a final recap takes 30 to 120 minutes, not "
+            "150; planned with 120\n");
 
   Built suggested = recap(kProject, RecapLevel::final, "2026-12-18");
   EXPECT_EQ(suggested.view["meeting"]["duration"], 60);  // 9 findings: 57, rounded up

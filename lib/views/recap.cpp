@@ -11,6 +11,7 @@
 #include "util/text.hpp"
 #include "views/calendar.hpp"
 #include "views/i18n.hpp"
+#include "views/schedule.hpp"
 
 namespace commplan {
 
@@ -74,15 +75,8 @@ constexpr Phrase kFinalQuestions[] = {
      "正式报告发出之前，还有哪些地方需要我们修改或者重点说明？"},
 };
 
-// Meeting lengths in minutes: the seed's ranges, and the length used when the file has none.
-struct DurationRule {
-  std::string_view meeting;
-  int min, max, fallback;
-};
-constexpr DurationRule kDailyDuration{"daily recap", 5, 10, 10};
-constexpr DurationRule kPhaseDuration{"phase recap", 20, 30, 30};
+// The final recap's suggested length (meeting times and the other lengths: schedule.hpp).
 constexpr int kFinalMin = 30, kFinalMax = 120, kFinalNormalMax = 60;
-constexpr DurationRule kFinalDuration{"final recap", kFinalMin, kFinalMax, kFinalNormalMax};
 constexpr size_t kLargeFindings = 20, kLargeWorkdays = 15;
 
 std::string text(std::string_view s) { return std::string(s); }
@@ -184,38 +178,21 @@ json findings_json(const FindingList& findings, const Lookup& in) {
   return list;
 }
 
-/// The meeting's length: the file's, kept inside the rule's range (with a warning when it is
-/// not), else the rule's fallback.
-int meeting_minutes(const Meeting& meeting, const DurationRule& rule, Diagnostics& diagnostics) {
-  if (!meeting.duration) return rule.fallback;
-  int asked = *meeting.duration;
-  int used = std::clamp(asked, rule.min, rule.max);
-  if (asked > rule.max)
-    warn(diagnostics, meeting.origin, "duration",
-         fmt::format("a {} of {} minutes is longer than the {} allowed; capped at {}", rule.meeting,
-                     asked, rule.max, used));
-  else if (asked < rule.min)
-    warn(diagnostics, meeting.origin, "duration",
-         fmt::format("a {} of {} minutes is shorter than the {} it needs; raised to {}",
-                     rule.meeting, asked, rule.min, used));
-  return used;
-}
-
-json meeting_json(const Meeting& meeting, Date day, int minutes, const DurationRule& rule,
-                  const Lookup& in) {
-  json time, end_time;
-  if (meeting.time) {
-    time = format_time(meeting.time->minutes);
-    end_time = format_time(meeting.time->minutes + minutes);
-  }
+/// The recap meeting of `kind` on `day`, timed as the plan times it (schedule.hpp): the file's
+/// time or the default one, and its length kept within the method's range (with a warning).
+json meeting_json(TouchpointKind kind, Date day, const Lookup& in, Diagnostics& diagnostics) {
+  const Meeting& meeting = meeting_of(in.project, kind);
+  const MeetingRule& rule = meeting_rule(kind);
+  int minutes = meeting_duration(in.project, kind, &diagnostics);
+  int start = meeting_time(in.project, kind);
   return {{"date", format_date(day)},
           {"weekday", weekday_label(day, in.lang)},
-          {"time", time},
-          {"end_time", end_time},
+          {"time", format_time(start)},
+          {"end_time", format_time(start + minutes)},
           {"duration", minutes},
           {"duration_from_file", meeting.duration.has_value()},
-          {"duration_min", rule.min},
-          {"duration_max", rule.max},
+          {"duration_min", rule.min_duration},
+          {"duration_max", rule.max_duration},
           {"location", meeting.location},
           {"attendees", strings_json(meeting.attendees)},
           {"attendees_text", join(meeting.attendees, kListSeparator.in(in.lang))}};
@@ -367,9 +344,7 @@ json build_daily(const Project& project, const ViewOptions& options, Diagnostics
   warn_if_unrecorded(project, day, entry, !fresh.empty(), diagnostics);
 
   json view = recap_header(project, options, RecapLevel::daily);
-  const Meeting& meeting = project.meetings.daily_recap;
-  view["meeting"] = meeting_json(
-      meeting, day, meeting_minutes(meeting, kDailyDuration, diagnostics), kDailyDuration, in);
+  view["meeting"] = meeting_json(TouchpointKind::daily, day, in, diagnostics);
   view["workday"] = in.calendar.is_workday(day);
   view["window"] = window_json(window, in);
   view["new_findings"] = findings_json(fresh, in);
@@ -498,10 +473,8 @@ json build_phase(const Project& project, const ViewOptions& options, const std::
   FindingList findings = findings_of_phase(project, phase->id);
 
   json view = recap_header(project, options, RecapLevel::phase);
-  const Meeting& meeting = project.meetings.phase_recap;
   view["meeting"] =
-      meeting_json(meeting, phase_recap_day(in, *phase),
-                   meeting_minutes(meeting, kPhaseDuration, diagnostics), kPhaseDuration, in);
+      meeting_json(TouchpointKind::phase, phase_recap_day(in, *phase), in, diagnostics);
   view["phase"] = phase_json(*phase);
   view["phase_chosen"] = id.empty() ? "latest-ended" : "option";
   view["standards"] = standards_json(in, findings, true);
@@ -568,13 +541,6 @@ json phase_groups(const Lookup& in) {
   return list;
 }
 
-/// The file's length kept within 30-120 minutes, else the one suggested for the engagement.
-int final_minutes(const Meeting& meeting, size_t findings, size_t workdays,
-                  Diagnostics& diagnostics) {
-  if (meeting.duration) return meeting_minutes(meeting, kFinalDuration, diagnostics);
-  return suggested_final_minutes(findings, workdays);
-}
-
 json build_final(const Project& project, const ViewOptions& options, Diagnostics& diagnostics) {
   Lookup in(project, options.lang);
   FindingList all, open;
@@ -589,8 +555,7 @@ json build_final(const Project& project, const ViewOptions& options, Diagnostics
   size_t workdays = in.calendar.workdays(info.start, info.end).size();
 
   json view = recap_header(project, options, RecapLevel::final);
-  view["meeting"] = meeting_json(
-      meeting, day, final_minutes(meeting, all.size(), workdays, diagnostics), kFinalDuration, in);
+  view["meeting"] = meeting_json(TouchpointKind::final, day, in, diagnostics);
   view["engagement"] = {{"workdays", workdays},
                         {"findings", all.size()},
                         {"large", all.size() > kLargeFindings || workdays > kLargeWorkdays},
