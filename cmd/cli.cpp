@@ -26,6 +26,7 @@ void build(CLI::App& app, Context& ctx) {
   app.set_version_flag("--version", std::string("commplan ") + COMMPLAN_VERSION);
   app.require_subcommand(1);
   app.fallthrough(false);
+  add_diagnostic_options(app, ctx);
   add_init_command(app, ctx);
   add_validate_command(app, ctx);
   add_schema_command(app, ctx);
@@ -35,6 +36,9 @@ void build(CLI::App& app, Context& ctx) {
   add_templates_command(app, ctx);
   add_recap_command(app, ctx);
   add_plan_command(app, ctx);
+  add_completion_command(app, ctx);
+  add_man_command(app, ctx);
+  add_complete_ids_command(app, ctx);
 }
 
 }  // namespace

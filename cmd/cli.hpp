@@ -26,6 +26,8 @@ struct Context {
   std::ostream& err;
   Environment env;
   bool stdin_is_terminal = false;
+  bool color = false;   ///< colour diagnostics (--color, NO_COLOR, stderr a terminal)
+  bool github = false;  ///< diagnostics as GitHub Actions workflow commands (--error-format)
   int exit_code = kOk;
 
   std::optional<std::string> getenv(const std::string& name) const { return env(name); }
@@ -41,6 +43,9 @@ Environment process_environment();
 /// Prints every diagnostic, compiler style, to the context's error stream.
 void report(Context& ctx, const Diagnostics& diagnostics);
 
+/// Adds the global --color and --error-format options and sets their defaults in `ctx`.
+void add_diagnostic_options(CLI::App& app, Context& ctx);
+
 // One registration function per subcommand, each in its own file.
 void add_validate_command(CLI::App& app, Context& ctx);
 void add_schema_command(CLI::App& app, Context& ctx);
@@ -51,5 +56,8 @@ void add_kickoff_command(CLI::App& app, Context& ctx);
 void add_recap_command(CLI::App& app, Context& ctx);
 void add_plan_command(CLI::App& app, Context& ctx);
 void add_five_w2h_command(CLI::App& app, Context& ctx);
+void add_man_command(CLI::App& app, Context& ctx);
+void add_completion_command(CLI::App& app, Context& ctx);
+void add_complete_ids_command(CLI::App& app, Context& ctx);
 
 }  // namespace commplan::cli

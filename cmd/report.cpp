@@ -1,11 +1,109 @@
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <iostream>
 #include <ostream>
 
 #include "cli.hpp"
 
 namespace commplan::cli {
 
+namespace {
+
+constexpr std::string_view kBold = "\x1b[1m";
+constexpr std::string_view kRed = "\x1b[1;31m";
+constexpr std::string_view kMagenta = "\x1b[1;35m";
+constexpr std::string_view kGreen = "\x1b[1;32m";
+constexpr std::string_view kReset = "\x1b[0m";
+
+/// `file:line:col`, or the program's name for a problem with no file.
+std::string location(const Diagnostic& d) {
+  std::string out = d.file.empty() ? std::string("commplan") : d.file;
+  if (d.mark.line > 0) out += fmt::format(":{}:{}", d.mark.line, d.mark.column);
+  return out;
+}
+
+/// The plain text of format_diagnostic with gcc's colours: bold location, bold red error,
+/// bold magenta warning, green caret.
+std::string colored(const Diagnostic& d) {
+  std::string plain = format_diagnostic(d);
+  std::string where = location(d);
+  std::string_view level = d.level == Level::error ? "error:" : "warning:";
+  size_t level_end = where.size() + 2 + level.size();
+  std::string out = fmt::format("{}{}:{} {}{}{}", kBold, where, kReset,
+                                d.level == Level::error ? kRed : kMagenta, level, kReset);
+  out += plain.substr(level_end);
+  if (!out.empty() && out.back() == '^' && plain.find('\n') != std::string::npos)
+    out.replace(out.size() - 1, 1, fmt::format("{}^{}", kGreen, kReset));
+  return out;
+}
+
+/// GitHub's escaping of a workflow command's message; properties also escape `:` and `,`.
+std::string github_escape(std::string_view text, bool property) {
+  std::string out;
+  for (char c : text) {
+    if (c == '%')
+      out += "%25";
+    else if (c == '\r')
+      out += "%0D";
+    else if (c == '\n')
+      out += "%0A";
+    else if (property && c == ':')
+      out += "%3A";
+    else if (property && c == ',')
+      out += "%2C";
+    else
+      out += c;
+  }
+  return out;
+}
+
+/// `::error file=F,line=L,col=C::PATH: message`, an annotation on the pull request.
+std::string github_command(const Diagnostic& d) {
+  std::vector<std::string> properties;
+  if (!d.file.empty()) properties.push_back("file=" + github_escape(d.file, true));
+  if (d.mark.line > 0) {
+    properties.push_back(fmt::format("line={}", d.mark.line));
+    properties.push_back(fmt::format("col={}", d.mark.column));
+  }
+  std::string message = d.path.empty() ? d.message : d.path + ": " + d.message;
+  return fmt::format("::{}{}{}::{}", d.level == Level::error ? "error" : "warning",
+                     properties.empty() ? "" : " ", fmt::join(properties, ","),
+                     github_escape(message, false));
+}
+
+/// Colour by default only on a terminal, and never when NO_COLOR is set (to any value).
+bool auto_color(const Context& ctx) {
+  if (ctx.getenv("NO_COLOR")) return false;
+  return &ctx.err == &std::cerr && ::isatty(STDERR_FILENO);
+}
+
+}  // namespace
+
+void add_diagnostic_options(CLI::App& app, Context& ctx) {
+  ctx.color = auto_color(ctx);
+  ctx.github = ctx.getenv("GITHUB_ACTIONS") == "true";
+  app.add_option_function<std::string>(
+         "--color",
+         [&ctx](const std::string& when) {
+           ctx.color = when == "always" || (when == "auto" && auto_color(ctx));
+         },
+         "Colour diagnostics: auto (on a terminal, unless NO_COLOR is set), always or never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  app.add_option_function<std::string>(
+         "--error-format", [&ctx](const std::string& format) { ctx.github = format == "github"; },
+         "Diagnostics as compiler-style text or GitHub Actions annotations (default: github "
+         "when GITHUB_ACTIONS=true, else text)")
+      ->check(CLI::IsMember({"text", "github"}));
+}
+
 void report(Context& ctx, const Diagnostics& diagnostics) {
-  for (const auto& d : diagnostics.items()) ctx.err << format_diagnostic(d) << '\n';
+  for (const auto& d : diagnostics.items()) {
+    if (ctx.github)
+      ctx.err << github_command(d) << '\n';
+    else
+      ctx.err << (ctx.color ? colored(d) : format_diagnostic(d)) << '\n';
+  }
   ctx.err.flush();
 }
 

@@ -1,0 +1,148 @@
+#include <fmt/format.h>
+
+#include "completion.hpp"
+
+namespace commplan::cli {
+
+namespace {
+
+constexpr const char* kZshHelpers = R"zsh(
+# Ids of kind $1 (topics, phases) from the project file, normal argument $2 of the command.
+_commplan_ids() {
+  local project=${(Q)line[$2]}
+  project=${~project}
+  [[ -n $project && $project != - ]] || return 1
+  local -a ids
+  ids=(${(f)"$(_call_program $1 ${~_commplan_prog} __complete $1 ${(q)project} 2>/dev/null)"})
+  _describe -t $1 $1 ids
+}
+
+_commplan_template_names() {
+  local -a names
+  names=(${(f)"$(_call_program templates ${~_commplan_prog} templates list 2>/dev/null)"})
+  _describe -t templates 'template' names
+}
+)zsh";
+
+constexpr const char* kZshTail = R"zsh(
+if [ "$funcstack[1]" = "_commplan" ]; then
+  _commplan "$@"
+else
+  compdef _commplan commplan
+fi
+)zsh";
+
+/// Text inside an _arguments [description] or a _describe item: brackets and colons escaped.
+std::string spec_text(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '[' || c == ']' || c == ':' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+std::string function_name(const CommandInfo& command) {
+  std::string name = "_commplan";
+  for (const auto& part : command.path)
+    for (char c : "_" + part) name += (c == '-' ? '_' : c);
+  return name;
+}
+
+std::string action(const OptionInfo& option, int project_slot) {
+  std::string choices;
+  switch (option.kind) {
+    case ValueKind::none:
+      return "";
+    case ValueKind::choice:
+      for (const auto& c : option.choices) choices += (choices.empty() ? "" : " ") + c;
+      return "(" + choices + ")";
+    case ValueKind::file:
+      return "_files";
+    case ValueKind::directory:
+      return "_files -/";
+    case ValueKind::date:
+      return "(today yesterday)";
+    case ValueKind::topic:
+      return fmt::format(" _commplan_ids topics {}",
+                         project_slot + 1);  // leading space: called as is
+    case ValueKind::phase:
+      return fmt::format(" _commplan_ids phases {}", project_slot + 1);
+    case ValueKind::template_name:
+      return "_commplan_template_names";
+    case ValueKind::text:
+      break;
+  }
+  return " ";
+}
+
+/// One _arguments spec per option: '(-o --output)'{-o+,--output=}'[Write to FILE]:FILE:_files'
+std::string option_spec(const OptionInfo& option, int project_slot) {
+  bool value = option.kind != ValueKind::none;
+  std::string names;
+  for (const auto& n : option.names)
+    names += (names.empty() ? "" : ",") + n + (!value ? "" : n.starts_with("--") ? "=" : "+");
+  std::string exclusion;
+  for (const auto& n : option.names) exclusion += (exclusion.empty() ? "" : " ") + n;
+  if (is_help(option)) exclusion = "- *";
+  std::string rest = "[" + spec_text(option.description) + "]";
+  if (value) rest += ":" + spec_text(option.value_name()) + ":" + action(option, project_slot);
+  std::string spelled = option.names.size() > 1 ? "{" + names + "}" : names;
+  return sh_quote("(" + exclusion + ")") + spelled + sh_quote(rest);
+}
+
+std::string positional_spec(const OptionInfo& p, bool last, int project_slot) {
+  std::string prefix = p.repeatable && last ? "*:" : p.required ? ":" : "::";
+  return sh_quote(prefix + spec_text(p.names.front()) + ":" + action(p, project_slot));
+}
+
+std::string arguments(const CommandInfo& c, bool dispatch) {
+  std::string out = dispatch ? "  _arguments -C -s -S" : "  _arguments -s -S";
+  for (const auto& o : c.options) out += " \\\n    " + option_spec(o, c.project_slot());
+  for (size_t i = 0; i < c.positionals.size(); ++i)
+    out += " \\\n    " +
+           positional_spec(c.positionals[i], i + 1 == c.positionals.size(), c.project_slot());
+  if (dispatch) out += " \\\n    ': :->command' \\\n    '*:: :->argument'";
+  return out + "\n";
+}
+
+std::string dispatch(const CommandInfo& c) {
+  std::string items, cases;
+  for (const auto& sub : c.subcommands) {
+    items += " \\\n      " + sh_quote(spec_text(sub.path.back()) + ":" + sub.description);
+    cases += fmt::format("        {}) {} ;;\n", sub.path.back(), function_name(sub));
+  }
+  return fmt::format(
+      "  case $state in\n"
+      "    command)\n      local -a commands=({}\n      )\n"
+      "      _describe -t commands {} commands ;;\n"
+      "    argument)\n      case $words[1] in\n{}      esac ;;\n  esac\n",
+      items, sh_quote(c.full_name() + " command"), cases);
+}
+
+std::string command_function(const CommandInfo& c) {
+  std::string body;
+  if (c.path.empty()) body += "  local _commplan_prog=$words[1]\n";
+  if (!c.subcommands.empty())
+    body += "  local curcontext=$curcontext state line\n  typeset -A opt_args\n";
+  body += arguments(c, !c.subcommands.empty());
+  if (!c.subcommands.empty()) body += dispatch(c);
+  return fmt::format("{}() {{\n{}}}\n\n", function_name(c), body);
+}
+
+}  // namespace
+
+std::string zsh_completion(const CommandInfo& root) {
+  std::string out =
+      "#compdef commplan\n"
+      "# zsh completion for commplan, generated by `commplan completion zsh` from its command\n"
+      "# definitions. Install it as _commplan in a directory of $fpath, or:\n"
+      "#   source <(commplan completion zsh)\n";
+  out += kZshHelpers;
+  out += "\n";
+  auto commands = flatten(root);
+  for (auto it = commands.rbegin(); it != commands.rend(); ++it) out += command_function(**it);
+  return out + kZshTail;
+}
+
+}  // namespace commplan::cli

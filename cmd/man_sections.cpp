@@ -1,0 +1,213 @@
+// The hand-written parts of commplan(1). The synopsis, global options and commands are
+// generated from the CLI definitions (man.cpp); what is here has no such source.
+
+#include "man.hpp"
+
+namespace commplan::cli {
+
+std::string_view man_description() {
+  return R"roff(commplan turns one YAML or JSON project file, kept by the engineers who deliver
+an engagement on a client's site, into the briefs that carry its communication: the
+kick-off agenda, the daily, phase and final recaps, the whole communication plan (with
+an iCalendar file and a timeline chart) and 5W2H checklists for single conversations,
+in Markdown or JSON, English or Chinese.
+.PP
+The method has three stages.
+\fBKick-off\fR confirms scope and expectations with the client, names the contacts and
+agrees a daily recap.
+\fBExecution\fR finds the risks on site and learns how the client works.
+\fBClosing\fR recaps at three levels: \fBdaily\fR (5\(en10 minutes), \fBphase\fR
+(20\(en30 minutes) and \fBfinal\fR (30\(en60 minutes, never more than 120).
+\fB5W2H\fR (why, what, who, when, where, how, how much) frames any single conversation.
+.PP
+Output is deterministic: the same inputs and \fB\-\-date\fR give byte\-identical output,
+so CI can commit and diff recaps.
+\fB\-\-format json\fR prints the view model, exactly the data the Markdown template is
+given, which \fBcommplan render\fR accepts.
+Options on the command line beat environment variables, which beat the project file.
+A \fIPROJECT\fR of \fB\-\fR is read from standard input; its format is chosen by the
+extension (\fI.yaml\fR, \fI.yml\fR, \fI.json\fR), else by its content.
+)roff";
+}
+
+std::string_view man_reference_sections() {
+  return R"roff(.SH DIAGNOSTICS
+Every problem of a file is reported at once, in source order, compiler style:
+.PP
+.RS
+.nf
+project.yaml:12:7: error: findings[3].severity: unknown value "urgent"
+     severity: urgent
+               ^
+.fi
+.RE
+.PP
+Unknown fields are warnings that name the closest known field; \fB\-\-strict\fR turns
+warnings into exit status 4.
+When standard error is a terminal, \fBerror:\fR is bold red, \fBwarning:\fR bold
+magenta and the location bold; \fB\-\-color never\fR or \fBNO_COLOR\fR turns colour off,
+\fB\-\-color always\fR turns it on.
+With \fB\-\-error\-format github\fR, or when \fBGITHUB_ACTIONS\fR is \fBtrue\fR, each
+problem is a GitHub Actions workflow command that annotates the pull request:
+.PP
+.RS
+.nf
+::error file=project.yaml,line=12,col=7::findings[3].severity: unknown value "urgent"
+.fi
+.RE
+.SH ENVIRONMENT
+.TP
+.B COMMPLAN_LANG
+Default language, \fBen\fR or \fBzh\fR, when \fB\-\-lang\fR is not given; it beats the
+file's \fBlang\fR.
+.TP
+.B COMMPLAN_TEMPLATES_DIR
+Default \fB\-\-templates\-dir\fR: templates there override the built\-in ones by name.
+.TP
+.B SOURCE_DATE_EPOCH
+Seconds since 1970\-01\-01 UTC: the day "today" means when \fB\-\-date\fR is not given,
+for reproducible output.
+.TP
+.B NO_COLOR
+When set, to any value, diagnostics are never coloured unless \fB\-\-color always\fR
+is given.
+.TP
+.B GITHUB_ACTIONS
+When \fBtrue\fR (as GitHub Actions sets it), diagnostics default to
+\fB\-\-error\-format github\fR.
+.SH EXIT STATUS
+.TP
+.B 0
+Success.
+.TP
+.B 1
+Invalid input: the project file, the data or a template.
+.TP
+.B 2
+Usage error: an unknown command or option, a bad option value.
+.TP
+.B 3
+I/O error: a file cannot be read or written.
+.TP
+.B 4
+A check failed: warnings under \fB\-\-strict\fR, an incomplete 5W2H checklist, a missing
+template variable under \fBrender \-\-strict\fR, or a stale file under \fB\-\-check\fR.
+.SH FILES
+.SS The project file
+YAML 1.2 or JSON, one schema; \fBcommplan schema\fR prints it as JSON Schema and
+\fBcommplan init\fR writes a commented starter.
+Dates are \fIYYYY\-MM\-DD\fR, times \fIHH:MM\fR, durations minutes.
+A value the schema types as text keeps its text exactly as written.
+.TP
+.B commplan
+Required: the format version, \fB1\fR.
+.TP
+.B lang
+\fBen\fR or \fBzh\fR: the language of the built\-in templates.
+.TP
+.B project
+Required: \fBname\fR, \fBclient\fR, \fBstart\fR, \fBend\fR; also \fBsummary\fR,
+\fBtimezone\fR (an IANA name), \fBworkdays\fR (\fBmon\fR..\fBsun\fR), \fBholidays\fR.
+.TP
+.BR team ", " client_team
+Our people (\fBname\fR, \fBrole\fR, \fBresponsibilities\fR, \fBemail\fR, \fBphone\fR)
+and the client's (\fBcontact: true\fR marks the contact person).
+.TP
+.BR scope ", " expectations ", " special_requirements ", " cooperation
+Lists of text: the needs we are here for, the client's goals, what we need from them.
+.TP
+.BR method ", " standards ", " phases
+How we work (\fBsummary\fR, \fBsteps\fR); what we assess against (\fBid\fR,
+\fBtitle\fR); the execution plan (\fBid\fR, \fBname\fR, \fBstart\fR, \fBend\fR,
+\fBactivities\fR, \fBowner\fR).
+.TP
+.B meetings
+\fBkickoff\fR, \fBdaily_recap\fR, \fBphase_recap\fR, \fBfinal_recap\fR, each with
+\fBdate\fR, \fBtime\fR, \fBduration\fR, \fBlocation\fR, \fBattendees\fR.
+.TP
+.BR questions ", " escalation
+Extra interview questions; who is told when something goes wrong (\fBlevel\fR,
+\fBwho\fR, \fBwithin\fR hours).
+.TP
+.B findings
+\fBid\fR and \fBtitle\fR required; \fBfound\fR, \fBphase\fR, \fBseverity\fR
+(critical, high, medium, low, info), \fBstandard\fR, \fBevidence\fR, \fBimpact\fR,
+\fBrecommendation\fR, \fBowner\fR, \fBstatus\fR (open, agreed, in\-progress, resolved,
+wont\-fix), \fBclient_feedback\fR.
+.TP
+.BR log ", " log_dir
+One entry a day (\fBdate\fR required; \fBdone\fR, \fBsupport_needed\fR, \fBnext\fR,
+\fBquestions\fR); every \fI*.yaml\fR, \fI*.yml\fR and \fI*.json\fR in \fBlog_dir\fR
+adds more log entries and findings.
+.TP
+.B communications
+5W2H briefs: \fBid\fR required; \fBtitle\fR, \fBwhy\fR, \fBwhat\fR, \fBwho\fR,
+\fBwhen\fR, \fBwhere\fR, \fBhow\fR, \fBhow_much\fR.
+.PP
+A first line \fB# yaml\-language\-server: $schema=commplan.schema.json\fR (written by
+\fBcommplan init\fR) gives completion and checking in editors that use the YAML
+language server, with \fBcommplan schema \-o commplan.schema.json\fR beside the file.
+.SS Installed files
+.TP
+.I /usr/share/commplan/commplan.schema.json
+The JSON Schema of the project file.
+.TP
+.I /usr/share/bash\-completion/completions/commplan
+.TQ
+.I /usr/share/zsh/vendor\-completions/_commplan
+.TQ
+.I /usr/share/fish/vendor_completions.d/commplan.fish
+Shell completion, as printed by \fBcommplan completion\fR \fIshell\fR.
+Communication ids for \fB\-\-topic\fR and phase ids for \fB\-\-phase\fR are read from
+the project file on the command line.
+.SH EXAMPLES
+Start a project and check it:
+.PP
+.RS
+.nf
+commplan init \-o project.yaml
+commplan validate \-\-strict project.yaml
+.fi
+.RE
+.PP
+The kick\-off agenda, the daily recap of a day, and the calendar of every touchpoint:
+.PP
+.RS
+.nf
+commplan kickoff project.yaml \-o kickoff.md
+commplan recap project.yaml \-\-level daily \-\-date 2026\-12\-10
+commplan plan project.yaml \-\-format ics \-o plan.ics
+.fi
+.RE
+.PP
+In CI, fail when a committed brief is stale, and annotate the pull request:
+.PP
+.RS
+.nf
+commplan \-\-error\-format github validate \-\-strict project.yaml
+commplan kickoff project.yaml \-\-check briefs/kickoff.md
+.fi
+.RE
+.PP
+Render your own template on the view model:
+.PP
+.RS
+.nf
+commplan kickoff project.yaml \-\-format json | commplan render my.mustache \-\-data \-
+.fi
+.RE
+.PP
+Enable completion in the current bash:
+.PP
+.RS
+.nf
+source <(commplan completion bash)
+.fi
+.RE
+.SH SEE ALSO
+The README of the commplan source, and its \fIexamples/ci/\fR for GitHub Actions,
+GitLab CI and pre\-commit.
+)roff";
+}
+
+}  // namespace commplan::cli
