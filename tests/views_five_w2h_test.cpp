@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <set>
 #include <sstream>
 
@@ -312,6 +314,19 @@ TEST(FiveW2HCommand, UnknownTopicIsAUsageError) {
   EXPECT_EQ(r.code, 2);
   EXPECT_EQ(r.err,
             "--topic: error: no communication with id \"cutovr\"; did you mean \"cutover\"?\n");
+}
+
+TEST(FiveW2HCommand, RendersWithTheUsersTemplate) {
+  auto dir = std::filesystem::temp_directory_path() / "commplan-five-w2h-test";
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "five-w2h.en.md.mustache")
+      << "{{#communications}}{{id}}: {{answered}}/7\n{{/communications}}";
+  auto by_dir = testing::run_cli({"five-w2h", "-", "--templates-dir", dir.string()}, kTwoTopics);
+  EXPECT_EQ(by_dir.out, "cutover: 5/7\ntraining: 7/7\n") << by_dir.err;
+  auto by_file = testing::run_cli(
+      {"five-w2h", "-", "--template", (dir / "five-w2h.en.md.mustache").string()}, kTwoTopics);
+  EXPECT_EQ(by_file.out, by_dir.out) << by_file.err;
+  std::filesystem::remove_all(dir);
 }
 
 TEST(FiveW2HCommand, RejectsAnUnknownFormat) {

@@ -265,3 +265,34 @@ TEST(KickoffCommand, WarnsOnStderrAboutGapsAndStillSucceeds) {
 
 }  // namespace
 }  // namespace commplan
+
+namespace commplan {
+namespace {
+
+/// `render` of the built-in template on a command's --format json gives the command's Markdown.
+void expect_render_round_trip(const std::string& command, const std::string& example,
+                              const std::string& lang) {
+  std::vector<std::string> args{
+      command, testing::source_path(example), "--date", "2026-12-07", "--lang", lang};
+  auto markdown = testing::run_cli(args);
+  args.insert(args.end(), {"--format", "json"});
+  auto view = testing::run_cli(args);
+  auto rendered = testing::run_cli(
+      {"render", command + "." + lang + ".md", "--data", "-", "--escape", "markdown", "--strict"},
+      view.out);
+  EXPECT_EQ(rendered.code, 0) << rendered.err;
+  EXPECT_EQ(rendered.out, markdown.out) << command << " " << example << " " << lang;
+}
+
+TEST(KickoffCommand, RenderOfItsJsonGivesTheSameMarkdown) {
+  for (const char* example :
+       {"examples/datacentre-assessment.yaml", "examples/penetration-test.json",
+        "examples/software-delivery.zh.yaml"})
+    for (const char* lang : {"en", "zh"}) {
+      expect_render_round_trip("kickoff", example, lang);
+      expect_render_round_trip("five-w2h", example, lang);
+    }
+}
+
+}  // namespace
+}  // namespace commplan
