@@ -94,7 +94,8 @@ json touchpoint_json(const Touchpoint& t, const Project& project, Lang lang) {
             {"location", t.location},
             {"purpose", plan_text::purpose(t.kind, lang)},
             {"output", plan_text::output(t.kind, lang)}};
-  if (t.phase != nullptr) j["phase"] = {{"id", t.phase->id}, {"name", t.phase->name}};
+  if (t.phase != nullptr)
+    j["phase"] = {{"id", t.phase->id}, {"name", plan_text::phase_name(*t.phase)}};
   return j;
 }
 
@@ -121,7 +122,8 @@ json meetings_json(const Project& project, const Schedule& schedule, Lang lang) 
     for (const Touchpoint& t : schedule.touchpoints)
       if (t.kind == kind && count++ == 0) sample = &t;
     json agenda = json::array();
-    for (std::string_view item : plan_text::agenda(kind, lang)) agenda.push_back(item);
+    for (std::string_view item : plan_text::agenda(kind, lang))
+      agenda.push_back({{"number", agenda.size() + 1}, {"text", item}});
     json entry = {{"kind", to_string(kind)},
                   {"label", plan_text::kind_label(kind, lang)},
                   {"count", count},
@@ -181,7 +183,7 @@ json phases_json(const Project& project, const Schedule& schedule, Lang lang) {
     auto it = recap_of.find(phase.id);
     const Touchpoint* recap = it == recap_of.end() ? nullptr : it->second;
     list.push_back({{"id", phase.id},
-                    {"name", phase.name},
+                    {"name", plan_text::phase_name(phase)},
                     {"owner", phase.owner},
                     {"start", format_date(phase.start)},
                     {"end", format_date(phase.end)},
@@ -210,9 +212,9 @@ json escalation_json(const Project& project, Lang lang) {
 json questions_json(const Project& project, Lang lang) {
   json list = json::array();
   for (std::string_view q : plan_text::method_questions(lang))
-    list.push_back({{"text", q}, {"source", "method"}});
+    list.push_back({{"number", list.size() + 1}, {"text", q}, {"source", "method"}});
   for (const std::string& q : project.questions)
-    list.push_back({{"text", q}, {"source", "project"}});
+    list.push_back({{"number", list.size() + 1}, {"text", q}, {"source", "project"}});
   return list;
 }
 
@@ -232,6 +234,7 @@ json build_plan_view(const Project& project, const ViewOptions& options, Diagnos
   view["touchpoints"] = std::move(touchpoints);
   view["meetings"] = meetings_json(project, schedule, lang);
   view["phases"] = phases_json(project, schedule, lang);
+  view["has_phases"] = !project.phases.empty();
   view["matrix"] = plan_matrix(project, schedule, lang);
   view["escalation"] = escalation_json(project, lang);
   view["has_escalation"] = !project.escalation.empty();

@@ -19,7 +19,7 @@ nlohmann::json build_plan_view(const Project& project, const ViewOptions& option
 nlohmann::json plan_matrix(const Project& project, const Schedule& schedule, Lang lang);
 
 /// The Mermaid `gantt` text of the schedule: phases as bars, kick-off, phase and final recaps
-/// as milestones; names cleaned of what Mermaid would read as syntax. Ends with a newline.
+/// as milestones; names cleaned of what Mermaid would read as syntax. No final newline.
 std::string plan_gantt(const Project& project, const Schedule& schedule, Lang lang);
 
 /// The touchpoints as an RFC 5545 calendar (see output/ics.hpp), in the language of

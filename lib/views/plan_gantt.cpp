@@ -51,7 +51,7 @@ std::string excludes(const Project& project) {
 std::string milestone_name(const Touchpoint& t, Lang lang) {
   if (t.kind != TouchpointKind::phase || t.phase == nullptr)
     return std::string(plan_text::kind_label(t.kind, lang));
-  const std::string& name = t.phase->name.empty() ? t.phase->id : t.phase->name;
+  std::string name = plan_text::phase_name(*t.phase);
   return lang == Lang::zh ? fmt::format("{}阶段复盘", name) : fmt::format("Recap of {}", name);
 }
 
@@ -60,7 +60,7 @@ void add_phases(std::string& out, const Project& project, Lang lang) {
   out += fmt::format("    section {}\n", lang == Lang::zh ? "阶段" : "Phases");
   int n = 0;
   for (const Phase& phase : project.phases) {
-    std::string name = mermaid_text(phase.name.empty() ? phase.id : phase.name);
+    std::string name = mermaid_text(plan_text::phase_name(phase));
     out += fmt::format("    {} :phase{}, {}, {}\n", name, ++n, format_date(phase.start),
                        format_date(phase.end));
   }
@@ -104,6 +104,7 @@ std::string plan_gantt(const Project& project, const Schedule& schedule, Lang la
     out += fmt::format("    excludes {}\n", days);
   add_phases(out, project, lang);
   add_milestones(out, schedule, lang);
+  out.pop_back();  // the template's fence line ends the last line
   return out;
 }
 

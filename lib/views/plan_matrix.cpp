@@ -116,16 +116,19 @@ json contact_row(const Project& project, Lang lang, const Senders& s) {
   return row(kContact, lang, who, often, s.lead, s.backup);
 }
 
-/// The client's people at phase and final recaps, the contact person excepted.
+/// The client's people at the phase recaps (else at the final recap), the contact excepted.
 std::vector<std::string> management(const Project& project, const Schedule& schedule) {
   const ClientMember* contact = contact_person(project);
   std::vector<std::string> names;
-  for (const Touchpoint& t : schedule.touchpoints) {
-    if (t.kind != TouchpointKind::phase && t.kind != TouchpointKind::final) continue;
-    for (const Attendee& a : t.attendees)
-      if (a.side == Attendee::Side::theirs && (!contact || a.name != contact->name) &&
-          std::find(names.begin(), names.end(), a.name) == names.end())
-        names.push_back(a.name);
+  for (TouchpointKind kind : {TouchpointKind::phase, TouchpointKind::final}) {
+    for (const Touchpoint& t : schedule.touchpoints) {
+      if (t.kind != kind) continue;
+      for (const Attendee& a : t.attendees)
+        if (a.side == Attendee::Side::theirs && (!contact || a.name != contact->name) &&
+            std::find(names.begin(), names.end(), a.name) == names.end())
+          names.push_back(a.name);
+    }
+    if (!names.empty()) break;
   }
   return names;
 }
@@ -157,9 +160,15 @@ json client_team_row(const Project& project, const Schedule& schedule, Lang lang
                                              "Kick-off on {}; interviews during the "
                                              "execution stage",
                                              day);
-  bool lead_only = owners.empty() || (owners.size() == 1 && owners[0] == s.lead);
-  return row(kClientTeam, lang, join_list(names, lang), often,
-             lead_only ? s.lead : join_list(owners, lang), lead_only ? s.backup : s.lead);
+  if (owners.empty())
+    return row(kClientTeam, lang, join_list(names, lang), often, s.lead, s.backup);
+  std::string backup(lang == Lang::zh ? "互为备岗" : "one another");
+  for (const Member& m : project.team)
+    if (std::find(owners.begin(), owners.end(), m.name) == owners.end()) {
+      backup = m.name;
+      break;
+    }
+  return row(kClientTeam, lang, join_list(names, lang), often, join_list(owners, lang), backup);
 }
 
 json our_team_row(const Project& project, Lang lang, const Senders& s) {

@@ -102,13 +102,18 @@ std::vector<std::string_view> in(const Phrase (&phrases)[N], Lang lang) {
 
 size_t index(TouchpointKind kind) { return static_cast<size_t>(kind); }
 
-std::string phase_name(const Project& project, std::string_view id) {
+std::string phase_name_of(const Project& project, std::string_view id) {
   for (const Phase& phase : project.phases)
-    if (phase.id == id) return phase.name.empty() ? phase.id : phase.name;
+    if (phase.id == id) return phase_name(phase);
   return std::string(id);
 }
 
 }  // namespace
+
+std::string phase_name(const Phase& phase) {
+  std::string_view name = trim(phase.name);
+  return name.empty() ? phase.id : std::string(name);
+}
 
 std::string_view kind_label(TouchpointKind kind, Lang lang) {
   return kLabels[index(kind)].in(lang);
@@ -117,8 +122,7 @@ std::string_view kind_label(TouchpointKind kind, Lang lang) {
 std::string title(const Touchpoint& touchpoint, Lang lang) {
   std::string label(kind_label(touchpoint.kind, lang));
   if (touchpoint.kind != TouchpointKind::phase || touchpoint.phase == nullptr) return label;
-  const Phase& phase = *touchpoint.phase;
-  const std::string& name = phase.name.empty() ? phase.id : phase.name;
+  std::string name = phase_name(*touchpoint.phase);
   return lang == Lang::zh ? fmt::format("{}：{}", label, name) : fmt::format("{}: {}", label, name);
 }
 
@@ -146,7 +150,7 @@ std::string includes_note(const Touchpoint& touchpoint, const Project& project, 
     if (item == "daily") {
       parts.emplace_back(lang == Lang::zh ? "当天的每日复盘" : "the daily recap");
     } else if (item.rfind("phase:", 0) == 0) {
-      std::string name = phase_name(project, std::string_view(item).substr(6));
+      std::string name = phase_name_of(project, std::string_view(item).substr(6));
       parts.push_back(lang == Lang::zh ? fmt::format("“{}”阶段复盘", name)
                                        : fmt::format("the phase recap of {}", name));
     }

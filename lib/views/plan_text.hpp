@@ -14,6 +14,9 @@ namespace commplan::plan_text {
 /// "Daily recap" / "每日复盘".
 std::string_view kind_label(TouchpointKind kind, Lang lang);
 
+/// The phase's name, or its id when the name is blank.
+std::string phase_name(const Phase& phase);
+
 /// The touchpoint's title: the kind, and the phase a phase recap closes.
 std::string title(const Touchpoint& touchpoint, Lang lang);
 

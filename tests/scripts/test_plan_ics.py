@@ -1,0 +1,135 @@
+"""`commplan plan --format ics` read back by a real iCalendar parser (python3-icalendar): for
+every example, one event per touchpoint of `--format json`, each at the touchpoint's local time
+in the project's zone, as long as the touchpoint, with its UID; lines folded at 75 octets
+without splitting a UTF-8 character and ended with CRLF; byte-identical across runs; floating
+local times when the project has no time zone.
+
+Usage: test_plan_ics.py COMMPLAN_BINARY SOURCE_DIR
+"""
+
+import datetime
+import glob
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import zoneinfo
+
+import icalendar
+
+DATE = "2026-11-30"
+FAILURES = []
+
+
+def fail(message):
+    FAILURES.append(message)
+    print("FAIL:", message)
+
+
+def run(binary, *args):
+    done = subprocess.run([binary, *args], capture_output=True, env={"PATH": "/usr/bin:/bin"})
+    if done.returncode != 0:
+        fail(f"{' '.join(args)}: exit {done.returncode}: {done.stderr.decode()}")
+    return done.stdout
+
+
+def check_lines(name, raw):
+    if not raw.endswith(b"\r\n"):
+        fail(f"{name}: does not end with CRLF")
+    for number, line in enumerate(raw.split(b"\r\n")[:-1], 1):
+        if b"\n" in line or b"\r" in line:
+            fail(f"{name}:{number}: a bare line break")
+        if len(line) > 75:
+            fail(f"{name}:{number}: {len(line)} octets, more than 75")
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            fail(f"{name}:{number}: folded inside a UTF-8 character")
+
+
+def check_event(name, event, touchpoint, zone, stamp):
+    where = f"{name} {touchpoint['date']} {touchpoint['kind']}"
+    start, end = event.decoded("DTSTART"), event.decoded("DTEND")
+    if zone is None:
+        if start.tzinfo is not None:
+            fail(f"{where}: expected a floating time, got {start}")
+        local = start
+    else:
+        if start.tzinfo is None or start.utcoffset() != datetime.timedelta(0):
+            fail(f"{where}: DTSTART {start} is not in UTC")
+        local = start.astimezone(zone)
+    if local.strftime("%Y-%m-%d") != touchpoint["date"] or local.strftime("%H:%M") != touchpoint["start"]:
+        fail(f"{where}: starts {local}, expected {touchpoint['date']} {touchpoint['start']}")
+    if end - start != datetime.timedelta(minutes=touchpoint["duration"]):
+        fail(f"{where}: lasts {end - start}, expected {touchpoint['duration']} minutes")
+    if str(event["UID"]) != touchpoint["uid"]:
+        fail(f"{where}: UID {event['UID']}, expected {touchpoint['uid']}")
+    if not str(event["SUMMARY"]).startswith(touchpoint["title"]):
+        fail(f"{where}: SUMMARY {event['SUMMARY']!r} does not start with {touchpoint['title']!r}")
+    if event.decoded("DTSTAMP") != stamp:
+        fail(f"{where}: DTSTAMP {event.decoded('DTSTAMP')}, expected {stamp}")
+    if touchpoint["location"] and str(event.get("LOCATION")) != touchpoint["location"]:
+        fail(f"{where}: LOCATION {event.get('LOCATION')!r}, expected {touchpoint['location']!r}")
+    emails = {a["email"] for a in touchpoint["attendees"] if a["email"]}
+    attendees = event.get("ATTENDEE", [])
+    if not isinstance(attendees, list):
+        attendees = [attendees]
+    invited = {str(a).removeprefix("mailto:") for a in attendees}
+    if invited != emails:
+        fail(f"{where}: ATTENDEE {sorted(invited)}, expected {sorted(emails)}")
+
+
+def check_plan(binary, project, name, lang):
+    raw = run(binary, "plan", project, "--format", "ics", "--date", DATE, "--lang", lang)
+    if raw != run(binary, "plan", project, "--format", "ics", "--date", DATE, "--lang", lang):
+        fail(f"{name}: two runs differ")
+    view = json.loads(run(binary, "plan", project, "--format", "json", "--date", DATE, "--lang", lang))
+    check_lines(name, raw)
+    calendar = icalendar.Calendar.from_ical(raw)
+    if str(calendar["VERSION"]) != "2.0" or not str(calendar["PRODID"]).startswith("-//commplan//"):
+        fail(f"{name}: VERSION or PRODID wrong")
+    events = calendar.walk("VEVENT")
+    touchpoints = view["touchpoints"]
+    if len(events) != len(touchpoints):
+        fail(f"{name}: {len(events)} events for {len(touchpoints)} touchpoints")
+    if len({str(e["UID"]) for e in events}) != len(events):
+        fail(f"{name}: UIDs repeat")
+    timezone = view["project"]["timezone"]
+    zone = zoneinfo.ZoneInfo(timezone) if timezone else None
+    stamp = datetime.datetime.fromisoformat(DATE + "T00:00:00+00:00")
+    for event, touchpoint in zip(events, touchpoints):
+        check_event(name, event, touchpoint, zone, stamp)
+    return len(events)
+
+
+def without_timezone(project, folder):
+    """A JSON copy of the JSON example without project.timezone."""
+    with open(project, encoding="utf-8") as f:
+        data = json.load(f)
+    del data["project"]["timezone"]
+    path = os.path.join(folder, "floating.json")
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(data, f, ensure_ascii=False)
+    return path
+
+
+def main():
+    binary, source = sys.argv[1], sys.argv[2]
+    examples = sorted(glob.glob(os.path.join(source, "examples", "*.yaml")) +
+                      glob.glob(os.path.join(source, "examples", "*.json")))
+    if not examples:
+        fail("no examples found")
+    count = 0
+    for project in examples:
+        for lang in ("en", "zh"):
+            count += check_plan(binary, project, f"{os.path.basename(project)} ({lang})", lang)
+    with tempfile.TemporaryDirectory() as folder:
+        pentest = os.path.join(source, "examples", "penetration-test.json")
+        count += check_plan(binary, without_timezone(pentest, folder), "floating.json", "en")
+    print(f"{count} events checked in {2 * len(examples) + 1} calendars")
+    return 1 if FAILURES else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
