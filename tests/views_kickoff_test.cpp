@@ -147,7 +147,7 @@ TEST(KickoffView, ShowsMissingPiecesAsToConfirmAndWarns) {
             "p.yaml:1:1: warning: nothing listed that we need from the client; to confirm\n"
             "p.yaml:1:1: warning: no phases planned; the execution plan is to confirm\n"
             "p.yaml:1:1: warning: no contact person (contact: true in client_team); to confirm\n"
-            "p.yaml:1:1: warning: no daily recap time; to confirm\n");
+            "p.yaml:1:1: warning: no daily recap time; the plan assumes 17:30, to confirm\n");
 }
 
 TEST(KickoffView, DefaultsToNineThirtyForAnHourOnTheFirstWorkday) {
@@ -158,6 +158,8 @@ TEST(KickoffView, DefaultsToNineThirtyForAnHourOnTheFirstWorkday) {
   EXPECT_EQ(b.view["meeting"]["duration"], 60);
   EXPECT_EQ(b.view["agenda"][0]["start"], "09:30");
   EXPECT_EQ(b.view["daily_feedback"]["duration"], 10);
+  EXPECT_EQ(b.view["daily_feedback"]["time"], "17:30");
+  EXPECT_EQ(b.view["daily_feedback"]["time_to_confirm"], true);
 }
 
 TEST(KickoffView, PointsWarningsAtTheMeetingWhenTheFileHasIt) {
@@ -173,7 +175,7 @@ TEST(KickoffView, PointsWarningsAtTheMeetingWhenTheFileHasIt) {
             std::string::npos)
       << b.warnings;
   EXPECT_NE(b.warnings.find("p.yaml:12:15: warning: meetings.daily_recap.duration: a daily recap "
-                            "takes 5 to 10 minutes, not 15; using 10\n"),
+                            "takes 5 to 10 minutes, not 15; planned with 10\n"),
             std::string::npos)
       << b.warnings;
   EXPECT_EQ(b.view["daily_feedback"]["duration"], 10);
@@ -189,12 +191,29 @@ TEST(KickoffView, ClampsTheDailyRecapAndTheMeetingLength) {
   b = build(text);
   EXPECT_EQ(b.view["daily_feedback"]["duration"], 5);
   EXPECT_EQ(b.view["meeting"]["duration"], 15);
-  EXPECT_NE(b.warnings.find("p.yaml:8:23: warning: meetings.kickoff.duration: a kick-off of 5 "
-                            "minutes is outside 15 to 240; the agenda uses 15\n"),
+  EXPECT_NE(
+      b.warnings.find("p.yaml:8:23: warning: meetings.kickoff.duration: a kick-off takes 15 to "
+                      "240 minutes, not 5; planned with 15\n"),
+      std::string::npos)
+      << b.warnings;
+  EXPECT_NE(b.warnings.find("meetings.daily_recap.duration: a daily recap takes 5 to 10 minutes, "
+                            "not 3; planned with 5\n"),
             std::string::npos)
       << b.warnings;
-  EXPECT_NE(b.warnings.find("meetings.daily_recap.duration: a daily recap takes 5 to 10 "
-                            "minutes, not 3; using 5\n"),
+}
+
+TEST(KickoffView, TakesTheFilesDateAndWarnsWhenItIsNoWorkday) {
+  Built b = build(kComplete + "  final_recap: {date: 2026-12-18}\n");
+  EXPECT_EQ(b.view["meeting"]["date"], "2026-12-07");
+  b = build(kMinimal + "meetings:\n  kickoff: {date: 2026-12-12, time: \"09:00\"}\n");
+  EXPECT_EQ(b.view["meeting"]["date"], "2026-12-12");
+  EXPECT_NE(b.warnings.find("p.yaml:8:19: warning: meetings.kickoff.date: the kick-off on "
+                            "2026-12-12 is not on a workday\n"),
+            std::string::npos)
+      << b.warnings;
+  b = build(kMinimal + "meetings:\n  kickoff: {date: 2027-01-04}\n");
+  EXPECT_NE(b.warnings.find("meetings.kickoff.date: the kick-off on 2027-01-04 is outside the "
+                            "engagement (2026-12-05 to 2026-12-18)\n"),
             std::string::npos)
       << b.warnings;
 }

@@ -8,6 +8,7 @@
 
 #include "util/text.hpp"
 #include "views/calendar.hpp"
+#include "views/schedule.hpp"
 
 namespace commplan {
 
@@ -132,6 +133,7 @@ class KickoffBuilder {
   }
   int start_time();
   int duration();
+  Date date();
   nlohmann::json meeting(int start, int minutes);
   nlohmann::json agenda(int start, const std::vector<int>& minutes);
   nlohmann::json section(size_t index, int start, const std::vector<int>& minutes) const;
@@ -142,7 +144,6 @@ class KickoffBuilder {
   nlohmann::json execution_plan(nlohmann::json s);
   nlohmann::json contact(nlohmann::json s);
   nlohmann::json daily_feedback(nlohmann::json s);
-  int daily_recap_duration();
 
   const Project& p_;
   ViewOptions o_;
@@ -151,28 +152,33 @@ class KickoffBuilder {
 
 int KickoffBuilder::start_time() {
   const Meeting& m = p_.meetings.kickoff;
-  if (m.time) return m.time->minutes;
-  gap(meeting_place(p_, m, "kickoff", "time"),
-      fmt::format("no kick-off time; the agenda assumes {}, to confirm",
-                  format_time(kKickoffDefaultStart)));
-  return kKickoffDefaultStart;
+  int start = meeting_time(p_, TouchpointKind::kickoff);
+  if (!m.time)
+    gap(meeting_place(p_, m, "kickoff", "time"),
+        fmt::format("no kick-off time; the agenda assumes {}, to confirm", format_time(start)));
+  return start;
 }
 
-int KickoffBuilder::duration() {
+int KickoffBuilder::duration() { return meeting_duration(p_, TouchpointKind::kickoff, &d_); }
+
+Date KickoffBuilder::date() {
   const Meeting& m = p_.meetings.kickoff;
-  if (!m.duration) return kKickoffDefaultDuration;
-  int asked = *m.duration;
-  int minutes = std::clamp(asked, kKickoffMinDuration, kKickoffMaxDuration);
-  if (minutes != asked)
-    gap(meeting_place(p_, m, "kickoff", "duration"),
-        fmt::format("a kick-off of {} minutes is outside {} to {}; the agenda uses {}", asked,
-                    kKickoffMinDuration, kKickoffMaxDuration, minutes));
-  return minutes;
+  Calendar calendar(p_);
+  if (!m.date) return calendar.first_workday().value_or(p_.project.start);
+  const ProjectInfo& info = p_.project;
+  if (*m.date < info.start || *m.date > info.end)
+    warn(d_, m.origin, "date",
+         fmt::format("the kick-off on {} is outside the engagement ({} to {})",
+                     format_date(*m.date), format_date(info.start), format_date(info.end)));
+  else if (!calendar.is_workday(*m.date))
+    warn(d_, m.origin, "date",
+         fmt::format("the kick-off on {} is not on a workday", format_date(*m.date)));
+  return *m.date;
 }
 
 nlohmann::json KickoffBuilder::meeting(int start, int minutes) {
   const Meeting& m = p_.meetings.kickoff;
-  Date day = m.date.value_or(Calendar(p_).first_workday().value_or(p_.project.start));
+  Date day = date();
   if (m.location.empty())
     gap(meeting_place(p_, m, "kickoff", "location"), "no kick-off location; to confirm");
   std::vector<std::string> attendees = m.attendees;
@@ -299,24 +305,15 @@ nlohmann::json KickoffBuilder::contact(nlohmann::json s) {
   return s;
 }
 
-int KickoffBuilder::daily_recap_duration() {
-  const Meeting& m = p_.meetings.daily_recap;
-  if (!m.duration) return kDailyRecapMaxDuration;
-  int asked = *m.duration;
-  int minutes = std::clamp(asked, kDailyRecapMinDuration, kDailyRecapMaxDuration);
-  if (minutes != asked)
-    gap(meeting_place(p_, m, "daily_recap", "duration"),
-        fmt::format("a daily recap takes {} to {} minutes, not {}; using {}",
-                    kDailyRecapMinDuration, kDailyRecapMaxDuration, asked, minutes));
-  return minutes;
-}
-
 nlohmann::json KickoffBuilder::daily_feedback(nlohmann::json s) {
   const Meeting& m = p_.meetings.daily_recap;
-  if (!m.time) gap(meeting_place(p_, m, "daily_recap", "time"), "no daily recap time; to confirm");
-  s["time"] = m.time ? format_time(m.time->minutes) : "";
+  int time = meeting_time(p_, TouchpointKind::daily);
+  if (!m.time)
+    gap(meeting_place(p_, m, "daily_recap", "time"),
+        fmt::format("no daily recap time; the plan assumes {}, to confirm", format_time(time)));
+  s["time"] = format_time(time);
   s["time_to_confirm"] = !m.time.has_value();
-  s["duration"] = daily_recap_duration();
+  s["duration"] = meeting_duration(p_, TouchpointKind::daily, &d_);
   s["location"] = m.location;
   return s;
 }
