@@ -182,9 +182,12 @@ json escalation_row(const Project& project, Lang lang, const Senders& s) {
   std::vector<std::string> who, levels;
   for (const EscalationLevel& e : project.escalation) {
     if (!e.who.empty()) who.push_back(e.who);
-    std::string hours = e.within ? std::to_string(*e.within) : std::string(to_confirm(lang));
-    levels.push_back(lang == Lang::zh ? fmt::format("{} 级 {} 小时内", e.level, hours)
-                                      : fmt::format("level {} within {} h", e.level, hours));
+    if (lang == Lang::zh)
+      levels.push_back(e.within ? fmt::format("{} 级 {} 小时内", e.level, *e.within)
+                                : fmt::format("{} 级（时限待确认）", e.level));
+    else
+      levels.push_back(e.within ? fmt::format("level {} within {} h", e.level, *e.within)
+                                : fmt::format("level {} (time to confirm)", e.level));
   }
   std::string often = lang == Lang::zh ? "出现问题时：" + join(levels, "，")
                                        : "When a problem arises: " + join(levels, ", ");
