@@ -240,6 +240,7 @@ json build_plan_view(const Project& project, const ViewOptions& options, Diagnos
   view["has_escalation"] = !project.escalation.empty();
   view["questions"] = questions_json(project, lang);
   view["mermaid"] = plan_gantt(project, schedule, lang);
+  diagnostics.sort_by_place();
   return view;
 }
 
