@@ -114,6 +114,42 @@ def without_timezone(project, folder):
     return path
 
 
+HOSTILE = ' ;,\\ "q" 中文\nnext'
+TEXT_FIELDS = {"name", "client", "location", "attendees", "role"}
+
+
+def poison(value, key=""):
+    if isinstance(value, dict):
+        return {k: poison(v, k) for k, v in value.items()}
+    if isinstance(value, list):
+        return [poison(v, key) for v in value]
+    if isinstance(value, str) and value and key in TEXT_FIELDS:
+        return value + HOSTILE
+    return value
+
+
+def check_hostile(binary, pentest, folder):
+    """Names, places and the client with every character TEXT escapes, quotes and CJK."""
+    with open(pentest, encoding="utf-8") as f:
+        data = poison(json.load(f))
+    path = os.path.join(folder, "hostile.json")
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(data, f, ensure_ascii=False)
+    count = check_plan(binary, path, "hostile.json", "zh")
+    calendar = icalendar.Calendar.from_ical(run(binary, "plan", path, "--format", "ics"))
+    event = calendar.walk("VEVENT")[0]
+    if not str(event["SUMMARY"]).endswith(data["project"]["name"]):
+        fail(f"hostile.json: SUMMARY {event['SUMMARY']!r} lost the project name")
+    if data["project"]["client"] not in str(event["DESCRIPTION"]):
+        fail("hostile.json: DESCRIPTION lost the client's name")
+    names = {a.params["CN"] for a in event["ATTENDEE"]}
+    expected = {p["name"].replace('"', "'").replace("\n", " ")
+                for p in data["team"] + data["client_team"] if p.get("email")}
+    if names != expected:
+        fail(f"hostile.json: attendee names {sorted(names)}, expected {sorted(expected)}")
+    return count
+
+
 def main():
     binary, source = sys.argv[1], sys.argv[2]
     examples = sorted(glob.glob(os.path.join(source, "examples", "*.yaml")) +
@@ -127,7 +163,8 @@ def main():
     with tempfile.TemporaryDirectory() as folder:
         pentest = os.path.join(source, "examples", "penetration-test.json")
         count += check_plan(binary, without_timezone(pentest, folder), "floating.json", "en")
-    print(f"{count} events checked in {2 * len(examples) + 1} calendars")
+        count += check_hostile(binary, pentest, folder)
+    print(f"{count} events checked in {2 * len(examples) + 2} calendars")
     return 1 if FAILURES else 0
 
 
