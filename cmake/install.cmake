@@ -1,0 +1,87 @@
+# Installing and packaging: the binary, commplan(1), the bash, zsh and fish completions and the
+# project file's JSON Schema. Everything but the binary is generated at build time by running
+# the built commplan (through CMAKE_CROSSCOMPILING_EMULATOR when cross-compiling), so it always
+# matches the command line it ships with.
+#   cmake --install BUILD [--prefix /usr/local]       install
+#   cpack -G DEB --config BUILD/CPackConfig.cmake     a .deb (scripts/package does both steps)
+include(GNUInstallDirs)
+
+set(COMMPLAN_SHARE ${CMAKE_CURRENT_BINARY_DIR}/share)
+set(COMMPLAN_SHARE_FILES
+  ${COMMPLAN_SHARE}/commplan.1
+  ${COMMPLAN_SHARE}/commplan.bash
+  ${COMMPLAN_SHARE}/_commplan
+  ${COMMPLAN_SHARE}/commplan.fish
+  ${COMMPLAN_SHARE}/commplan.schema.json)
+add_custom_command(
+  OUTPUT ${COMMPLAN_SHARE_FILES}
+  COMMAND ${CMAKE_COMMAND} -E make_directory ${COMMPLAN_SHARE}
+  COMMAND commplan man -o ${COMMPLAN_SHARE}/commplan.1
+  COMMAND commplan completion bash -o ${COMMPLAN_SHARE}/commplan.bash
+  COMMAND commplan completion zsh -o ${COMMPLAN_SHARE}/_commplan
+  COMMAND commplan completion fish -o ${COMMPLAN_SHARE}/commplan.fish
+  COMMAND commplan schema -o ${COMMPLAN_SHARE}/commplan.schema.json
+  DEPENDS commplan
+  COMMENT "Generating the man page, shell completions and schema from commplan"
+  VERBATIM)
+
+# Debian ships man pages compressed (gzip -n: no name or time stamp, so builds reproduce).
+find_program(COMMPLAN_GZIP gzip)
+set(COMMPLAN_MAN_PAGE ${COMMPLAN_SHARE}/commplan.1)
+if(COMMPLAN_GZIP)
+  set(COMMPLAN_MAN_PAGE ${COMMPLAN_SHARE}/commplan.1.gz)
+  add_custom_command(
+    OUTPUT ${COMMPLAN_MAN_PAGE}
+    COMMAND ${COMMPLAN_GZIP} -9 -n -k -f ${COMMPLAN_SHARE}/commplan.1
+    DEPENDS ${COMMPLAN_SHARE}/commplan.1
+    VERBATIM)
+endif()
+add_custom_target(commplan_share ALL DEPENDS ${COMMPLAN_SHARE_FILES} ${COMMPLAN_MAN_PAGE})
+
+# zsh: Debian's packages use vendor-completions; a local install uses site-functions, which
+# Debian's zsh also searches.
+if(CMAKE_INSTALL_PREFIX STREQUAL "/usr")
+  set(COMMPLAN_ZSH_DIR_DEFAULT ${CMAKE_INSTALL_DATADIR}/zsh/vendor-completions)
+else()
+  set(COMMPLAN_ZSH_DIR_DEFAULT ${CMAKE_INSTALL_DATADIR}/zsh/site-functions)
+endif()
+set(COMMPLAN_ZSH_COMPLETION_DIR ${COMMPLAN_ZSH_DIR_DEFAULT} CACHE STRING
+  "Where the zsh completion is installed, relative to the prefix")
+
+install(TARGETS commplan RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+install(FILES ${COMMPLAN_MAN_PAGE} DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
+install(FILES ${COMMPLAN_SHARE}/commplan.bash
+  DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions RENAME commplan)
+install(FILES ${COMMPLAN_SHARE}/_commplan DESTINATION ${COMMPLAN_ZSH_COMPLETION_DIR})
+install(FILES ${COMMPLAN_SHARE}/commplan.fish
+  DESTINATION ${CMAKE_INSTALL_DATADIR}/fish/vendor_completions.d)
+install(FILES ${COMMPLAN_SHARE}/commplan.schema.json DESTINATION ${CMAKE_INSTALL_DATADIR}/commplan)
+install(FILES ${CMAKE_CURRENT_SOURCE_DIR}/LICENSE DESTINATION ${CMAKE_INSTALL_DOCDIR}
+  RENAME copyright)
+install(FILES ${CMAKE_CURRENT_SOURCE_DIR}/README.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
+
+# The .deb: Depends is computed by dpkg-shlibdeps from the libraries the binary links.
+set(COMMPLAN_PACKAGE_MAINTAINER
+  "commplan maintainers <maintainers@users.noreply.r-seed-e494b083.example>"
+  CACHE STRING "Maintainer field of the .deb")
+set(CPACK_GENERATOR DEB)
+set(CPACK_PACKAGE_NAME commplan)
+set(CPACK_PACKAGE_VENDOR "The commplan authors")
+set(CPACK_PACKAGE_CONTACT ${COMMPLAN_PACKAGE_MAINTAINER})
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "communication plans and briefs for on-site engagements")
+set(CPACK_PACKAGE_DESCRIPTION
+  "commplan turns one YAML or JSON project file (the team, the client's contacts, scope, \
+phases, standards, findings and a daily log) into the briefs of an on-site engagement: the \
+kick-off agenda, daily, phase and final recaps, the communication plan with an iCalendar \
+export, and 5W2H checklists, in Markdown or JSON, English or Chinese.")
+set(CPACK_RESOURCE_FILE_LICENSE ${CMAKE_CURRENT_SOURCE_DIR}/LICENSE)
+set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
+set(CPACK_STRIP_FILES ON)
+set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
+set(CPACK_DEBIAN_PACKAGE_RELEASE 1)
+set(CPACK_DEBIAN_PACKAGE_MAINTAINER ${COMMPLAN_PACKAGE_MAINTAINER})
+set(CPACK_DEBIAN_PACKAGE_SECTION utils)
+set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
+set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+set(CPACK_DEBIAN_PACKAGE_SUGGESTS "bash-completion")
+include(CPack)
