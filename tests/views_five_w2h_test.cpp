@@ -336,3 +336,39 @@ TEST(FiveW2HCommand, RejectsAnUnknownFormat) {
 
 }  // namespace
 }  // namespace commplan
+
+#include <regex>
+
+#include "template/builtin.hpp"
+
+namespace commplan {
+namespace {
+
+/// The tags of a built-in template (variables, sections, partials), as a set.
+std::set<std::string> tags_of(std::string_view name) {
+  for (const auto& t : builtin::templates()) {
+    if (t.name != name) continue;
+    std::set<std::string> tags;
+    std::string text(t.text);
+    std::regex tag(R"(\{\{\{?([#^/>&]?\s*[^}]*?)\s*\}?\}\})");
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), tag);
+         it != std::sregex_iterator(); ++it)
+      tags.insert((*it)[1].str());
+    return tags;
+  }
+  ADD_FAILURE() << "no built-in template " << name;
+  return {};
+}
+
+TEST(FiveW2HTemplates, EnglishAndChineseShowTheSameData) {
+  for (const char* command : {"kickoff", "five-w2h"}) {
+    auto en = tags_of(std::string(command) + ".en.md");
+    auto zh = tags_of(std::string(command) + ".zh.md");
+    EXPECT_TRUE(en.count("#communications") || en.count("#introductions")) << command;
+    EXPECT_TRUE(en.count("question")) << command;
+    EXPECT_EQ(en, zh) << command;
+  }
+}
+
+}  // namespace
+}  // namespace commplan
