@@ -48,6 +48,16 @@ TEST(TemplateLibrary, FolderTemplateOverridesABuiltInPartial) {
   EXPECT_EQ(library.render(library.get("brief"), json::object()), "built-in brief: my line");
 }
 
+TEST(TemplateLibrary, FolderTemplateExtendsTheBuiltInOfItsName) {
+  TempDir dir;
+  dir.write("brief.mustache", "{{<builtin/brief}}{{/builtin/brief}} and more");
+  Library library({dir.str()}, &kBuiltins);
+  EXPECT_EQ(library.render(library.get("brief"), json::object()),
+            "built-in brief: built-in line and more");
+  EXPECT_EQ(library.find("builtin/brief")->origin, "<built-in>/brief.mustache");
+  EXPECT_FALSE(library.find("builtin/mine"));
+}
+
 TEST(TemplateLibrary, ListsEveryNameFromItsFirstPlace) {
   TempDir dir;
   dir.write("partials/line.mustache", "x");

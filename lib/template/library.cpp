@@ -93,6 +93,7 @@ void Library::add(std::string name, std::string text) {
 
 std::optional<Source> Library::find(std::string_view name) const {
   if (!check_name(name).empty()) return std::nullopt;
+  if (name.starts_with(kBuiltinPrefix)) return find_builtin(name.substr(kBuiltinPrefix.size()));
   if (auto it = added_.find(name); it != added_.end())
     return Source{std::string(name), std::string(name), it->second};
   for (const auto& dir : dirs_) {
@@ -100,13 +101,16 @@ std::optional<Source> Library::find(std::string_view name) const {
     if (!is_file(path) && ends_with_suffix(name)) path = fs::path(dir) / name;
     if (is_file(path)) return Source{std::string(name), path.string(), read_file(path)};
   }
-  if (builtins_ != nullptr) {
-    std::string bare = without_suffix(name);
-    for (const auto& t : *builtins_)
-      if (t.name == bare)
-        return Source{std::string(name), fmt::format("<built-in>/{}{}", bare, kSuffix),
-                      std::string(t.text)};
-  }
+  return find_builtin(name);
+}
+
+std::optional<Source> Library::find_builtin(std::string_view name) const {
+  if (builtins_ == nullptr) return std::nullopt;
+  std::string bare = without_suffix(name);
+  for (const auto& t : *builtins_)
+    if (t.name == bare)
+      return Source{std::string(name), fmt::format("<built-in>/{}{}", bare, kSuffix),
+                    std::string(t.text)};
   return std::nullopt;
 }
 

@@ -52,6 +52,10 @@ struct Source {
 /// so no name reaches outside the template directories.
 std::string check_name(std::string_view name);
 
+/// Names starting so are looked up among the built-ins only: a template in a templates folder
+/// can extend the built-in of its own name (`{{<builtin/kickoff.en.md}}`).
+inline constexpr std::string_view kBuiltinPrefix = "builtin/";
+
 /// Templates by name: added texts, then each directory in order, then the built-ins. A name
 /// "x/y" is the file "x/y.mustache" below a directory (or "x/y" itself if it ends so).
 class Library {
@@ -96,6 +100,7 @@ class Library {
   std::string unknown_message(std::string_view kind, std::string_view name) const;
 
  private:
+  std::optional<Source> find_builtin(std::string_view name) const;
   const Template& build(std::unique_ptr<Template> tmpl, const std::string* cache_name);
   void resolve(Template& root, Diagnostics& diagnostics, std::vector<std::string>& created);
 
