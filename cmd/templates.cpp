@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <memory>
 #include <ostream>
@@ -42,7 +43,7 @@ int run_list(const TemplatesOptions& opts, Context& ctx) {
 int run_show(const TemplatesOptions& opts, Context& ctx) {
   tmpl::Library library = visible_library(ctx, opts);
   std::optional<tmpl::Source> source = library.find(opts.name);
-  if (!source) library.get(opts.name);  // throws the usage error, with a suggestion
+  if (!source) throw Error(Error::Kind::usage, "", library.unknown_message("template", opts.name));
   ctx.out << source->text << std::flush;
   return kOk;
 }
@@ -55,7 +56,8 @@ std::vector<builtin::Template> chosen(const TemplatesOptions& opts) {
   for (const auto& name : opts.names) {
     auto it = std::find_if(builtin::templates().begin(), builtin::templates().end(),
                            [&](const auto& t) { return t.name == name; });
-    if (it == builtin::templates().end()) library.get(name);  // throws, with a suggestion
+    if (it == builtin::templates().end())
+      throw Error(Error::Kind::usage, "", library.unknown_message("built-in template", name));
     out.push_back(*it);
   }
   return out;

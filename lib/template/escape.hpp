@@ -21,14 +21,14 @@ std::optional<Escape> parse_escape(std::string_view name);
 ///
 /// Markdown: ASCII punctuation that can be markup is backslash-escaped, so the value cannot
 /// open a tag, link, emphasis, code span or strikethrough, nor break a table row (`|`). At the
-/// value's start, characters that would begin a heading, list, quote, thematic break or setext
-/// underline are escaped too, and leading and trailing blanks become `&#32;` / `&#9;` (never an
-/// indented code block or a hard break, never trimmed). A line break becomes `<br>`, which
-/// keeps a table row on one line and shows as a break inside a cell or paragraph. Characters that are only markup at a line
-/// start (`-`, `+`, `=`, `.`, `)`) are left alone elsewhere so dates and numbers stay readable;
-/// `_` between two letters or digits is not emphasis and is left alone too. The `:` of "://"
-/// and the `.` of "www." are escaped so that GFM's autolinks do not take a URL's neighbours
-/// (cmark-gfm would show "http://x\>" with its backslash).
+/// value's start, characters that would begin a heading, list, quote, thematic break or
+/// setext underline are escaped too, and leading and trailing blanks become `&#32;` / `&#9;`
+/// (never an indented code block or a hard break, never trimmed). A line break becomes
+/// `<br>`, which keeps a table row on one line and shows as a break inside a cell or
+/// paragraph. Characters that are markup only at a line start (`-`, `+`, `=`, `.`, `)`) are
+/// left alone elsewhere, so dates and numbers stay readable; so is `_` inside a word. The `:`
+/// of "://" and the `.` of "www." are escaped so that GFM's autolinks do not swallow a URL's
+/// neighbours (cmark-gfm would show "http://x\>" with its backslash).
 void append_escaped(std::string& out, std::string_view text, Escape escape);
 
 }  // namespace commplan::tmpl
