@@ -101,6 +101,19 @@ TEST(TemplateRender, RecursivePartialHitsTheDepthLimit) {
             "itself?");
 }
 
+TEST(TemplateRender, DeepSectionsInRecursivePartialsHitTheLevelLimit) {
+  Library library({}, nullptr);
+  std::string p;
+  for (int i = 0; i < 255; ++i) p += "{{#a}}";
+  p += "{{>p}}";
+  for (int i = 0; i < 255; ++i) p += "{{/a}}";
+  library.add("p", p);
+  const Template& t = library.compile("t.mustache", "{{>p}}");
+  auto errors = headlines([&] { library.render(t, {{"a", true}}); });
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0], "p:1:1387: error: sections and partials nested deeper than 1000 levels");
+}
+
 TEST(TemplateRender, BlockOverridingItselfHitsTheDepthLimit) {
   Library library({}, nullptr);
   library.add("parent", "{{$a}}{{/a}}");

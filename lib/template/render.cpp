@@ -59,6 +59,9 @@ void append_number(std::string& out, Number n) {
   out.append(buffer, result.ptr);
 }
 
+/// Sections, blocks and partials rendered inside one another, all templates together.
+constexpr int kMaxLevels = 1000;
+
 /// A parent tag whose block arguments are in force, and the template they belong to.
 struct Frame {
   const Node* parent;
@@ -92,7 +95,8 @@ class Renderer {
       case Node::Kind::section:
         return section(t, n);
       case Node::Kind::inverted:
-        if (const json* v = lookup(n.path); v == nullptr || !truthy(*v)) render(t, n.children);
+        if (const json* v = lookup(n.path); v == nullptr || !truthy(*v))
+          deeper(t, n, t, n.children);
         return;
       case Node::Kind::partial:
         return include(t, n, false);
@@ -148,16 +152,16 @@ class Renderer {
   void section(const Template& t, const Node& n) {
     const json* v = lookup(n.path);
     if (v == nullptr || !truthy(*v)) return;
-    if (!v->is_array()) return nested(t, n.children, v);
+    if (!v->is_array()) return nested(t, n, v);
     for (const auto& item : *v) {
-      nested(t, n.children, &item);
+      nested(t, n, &item);
       check_output(t);
     }
   }
 
-  void nested(const Template& t, const std::vector<Node>& nodes, const json* context) {
+  void nested(const Template& t, const Node& n, const json* context) {
     stack_.push_back(context);
-    render(t, nodes);
+    deeper(t, n, t, n.children);
     stack_.pop_back();
   }
 
@@ -167,7 +171,7 @@ class Renderer {
     enter(t, n);
     std::string saved = std::exchange(indent_, n.standalone ? indent_ + std::string(n.indent) : "");
     if (is_parent) frames_.push_back({&n, &t});
-    render(*target, target->nodes());
+    deeper(t, n, *target, target->nodes());
     if (is_parent) frames_.pop_back();
     indent_ = std::move(saved);
     --depth_;
@@ -196,13 +200,23 @@ class Renderer {
       if (!indent_.empty() || !n.indent.empty()) indent_done_at_ = out_.size();
     }
     auto [argument, owner] = find_argument(n.text);
-    if (argument == nullptr) return render(t, n.children);
+    if (argument == nullptr) return deeper(t, n, t, n.children);
     enter(t, n);
     std::string_view own = n.standalone ? (n.indent.empty() ? n.intrinsic : n.indent) : "";
     std::string saved = std::exchange(indent_, indent_ + std::string(own));
-    render(*owner, argument->children);
+    deeper(t, n, *owner, argument->children);
     indent_ = std::move(saved);
     --depth_;
+  }
+
+  /// Renders `nodes` of `owner` one level deeper than `n` of `t`; the levels are limited so
+  /// that no template, however nested, can exhaust the stack.
+  void deeper(const Template& t, const Node& n, const Template& owner,
+              const std::vector<Node>& nodes) {
+    if (++nesting_ > kMaxLevels)
+      fail(t, n, fmt::format("sections and partials nested deeper than {} levels", kMaxLevels));
+    render(owner, nodes);
+    --nesting_;
   }
 
   /// The argument for block `name` given by the outermost parent that has one.
@@ -248,6 +262,7 @@ class Renderer {
   std::string indent_;
   size_t indent_done_at_ = std::string::npos;
   int depth_ = 0;
+  int nesting_ = 0;
   size_t expansions_ = 0;
   Diagnostics missing_;
   std::set<std::pair<const Template*, size_t>> reported_;
