@@ -1,0 +1,246 @@
+#include "entries.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+#include <cstdlib>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "load/document.hpp"
+#include "model/project.hpp"
+#include "template/library.hpp"
+#include "views/five_w2h.hpp"
+#include "views/kickoff.hpp"
+#include "views/plan.hpp"
+#include "views/recap.hpp"
+
+namespace commplan::fuzz {
+
+namespace {
+
+using nlohmann::json;
+
+std::string as_text(const std::uint8_t* data, std::size_t size) {
+  return std::string(reinterpret_cast<const char*>(data), size);
+}
+
+[[noreturn]] void violated(const char* what, const std::string& detail) {
+  std::fprintf(stderr, "fuzz: %s\n%s\n", what, detail.c_str());
+  std::abort();
+}
+
+/// The contract's "one located line per problem": no line break or control character in a
+/// headline, and a column wherever there is a line.
+void check_diagnostics(const Diagnostics& diagnostics) {
+  for (const Diagnostic& d : diagnostics.items()) {
+    std::string headline = format_headline(d);
+    bool control = std::any_of(headline.begin(), headline.end(), [](char c) {
+      auto u = static_cast<unsigned char>(c);
+      return (u < 0x20 && c != '\t') || u == 0x7F;
+    });
+    if (control) violated("a diagnostic with a control character or line break", headline);
+    if (d.mark.line < 0 || (d.mark.line > 0 && d.mark.column < 1))
+      violated("a diagnostic with an impossible place", headline);
+    (void)format_diagnostic(d);
+  }
+}
+
+int fuzz_document(const std::uint8_t* data, std::size_t size, Format format) {
+  Diagnostics diagnostics;
+  Document doc = parse_document("fuzz", as_text(data, size), format, diagnostics);
+  check_diagnostics(diagnostics);
+  if (diagnostics.has_errors()) {
+    if (!doc.root.is_null()) violated("a tree returned with errors", "");
+    return 0;
+  }
+  (void)to_json(doc.root).dump();
+  (void)to_ordered_json(doc.root).dump(2);
+  return 0;
+}
+
+/// A log_dir makes the loader read a folder: rename the field so the fuzzer cannot wander the
+/// file system, and skip inputs that could spell its name with escapes.
+bool mentions_log_dir(std::string& text) {
+  for (size_t at = text.find("log_dir"); at != std::string::npos; at = text.find("log_dir", at))
+    text[at + 6] = 'x';
+  std::string lower = text;
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  for (const char* escape : {"\\x5f", "\\u005f", "\\u0000005f", "log\\", "log_\\"})
+    if (lower.find(escape) != std::string::npos) return true;
+  return false;
+}
+
+/// Built-in templates, compiled once for every run of the fuzzer.
+tmpl::Library& builtins() {
+  static tmpl::Library library;
+  return library;
+}
+
+/// What the CLI does with a view: print it as JSON, or render its built-in Markdown template.
+void emit(const json& view, const std::string& name, const Diagnostics& diagnostics) {
+  check_diagnostics(diagnostics);
+  if (diagnostics.has_errors()) return;
+  (void)view.dump(2);
+  const tmpl::Template& t = builtins().get(name);
+  (void)builtins().render(t, view, {.escape = tmpl::Escape::markdown});
+}
+
+std::string template_name(std::string_view command, Lang lang) {
+  return std::string(command) + "." + std::string(to_string(lang)) + ".md";
+}
+
+void kickoff_and_five_w2h(const Project& project, const ViewOptions& options) {
+  Diagnostics kickoff;
+  emit(build_kickoff_view(project, options, kickoff), template_name("kickoff", options.lang),
+       kickoff);
+  std::vector<std::string> topics{""};
+  if (!project.communications.empty()) topics.push_back(project.communications.front().id);
+  for (const auto& topic : topics) {
+    Diagnostics diagnostics;
+    try {
+      auto selected = select_communications(&project, topic, diagnostics);
+      warn_missing_dimensions(selected, diagnostics);
+      emit(five_w2h_view(&project, selected, options, topic),
+           template_name("five-w2h", options.lang), diagnostics);
+    } catch (const Error&) {
+    }
+  }
+}
+
+void recap(const Project& project, const ViewOptions& options, RecapLevel level,
+           std::string phase = {}) {
+  Diagnostics diagnostics;
+  RecapOptions recap_options{level, std::move(phase)};
+  json view = build_recap(project, options, recap_options, diagnostics);
+  emit(view, recap_template(level) + "." + std::string(to_string(options.lang)) + ".md",
+       diagnostics);
+}
+
+/// The days --date is given: the first, middle and last of the engagement, the day before
+/// and a fixed day.
+std::vector<Date> dates_of(const Project& project) {
+  Date start = project.project.start, end = project.project.end;
+  std::vector<Date> dates{*parse_date("2026-12-09")};
+  if (!start.ok() || !end.ok()) return dates;
+  dates.insert(dates.end(), {start, end, add_days(start, days_between(start, end) / 2)});
+  if (start.year() > std::chrono::year{1}) dates.push_back(add_days(start, -1));
+  return dates;
+}
+
+void recaps(const Project& project, ViewOptions options) {
+  for (Date day : dates_of(project)) {
+    options.today = day;
+    recap(project, options, RecapLevel::daily);
+    recap(project, options, RecapLevel::phase);
+  }
+  for (size_t i = 0; i < std::min<size_t>(project.phases.size(), 2); ++i)
+    recap(project, options, RecapLevel::phase, project.phases[i].id);
+  recap(project, options, RecapLevel::final);
+}
+
+void plan(const Project& project, const ViewOptions& options) {
+  Diagnostics diagnostics;
+  json view = build_plan_view(project, options, diagnostics);
+  emit(view, template_name("plan", options.lang), diagnostics);
+  if (diagnostics.has_errors()) return;
+  try {
+    (void)plan_ics(project, options);
+  } catch (const Error&) {
+  }
+}
+
+/// The data of a template input (YAML or JSON, by content); {} when it does not load.
+json template_data(std::string_view text) {
+  try {
+    return load_data("fuzz-data", std::string(text));
+  } catch (const Error& e) {
+    check_diagnostics(e.diagnostics());
+    return json::object();
+  }
+}
+
+std::vector<std::string_view> split_sections(std::string_view text) {
+  constexpr std::string_view kSeparator = "\n%%\n";
+  std::vector<std::string_view> sections;
+  for (size_t at = text.find(kSeparator); at != std::string_view::npos;
+       at = text.find(kSeparator)) {
+    sections.push_back(text.substr(0, at));
+    text.remove_prefix(at + kSeparator.size());
+  }
+  sections.push_back(text);
+  return sections;
+}
+
+void render_all(tmpl::Library& library, const tmpl::Template& t, const json& data) {
+  for (auto escape : {tmpl::Escape::html, tmpl::Escape::markdown, tmpl::Escape::none}) {
+    for (bool strict : {false, true}) {
+      try {
+        (void)library.render(t, data, {.escape = escape, .strict = strict});
+      } catch (const tmpl::StrictFailure& e) {
+        check_diagnostics(e.diagnostics());
+      } catch (const Error& e) {
+        check_diagnostics(e.diagnostics());
+        return;  // limits and unknown partials do not depend on the escaping
+      }
+    }
+  }
+}
+
+}  // namespace
+
+int fuzz_yaml(const std::uint8_t* data, std::size_t size) {
+  return fuzz_document(data, size, Format::yaml);
+}
+
+int fuzz_json(const std::uint8_t* data, std::size_t size) {
+  return fuzz_document(data, size, Format::json);
+}
+
+int fuzz_project(const std::uint8_t* data, std::size_t size) {
+  std::string text = as_text(data, size);
+  if (mentions_log_dir(text)) return 0;
+  Diagnostics diagnostics;
+  auto project = load_project("/nonexistent/fuzz/project", std::move(text), diagnostics);
+  check_diagnostics(diagnostics);
+  if (!project || diagnostics.has_errors()) return 0;
+  ViewOptions options{project->lang.value_or(size % 2 ? Lang::zh : Lang::en),
+                      project->project.start};
+  kickoff_and_five_w2h(*project, options);
+  recaps(*project, options);
+  plan(*project, options);
+  return 0;
+}
+
+int fuzz_template(const std::uint8_t* data, std::size_t size) {
+  std::string text = as_text(data, size);
+  auto sections = split_sections(text);
+  json values = sections.size() > 1 ? template_data(sections[0]) : json::object();
+  tmpl::Library library;
+  for (size_t i = 2; i < sections.size(); ++i) {
+    size_t eol = std::min(sections[i].find('\n'), sections[i].size());
+    std::string_view rest = sections[i].substr(std::min(eol + 1, sections[i].size()));
+    library.add(std::string(sections[i].substr(0, eol)), std::string(rest));
+  }
+  std::string_view main = sections.size() > 1 ? sections[1] : sections[0];
+  try {
+    const tmpl::Template& t = library.compile("fuzz.mustache", std::string(main));
+    render_all(library, t, values);
+  } catch (const Error& e) {
+    check_diagnostics(e.diagnostics());
+  }
+  return 0;
+}
+
+Entry find_entry(std::string_view target) {
+  static const std::map<std::string_view, Entry> entries{{"yaml", fuzz_yaml},
+                                                         {"json", fuzz_json},
+                                                         {"project", fuzz_project},
+                                                         {"template", fuzz_template}};
+  auto it = entries.find(target);
+  return it == entries.end() ? nullptr : it->second;
+}
+
+}  // namespace commplan::fuzz

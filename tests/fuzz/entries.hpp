@@ -1,0 +1,31 @@
+#pragma once
+// The fuzz targets' entry points, shared by the libFuzzer executables (tests/fuzz/target.cpp)
+// and the replay of tests/fuzz/regressions/ in the test suite. Each returns 0 for any input it
+// handles as the product must (a result or commplan::Error); anything else aborts or throws.
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+namespace commplan::fuzz {
+
+/// The YAML loader: parse_document(Format::yaml), then the document as JSON.
+int fuzz_yaml(const std::uint8_t* data, std::size_t size);
+
+/// The JSON loader: parse_document(Format::json), then the document as JSON.
+int fuzz_json(const std::uint8_t* data, std::size_t size);
+
+/// load_project, then every view builder on whatever loads without errors (kickoff, five-w2h,
+/// recap daily/phase/final on a few dates, plan with its calendar), rendered by the built-ins.
+int fuzz_project(const std::uint8_t* data, std::size_t size);
+
+/// The template engine: sections split at a line "%%": data (YAML or JSON), the template, then
+/// partials, each its name on a line and then its text. Compiled once, rendered with every
+/// escape mode, strict and not. Without a "%%" line the whole input is the template.
+int fuzz_template(const std::uint8_t* data, std::size_t size);
+
+/// The entry named `target` ("yaml", "json", "project", "template"), or nullptr.
+using Entry = int (*)(const std::uint8_t*, std::size_t);
+Entry find_entry(std::string_view target);
+
+}  // namespace commplan::fuzz
