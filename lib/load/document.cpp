@@ -54,7 +54,7 @@ struct EventDeleter {
 using EventPtr = std::unique_ptr<fy_event, EventDeleter>;
 
 struct DiagDeleter {
-  void operator()(fy_diag* d) const { fy_diag_unref(d); }
+  void operator()(fy_diag* d) const { fy_diag_destroy(d); }  // frees the collected errors too
 };
 using DiagPtr = std::unique_ptr<fy_diag, DiagDeleter>;
 
