@@ -172,7 +172,8 @@ bool TreeBuilder::scalar(fy_event* event, const Mark& mark) {
   node.mark = mark;
   node.text = token_text(event->scalar.value);
   bool plain = fy_token_scalar_style(event->scalar.value) == FYSS_PLAIN;
-  if (event->scalar.tag != nullptr && !event->scalar.tag_implicit) {
+  // A tag token was written in the source; libfyaml leaves tag_implicit unset on some events.
+  if (event->scalar.tag != nullptr) {
     std::string tag = token_text(event->scalar.tag);
     if (tag == "!!str" || tag == "tag:yaml.org,2002:str") plain = false;
   }
