@@ -63,21 +63,43 @@ static Diagnostics single(std::string file, std::string message) {
 Error::Error(Kind kind, std::string file, std::string message)
     : Error(kind, single(std::move(file), std::move(message))) {}
 
+/// `text` with control characters (tab aside) written as escapes, so that a problem quoting
+/// the input stays on one line and cannot drive the terminal.
+static std::string printable(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    auto byte = static_cast<unsigned char>(c);
+    if (c == '\n')
+      out += "\\n";
+    else if (c == '\r')
+      out += "\\r";
+    else if ((byte < 0x20 && c != '\t') || byte == 0x7F)
+      out += fmt::format("\\x{:02X}", byte);
+    else
+      out += c;
+  }
+  return out;
+}
+
 std::string format_headline(const Diagnostic& d) {
   std::string out = d.file.empty() ? std::string("commplan") : d.file;
   if (d.mark.line > 0) out += fmt::format(":{}:{}", d.mark.line, d.mark.column);
   out += d.level == Level::error ? ": error: " : ": warning: ";
-  if (!d.path.empty()) out += d.path + ": ";
-  out += d.message;
+  if (!d.path.empty()) out += printable(d.path) + ": ";
+  out += printable(d.message);
   return out;
 }
 
 std::string format_diagnostic(const Diagnostic& d) {
   std::string out = format_headline(d);
   if (d.mark.line > 0 && !d.source_line.empty()) {
-    out += "\n " + d.source_line + "\n ";
+    // Control characters show as '?', one for one, so the caret stays under its column.
+    std::string line = d.source_line;
+    for (char& c : line)
+      if ((static_cast<unsigned char>(c) < 0x20 && c != '\t') || c == 0x7F) c = '?';
+    out += "\n " + line + "\n ";
     // The caret sits under the column, counting display columns of the text before it.
-    std::string_view before(d.source_line);
+    std::string_view before(line);
     before = before.substr(0, std::min(before.size(), column_byte_offset(before, d.mark.column)));
     out += caret_padding(before) + "^";
   }
