@@ -23,6 +23,12 @@ std::string location(const Diagnostic& d) {
   return out;
 }
 
+/// `PATH: message` as format_headline writes it (control characters escaped).
+std::string headline_text(const Diagnostic& d) {
+  std::string_view level = d.level == Level::error ? ": error: " : ": warning: ";
+  return format_headline(d).substr(location(d).size() + level.size());
+}
+
 /// The plain text of format_diagnostic with gcc's colours: bold location, bold red error,
 /// bold magenta warning, green caret.
 std::string colored(const Diagnostic& d) {
@@ -66,10 +72,9 @@ std::string github_command(const Diagnostic& d) {
     properties.push_back(fmt::format("line={}", d.mark.line));
     properties.push_back(fmt::format("col={}", d.mark.column));
   }
-  std::string message = d.path.empty() ? d.message : d.path + ": " + d.message;
   return fmt::format("::{}{}{}::{}", d.level == Level::error ? "error" : "warning",
                      properties.empty() ? "" : " ", fmt::join(properties, ","),
-                     github_escape(message, false));
+                     github_escape(headline_text(d), false));
 }
 
 /// Colour by default only on a terminal, and never when NO_COLOR is set (to any value).

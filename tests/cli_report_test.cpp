@@ -108,11 +108,11 @@ std::string github_report(const Diagnostics& diagnostics) {
   return err.str();
 }
 
-TEST(CliReport, GithubEscapesMessageAndProperties) {
+TEST(CliReport, GithubEscapesMessageAndPropertiesAndKeepsOneLine) {
   Diagnostics d;
   d.error("dir,1/a:b%.yaml", {3, 4, 0}, "log[0]", "100% done\r\nnext: line, two");
   EXPECT_EQ(github_report(d),
-            "::error file=dir%2C1/a%3Ab%25.yaml,line=3,col=4::log[0]: 100%25 done%0D%0Anext: "
+            "::error file=dir%2C1/a%3Ab%25.yaml,line=3,col=4::log[0]: 100%25 done\\r\\nnext: "
             "line, two\n");
 }
 
@@ -120,7 +120,10 @@ TEST(CliReport, GithubLeavesOutWhatIsNotKnown) {
   Diagnostics d;
   d.warning("p.yaml", {}, "", "file is empty");
   d.error("", {}, "", "cannot read");
-  EXPECT_EQ(github_report(d), "::warning file=p.yaml::file is empty\n::error::cannot read\n");
+  d.error("new\nline.yaml", {}, "", "\x1b[2J");
+  EXPECT_EQ(github_report(d),
+            "::warning file=p.yaml::file is empty\n::error::cannot read\n"
+            "::error file=new%0Aline.yaml::\\x1B[2J\n");
 }
 
 }  // namespace
