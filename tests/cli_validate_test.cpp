@@ -1,11 +1,9 @@
 #include <gtest/gtest.h>
-
 #include <sys/stat.h>
 
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-
 #include <nlohmann/json.hpp>
 
 #include "output/write.hpp"
@@ -34,6 +32,21 @@ TEST(CliValidate, AcceptsEveryExample) {
     EXPECT_EQ(r.code, 0) << entry.path() << "\n" << r.err;
     EXPECT_EQ(r.err, "") << entry.path();
   }
+}
+
+TEST(CliValidate, ChecksSeveralFilesAndExitsWithTheGravestCode) {
+  fs::path dir = scratch("several");
+  std::ofstream(dir / "ok.yaml") << kValid;
+  std::ofstream(dir / "warn.yaml") << kValid << "scpoe: [a]\n";
+  std::ofstream(dir / "bad.yaml") << "commplan: [\n";
+  auto path = [&](const char* name) { return (dir / name).string(); };
+  RunResult all = run_cli({"validate", path("ok.yaml"), path("bad.yaml"), path("warn.yaml")});
+  EXPECT_EQ(all.code, 1);
+  EXPECT_NE(all.out.find(path("ok.yaml") + ": valid"), std::string::npos);
+  EXPECT_NE(all.out.find(path("warn.yaml") + ": valid"), std::string::npos);
+  EXPECT_NE(all.err.find(path("bad.yaml") + ":"), std::string::npos);
+  EXPECT_EQ(run_cli({"validate", "--strict", path("ok.yaml"), path("warn.yaml")}).code, 4);
+  EXPECT_EQ(run_cli({"validate", path("bad.yaml"), path("missing.yaml")}).code, 3);
 }
 
 TEST(CliValidate, ReadsStandardInput) {
