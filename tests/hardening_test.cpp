@@ -3,10 +3,50 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
+#include "load/document.hpp"
 #include "util/diagnostic.hpp"
 
 namespace commplan {
 namespace {
+
+/// The headlines of parsing `text` as YAML, or "ok: " and the document as JSON.
+std::vector<std::string> parse_yaml(const std::string& text) {
+  Diagnostics diagnostics;
+  Document doc = parse_document("p.yaml", text, Format::yaml, diagnostics);
+  std::vector<std::string> out;
+  for (const auto& d : diagnostics.items()) out.push_back(format_headline(d));
+  if (out.empty()) out.push_back("ok: " + to_json(doc.root).dump());
+  return out;
+}
+
+TEST(BlockText, EmptyAtTheEndOfTheInputIsEmpty) {
+  EXPECT_EQ(parse_yaml("k: |\n"), std::vector<std::string>{"ok: {\"k\":\"\"}"});
+  EXPECT_EQ(parse_yaml("k: >-\n  \n"), std::vector<std::string>{"ok: {\"k\":\"\"}"});
+}
+
+TEST(BlockText, LinesNotIndentedPastTheKeyAreAnError) {
+  EXPECT_EQ(parse_yaml("m:\n  s: >-\n  one\n    two\nt: 1\n"),
+            std::vector<std::string>{"p.yaml:3:3: error: the lines of a block text (| or >) must "
+                                     "be indented more than its key \"s\""});
+}
+
+TEST(BlockText, ThatTheParserCannotReadIsAnError) {
+  EXPECT_EQ(parse_yaml(" >-\n u\n  \xdf\xbf"),
+            std::vector<std::string>{
+                "p.yaml:2:1: error: this block text (| or >) cannot be read reliably: write it "
+                "quoted"});
+}
+
+TEST(BlockText, OrdinaryBlockTextsStillRead) {
+  EXPECT_EQ(parse_yaml("k: |\nz: 1\n"), std::vector<std::string>{"ok: {\"k\":\"\",\"z\":1}"});
+  EXPECT_EQ(parse_yaml("s: >-\n  Steps:\n    1. x\n    2. y\n"),
+            std::vector<std::string>{"ok: {\"s\":\"Steps:\\n  1. x\\n  2. y\"}"});
+  EXPECT_EQ(parse_yaml("m:\n  k: |2\n     a\n  z: 1\n"),
+            std::vector<std::string>{"ok: {\"m\":{\"k\":\" a\\n\",\"z\":1}}"});
+}
 
 TEST(Diagnostics, HeadlineShowsControlCharactersAsEscapes) {
   Diagnostic d{

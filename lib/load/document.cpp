@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <libfyaml.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cerrno>
 #include <cmath>
@@ -98,6 +99,7 @@ class TreeBuilder {
   bool fail(const Mark& mark, std::string message);
   bool count(size_t n, const Mark& mark);
   bool scalar(fy_event* event, const Mark& mark);
+  bool check_block_text(Node& node, size_t end);
   bool open(Node::Kind kind, fy_token* anchor, const Mark& mark);
   bool close();
   bool alias(fy_event* event, const Mark& mark);
@@ -177,9 +179,49 @@ bool TreeBuilder::scalar(fy_event* event, const Mark& mark) {
     std::string tag = token_text(event->scalar.tag);
     if (tag == "!!str" || tag == "tag:yaml.org,2002:str") plain = false;
   }
+  fy_scalar_style style = fy_token_scalar_style(event->scalar.value);
+  const fy_mark* end = fy_event_end_mark(event);
+  if ((style == FYSS_LITERAL || style == FYSS_FOLDED) &&
+      !check_block_text(node, end != nullptr ? end->input_pos : node.mark.offset))
+    return false;
   node.plain = plain;
   node.kind = plain && is_plain_null(node.text) ? Node::Kind::null : Node::Kind::scalar;
   return add(std::move(node), token_text(event->scalar.anchor));
+}
+
+/// The first line with text from `mark` (a line start) to `end`: its mark and its indentation.
+std::optional<std::pair<Mark, int>> first_text_line(std::string_view text, Mark mark, size_t end) {
+  text = text.substr(0, std::min(end, text.size()));
+  for (size_t at = mark.offset; at < text.size(); ++mark.line) {
+    size_t eol = std::min(text.find('\n', at), text.size());
+    std::string_view line = text.substr(at, eol - at);
+    if (line.find_first_not_of(" \t\r") != std::string_view::npos) {
+      size_t indent = std::min(line.find_first_not_of(' '), line.size());
+      return std::pair{Mark{mark.line, static_cast<int>(indent) + 1, at + indent},
+                       static_cast<int>(indent)};
+    }
+    at = eol + 1;
+  }
+  return std::nullopt;
+}
+
+/// libfyaml 0.7 misreads some block texts (| and >): "\0" for an empty one at the end of the
+/// input; lines not indented past their key taken in, with bytes that are not in the source.
+bool TreeBuilder::check_block_text(Node& node, size_t end) {
+  if (node.text == std::string_view("\0", 1)) node.text.clear();
+  if (!stack_.empty() && stack_.back().has_key) {
+    const Frame& frame = stack_.back();
+    auto first = first_text_line(doc_.text, node.mark, end);
+    if (first && first->second < frame.key_mark.column)
+      return fail(first->first,
+                  fmt::format("the lines of a block text (| or >) must be indented more than "
+                              "its key \"{}\"",
+                              frame.key));
+  }
+  if (node.text.find('\0') != std::string::npos ||
+      invalid_utf8_offset(node.text) != std::string::npos)
+    return fail(node.mark, "this block text (| or >) cannot be read reliably: write it quoted");
+  return true;
 }
 
 bool TreeBuilder::open(Node::Kind kind, fy_token* anchor, const Mark& mark) {
