@@ -2,7 +2,6 @@
 // The command-line front end. Only cmd/ prints and picks exit codes.
 
 #include <CLI/CLI.hpp>
-
 #include <functional>
 #include <iosfwd>
 #include <optional>

@@ -85,7 +85,10 @@ TEST(DocumentParser, RejectsBinaryAndNonUtf8Input) {
 
 TEST(DocumentParser, SkipsAByteOrderMark) {
   Diagnostics d;
-  Document doc = parse("\xEF\xBB\xBF" "a: 1\n", d);
+  Document doc = parse(
+      "\xEF\xBB\xBF"
+      "a: 1\n",
+      d);
   EXPECT_FALSE(d.has_errors());
   EXPECT_EQ(doc.root.find("a")->text, "1");
 }
@@ -155,10 +158,10 @@ TEST(DocumentFormat, DetectsByExtensionThenContent) {
 }
 
 TEST(DataToJson, TypesPlainScalarsByTheCoreSchema) {
-  nlohmann::json data = load_data(
-      "d.yaml",
-      "i: 12345678901\nf: 1.21\nt: true\nn: ~\ns: '12'\nbig: 123456789012345678901234\n"
-      "nan: .nan\nhex: 0x1F\ntime: 17:30\nneg: -3\n");
+  nlohmann::json data =
+      load_data("d.yaml",
+                "i: 12345678901\nf: 1.21\nt: true\nn: ~\ns: '12'\nbig: 123456789012345678901234\n"
+                "nan: .nan\nhex: 0x1F\ntime: 17:30\nneg: -3\n");
   EXPECT_EQ(data["i"], 12345678901ULL);
   EXPECT_EQ(data["f"].dump(), "1.21");
   EXPECT_EQ(data["t"], true);

@@ -57,11 +57,12 @@ TEST(ProjectLoader, RejectsUnknownEnumValues) {
 }
 
 TEST(ProjectLoader, RejectsWrongTypes) {
-  EXPECT_EQ(problems(kMinimal + "scope: one\nteam: {name: x}\nmeetings:\n  kickoff: {duration: 1h}\n"),
-            "p.yaml:7:8: error: scope: expected a list, got a text\n"
-            "p.yaml:8:7: error: team: expected a list, got a mapping\n"
-            "p.yaml:10:23: error: meetings.kickoff.duration: expected a whole number (0 or more), "
-            "got \"1h\"\n");
+  EXPECT_EQ(
+      problems(kMinimal + "scope: one\nteam: {name: x}\nmeetings:\n  kickoff: {duration: 1h}\n"),
+      "p.yaml:7:8: error: scope: expected a list, got a text\n"
+      "p.yaml:8:7: error: team: expected a list, got a mapping\n"
+      "p.yaml:10:23: error: meetings.kickoff.duration: expected a whole number (0 or more), "
+      "got \"1h\"\n");
 }
 
 TEST(ProjectLoader, RejectsImpossibleDatesAndTimes) {
@@ -85,9 +86,8 @@ TEST(ProjectLoader, RejectsEndBeforeStart) {
 }
 
 TEST(ProjectLoader, RejectsFindingsOfUnknownPhases) {
-  EXPECT_EQ(problems(kMinimal +
-                     "phases:\n  - {id: review, start: 2026-12-07, end: 2026-12-09}\n"
-                     "findings:\n  - {id: F1, title: t, phase: reviw}\n"),
+  EXPECT_EQ(problems(kMinimal + "phases:\n  - {id: review, start: 2026-12-07, end: 2026-12-09}\n"
+                                "findings:\n  - {id: F1, title: t, phase: reviw}\n"),
             "p.yaml:10:31: error: findings[0].phase: no phase has the id \"reviw\"; did you "
             "mean \"review\"?\n");
 }
@@ -124,13 +124,14 @@ TEST(ProjectLoader, RejectsEmptyAndNonMappingFiles) {
   EXPECT_EQ(problems(""), "p.yaml: error: the file is empty: expected a project mapping\n");
   EXPECT_EQ(problems("# only a comment\n"),
             "p.yaml: error: the file is empty: expected a project mapping\n");
-  EXPECT_EQ(problems("- a\n"), "p.yaml:1:1: error: expected a mapping of fields at the top level\n");
+  EXPECT_EQ(problems("- a\n"),
+            "p.yaml:1:1: error: expected a mapping of fields at the top level\n");
 }
 
 TEST(ProjectLoader, KeepsTextFieldsAsWritten) {
   Diagnostics d;
-  auto project = load_project(
-      "p.yaml", kMinimal + "team:\n  - {name: NO, role: 1.10, phone: 0123}\n", d);
+  auto project =
+      load_project("p.yaml", kMinimal + "team:\n  - {name: NO, role: 1.10, phone: 0123}\n", d);
   ASSERT_TRUE(project);
   EXPECT_EQ(project->team[0].name, "NO");
   EXPECT_EQ(project->team[0].role, "1.10");
@@ -146,11 +147,11 @@ TEST(ProjectLoader, WarnsAboutASecondContactPerson) {
 
 TEST(ProjectLoader, ReadsJsonProjects) {
   Diagnostics d;
-  auto project = load_project(
-      "p.json",
-      R"({"commplan": 1, "project": {"name": "A", "client": "B", "start": "2026-12-07",
+  auto project =
+      load_project("p.json",
+                   R"({"commplan": 1, "project": {"name": "A", "client": "B", "start": "2026-12-07",
           "end": "2026-12-08"}, "findings": [{"id": "F1", "title": "t", "severity": "low"}]})",
-      d);
+                   d);
   ASSERT_TRUE(project);
   EXPECT_TRUE(d.items().empty());
   EXPECT_EQ(project->findings[0].severity, Severity::low);

@@ -1,10 +1,10 @@
 #pragma once
 // Helpers shared by the tests: running the CLI in-process and reading fixtures.
 
+#include <map>
 #include <sstream>
 #include <string>
 #include <vector>
-#include <map>
 
 #include "cli.hpp"
 

@@ -43,9 +43,9 @@ TEST(Text, FindsInvalidUtf8) {
   EXPECT_EQ(invalid_utf8_offset("plain ascii"), std::string_view::npos);
   EXPECT_EQ(invalid_utf8_offset("数据中心"), std::string_view::npos);
   EXPECT_EQ(invalid_utf8_offset("ab\xff"), 2u);
-  EXPECT_EQ(invalid_utf8_offset("\xc0\x80"), 0u);        // overlong NUL
-  EXPECT_EQ(invalid_utf8_offset("x\xed\xa0\x80"), 1u);   // a surrogate
-  EXPECT_EQ(invalid_utf8_offset("\xe6\x95"), 0u);        // truncated
+  EXPECT_EQ(invalid_utf8_offset("\xc0\x80"), 0u);       // overlong NUL
+  EXPECT_EQ(invalid_utf8_offset("x\xed\xa0\x80"), 1u);  // a surrogate
+  EXPECT_EQ(invalid_utf8_offset("\xe6\x95"), 0u);       // truncated
 }
 
 TEST(Text, MeasuresWideCharacters) {
@@ -56,8 +56,12 @@ TEST(Text, MeasuresWideCharacters) {
 }
 
 TEST(Diagnostics, FormatsLikeACompilerWithACaret) {
-  Diagnostic d{Level::error, "p.yaml", {12, 7, 0}, "findings[3].severity",
-               "unknown value \"urgent\"", "    severity: urgent"};
+  Diagnostic d{Level::error,
+               "p.yaml",
+               {12, 7, 0},
+               "findings[3].severity",
+               "unknown value \"urgent\"",
+               "    severity: urgent"};
   EXPECT_EQ(format_diagnostic(d),
             "p.yaml:12:7: error: findings[3].severity: unknown value \"urgent\"\n"
             "     severity: urgent\n"

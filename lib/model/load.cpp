@@ -114,9 +114,9 @@ void Checker::check_timezone() {
   try {
     date::locate_zone(zone);
   } catch (const std::exception&) {
-    error(p_.project.origin, "timezone",
-          fmt::format("unknown time zone \"{}\"; expected an IANA name such as Asia/Shanghai",
-                      zone));
+    error(
+        p_.project.origin, "timezone",
+        fmt::format("unknown time zone \"{}\"; expected an IANA name such as Asia/Shanghai", zone));
   }
 }
 

@@ -93,8 +93,7 @@ struct EscalationLevel {
 
 struct Finding {
   Origin origin;
-  std::string id, title, phase, standard, evidence, impact, recommendation, owner,
-      client_feedback;
+  std::string id, title, phase, standard, evidence, impact, recommendation, owner, client_feedback;
   std::optional<Date> found;
   std::optional<Severity> severity;
   std::optional<Status> status;

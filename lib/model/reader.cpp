@@ -1,11 +1,12 @@
 // Reading a document into the typed model, every problem reported with its place and path.
 
+#include "model/reader.hpp"
+
 #include <fmt/format.h>
 
 #include <array>
 
 #include "model/describe.hpp"
-#include "model/reader.hpp"
 
 namespace commplan {
 
@@ -94,15 +95,15 @@ void read_value(ReadContext& ctx, const Node& node, const std::string& path, boo
 void read_value(ReadContext& ctx, const Node& node, const std::string& path,
                 std::optional<int>& out) {
   if (!ctx.expect(node, Node::Kind::scalar, path, "a whole number")) return;
-  const std::string& t = node.text;
+  std::string_view t = node.text;
   constexpr size_t kMaxDigits = 7;  // up to 9,999,999: minutes in years, far past any use
   bool digits = !t.empty() && t.size() <= kMaxDigits &&
-                t.find_first_not_of("0123456789") == std::string::npos;
+                t.find_first_not_of("0123456789") == std::string_view::npos;
   if (!digits) {
     ctx.error(node, path, fmt::format("expected a whole number (0 or more), got \"{}\"", t));
     return;
   }
-  out = std::stoi(t);
+  out = std::stoi(std::string(t));
 }
 
 void read_value(ReadContext& ctx, const Node& node, const std::string& path, Date& out) {
@@ -132,7 +133,8 @@ void read_value(ReadContext& ctx, const Node& node, const std::string& path,
     out = ClockTime{*minutes};
     return;
   }
-  ctx.error(node, path, fmt::format("expected a time HH:MM (00:00 to 23:59), got \"{}\"", node.text));
+  ctx.error(node, path,
+            fmt::format("expected a time HH:MM (00:00 to 23:59), got \"{}\"", node.text));
 }
 
 template <class E>
@@ -153,14 +155,14 @@ bool read_enum(ReadContext& ctx, const Node& node, const std::string& path, E& o
   return false;
 }
 
-#define COMMPLAN_ENUM_READERS(E)                                                          \
-  void read_value(ReadContext& ctx, const Node& node, const std::string& path, E& out) {  \
-    read_enum(ctx, node, path, out);                                                      \
-  }                                                                                       \
-  void read_value(ReadContext& ctx, const Node& node, const std::string& path,            \
-                  std::optional<E>& out) {                                                \
-    E value{};                                                                            \
-    if (read_enum(ctx, node, path, value)) out = value;                                   \
+#define COMMPLAN_ENUM_READERS(E)                                                         \
+  void read_value(ReadContext& ctx, const Node& node, const std::string& path, E& out) { \
+    read_enum(ctx, node, path, out);                                                     \
+  }                                                                                      \
+  void read_value(ReadContext& ctx, const Node& node, const std::string& path,           \
+                  std::optional<E>& out) {                                               \
+    E value{};                                                                           \
+    if (read_enum(ctx, node, path, value)) out = value;                                  \
   }
 COMMPLAN_ENUM_READERS(Severity)
 COMMPLAN_ENUM_READERS(Status)
@@ -200,9 +202,9 @@ void ObjectReader::finish() {
   }
 }
 
-#define COMMPLAN_OBJECT_READER(T)                                                         \
-  void read_value(ReadContext& ctx, const Node& node, const std::string& path, T& out) {  \
-    read_object(ctx, node, path, out);                                                    \
+#define COMMPLAN_OBJECT_READER(T)                                                        \
+  void read_value(ReadContext& ctx, const Node& node, const std::string& path, T& out) { \
+    read_object(ctx, node, path, out);                                                   \
   }
 COMMPLAN_OBJECT_READER(Member)
 COMMPLAN_OBJECT_READER(ClientMember)

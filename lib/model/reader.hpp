@@ -30,8 +30,7 @@ void read_value(ReadContext&, const Node&, const std::string& path, bool& out);
 void read_value(ReadContext&, const Node&, const std::string& path, std::optional<int>& out);
 void read_value(ReadContext&, const Node&, const std::string& path, Date& out);
 void read_value(ReadContext&, const Node&, const std::string& path, std::optional<Date>& out);
-void read_value(ReadContext&, const Node&, const std::string& path,
-                std::optional<ClockTime>& out);
+void read_value(ReadContext&, const Node&, const std::string& path, std::optional<ClockTime>& out);
 void read_value(ReadContext&, const Node&, const std::string& path, Severity& out);
 void read_value(ReadContext&, const Node&, const std::string& path, std::optional<Severity>& out);
 void read_value(ReadContext&, const Node&, const std::string& path, Status& out);
@@ -56,8 +55,7 @@ void read_value(ReadContext&, const Node&, const std::string& path, Project& out
 void read_value(ReadContext&, const Node&, const std::string& path, LogFile& out);
 
 template <class T>
-void read_value(ReadContext& ctx, const Node& node, const std::string& path,
-                std::vector<T>& out) {
+void read_value(ReadContext& ctx, const Node& node, const std::string& path, std::vector<T>& out) {
   if (!ctx.expect(node, Node::Kind::sequence, path, "a list")) return;
   out.clear();
   out.reserve(node.items.size());

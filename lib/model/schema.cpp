@@ -43,7 +43,7 @@ json schema_of(const std::optional<Lang>*) { return enum_schema<Lang>(); }
 json schema_of(const Weekday*) { return enum_schema<Weekday>(); }
 
 template <class T>
-  requires requires(T t) { t.origin; }
+requires requires(T t) { t.origin; }
 json schema_of(const T*);
 
 template <class T>
@@ -74,7 +74,7 @@ class SchemaWriter {
 };
 
 template <class T>
-  requires requires(T t) { t.origin; }
+requires requires(T t) { t.origin; }
 json schema_of(const T*) {
   T instance{};
   SchemaWriter writer;

@@ -59,8 +59,7 @@ void write_file_atomic(const std::string& path, std::string_view content) {
 
 std::string read_file(const std::string& path) {
   struct stat info {};
-  if (::stat(path.c_str(), &info) == 0 && S_ISDIR(info.st_mode))
-    fail(path, "cannot read", EISDIR);
+  if (::stat(path.c_str(), &info) == 0 && S_ISDIR(info.st_mode)) fail(path, "cannot read", EISDIR);
   std::ifstream file(path, std::ios::binary);
   if (!file) fail(path, "cannot read", errno);
   std::ostringstream buffer;

@@ -52,9 +52,7 @@ std::string format_time(int minutes) {
 
 Date add_days(Date date, int days) { return Date{sys_days{date} + std::chrono::days{days}}; }
 
-int days_between(Date a, Date b) {
-  return static_cast<int>((sys_days{b} - sys_days{a}).count());
-}
+int days_between(Date a, Date b) { return static_cast<int>((sys_days{b} - sys_days{a}).count()); }
 
 int weekday_index(Date date) {
   return static_cast<int>(weekday{sys_days{date}}.iso_encoding()) - 1;

@@ -21,8 +21,8 @@ struct Diagnostic {
   Level level = Level::error;
   std::string file;
   Mark mark;
-  std::string path;     ///< document path such as `findings[3].severity`; may be empty
-  std::string message;  ///< lower-case, short, quoting the offending text
+  std::string path;         ///< document path such as `findings[3].severity`; may be empty
+  std::string message;      ///< lower-case, short, quoting the offending text
   std::string source_line;  ///< the line of the source the mark points into, when known
 };
 

@@ -9,7 +9,9 @@ constexpr int kSearchDays = 366;
 }
 
 Calendar::Calendar(const Project& project)
-    : holidays_(project.project.holidays), start_(project.project.start), end_(project.project.end) {
+    : holidays_(project.project.holidays),
+      start_(project.project.start),
+      end_(project.project.end) {
   for (Weekday day : project.workdays()) weekday_on_[static_cast<int>(day)] = true;
   std::sort(holidays_.begin(), holidays_.end());
 }

@@ -3,7 +3,6 @@
 // renders. The view model is a public output (`--format json`) and `commplan render` input.
 
 #include <nlohmann/json.hpp>
-
 #include <string_view>
 
 #include "model/project.hpp"
