@@ -3,10 +3,12 @@
 
 #include <gtest/gtest.h>
 
+#include <sstream>
 #include <string>
 #include <vector>
 
 #include "load/document.hpp"
+#include "output/write.hpp"
 #include "util/diagnostic.hpp"
 
 namespace commplan {
@@ -59,6 +61,31 @@ TEST(Diagnostics, HeadlineShowsControlCharactersAsEscapes) {
 TEST(Diagnostics, QuotedLineShowsControlCharactersAsQuestionMarks) {
   Diagnostic d{Level::error, "p.yaml", {1, 4, 0}, "", "bad", "a\rb\x1b: x"};
   EXPECT_EQ(format_diagnostic(d), "p.yaml:1:4: error: bad\n a?b?: x\n    ^");
+}
+
+/// The headline of the Error `read` throws, or "no error".
+template <typename Read>
+std::string read_error(const Read& read) {
+  try {
+    read();
+  } catch (const Error& e) {
+    return format_headline(e.diagnostics().items().at(0)) +
+           (e.kind() == Error::Kind::invalid_input ? " (invalid input)" : " (other)");
+  }
+  return "no error";
+}
+
+TEST(ReadFile, StopsReadingPastTheLimit) {
+  EXPECT_EQ(read_error([] { read_file("/dev/zero", 1u << 20); }),
+            "/dev/zero: error: file is larger than 1 MiB (the limit) (invalid input)");
+}
+
+TEST(ReadStream, StopsReadingPastTheLimit) {
+  std::istringstream in(std::string((2u << 20) + 1, 'x'));
+  EXPECT_EQ(read_error([&] { read_stream(in, "<stdin>", 2u << 20); }),
+            "<stdin>: error: file is larger than 2 MiB (the limit) (invalid input)");
+  std::istringstream small("abc");
+  EXPECT_EQ(read_stream(small, "<stdin>", 3), "abc");
 }
 
 }  // namespace

@@ -453,10 +453,10 @@ Document parse_document(std::string file, std::string text, Format format, Diagn
 std::string read_source(const std::string& file, std::istream& in, const Limits& limits) {
   std::string text;
   if (file == "-") {
-    text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    text = read_stream(in, "<stdin>", limits.max_bytes);
     if (in.bad()) throw Error(Error::Kind::io, "<stdin>", "cannot read standard input");
   } else {
-    text = read_file(file);
+    text = read_file(file, limits.max_bytes);
   }
   if (text.size() > limits.max_bytes)
     throw Error(Error::Kind::invalid_input, file == "-" ? "<stdin>" : file,

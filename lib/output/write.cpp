@@ -7,7 +7,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
-#include <sstream>
+#include <istream>
 
 #include "util/diagnostic.hpp"
 
@@ -57,15 +57,26 @@ void write_file_atomic(const std::string& path, std::string_view content) {
   fail(path, "cannot write", error);
 }
 
-std::string read_file(const std::string& path) {
+std::string read_file(const std::string& path, size_t max_bytes) {
   struct stat info {};
   if (::stat(path.c_str(), &info) == 0 && S_ISDIR(info.st_mode)) fail(path, "cannot read", EISDIR);
   std::ifstream file(path, std::ios::binary);
   if (!file) fail(path, "cannot read", errno);
-  std::ostringstream buffer;
-  buffer << file.rdbuf();
+  std::string text = read_stream(file, path, max_bytes);
   if (file.bad()) fail(path, "cannot read", errno);
-  return std::move(buffer).str();
+  return text;
+}
+
+std::string read_stream(std::istream& in, const std::string& name, size_t max_bytes) {
+  std::string text;
+  char buffer[1 << 16];
+  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+    text.append(buffer, static_cast<size_t>(in.gcount()));
+    if (text.size() > max_bytes)
+      throw Error(Error::Kind::invalid_input, name,
+                  "file is larger than " + std::to_string(max_bytes >> 20) + " MiB (the limit)");
+  }
+  return text;
 }
 
 }  // namespace commplan
