@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "load/document.hpp"
+#include "model/project.hpp"
 #include "output/write.hpp"
 #include "util/diagnostic.hpp"
 
@@ -86,6 +87,18 @@ TEST(ReadStream, StopsReadingPastTheLimit) {
             "<stdin>: error: file is larger than 2 MiB (the limit) (invalid input)");
   std::istringstream small("abc");
   EXPECT_EQ(read_stream(small, "<stdin>", 3), "abc");
+}
+
+TEST(ProjectLoader, RejectsAnEngagementLongerThanTenYears) {
+  Diagnostics diagnostics;
+  load_project("p.yaml",
+               "commplan: 1\nproject:\n  name: n\n  client: c\n  start: 0001-01-01\n"
+               "  end: 9999-12-31\n",
+               diagnostics);
+  ASSERT_EQ(diagnostics.error_count(), 1u);
+  EXPECT_EQ(format_headline(diagnostics.items()[0]),
+            "p.yaml:6:8: error: project.end: the engagement runs 3652059 days; commplan plans at "
+            "most 3653 (ten years)");
 }
 
 }  // namespace

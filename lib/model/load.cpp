@@ -30,6 +30,10 @@ std::vector<Weekday> Project::workdays() const {
 
 namespace {
 
+/// The longest engagement planned day by day (ten years): a longer one is an error, so no file
+/// can make the calendar and its touchpoints exhaust memory.
+constexpr int kMaxEngagementDays = 3653;
+
 /// Cross-field checks, each pointing at the field that is wrong.
 class Checker {
  public:
@@ -95,6 +99,10 @@ void Checker::check_dates() {
     error(info.origin, "end",
           fmt::format("the engagement ends ({}) before it starts ({})", format_date(info.end),
                       format_date(info.start)));
+  else if (int days = days_between(info.start, info.end) + 1; days > kMaxEngagementDays)
+    error(info.origin, "end",
+          fmt::format("the engagement runs {} days; commplan plans at most {} (ten years)", days,
+                      kMaxEngagementDays));
   for (const Phase& phase : p_.phases) {
     if (!phase.start.ok() || !phase.end.ok()) continue;
     if (phase.end < phase.start)
