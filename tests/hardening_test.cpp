@@ -10,6 +10,7 @@
 #include "load/document.hpp"
 #include "model/project.hpp"
 #include "output/write.hpp"
+#include "template/library.hpp"
 #include "util/diagnostic.hpp"
 
 namespace commplan {
@@ -99,6 +100,28 @@ TEST(ProjectLoader, RejectsAnEngagementLongerThanTenYears) {
   EXPECT_EQ(format_headline(diagnostics.items()[0]),
             "p.yaml:6:8: error: project.end: the engagement runs 3652059 days; commplan plans at "
             "most 3653 (ten years)");
+}
+
+/// The headlines of compiling and rendering `text` on `data`, or "ok: " and the output.
+std::vector<std::string> render(const std::string& text, const nlohmann::json& data,
+                                const tmpl::RenderOptions& options = {}) {
+  tmpl::Library library({}, nullptr);
+  try {
+    return {"ok: " + library.render(library.compile("t.mustache", text), data, options)};
+  } catch (const Error& e) {
+    std::vector<std::string> out;
+    for (const auto& d : e.diagnostics().items()) out.push_back(format_headline(d));
+    return out;
+  }
+}
+
+TEST(TemplateCompile, RejectsTextThatIsNotUtf8) {
+  EXPECT_EQ(render("a\n{{x}}\xff", {}),
+            std::vector<std::string>{
+                "t.mustache:2:6: error: invalid UTF-8 (byte 0xFF): a template must be UTF-8"});
+  EXPECT_EQ(render(std::string("a\0b", 3), {}),
+            std::vector<std::string>{
+                "t.mustache:1:2: error: binary data (a NUL byte): a template must be UTF-8 text"});
 }
 
 }  // namespace

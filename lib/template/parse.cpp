@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "template/template.hpp"
+#include "util/text.hpp"
 
 namespace commplan::tmpl {
 
@@ -496,8 +497,17 @@ void dedent_arguments(std::vector<Node>& nodes) {
 }  // namespace
 
 void compile_template(Template& tmpl, Diagnostics& diagnostics) {
-  Problems problems(tmpl);
   std::string_view text = tmpl.text();
+  size_t nul = text.find('\0'), invalid = invalid_utf8_offset(text);
+  if (nul != std::string_view::npos || invalid != std::string_view::npos) {
+    size_t at = std::min(nul, invalid);
+    diagnostics.add(tmpl.diagnostic(
+        at, at == nul ? "binary data (a NUL byte): a template must be UTF-8 text"
+                      : fmt::format("invalid UTF-8 (byte 0x{:02X}): a template must be UTF-8",
+                                    static_cast<unsigned char>(text[at]))));
+    return;
+  }
+  Problems problems(tmpl);
   std::vector<Token> tokens = Scanner(text, problems).scan();
   mark_lines(tokens);
   tmpl.nodes() = TreeBuilder(text, problems).build(tokens);
