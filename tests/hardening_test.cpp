@@ -124,5 +124,16 @@ TEST(TemplateCompile, RejectsTextThatIsNotUtf8) {
                 "t.mustache:1:2: error: binary data (a NUL byte): a template must be UTF-8 text"});
 }
 
+TEST(TemplateRender, SectionItemsCountTowardTheExpansionLimit) {
+  tmpl::RenderOptions options;
+  options.max_expansions = 1000;
+  nlohmann::json data = {{"a", nlohmann::json::array()}};
+  for (int i = 0; i < 100; ++i) data["a"].push_back(i);
+  EXPECT_EQ(render("{{#a}}{{#a}}{{/a}}{{/a}}.", data, options),
+            std::vector<std::string>{"t.mustache:1:7: error: more than 1000 sections and partials "
+                                     "expanded: the output would be too large"});
+  EXPECT_EQ(render("{{#a}}{{/a}}.", data, options), std::vector<std::string>{"ok: ."});
+}
+
 }  // namespace
 }  // namespace commplan

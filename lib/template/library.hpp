@@ -30,7 +30,7 @@ struct RenderOptions {
   bool strict = false;
   int max_depth = 100;                 ///< partials, parents and blocks expanded inside each other
   size_t max_output = 256u << 20;      ///< bytes of output
-  size_t max_expansions = 10'000'000;  ///< partials, parents and blocks expanded in all
+  size_t max_expansions = 10'000'000;  ///< partials, parents, blocks and section items in all
 };
 
 /// Thrown by a strict render: every missing variable, each once, at its place in a template.

@@ -154,6 +154,7 @@ class Renderer {
     if (v == nullptr || !truthy(*v)) return;
     if (!v->is_array()) return nested(t, n, v);
     for (const auto& item : *v) {
+      count_expansion(t, n);
       nested(t, n, &item);
       check_output(t);
     }
@@ -235,11 +236,16 @@ class Renderer {
       fail(t, n,
            fmt::format("partials nested deeper than {} levels: does \"{}\" include itself?",
                        options_.max_depth, n.text));
+    count_expansion(t, n);
+    check_output(t);
+  }
+
+  /// Counts a partial, parent, block or section item: loops in loops end, even without output.
+  void count_expansion(const Template& t, const Node& n) {
     if (++expansions_ > options_.max_expansions)
       fail(t, n,
-           fmt::format("more than {} partials expanded: the output would be too large",
+           fmt::format("more than {} sections and partials expanded: the output would be too large",
                        options_.max_expansions));
-    check_output(t);
   }
 
   void check_output(const Template& t) const {
