@@ -1,0 +1,274 @@
+#!/usr/bin/python3
+"""The adversarial corpus: hostile inputs run through the built commplan, each in a fresh
+process with a time limit and (without AddressSanitizer) a 1 GiB address-space limit.
+
+For every case of tests/adversarial/cases.json and every generated case below: the exit code,
+a regular expression the standard error must match, every line of standard error either a
+located problem (`FILE:LINE:COL: error: ...` or `FILE: error: ...`) or a quoted source line
+under one, no crash, and the -o target left exactly as it was when the run fails.
+
+    test_adversarial.py COMMPLAN SOURCE_DIR
+"""
+import json
+import os
+import pathlib
+import re
+import resource
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+
+TIME_LIMIT = 10  # seconds a run
+MEMORY_LIMIT = 1 << 30  # bytes
+HEADLINE = re.compile(r"^(\S.*?)(:\d+:\d+)?: (error|warning): \S")
+PREVIOUS = b"previous content: a failed run must leave this file as it was\n"
+
+
+class Runner:
+    def __init__(self, binary, source, tmp):
+        self.binary = binary
+        self.source = pathlib.Path(source)
+        self.tmp = pathlib.Path(tmp)
+        self.sanitized = b"__asan_init" in pathlib.Path(binary).read_bytes()
+        self.time_limit = TIME_LIMIT * (6 if self.sanitized else 1)
+        self.passed = 0
+        self.failures = []
+
+    def expand(self, text):
+        return (
+            text.replace("{inputs}", str(self.source / "tests/adversarial/inputs"))
+            .replace("{templates}", str(self.source / "tests/adversarial/templates"))
+            .replace("{examples}", str(self.source / "examples"))
+            .replace("{tmp}", str(self.tmp))
+        )
+
+    def limits(self):
+        os.setsid()
+        if not self.sanitized:  # ASan reserves terabytes of address space up front
+            resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+
+    def run(self, args, stdin=b""):
+        env = {k: v for k, v in os.environ.items() if not k.startswith("COMMPLAN_")}
+        env.update({"SOURCE_DATE_EPOCH": "1796083200", "NO_COLOR": "1", "LC_ALL": "C.UTF-8"})
+        env.pop("GITHUB_ACTIONS", None)
+        start = time.monotonic()
+        proc = subprocess.Popen(
+            [self.binary] + args, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE, env=env, cwd=self.tmp, preexec_fn=self.limits)
+        try:
+            out, err = proc.communicate(stdin, timeout=self.time_limit)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.communicate()
+            return None, b"", b"", time.monotonic() - start
+        return proc.returncode, out, err, time.monotonic() - start
+
+    def check(self, case):
+        name = case["name"]
+        args = [self.expand(a) for a in case["args"]]
+        output = self.expand(case["output"]) if "output" in case else None
+        before = self.prepare(case.get("prepare", "file"), output) if output else None
+        stdin = self.expand(case.get("stdin", "")).encode()
+        if "stdin_file" in case:
+            stdin = pathlib.Path(self.expand(case["stdin_file"])).read_bytes()
+        code, out, err, seconds = self.run(args, stdin)
+        problems = self.problems(case, code, err)
+        if code == case["exit"]:
+            problems += contents(case, out, output)
+        if output and code != 0 and self.snapshot(output) != before:
+            problems.append(f"the -o target {output} changed")
+        self.report(name, problems, err)
+
+    def problems(self, case, code, err):
+        problems = []
+        if code is None:
+            return [f"still running after {self.time_limit} s"]
+        if code < 0:
+            return [f"killed by signal {-code}"]
+        if code != case["exit"]:
+            problems.append(f"exit {code}, expected {case['exit']}")
+        text = err.decode("utf-8", "replace")
+        pattern = self.expand(case.get("stderr", ""))
+        if pattern and not re.search(pattern, text, re.M):
+            problems.append(f"stderr does not match {pattern!r}")
+        problems += well_formed(text, case.get("free_stderr", False))
+        return problems
+
+    def prepare(self, kind, output):
+        path = pathlib.Path(output)
+        if kind == "file" and str(path.parent).startswith(str(self.tmp)):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(PREVIOUS)
+        elif kind == "dir":
+            path.mkdir(parents=True, exist_ok=True)
+            (path / "inside.txt").write_bytes(PREVIOUS)
+        elif kind == "under-file":
+            path.parent.write_bytes(PREVIOUS)
+        return self.snapshot(output)
+
+    def snapshot(self, output):
+        """Everything at and beside the target, so a stray temporary file shows too."""
+        path = pathlib.Path(output)
+        state = {}
+        for p in [path, path.parent]:
+            if p.is_dir() and str(p).startswith(str(self.tmp)):
+                state[str(p)] = sorted((c.name, c.read_bytes() if c.is_file() else None)
+                                       for c in p.iterdir())
+            elif p.is_file():
+                state[str(p)] = p.read_bytes()
+            else:
+                state[str(p)] = p.exists()
+        return state
+
+    def report(self, name, problems, err):
+        if problems:
+            tail = err.decode("utf-8", "replace").strip().splitlines()[-5:]
+            self.failures.append(name)
+            print(f"FAIL {name}: " + "; ".join(problems))
+            for line in tail:
+                print(f"    | {line}")
+        else:
+            self.passed += 1
+
+
+def contents(case, out, output):
+    """The texts that must come out unchanged, on standard output or in the -o file."""
+    written = pathlib.Path(output).read_bytes() if output and pathlib.Path(output).is_file() else b""
+    return [f"output lacks {needle!r}" for needle in case.get("output_contains", [])
+            if needle.encode() not in out + written]
+
+
+def well_formed(text, free=False):
+    """Each problem on one located line; only quoted source lines and carets between them."""
+    if free:
+        return []
+    problems = []
+    for line in text.splitlines():
+        if HEADLINE.match(line) or line.startswith(" "):
+            continue
+        problems.append(f"stderr line not a located problem: {line[:120]!r}")
+        break
+    if "terminate called" in text or "Aborted" in text or "what():" in text:
+        problems.append("an uncaught exception")
+    return problems
+
+
+# Generated inputs: too large or too repetitive to keep in the repository.
+
+def generate(tmp, source):
+    base = (source / "tests/adversarial/inputs/minimal.yaml").read_text()
+    files = {
+        "deep-flow.yaml": "[" * 10000 + "]" * 10000 + "\n",
+        "deep-block.yaml": "- " * 10000 + "x\n",
+        "deep-mapping.yaml": "".join(" " * i + "a:\n" for i in range(2000)),
+        "deep.json": '{"a":' * 10000 + "1" + "}" * 10000,
+        "deep-data.json": "[" * 10000 + "]" * 10000,
+        "wide.json": "[" + ",".join(["0"] * 1_000_000) + "]",
+    }
+    for name, text in files.items():
+        (tmp / name).write_text(text)
+    with open(tmp / "string-100mb.yaml", "w") as f:
+        f.write(base + "  summary: ")
+        f.write("x" * (100 << 20))
+        f.write("\n")
+    with open(tmp / "over-the-size-limit.yaml", "w") as f:
+        f.write(base + "# ")
+        f.write("x" * ((128 << 20) + 1))
+        f.write("\n")
+    deep = "{{#a}}" * 300 + "x" + "{{/a}}" * 300
+    (tmp / "deep-sections.mustache").write_text(deep)
+
+
+GENERATED = [
+    {"name": "10,000 nested flow sequences", "args": ["validate", "{tmp}/deep-flow.yaml"],
+     "exit": 1, "stderr": r"deep-flow\.yaml:1:65: error: nested more than 64 levels deep"},
+    {"name": "10,000 nested block sequences", "args": ["validate", "{tmp}/deep-block.yaml"],
+     "exit": 1, "stderr": r"deep-block\.yaml:1:\d+: error: nested more than 64 levels deep"},
+    {"name": "2,000 nested block mappings", "args": ["validate", "{tmp}/deep-mapping.yaml"],
+     "exit": 1, "stderr": r"deep-mapping\.yaml:\d+:\d+: error: nested more than 64 levels"},
+    {"name": "10,000 nested JSON objects", "args": ["validate", "{tmp}/deep.json"],
+     "exit": 1, "stderr": r"deep\.json:1:\d+: error: nested more than 64 levels deep"},
+    {"name": "10,000 nested arrays as render data",
+     "args": ["render", "{templates}/rtl.mustache", "--data", "{tmp}/deep-data.json",
+              "-o", "{tmp}/out.md"], "output": "{tmp}/out.md",
+     "exit": 1, "stderr": r"deep-data\.json:1:65: error: nested more than 64 levels deep"},
+    {"name": "a million numbers as render data",
+     "args": ["render", "{templates}/rtl.mustache", "--data", "{tmp}/wide.json"], "exit": 0},
+    {"name": "300 nested sections in a template",
+     "args": ["render", "{tmp}/deep-sections.mustache", "-o", "{tmp}/out.md"],
+     "output": "{tmp}/out.md", "exit": 1,
+     "stderr": r"deep-sections\.mustache:1:\d+: error: .*nested"},
+    {"name": "a 100 MB text in a project", "args": ["kickoff", "{tmp}/string-100mb.yaml",
+                                                   "-o", "{tmp}/kickoff.md"],
+     "exit": 0, "stderr": r"warning"},
+    {"name": "a file over the size limit",
+     "args": ["validate", "{tmp}/over-the-size-limit.yaml"], "exit": 1,
+     "stderr": r"over-the-size-limit\.yaml: error: file is larger than 128 MiB \(the limit\)"},
+    {"name": "a file over the size limit on standard input",
+     "args": ["validate", "-"], "stdin_file": "{tmp}/over-the-size-limit.yaml", "exit": 1,
+     "stderr": r"^<stdin>: error: file is larger than 128 MiB \(the limit\)"},
+]
+
+
+def truncations(runner, source):
+    """An example cut at every line end and at every structural character of its first
+    4 KiB, validated in batches: each is valid or gets located errors, none crashes."""
+    checked = 0
+    for example in ["datacentre-assessment.yaml", "penetration-test.json"]:
+        text = (source / "examples" / example).read_bytes()
+        cuts = {i + 1 for i, c in enumerate(text) if c == 10}
+        cuts |= {i for i, c in enumerate(text[:4096]) if chr(c) in ':-[]{},"\'&*#|> '}
+        cuts |= {i + 1 for i, c in enumerate(text[:4096]) if chr(c) in ':-[]{},"'}
+        cuts = sorted(c for c in cuts if 0 < c < len(text))
+        folder = runner.tmp / ("cut-" + example)
+        folder.mkdir()
+        suffix = pathlib.Path(example).suffix
+        files = []
+        for cut in cuts:
+            path = folder / f"{cut:06d}{suffix}"
+            path.write_bytes(text[:cut])
+            files.append(str(path))
+        for i in range(0, len(files), 200):
+            batch = files[i:i + 200]
+            code, _, err, _ = runner.run(["validate"] + batch)
+            problems = []
+            if code is None or code < 0 or code not in (0, 1):
+                problems.append(f"exit {code}")
+            problems += well_formed(err.decode("utf-8", "replace"))
+            if suffix == ".json":
+                named = set(re.findall(r"^(\S+\.json)(?::\d+:\d+)?: error:", err.decode(), re.M))
+                missing = [f for f in batch if f not in named]
+                if missing:
+                    problems.append(f"truncated JSON without an error: {missing[0]}")
+            runner.report(f"{example} cut at {len(batch)} places from byte "
+                          f"{pathlib.Path(batch[0]).stem.lstrip('0')}", problems, err)
+            checked += len(batch)
+    return checked
+
+
+def main():
+    binary, source = sys.argv[1], pathlib.Path(sys.argv[2])
+    cases = json.loads((source / "tests/adversarial/cases.json").read_text())["cases"]
+    with tempfile.TemporaryDirectory(prefix="commplan-adversarial-") as tmp:
+        runner = Runner(binary, source, tmp)
+        generate(runner.tmp, source)
+        for case in cases + GENERATED:
+            runner.check(case)
+            for leftover in ["out.md", "kickoff.md"]:
+                (runner.tmp / leftover).unlink(missing_ok=True)
+        cut = truncations(runner, source)
+        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
+        if peak > MEMORY_LIMIT and not runner.sanitized:
+            runner.report("memory", [f"a run took {peak >> 20} MiB"], b"")
+        shutil.rmtree(runner.tmp, ignore_errors=True)
+    print(f"{runner.passed} passed, {len(runner.failures)} failed "
+          f"({len(cases) + len(GENERATED)} cases, {cut} truncated files, "
+          f"peak {peak >> 20} MiB)")
+    return 1 if runner.failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
