@@ -8,10 +8,12 @@
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
+#include <cstring>
 #include <istream>
 #include <iterator>
 #include <memory>
 #include <optional>
+#include <type_traits>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -39,6 +41,50 @@ Format detect_format(std::string_view file, std::string_view text) {
     return Format::json;
   return Format::yaml;
 }
+
+/// A bump allocator: nodes, entries and texts are trivially destructible, so a document's
+/// tree is freed as a few blocks instead of node by node.
+class NodeStorage {
+ public:
+  /// A copy of `text` that lives as long as the storage.
+  std::string_view copy(std::string_view text) {
+    if (text.empty()) return {};
+    auto* at = static_cast<char*>(allocate(text.size(), 1));
+    std::memcpy(at, text.data(), text.size());
+    return {at, text.size()};
+  }
+
+  /// A copy of `items` that lives as long as the storage.
+  template <class T>
+  std::span<const T> copy(std::span<const T> items) {
+    static_assert(std::is_trivially_copyable_v<T> && std::is_trivially_destructible_v<T>);
+    if (items.empty()) return {};
+    auto* at = static_cast<T*>(allocate(items.size_bytes(), alignof(T)));
+    std::memcpy(static_cast<void*>(at), items.data(), items.size_bytes());
+    return {at, items.size()};
+  }
+
+ private:
+  static constexpr size_t kBlock = 64 << 10;
+
+  void* allocate(size_t bytes, size_t align) {
+    size_t pad = (align - reinterpret_cast<uintptr_t>(next_) % align) % align;
+    if (bytes + pad > left_) {
+      if (bytes > kBlock / 4) return blocks_.emplace_back(new std::byte[bytes]).get();
+      next_ = blocks_.emplace_back(new std::byte[kBlock]).get();
+      left_ = kBlock;
+      pad = 0;  // new[] aligns for every fundamental type
+    }
+    void* at = next_ + pad;
+    next_ += pad + bytes;
+    left_ -= pad + bytes;
+    return at;
+  }
+
+  std::vector<std::unique_ptr<std::byte[]>> blocks_;
+  std::byte* next_ = nullptr;
+  size_t left_ = 0;
+};
 
 namespace {
 
@@ -69,30 +115,56 @@ DiagPtr collecting_diag() {
   return diag;
 }
 
-std::string token_text(fy_token* token) {
+/// The text of `token` (empty for none), valid while its event is.
+std::string_view token_view(fy_token* token) {
   size_t length = 0;
   const char* text = token ? fy_token_get_text(token, &length) : nullptr;
-  return text ? std::string(text, length) : std::string();
+  return text ? std::string_view(text, length) : std::string_view();
+}
+
+std::string token_text(fy_token* token) { return std::string(token_view(token)); }
+
+/// A scalar's text when the source holds it as is between the event's marks (which libfyaml
+/// puts inside the quotes): on one line, without quotes or escapes to undo. Asking libfyaml
+/// for the text costs a formatted copy of every scalar.
+std::optional<std::string_view> source_text(fy_event* event, fy_scalar_style style,
+                                            std::string_view source) {
+  const fy_mark* start = fy_event_start_mark(event);
+  const fy_mark* end = fy_event_end_mark(event);
+  if (start == nullptr || end == nullptr || end->input_pos < start->input_pos ||
+      end->input_pos > source.size())
+    return std::nullopt;
+  if (style != FYSS_PLAIN && style != FYSS_SINGLE_QUOTED && style != FYSS_DOUBLE_QUOTED)
+    return std::nullopt;
+  std::string_view raw = source.substr(start->input_pos, end->input_pos - start->input_pos);
+  char quote = style == FYSS_SINGLE_QUOTED ? '\'' : style == FYSS_DOUBLE_QUOTED ? '"' : '\n';
+  char escape = style == FYSS_DOUBLE_QUOTED ? '\\' : '\n';
+  for (char c : raw)
+    if (c == '\n' || c == '\r' || c == quote || c == escape) return std::nullopt;
+  return raw;
 }
 
 /// Builds the Node tree from libfyaml's event stream, enforcing the limits as it goes.
 class TreeBuilder {
  public:
-  TreeBuilder(const Document& doc, Diagnostics& diagnostics, const Limits& limits)
-      : doc_(doc), diagnostics_(diagnostics), limits_(limits) {}
+  TreeBuilder(const Document& doc, NodeStorage& storage, Diagnostics& diagnostics,
+              const Limits& limits)
+      : doc_(doc), storage_(storage), diagnostics_(diagnostics), limits_(limits) {}
 
   /// Handles one event; false after a fatal problem (already reported).
   bool handle(fy_event* event);
-  Node take_root() { return std::move(root_); }
+  Node root() const { return root_; }
 
  private:
+  /// An open sequence or mapping; its children so far are items_ or entries_ from `first` on.
   struct Frame {
     Node node;
     std::string anchor;
+    size_t first = 0;
     bool has_key = false;
-    std::string key;
+    std::string_view key;
     Mark key_mark;
-    std::unordered_set<std::string> keys;  // filled once a mapping grows past a few entries
+    std::unordered_set<std::string_view> keys;  // filled once a mapping grows past a few entries
   };
 
   Mark mark_of(fy_event* event) const;
@@ -103,14 +175,18 @@ class TreeBuilder {
   bool open(Node::Kind kind, fy_token* anchor, const Mark& mark);
   bool close();
   bool alias(fy_event* event, const Mark& mark);
-  bool add(Node node, const std::string& anchor);
-  bool add_key(Frame& frame, Node key);
+  bool add(const Node& node, std::string_view anchor);
+  bool add_key(Frame& frame, const Node& key);
+  bool is_duplicate(Frame& frame, std::string_view key);
 
   const Document& doc_;
+  NodeStorage& storage_;
   Diagnostics& diagnostics_;
   const Limits& limits_;
   std::vector<Frame> stack_;
-  std::unordered_map<std::string, std::pair<Node, size_t>> anchors_;  // a copy and its size
+  std::vector<Node> items_;     // the items of the open sequences, innermost last
+  std::vector<Entry> entries_;  // the entries of the open mappings, innermost last
+  std::unordered_map<std::string, std::pair<Node, size_t>> anchors_;  // the node and its size
   Node root_;
   size_t nodes_ = 0;
   size_t alias_nodes_ = 0;
@@ -172,21 +248,22 @@ bool TreeBuilder::scalar(fy_event* event, const Mark& mark) {
   if (!count(1, mark)) return false;
   Node node;
   node.mark = mark;
-  node.text = token_text(event->scalar.value);
-  bool plain = fy_token_scalar_style(event->scalar.value) == FYSS_PLAIN;
+  fy_scalar_style style = fy_token_scalar_style(event->scalar.value);
+  auto direct = source_text(event, style, doc_.text);
+  node.text = storage_.copy(direct ? *direct : token_view(event->scalar.value));
+  bool plain = style == FYSS_PLAIN;
   // A tag token was written in the source; libfyaml leaves tag_implicit unset on some events.
   if (event->scalar.tag != nullptr) {
-    std::string tag = token_text(event->scalar.tag);
+    std::string_view tag = token_view(event->scalar.tag);
     if (tag == "!!str" || tag == "tag:yaml.org,2002:str") plain = false;
   }
-  fy_scalar_style style = fy_token_scalar_style(event->scalar.value);
   const fy_mark* end = fy_event_end_mark(event);
   if ((style == FYSS_LITERAL || style == FYSS_FOLDED) &&
       !check_block_text(node, end != nullptr ? end->input_pos : node.mark.offset))
     return false;
   node.plain = plain;
   node.kind = plain && is_plain_null(node.text) ? Node::Kind::null : Node::Kind::scalar;
-  return add(std::move(node), token_text(event->scalar.anchor));
+  return add(node, token_view(event->scalar.anchor));
 }
 
 /// The first line with text from `mark` (a line start) to `end`: its mark and its indentation.
@@ -208,7 +285,7 @@ std::optional<std::pair<Mark, int>> first_text_line(std::string_view text, Mark 
 /// libfyaml 0.7 misreads some block texts (| and >): "\0" for an empty one at the end of the
 /// input; lines not indented past their key taken in, with bytes that are not in the source.
 bool TreeBuilder::check_block_text(Node& node, size_t end) {
-  if (node.text == std::string_view("\0", 1)) node.text.clear();
+  if (node.text == std::string_view("\0", 1)) node.text = {};
   if (!stack_.empty() && stack_.back().has_key) {
     const Frame& frame = stack_.back();
     auto first = first_text_line(doc_.text, node.mark, end);
@@ -218,8 +295,8 @@ bool TreeBuilder::check_block_text(Node& node, size_t end) {
                               "its key \"{}\"",
                               frame.key));
   }
-  if (node.text.find('\0') != std::string::npos ||
-      invalid_utf8_offset(node.text) != std::string::npos)
+  if (node.text.find('\0') != std::string_view::npos ||
+      invalid_utf8_offset(node.text) != std::string_view::npos)
     return fail(node.mark, "this block text (| or >) cannot be read reliably: write it quoted");
   return true;
 }
@@ -229,18 +306,28 @@ bool TreeBuilder::open(Node::Kind kind, fy_token* anchor, const Mark& mark) {
     return fail(mark,
                 fmt::format("nested more than {} levels deep (the limit)", limits_.max_depth));
   if (!count(1, mark)) return false;
-  Frame frame;
+  Frame& frame = stack_.emplace_back();
   frame.node.kind = kind;
   frame.node.mark = mark;
   frame.anchor = token_text(anchor);
-  stack_.push_back(std::move(frame));
+  frame.first = kind == Node::Kind::sequence ? items_.size() : entries_.size();
   return true;
 }
 
+/// Moves the children of the innermost open node into the storage and adds the node.
 bool TreeBuilder::close() {
-  Frame frame = std::move(stack_.back());
+  Frame& frame = stack_.back();
+  Node node = frame.node;
+  if (node.is_sequence()) {
+    node.items = storage_.copy(std::span<const Node>(items_).subspan(frame.first));
+    items_.resize(frame.first);
+  } else {
+    node.entries = storage_.copy(std::span<const Entry>(entries_).subspan(frame.first));
+    entries_.resize(frame.first);
+  }
+  std::string anchor = std::move(frame.anchor);
   stack_.pop_back();
-  return add(std::move(frame.node), frame.anchor);
+  return add(node, anchor);
 }
 
 bool TreeBuilder::alias(fy_event* event, const Mark& mark) {
@@ -253,47 +340,50 @@ bool TreeBuilder::alias(fy_event* event, const Mark& mark) {
     return fail(mark, fmt::format("aliases expand to more than {} nodes (the limit)",
                                   limits_.max_alias_nodes));
   if (!count(size, mark)) return false;
-  Node copy = node;
+  Node copy = node;  // shares the anchored node's children: they never change
   copy.mark = mark;
-  return add(std::move(copy), {});
+  return add(copy, {});
 }
 
-bool TreeBuilder::add(Node node, const std::string& anchor) {
-  if (!anchor.empty()) anchors_[anchor] = {node, subtree_size(node)};
+bool TreeBuilder::add(const Node& node, std::string_view anchor) {
+  if (!anchor.empty()) anchors_[std::string(anchor)] = {node, subtree_size(node)};
   if (stack_.empty()) {
-    root_ = std::move(node);
+    root_ = node;
     return true;
   }
   Frame& top = stack_.back();
   if (top.node.is_sequence()) {
-    top.node.items.push_back(std::move(node));
+    items_.push_back(node);
     return true;
   }
-  if (!top.has_key) return add_key(top, std::move(node));
-  top.node.entries.push_back({std::move(top.key), top.key_mark, std::move(node)});
+  if (!top.has_key) return add_key(top, node);
+  entries_.push_back({top.key, top.key_mark, node});
   top.has_key = false;
   return true;
 }
 
-bool TreeBuilder::add_key(Frame& frame, Node key) {
+bool TreeBuilder::add_key(Frame& frame, const Node& key) {
   if (!key.is_scalar() && !(key.is_null() && !key.text.empty()))
     return fail(key.mark, "a key must be a single text, not a list, mapping or null");
-  auto& entries = frame.node.entries;
-  constexpr size_t kLinearSearch = 16;
-  bool duplicate;
-  if (entries.size() < kLinearSearch) {
-    duplicate = frame.node.find(key.text) != nullptr;
-  } else {
-    if (frame.keys.empty())
-      for (const auto& e : entries) frame.keys.insert(e.key);
-    duplicate = !frame.keys.insert(key.text).second;
-  }
-  if (duplicate) return fail(key.mark, fmt::format("duplicate key \"{}\"", key.text));
-  if (entries.size() >= kLinearSearch && frame.keys.empty()) frame.keys.insert(key.text);
-  frame.key = std::move(key.text);
+  if (is_duplicate(frame, key.text))
+    return fail(key.mark, fmt::format("duplicate key \"{}\"", key.text));
+  frame.key = key.text;
   frame.key_mark = key.mark;
   frame.has_key = true;
   return true;
+}
+
+/// Whether the open mapping of `frame` has `key` already: a look at each entry while there are
+/// a few, a hash set past that.
+bool TreeBuilder::is_duplicate(Frame& frame, std::string_view key) {
+  constexpr size_t kLinearSearch = 16;
+  auto entries = std::span<const Entry>(entries_).subspan(frame.first);
+  if (entries.size() < kLinearSearch)
+    return std::any_of(entries.begin(), entries.end(),
+                       [&](const Entry& e) { return e.key == key; });
+  if (frame.keys.empty())
+    for (const auto& e : entries) frame.keys.insert(e.key);
+  return !frame.keys.insert(key).second;
 }
 
 /// The byte offset of a 1-based line and character column in `text`.
@@ -409,7 +499,7 @@ void report_parser_errors(fy_diag* diag, const Document& doc, Diagnostics& diagn
 
 Document parse_document(std::string file, std::string text, Format format, Diagnostics& diagnostics,
                         const Limits& limits) {
-  Document doc{std::move(file), std::move(text), {}};
+  Document doc{std::move(file), std::move(text), {}, {}};
   if (doc.text.size() > limits.max_bytes) {
     diagnostics.error(
         doc.file, {}, {},
@@ -433,7 +523,9 @@ Document parse_document(std::string file, std::string text, Format format, Diagn
   if (!parser || fy_parser_set_string(parser.get(), doc.text.data(), doc.text.size()) != 0)
     throw Error(Error::Kind::io, doc.file, "cannot start the YAML parser");
 
-  TreeBuilder builder(doc, diagnostics, limits);
+  auto storage = std::make_shared<NodeStorage>();
+  doc.storage = storage;
+  TreeBuilder builder(doc, *storage, diagnostics, limits);
   bool ok = true;
   while (fy_event* raw = fy_parser_parse(parser.get())) {
     EventPtr event(raw, EventDeleter{parser.get()});
@@ -446,7 +538,7 @@ Document parse_document(std::string file, std::string text, Format format, Diagn
     report_parser_errors(diag.get(), doc, diagnostics);
     ok = false;
   }
-  if (ok) doc.root = builder.take_root();
+  if (ok) doc.root = builder.root();
   return doc;
 }
 
@@ -478,14 +570,15 @@ Json convert(const Node& node) {
     }
     case Node::Kind::mapping: {
       Json object = Json::object();
-      for (const auto& entry : node.entries) object[entry.key] = convert<Json>(entry.value);
+      for (const auto& entry : node.entries)
+        object[std::string(entry.key)] = convert<Json>(entry.value);
       return object;
     }
     case Node::Kind::scalar:
       break;
   }
-  if (!node.plain) return node.text;
-  return plain_scalar_value(node.text);
+  if (!node.plain) return std::string(node.text);
+  return plain_scalar_value(std::string(node.text));
 }
 
 }  // namespace

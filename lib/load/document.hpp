@@ -3,7 +3,9 @@
 
 #include <cstdint>
 #include <iosfwd>
+#include <memory>
 #include <nlohmann/json.hpp>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,16 +16,17 @@ namespace commplan {
 
 struct Entry;
 
-/// One node of a loaded document. Scalars keep their text exactly as written.
+/// One node of a loaded document. Scalars keep their text exactly as written. Texts and lists
+/// live in the document's storage: a node is valid as long as its Document (or a copy of it).
 struct Node {
   enum class Kind : std::uint8_t { null, scalar, sequence, mapping };
 
   Kind kind = Kind::null;
   bool plain = false;  ///< a scalar written without quotes (YAML may read it as a number or bool)
   Mark mark;           ///< where the node starts
-  std::string text;    ///< a scalar's text
-  std::vector<Node> items;     ///< a sequence's items
-  std::vector<Entry> entries;  ///< a mapping's entries, in source order
+  std::string_view text;           ///< a scalar's text
+  std::span<const Node> items;     ///< a sequence's items
+  std::span<const Entry> entries;  ///< a mapping's entries, in source order
 
   bool is_null() const { return kind == Kind::null; }
   bool is_scalar() const { return kind == Kind::scalar; }
@@ -35,10 +38,13 @@ struct Node {
 
 /// A mapping entry: the key's text and place, and the value.
 struct Entry {
-  std::string key;
+  std::string_view key;
   Mark key_mark;
   Node value;
 };
+
+/// The texts and lists of a document's nodes, allocated together and freed together.
+class NodeStorage;
 
 enum class Format { yaml, json };
 
@@ -55,6 +61,7 @@ struct Document {
   std::string file;
   std::string text;
   Node root;
+  std::shared_ptr<const NodeStorage> storage;  ///< what the tree's texts and lists are in
 
   /// The source line a mark points into, for quoting under a message.
   std::string line(const Mark& mark) const;
