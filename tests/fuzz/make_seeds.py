@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """Writes the fuzzers' seed corpora, one folder a target, from the examples, the golden
-fixtures, the built-in templates and (when present) the Mustache spec.
+fixtures, the adversarial corpus, the built-in templates and (when present) the Mustache spec.
 
     tests/fuzz/make_seeds.py SOURCE_DIR OUT_DIR [SPEC_DIR]
 """
@@ -60,6 +60,14 @@ def main() -> int:
         write(out, "json" if data.lstrip()[:1] in (b"{", b"[") else "yaml", data)
     for path in sorted((source / "examples" / "logs").glob("*")):
         write(out, "yaml", path.read_bytes())
+    for path in sorted((source / "tests" / "adversarial" / "inputs").iterdir()):
+        data = path.read_bytes()
+        if len(data) <= 64 << 10:
+            write(out, "project", data)
+            write(out, "json" if path.suffix == ".json" else "yaml", data)
+    for path in sorted((source / "tests" / "adversarial" / "templates").rglob("*.mustache")):
+        if path.stat().st_size <= 64 << 10:
+            write(out, "template", path.read_bytes())
     for path in sorted((source / "tests" / "golden").rglob("expected.json")):
         write(out, "json", path.read_bytes())
     for text in template_seeds(source):
