@@ -1,3 +1,4 @@
+#include <date/tz.h>
 #include <gtest/gtest.h>
 
 #include "util/dates.hpp"
@@ -37,6 +38,19 @@ TEST(Dates, ResolvesTodayFromSourceDateEpoch) {
   EXPECT_EQ(format_date(*resolve_date("yesterday", "", 1796860799LL)), "2026-12-08");
   EXPECT_EQ(format_date(*resolve_date("2026-12-01", "", std::nullopt)), "2026-12-01");
   EXPECT_FALSE(resolve_date("tomorrow", "", std::nullopt));
+}
+
+TEST(Dates, KnowsTheTimeZonesOfTheSystemDatabase) {
+  for (const auto& zone : date::get_tzdb().zones)
+    EXPECT_TRUE(is_time_zone(zone.name())) << zone.name();
+  for (const char* name : {"Asia/Shanghai", "UTC", "Europe/Berlin", "America/Argentina/Salta"})
+    EXPECT_TRUE(is_time_zone(name)) << name;
+  for (const char* name : {"", "Mars/Olympus", "Europe/Berln", "Asia", "Asia/", "/etc/localtime",
+                           "../zoneinfo/UTC", "Asia/../UTC", "posixrules", "posix/UTC", "right/UTC",
+                           "Factory", "zone.tab", "tzdata.zi", "leapseconds"}) {
+    EXPECT_FALSE(is_time_zone(name)) << name;
+    EXPECT_THROW(date::locate_zone(name), std::exception) << name;
+  }
 }
 
 TEST(Text, FindsInvalidUtf8) {

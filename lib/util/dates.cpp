@@ -3,6 +3,10 @@
 #include <date/tz.h>
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+
 namespace commplan {
 
 using namespace std::chrono;
@@ -56,6 +60,27 @@ int days_between(Date a, Date b) { return static_cast<int>((sys_days{b} - sys_da
 
 int weekday_index(Date date) {
   return static_cast<int>(weekday{sys_days{date}}.iso_encoding()) - 1;
+}
+
+bool is_time_zone(std::string_view name) {
+  if (name.empty() || name.front() == '/') return false;
+  // The names date's database leaves out: hidden files, posix* and right/, Factory. Its other
+  // exclusions (zone.tab, tzdata.zi, ...) are not TZif files.
+  for (size_t at = 0; at <= name.size();) {
+    size_t slash = std::min(name.find('/', at), name.size());
+    std::string_view part = name.substr(at, slash - at);
+    if (part.empty() || part.front() == '.' || part.starts_with("posix") || part == "right" ||
+        part == "Factory")
+      return false;
+    at = slash + 1;
+  }
+  std::error_code ec;
+  std::string dir = std::filesystem::is_directory("/usr/share/zoneinfo/uclibc", ec)
+                        ? "/usr/share/zoneinfo/uclibc/"
+                        : "/usr/share/zoneinfo/";
+  std::ifstream file(dir + std::string(name), std::ios::binary);
+  char magic[4] = {};
+  return file.read(magic, sizeof magic) && std::string_view(magic, sizeof magic) == "TZif";
 }
 
 std::optional<Date> resolve_date(std::string_view spec, std::string_view timezone,
