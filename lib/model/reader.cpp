@@ -171,14 +171,19 @@ COMMPLAN_ENUM_READERS(Weekday)
 #undef COMMPLAN_ENUM_READERS
 
 ObjectReader::ObjectReader(ReadContext& ctx, const Node& node, std::string path)
-    : ctx_(ctx), node_(node), path_(std::move(path)), used_(node.entries.size(), false) {}
+    : ctx_(ctx), node_(node), path_(std::move(path)), used_(node.entries.size(), false) {
+  names_.reserve(20);  // as many as the largest describe() asks for
+}
 
 const Node* ObjectReader::take(std::string_view name, unsigned flags) {
-  names_.emplace_back(name);
+  names_.push_back(name);
+  // Files usually list fields in the order describe() asks for them: look after the last one.
   const auto& entries = node_.entries;
-  for (size_t i = 0; i < entries.size(); ++i) {
+  for (size_t n = 0; n < entries.size(); ++n) {
+    size_t i = (next_ + n) % entries.size();
     if (entries[i].key != name) continue;
     used_[i] = true;
+    next_ = i + 1;
     if (!entries[i].value.is_null()) return &entries[i].value;
     break;
   }
@@ -187,8 +192,11 @@ const Node* ObjectReader::take(std::string_view name, unsigned flags) {
   return nullptr;
 }
 
-std::string ObjectReader::child_path(std::string_view name) const {
-  return path_.empty() ? std::string(name) : fmt::format("{}.{}", path_, name);
+const std::string& ObjectReader::child_path(std::string_view name) {
+  child_.assign(path_);
+  if (!child_.empty()) child_ += '.';
+  child_ += name;
+  return child_;
 }
 
 void ObjectReader::finish() {
@@ -196,7 +204,7 @@ void ObjectReader::finish() {
     if (used_[i]) continue;
     const Entry& entry = node_.entries[i];
     std::string message = fmt::format("unknown field \"{}\"", entry.key);
-    std::string close = closest_name(entry.key, names_);
+    std::string close = closest_name(entry.key, {names_.begin(), names_.end()});
     if (!close.empty()) message += fmt::format("; did you mean \"{}\"?", close);
     ctx_.warning(entry.key_mark, child_path(entry.key), message);
   }

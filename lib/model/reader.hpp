@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -59,9 +60,12 @@ void read_value(ReadContext& ctx, const Node& node, const std::string& path, std
   if (!ctx.expect(node, Node::Kind::sequence, path, "a list")) return;
   out.clear();
   out.reserve(node.items.size());
+  std::string item_path;  // one buffer for every item's path
   for (size_t i = 0; i < node.items.size(); ++i) {
     T item{};
-    read_value(ctx, node.items[i], fmt::format("{}[{}]", path, i), item);
+    item_path.clear();
+    fmt::format_to(std::back_inserter(item_path), "{}[{}]", path, i);
+    read_value(ctx, node.items[i], item_path, item);
     out.push_back(std::move(item));
   }
 }
@@ -80,13 +84,16 @@ class ObjectReader {
 
  private:
   const Node* take(std::string_view name, unsigned flags);
-  std::string child_path(std::string_view name) const;
+  /// The path of field `name`, valid until the next call.
+  const std::string& child_path(std::string_view name);
 
   ReadContext& ctx_;
   const Node& node_;
   std::string path_;
+  std::string child_;  // the buffer child_path() fills
   std::vector<bool> used_;
-  std::vector<std::string> names_;
+  std::vector<std::string_view> names_;  // the fields asked for (describe()'s literals)
+  size_t next_ = 0;                      // where the next field is looked for first
 };
 
 template <class T>
