@@ -153,23 +153,29 @@ struct Lookup {
 json finding_json(const Finding& f, const Lookup& in) {
   const Phase* phase = in.phase(f.phase);
   const Standard* standard = in.standard(f.standard);
-  return {{"id", f.id},
-          {"title", f.title},
-          {"severity", f.severity ? json(text(to_string(*f.severity))) : json()},
-          {"severity_label", severity_label(f.severity, in.lang)},
-          {"status", f.status ? json(text(to_string(*f.status))) : json()},
-          {"status_label", status_label(f.status, in.lang)},
-          {"open", is_open(f)},
-          {"found", optional_date(f.found)},
-          {"phase", f.phase},
-          {"phase_name", phase ? phase->name : ""},
-          {"standard", f.standard},
-          {"standard_title", standard ? standard->title : ""},
-          {"evidence", f.evidence},
-          {"impact", f.impact},
-          {"recommendation", f.recommendation},
-          {"owner", f.owner},
-          {"client_feedback", f.client_feedback}};
+  // Member by member in key order, each going in at the end of the map: an initializer list
+  // would build and copy a temporary pair for each (a final recap has one object a finding).
+  json j = json::object();
+  auto& o = j.get_ref<json::object_t&>();
+  auto put = [&o](const char* key, json value) { o.emplace_hint(o.end(), key, std::move(value)); };
+  put("client_feedback", f.client_feedback);
+  put("evidence", f.evidence);
+  put("found", optional_date(f.found));
+  put("id", f.id);
+  put("impact", f.impact);
+  put("open", is_open(f));
+  put("owner", f.owner);
+  put("phase", f.phase);
+  put("phase_name", phase ? phase->name : "");
+  put("recommendation", f.recommendation);
+  put("severity", f.severity ? json(text(to_string(*f.severity))) : json());
+  put("severity_label", severity_label(f.severity, in.lang));
+  put("standard", f.standard);
+  put("standard_title", standard ? standard->title : "");
+  put("status", f.status ? json(text(to_string(*f.status))) : json());
+  put("status_label", status_label(f.status, in.lang));
+  put("title", f.title);
+  return j;
 }
 
 json findings_json(const FindingList& findings, const Lookup& in) {
