@@ -1,14 +1,18 @@
 // Each stage of a brief command on generated projects (bench/gen): libfyaml's parser alone,
 // the document, the model, every view builder, the template engine and the JSON dump.
 //   build/release/bench/stages_bench [--benchmark_filter=10000]
-// The argument is the number of findings (300 log days, 12 phases). `heap_MB` is the heap a
-// stage's result holds (mallinfo2), so the stages' shares of peak memory show too.
+//   COMMPLAN_BENCH_FINDINGS=1000,100000 build/release/bench/stages_bench
+// The argument is the number of findings (300 log days, 12 phases; default 1,000 and 10,000).
+// `heap_MB` is the heap a stage's result holds (mallinfo2), so the stages' shares of peak memory
+// show too.
 
 #include <benchmark/benchmark.h>
 #include <libfyaml.h>
 #include <malloc.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <functional>
 #include <map>
 #include <memory>
@@ -45,9 +49,23 @@ const std::string& project_text(Format format, int64_t findings) {
   return text;
 }
 
+/// The sizes to run: COMMPLAN_BENCH_FINDINGS (comma-separated), else 1,000 and 10,000.
+void sizes(benchmark::internal::Benchmark* b) {
+  const char* env = std::getenv("COMMPLAN_BENCH_FINDINGS");
+  std::string list = env != nullptr && *env != '\0' ? env : "1000,10000";
+  for (size_t at = 0; at < list.size();) {
+    size_t comma = std::min(list.find(',', at), list.size());
+    b->Arg(std::stoll(list.substr(at, comma - at)));
+    at = comma + 1;
+  }
+}
+
 const char* file_name(Format format) { return format == Format::json ? "p.json" : "p.yaml"; }
 
-size_t heap_in_use() { return mallinfo2().uordblks; }
+size_t heap_in_use() {
+  struct mallinfo2 info = mallinfo2();
+  return info.uordblks + info.hblkhd;  // small blocks and mmap()ed ones
+}
 
 /// Sets the counters every stage reports: input bytes per second and findings per second.
 void report(benchmark::State& state, size_t bytes) {
@@ -88,8 +106,8 @@ void BM_FyamlEventsOnly(benchmark::State& state, Format format) {
   for (auto _ : state) benchmark::DoNotOptimize(parse_events(text, format));
   report(state, text.size());
 }
-BENCHMARK_CAPTURE(BM_FyamlEventsOnly, yaml, Format::yaml)->Arg(1000)->Arg(10000);
-BENCHMARK_CAPTURE(BM_FyamlEventsOnly, json, Format::json)->Arg(1000)->Arg(10000);
+BENCHMARK_CAPTURE(BM_FyamlEventsOnly, yaml, Format::yaml)->Apply(sizes);
+BENCHMARK_CAPTURE(BM_FyamlEventsOnly, json, Format::json)->Apply(sizes);
 
 Document parse(const std::string& text, Format format) {
   Diagnostics diagnostics;
@@ -104,8 +122,8 @@ void BM_ParseDocument(benchmark::State& state, Format format) {
   report(state, text.size());
   measure_heap(state, [&] { return parse(text, format); });
 }
-BENCHMARK_CAPTURE(BM_ParseDocument, yaml, Format::yaml)->Arg(1000)->Arg(10000);
-BENCHMARK_CAPTURE(BM_ParseDocument, json, Format::json)->Arg(1000)->Arg(10000);
+BENCHMARK_CAPTURE(BM_ParseDocument, yaml, Format::yaml)->Apply(sizes);
+BENCHMARK_CAPTURE(BM_ParseDocument, json, Format::json)->Apply(sizes);
 
 Project load(const std::string& text, Format format) {
   Diagnostics diagnostics;
@@ -122,8 +140,8 @@ void BM_LoadProject(benchmark::State& state, Format format) {
   report(state, text.size());
   measure_heap(state, [&] { return load(text, format); });
 }
-BENCHMARK_CAPTURE(BM_LoadProject, yaml, Format::yaml)->Arg(1000)->Arg(10000);
-BENCHMARK_CAPTURE(BM_LoadProject, json, Format::json)->Arg(1000)->Arg(10000);
+BENCHMARK_CAPTURE(BM_LoadProject, yaml, Format::yaml)->Apply(sizes);
+BENCHMARK_CAPTURE(BM_LoadProject, json, Format::json)->Apply(sizes);
 
 /// Reading the typed model from a parsed document, without parsing or the cross-field checks.
 void BM_ReadModel(benchmark::State& state) {
@@ -140,7 +158,7 @@ void BM_ReadModel(benchmark::State& state) {
   report(state, text.size());
   measure_heap(state, read);
 }
-BENCHMARK(BM_ReadModel)->Arg(1000)->Arg(10000);
+BENCHMARK(BM_ReadModel)->Apply(sizes);
 
 /// The project of `findings` findings, loaded once, and the day its recaps are held.
 const Project& project_of(int64_t findings) {
@@ -174,32 +192,20 @@ json recap(const Project& p, const ViewOptions& o, Diagnostics& d, RecapLevel le
   return build_recap(p, o, RecapOptions{level, {}}, d);
 }
 
-BENCHMARK_CAPTURE(BM_View, kickoff, build_kickoff_view)->Arg(1000)->Arg(10000);
-BENCHMARK_CAPTURE(BM_View, five_w2h,
-                  [](const Project& p, const ViewOptions& o, Diagnostics& d) {
-                    return build_five_w2h_view(&p, o, d, "");
-                  })
-    ->Arg(1000)
-    ->Arg(10000);
-BENCHMARK_CAPTURE(BM_View, recap_daily,
-                  [](const Project& p, const ViewOptions& o, Diagnostics& d) {
-                    return recap(p, o, d, RecapLevel::daily);
-                  })
-    ->Arg(1000)
-    ->Arg(10000);
-BENCHMARK_CAPTURE(BM_View, recap_phase,
-                  [](const Project& p, const ViewOptions& o, Diagnostics& d) {
-                    return recap(p, o, d, RecapLevel::phase);
-                  })
-    ->Arg(1000)
-    ->Arg(10000);
-BENCHMARK_CAPTURE(BM_View, recap_final,
-                  [](const Project& p, const ViewOptions& o, Diagnostics& d) {
-                    return recap(p, o, d, RecapLevel::final);
-                  })
-    ->Arg(1000)
-    ->Arg(10000);
-BENCHMARK_CAPTURE(BM_View, plan, build_plan_view)->Arg(1000)->Arg(10000);
+BENCHMARK_CAPTURE(BM_View, kickoff, build_kickoff_view)->Apply(sizes);
+BENCHMARK_CAPTURE(BM_View, five_w2h, [](const Project& p, const ViewOptions& o, Diagnostics& d) {
+  return build_five_w2h_view(&p, o, d, "");
+})->Apply(sizes);
+BENCHMARK_CAPTURE(BM_View, recap_daily, [](const Project& p, const ViewOptions& o, Diagnostics& d) {
+  return recap(p, o, d, RecapLevel::daily);
+})->Apply(sizes);
+BENCHMARK_CAPTURE(BM_View, recap_phase, [](const Project& p, const ViewOptions& o, Diagnostics& d) {
+  return recap(p, o, d, RecapLevel::phase);
+})->Apply(sizes);
+BENCHMARK_CAPTURE(BM_View, recap_final, [](const Project& p, const ViewOptions& o, Diagnostics& d) {
+  return recap(p, o, d, RecapLevel::final);
+})->Apply(sizes);
+BENCHMARK_CAPTURE(BM_View, plan, build_plan_view)->Apply(sizes);
 
 /// The calendar file (plan --format ics) from the project.
 void BM_PlanIcs(benchmark::State& state) {
@@ -208,7 +214,7 @@ void BM_PlanIcs(benchmark::State& state) {
   for (auto _ : state) benchmark::DoNotOptimize(plan_ics(project, options));
   report(state, 0);
 }
-BENCHMARK(BM_PlanIcs)->Arg(1000)->Arg(10000);
+BENCHMARK(BM_PlanIcs)->Apply(sizes);
 
 /// The final recap's view of `findings` findings, built once.
 const json& final_view(int64_t findings) {
@@ -248,7 +254,7 @@ void BM_RenderFinal(benchmark::State& state) {
   report(state, 0);
   state.counters["output_MB"] = static_cast<double>(bytes) / (1 << 20);
 }
-BENCHMARK(BM_RenderFinal)->Arg(1000)->Arg(10000);
+BENCHMARK(BM_RenderFinal)->Apply(sizes);
 
 /// The final recap's view as --format json prints it.
 void BM_DumpFinalJson(benchmark::State& state) {
@@ -262,7 +268,7 @@ void BM_DumpFinalJson(benchmark::State& state) {
   report(state, 0);
   state.counters["output_MB"] = static_cast<double>(bytes) / (1 << 20);
 }
-BENCHMARK(BM_DumpFinalJson)->Arg(1000)->Arg(10000);
+BENCHMARK(BM_DumpFinalJson)->Apply(sizes);
 
 }  // namespace
 
