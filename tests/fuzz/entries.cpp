@@ -60,17 +60,17 @@ int fuzz_document(const std::uint8_t* data, std::size_t size, Format format) {
   return 0;
 }
 
-/// A log_dir makes the loader read a folder: rename the field so the fuzzer cannot wander the
-/// file system, and skip inputs that could spell its name with escapes.
-bool mentions_log_dir(std::string& text) {
+/// A log_dir makes the loader read a folder: renames the field so the fuzzer cannot wander the
+/// file system. False for inputs that could still spell its name with escapes (to be skipped).
+bool disarm_log_dir(std::string& text) {
   for (size_t at = text.find("log_dir"); at != std::string::npos; at = text.find("log_dir", at))
     text[at + 6] = 'x';
   std::string lower = text;
   std::transform(lower.begin(), lower.end(), lower.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   for (const char* escape : {"\\x5f", "\\u005f", "\\u0000005f", "log\\", "log_\\"})
-    if (lower.find(escape) != std::string::npos) return true;
-  return false;
+    if (lower.find(escape) != std::string::npos) return false;
+  return true;
 }
 
 /// Built-in templates, compiled once for every run of the fuzzer.
@@ -207,7 +207,7 @@ int fuzz_json(const std::uint8_t* data, std::size_t size) {
 
 int fuzz_project(const std::uint8_t* data, std::size_t size) {
   std::string text = as_text(data, size);
-  if (mentions_log_dir(text)) return 0;
+  if (!disarm_log_dir(text)) return 0;
   Diagnostics diagnostics;
   auto project = load_project("/nonexistent/fuzz/project", std::move(text), diagnostics);
   check_diagnostics(diagnostics);
