@@ -72,13 +72,34 @@ Date resolve_today(Context& ctx, const BriefOptions& opts, const Project* projec
   return *day;
 }
 
+namespace {
+
+/// `"key": value` as a member of a top-level object dumped with an indent of two.
+void append_member(std::string& out, const std::string& key, const nlohmann::json& value) {
+  out += "  " + nlohmann::json(key).dump() + ": ";
+  std::string text = value.dump(2);  // line breaks in it are the layout's: strings escape theirs
+  for (char c : text) {
+    out += c;
+    if (c == '\n') out += "  ";
+  }
+}
+
+}  // namespace
+
 std::string dump_view(const nlohmann::json& view) {
-  nlohmann::ordered_json ordered;
-  for (const char* key : {"kind", "version"})
-    if (view.contains(key)) ordered[key] = view[key];
-  for (const auto& [key, value] : view.items())
-    if (key != "kind" && key != "version") ordered[key] = value;
-  return ordered.dump(2) + "\n";
+  if (view.empty() || !view.is_object()) return view.dump(2) + "\n";
+  // Member by member, kind and version first: a reordered copy would copy every finding.
+  std::vector<std::pair<const std::string*, const nlohmann::json*>> members;
+  for (const std::string& key : {std::string("kind"), std::string("version")})
+    if (auto it = view.find(key); it != view.end()) members.emplace_back(&it.key(), &*it);
+  for (auto it = view.begin(); it != view.end(); ++it)
+    if (it.key() != "kind" && it.key() != "version") members.emplace_back(&it.key(), &*it);
+  std::string out = "{\n";
+  for (size_t i = 0; i < members.size(); ++i) {
+    append_member(out, *members[i].first, *members[i].second);
+    out += i + 1 < members.size() ? ",\n" : "\n";
+  }
+  return out + "}\n";
 }
 
 namespace {
