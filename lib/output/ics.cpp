@@ -6,6 +6,7 @@
 #include <cstdint>
 
 #include "util/diagnostic.hpp"
+#include "util/zoneinfo.hpp"
 
 namespace commplan::ics {
 
@@ -37,6 +38,32 @@ const date::time_zone* find_zone(std::string_view name) {
                 fmt::format("unknown time zone \"{}\" in project.timezone", name));
   }
 }
+
+/// A calendar's time zone: its one zoneinfo file, and date's database (which reads every zone
+/// first) only for what the file's table does not cover.
+class Zone {
+ public:
+  explicit Zone(std::string_view name) : name_(name) {
+    if (name.empty()) return;
+    info_ = ZoneInfo::load(name);
+    if (!info_) database_ = find_zone(name);  // an unknown zone is an error here
+  }
+
+  bool floating() const { return name_.empty(); }
+
+  /// The instant local `day` + `offset` stands for.
+  sys_seconds to_utc(Date day, minutes offset) const {
+    if (info_)
+      if (auto utc = info_->to_utc(sys_seconds{sys_days{day} + offset})) return *utc;
+    if (database_ == nullptr) database_ = find_zone(name_);
+    return ics::to_utc(day, offset, database_);
+  }
+
+ private:
+  std::string name_;
+  std::optional<ZoneInfo> info_;
+  mutable const date::time_zone* database_ = nullptr;
+};
 
 /// A parameter value (RFC 5545 §3.1): quoted when it holds `:` `;` or `,`; `"` and control
 /// characters, which no parameter value may hold, become `'` and spaces.
@@ -71,8 +98,7 @@ std::string address_line(std::string_view property, const Person& person) {
 
 class Writer {
  public:
-  explicit Writer(const Calendar& calendar)
-      : calendar_(calendar), zone_(find_zone(calendar.timezone)) {}
+  explicit Writer(const Calendar& calendar) : calendar_(calendar), zone_(calendar.timezone) {}
 
   std::string run() {
     line("BEGIN:VCALENDAR");
@@ -89,17 +115,17 @@ class Writer {
   void line(std::string_view text) { out_ += fold(text); }
 
   std::string time_of(Date day, int offset) const {
-    if (zone_ == nullptr) return local_text(sys_days{day} + minutes{offset});
-    return utc_text(to_utc(day, minutes{offset}, zone_));
+    if (zone_.floating()) return local_text(sys_days{day} + minutes{offset});
+    return utc_text(zone_.to_utc(day, minutes{offset}));
   }
 
   void write_times(const Event& event) {
     std::string start = time_of(event.date, event.start);
     std::string end;
-    if (zone_ == nullptr)
+    if (zone_.floating())
       end = time_of(event.date, event.start + event.duration);
     else
-      end = utc_text(to_utc(event.date, minutes{event.start}, zone_) + minutes{event.duration});
+      end = utc_text(zone_.to_utc(event.date, minutes{event.start}) + minutes{event.duration});
     line("DTSTART:" + start);
     line("DTEND:" + end);
   }
@@ -125,7 +151,7 @@ class Writer {
   }
 
   const Calendar& calendar_;
-  const date::time_zone* zone_;
+  Zone zone_;
   std::string out_;
 };
 
@@ -198,9 +224,9 @@ std::string make_uid(std::string_view project, std::string_view kind, Date date)
 }
 
 std::string date_time(Date date, int minutes_after_midnight, std::string_view timezone) {
-  const date::time_zone* zone = find_zone(timezone);
-  if (zone == nullptr) return local_text(sys_days{date} + minutes{minutes_after_midnight});
-  return utc_text(to_utc(date, minutes{minutes_after_midnight}, zone));
+  Zone zone(timezone);
+  if (zone.floating()) return local_text(sys_days{date} + minutes{minutes_after_midnight});
+  return utc_text(zone.to_utc(date, minutes{minutes_after_midnight}));
 }
 
 }  // namespace commplan::ics

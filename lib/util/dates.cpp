@@ -3,9 +3,9 @@
 #include <date/tz.h>
 #include <fmt/format.h>
 
-#include <algorithm>
-#include <filesystem>
 #include <fstream>
+
+#include "util/zoneinfo.hpp"
 
 namespace commplan {
 
@@ -63,45 +63,39 @@ int weekday_index(Date date) {
 }
 
 bool is_time_zone(std::string_view name) {
-  if (name.empty() || name.front() == '/') return false;
-  // The names date's database leaves out: hidden files, posix* and right/, Factory. Its other
-  // exclusions (zone.tab, tzdata.zi, ...) are not TZif files.
-  for (size_t at = 0; at <= name.size();) {
-    size_t slash = std::min(name.find('/', at), name.size());
-    std::string_view part = name.substr(at, slash - at);
-    if (part.empty() || part.front() == '.' || part.starts_with("posix") || part == "right" ||
-        part == "Factory")
-      return false;
-    at = slash + 1;
-  }
-  std::error_code ec;
-  std::string dir = std::filesystem::is_directory("/usr/share/zoneinfo/uclibc", ec)
-                        ? "/usr/share/zoneinfo/uclibc/"
-                        : "/usr/share/zoneinfo/";
-  std::ifstream file(dir + std::string(name), std::ios::binary);
+  std::string file = zoneinfo_file(name);
+  if (file.empty()) return false;
+  std::ifstream in(file, std::ios::binary);
   char magic[4] = {};
-  return file.read(magic, sizeof magic) && std::string_view(magic, sizeof magic) == "TZif";
+  return in.read(magic, sizeof magic) && std::string_view(magic, sizeof magic) == "TZif";
 }
+
+namespace {
+
+/// The day `now` falls on in `timezone` (UTC when it is empty or unknown).
+sys_days local_day(sys_seconds now, std::string_view timezone) {
+  if (timezone.empty()) return floor<std::chrono::days>(now);
+  auto zone = ZoneInfo::load(timezone);  // its one file, where date's database reads them all
+  if (auto offset = zone ? zone->offset_at(now) : std::nullopt)
+    return floor<std::chrono::days>(now + *offset);
+  try {
+    auto local = date::make_zoned(std::string(timezone), now).get_local_time();
+    return sys_days{floor<std::chrono::days>(local).time_since_epoch()};
+  } catch (const std::exception&) {
+    return floor<std::chrono::days>(now);  // an unknown zone was reported by validation
+  }
+}
+
+}  // namespace
 
 std::optional<Date> resolve_date(std::string_view spec, std::string_view timezone,
                                  std::optional<long long> source_date_epoch) {
   if (spec != "today" && spec != "yesterday") return parse_date(spec);
   Date today;
-  if (source_date_epoch) {
+  if (source_date_epoch)
     today = Date{floor<std::chrono::days>(sys_seconds{seconds{*source_date_epoch}})};
-  } else {
-    auto now = floor<seconds>(system_clock::now());
-    sys_days day = floor<std::chrono::days>(now);
-    if (!timezone.empty()) {
-      try {
-        auto local = date::make_zoned(std::string(timezone), now).get_local_time();
-        day = sys_days{floor<std::chrono::days>(local).time_since_epoch()};
-      } catch (const std::exception&) {
-        // An unknown zone was already reported by validation; UTC stands in.
-      }
-    }
-    today = Date{day};
-  }
+  else
+    today = Date{local_day(floor<seconds>(system_clock::now()), timezone)};
   return spec == "yesterday" ? add_days(today, -1) : today;
 }
 
