@@ -1,8 +1,12 @@
 // Regression tests for problems the fuzzers and the adversarial corpus found (see also
 // tests/fuzz/regressions/, replayed by fuzz_regressions_test.cpp).
 
+#include <fcntl.h>
 #include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include <filesystem>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -88,6 +92,32 @@ TEST(ReadStream, StopsReadingPastTheLimit) {
             "<stdin>: error: file is larger than 2 MiB (the limit) (invalid input)");
   std::istringstream small("abc");
   EXPECT_EQ(read_stream(small, "<stdin>", 3), "abc");
+}
+
+TEST(WriteFileAtomic, WritesThroughASymbolicLink) {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / ("commplan-link-" + std::to_string(::getpid()));
+  fs::create_directories(dir / "elsewhere");
+  write_file_atomic((dir / "elsewhere" / "out.md").string(), "old");
+  fs::create_symlink(dir / "elsewhere" / "out.md", dir / "link.md");
+  write_file_atomic((dir / "link.md").string(), "new");
+  EXPECT_TRUE(fs::is_symlink(dir / "link.md"));
+  EXPECT_EQ(read_file((dir / "elsewhere" / "out.md").string()), "new");
+  fs::remove_all(dir);
+}
+
+TEST(WriteFileAtomic, WritesIntoAPipeInPlace) {
+  std::string fifo = std::filesystem::temp_directory_path().string() + "/commplan-fifo-" +
+                     std::to_string(::getpid());
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  int reader = ::open(fifo.c_str(), O_RDONLY | O_NONBLOCK);
+  write_file_atomic(fifo, "through the pipe");
+  char buffer[64] = {};
+  EXPECT_EQ(::read(reader, buffer, sizeof buffer - 1), 16);
+  EXPECT_STREQ(buffer, "through the pipe");
+  EXPECT_TRUE(std::filesystem::is_fifo(fifo));
+  ::close(reader);
+  std::filesystem::remove(fifo);
 }
 
 TEST(ProjectLoader, RejectsAnEngagementLongerThanTenYears) {

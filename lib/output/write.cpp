@@ -5,9 +5,11 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <istream>
+#include <memory>
 
 #include "util/diagnostic.hpp"
 
@@ -31,12 +33,32 @@ bool write_all(int fd, std::string_view content) {
   return true;
 }
 
+void write_in_place(const std::string& path, std::string_view content) {
+  int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
+  if (fd < 0) fail(path, "cannot write", errno);
+  int error = write_all(fd, content) ? 0 : errno;
+  if (::close(fd) != 0 && error == 0) error = errno;
+  if (error != 0) fail(path, "cannot write", error);
+}
+
+/// The file a symbolic link names (so /dev/stdout or a link into another folder is followed,
+/// not replaced), else `path` itself.
+std::string link_target(const std::string& path) {
+  struct stat link {};
+  if (::lstat(path.c_str(), &link) != 0 || !S_ISLNK(link.st_mode)) return path;
+  std::unique_ptr<char, decltype(&std::free)> real(::realpath(path.c_str(), nullptr), &std::free);
+  return real ? std::string(real.get()) : path;
+}
+
 }  // namespace
 
-void write_file_atomic(const std::string& path, std::string_view content) {
+void write_file_atomic(const std::string& given, std::string_view content) {
+  std::string path = link_target(given);
   struct stat existing {};
   bool exists = ::stat(path.c_str(), &existing) == 0;
   if (exists && S_ISDIR(existing.st_mode)) fail(path, "cannot write", EISDIR);
+  // A device, pipe or socket (/dev/null, /dev/stdout) is written to, never replaced.
+  if (exists && !S_ISREG(existing.st_mode)) return write_in_place(path, content);
 
   std::string temp = path + ".commplan-XXXXXX";
   int fd = ::mkstemp(temp.data());

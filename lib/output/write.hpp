@@ -9,7 +9,8 @@
 namespace commplan {
 
 /// Writes `content` to a temporary file beside `path`, then renames it into place, so a
-/// failed run leaves `path` as it was. Throws Error(io) naming the path on failure.
+/// failed run leaves `path` as it was. Throws Error(io) naming the path on failure. A symbolic
+/// link is followed; a device, pipe or socket (/dev/null, /dev/stdout) is written in place.
 void write_file_atomic(const std::string& path, std::string_view content);
 
 /// The most read_file() and read_stream() take in: the input size limit (see load/Limits).

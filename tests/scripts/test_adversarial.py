@@ -16,9 +16,11 @@ import re
 import resource
 import shutil
 import signal
+import stat
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 
 TIME_LIMIT = 10  # seconds a run
@@ -213,6 +215,67 @@ GENERATED = [
 ]
 
 
+def special_outputs(runner):
+    """-o naming a device, a pipe or a symbolic link: written through, never replaced."""
+    tmp, project = runner.tmp, str(runner.source / "tests/adversarial/inputs/minimal.yaml")
+    checks = []
+    try:  # device nodes of our own (root only), so a regression cannot replace /dev/null
+        os.mknod(tmp / "null", 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+        os.mknod(tmp / "full", 0o666 | stat.S_IFCHR, os.makedev(1, 7))
+        checks += [("-o names a null device", "null", 0, ""),
+                   ("-o names a full device", "full", 3, r"full: error: cannot write: No space")]
+    except PermissionError:
+        print("skipped the device cases: creating device nodes needs root")
+    for name, target, exit_code, pattern in checks:
+        code, _, err, _ = runner.run(["kickoff", project, "-o", str(tmp / target)])
+        problems = [] if code == exit_code else [f"exit {code}, expected {exit_code}"]
+        if pattern and not re.search(pattern, err.decode()):
+            problems.append(f"stderr does not match {pattern!r}")
+        if not stat.S_ISCHR(os.lstat(tmp / target).st_mode):
+            problems.append("the device was replaced")
+        runner.report(name, problems, err)
+    fifo(runner, project)
+    symlink(runner, project)
+    code, out, err, _ = runner.run(["kickoff", project, "-o", "/dev/stdout"])
+    problems = [] if code == 0 and b"# " in out else [f"exit {code}, output {out[:40]!r}"]
+    if not os.path.islink("/dev/stdout"):
+        problems.append("/dev/stdout was replaced")
+    runner.report("-o /dev/stdout", problems, err)
+
+
+def fifo(runner, project):
+    path = runner.tmp / "fifo"
+    os.mkfifo(path)
+    received = []
+    reader = threading.Thread(target=lambda: received.append(path.read_bytes()), daemon=True)
+    reader.start()
+    code, _, err, _ = runner.run(["kickoff", project, "-o", str(path)])
+    if code != 0:  # the reader waits for a writer that never came
+        os.close(os.open(path, os.O_WRONLY | os.O_NONBLOCK))
+    reader.join(runner.time_limit)
+    problems = [] if code == 0 else [f"exit {code}"]
+    if not received or b"# " not in received[0]:
+        problems.append("nothing came through the pipe")
+    if not stat.S_ISFIFO(os.lstat(path).st_mode):
+        problems.append("the pipe was replaced")
+    runner.report("-o names a pipe", problems, err)
+
+
+def symlink(runner, project):
+    target = runner.tmp / "elsewhere" / "kickoff.md"
+    target.parent.mkdir()
+    target.write_bytes(PREVIOUS)
+    link = runner.tmp / "link.md"
+    link.symlink_to(target)
+    code, _, err, _ = runner.run(["kickoff", project, "-o", str(link)])
+    problems = [] if code == 0 else [f"exit {code}"]
+    if not link.is_symlink():
+        problems.append("the link was replaced by a file")
+    if not target.read_bytes().startswith(b"# "):
+        problems.append("the file the link names was not written")
+    runner.report("-o names a symbolic link", problems, err)
+
+
 def truncations(runner, source):
     """An example cut at every line end and at every structural character of its first
     4 KiB, validated in batches: each is valid or gets located errors, none crashes."""
@@ -259,6 +322,7 @@ def main():
             runner.check(case)
             for leftover in ["out.md", "kickoff.md"]:
                 (runner.tmp / leftover).unlink(missing_ok=True)
+        special_outputs(runner)
         cut = truncations(runner, source)
         peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
         if peak > MEMORY_LIMIT and not runner.sanitized:
