@@ -56,6 +56,17 @@ TEST(BlockText, OrdinaryBlockTextsStillRead) {
             std::vector<std::string>{"ok: {\"m\":{\"k\":\" a\\n\",\"z\":1}}"});
 }
 
+TEST(SingleQuotedText, RunsOfDoubledQuotesAreQuotes) {
+  EXPECT_EQ(parse_yaml("k: 'x''''y'\n"), std::vector<std::string>{"ok: {\"k\":\"x''y\"}"});
+  EXPECT_EQ(parse_yaml("k: ''''''''''''\n"), std::vector<std::string>{"ok: {\"k\":\"'''''\"}"});
+}
+
+TEST(SingleQuotedText, LineBreaksFold) {
+  EXPECT_EQ(parse_yaml("k: 'a  \n  b\n\n  \n  c''d'\n"),
+            std::vector<std::string>{"ok: {\"k\":\"a b\\n\\nc'd\"}"});
+  EXPECT_EQ(parse_yaml("k: 'a\r\n  b'\r\n"), std::vector<std::string>{"ok: {\"k\":\"a b\"}"});
+}
+
 TEST(Diagnostics, HeadlineShowsControlCharactersAsEscapes) {
   Diagnostic d{
       Level::warning,        "p.yaml", {3, 2, 0}, "sc\nope\x1b", "unknown field \"sc\nope\x1b\"",

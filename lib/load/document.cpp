@@ -124,24 +124,60 @@ std::string_view token_view(fy_token* token) {
 
 std::string token_text(fy_token* token) { return std::string(token_view(token)); }
 
-/// A scalar's text when the source holds it as is between the event's marks (which libfyaml
-/// puts inside the quotes): on one line, without quotes or escapes to undo. Asking libfyaml
-/// for the text costs a formatted copy of every scalar.
-std::optional<std::string_view> source_text(fy_event* event, fy_scalar_style style,
-                                            std::string_view source) {
+/// The source between a scalar event's marks (inside the quotes), or nullopt.
+std::optional<std::string_view> event_source(fy_event* event, std::string_view source) {
   const fy_mark* start = fy_event_start_mark(event);
   const fy_mark* end = fy_event_end_mark(event);
   if (start == nullptr || end == nullptr || end->input_pos < start->input_pos ||
       end->input_pos > source.size())
     return std::nullopt;
+  return source.substr(start->input_pos, end->input_pos - start->input_pos);
+}
+
+/// A scalar's text when the source holds it as is between the event's marks (which libfyaml
+/// puts inside the quotes): on one line, without quotes or escapes to undo. Asking libfyaml
+/// for the text costs a formatted copy of every scalar.
+std::optional<std::string_view> source_text(fy_event* event, fy_scalar_style style,
+                                            std::string_view source) {
   if (style != FYSS_PLAIN && style != FYSS_SINGLE_QUOTED && style != FYSS_DOUBLE_QUOTED)
     return std::nullopt;
-  std::string_view raw = source.substr(start->input_pos, end->input_pos - start->input_pos);
+  auto between = event_source(event, source);
+  if (!between) return std::nullopt;
+  std::string_view raw = *between;
   char quote = style == FYSS_SINGLE_QUOTED ? '\'' : style == FYSS_DOUBLE_QUOTED ? '"' : '\n';
   char escape = style == FYSS_DOUBLE_QUOTED ? '\\' : '\n';
   for (char c : raw)
     if (c == '\n' || c == '\r' || c == quote || c == escape) return std::nullopt;
   return raw;
+}
+
+/// Folds the line break at raw[i], the white space around it and the empty lines after it into
+/// a space, or one line break an empty line; returns the index after them.
+size_t fold_line_breaks(std::string_view raw, size_t i, std::string& out) {
+  while (!out.empty() && (out.back() == ' ' || out.back() == '\t')) out.pop_back();
+  size_t breaks = 0;
+  while (i < raw.size() && (raw[i] == '\n' || raw[i] == '\r')) {
+    i += raw.compare(i, 2, "\r\n") == 0 ? 2 : 1;
+    ++breaks;
+    while (i < raw.size() && (raw[i] == ' ' || raw[i] == '\t')) ++i;
+  }
+  out.append(breaks == 1 ? 1 : breaks - 1, breaks == 1 ? ' ' : '\n');
+  return i;
+}
+
+/// The value of a single-quoted scalar from its source between the quotes (YAML 1.2, 7.3.2):
+/// '' is a quote, line breaks fold. libfyaml 0.7 garbles runs of '' (and leaks memory on them).
+std::string single_quoted(std::string_view raw) {
+  std::string out;
+  for (size_t i = 0; i < raw.size();) {
+    if (raw[i] == '\n' || raw[i] == '\r') {
+      i = fold_line_breaks(raw, i, out);
+    } else {
+      out += raw[i];
+      i += raw[i] == '\'' ? 2 : 1;
+    }
+  }
+  return out;
 }
 
 /// Builds the Node tree from libfyaml's event stream, enforcing the limits as it goes.
@@ -250,7 +286,13 @@ bool TreeBuilder::scalar(fy_event* event, const Mark& mark) {
   node.mark = mark;
   fy_scalar_style style = fy_token_scalar_style(event->scalar.value);
   auto direct = source_text(event, style, doc_.text);
-  node.text = storage_.copy(direct ? *direct : token_view(event->scalar.value));
+  auto raw = style == FYSS_SINGLE_QUOTED ? event_source(event, doc_.text) : std::nullopt;
+  if (direct)
+    node.text = storage_.copy(*direct);
+  else if (raw)
+    node.text = storage_.copy(single_quoted(*raw));
+  else
+    node.text = storage_.copy(token_view(event->scalar.value));
   bool plain = style == FYSS_PLAIN;
   // A tag token was written in the source; libfyaml leaves tag_implicit unset on some events.
   if (event->scalar.tag != nullptr) {
