@@ -67,6 +67,12 @@ TEST(SingleQuotedText, LineBreaksFold) {
   EXPECT_EQ(parse_yaml("k: 'a\r\n  b'\r\n"), std::vector<std::string>{"ok: {\"k\":\"a b\"}"});
 }
 
+TEST(Diagnostics, SuggestsNoNameForAVeryLongWord) {
+  EXPECT_EQ(closest_name("phaes", {"title", "phase"}), "phase");
+  EXPECT_EQ(closest_name(std::string(65, 'a'), {std::string(64, 'a')}), "");
+  EXPECT_EQ(closest_name(std::string(64, 'a'), {std::string(63, 'a')}), std::string(63, 'a'));
+}
+
 TEST(Diagnostics, HeadlineShowsControlCharactersAsEscapes) {
   Diagnostic d{
       Level::warning,        "p.yaml", {3, 2, 0}, "sc\nope\x1b", "unknown field \"sc\nope\x1b\"",

@@ -133,10 +133,27 @@ static size_t edit_distance(std::string_view a, std::string_view b) {
   return row[b.size()];
 }
 
+namespace {
+
+constexpr size_t kMaxSuggestedLength = 64;  // no suggestion for a longer name
+constexpr size_t kMaxCandidates = 1000;     // the first ones are compared, no more
+/// Cells of edit-distance tables the suggestions of this thread may still fill: a hostile file
+/// with thousands of unknown names and thousands of ids gets no more suggestions, not hours.
+thread_local size_t suggestion_budget = 100'000'000;
+
+}  // namespace
+
 std::string closest_name(std::string_view word, const std::vector<std::string>& candidates) {
   std::string best;
+  if (word.size() > kMaxSuggestedLength) return best;
   size_t best_distance = word.size() / 3 + 2;  // beyond this a suggestion is noise
-  for (const auto& c : candidates) {
+  for (size_t i = 0; i < std::min(candidates.size(), kMaxCandidates); ++i) {
+    const std::string& c = candidates[i];
+    size_t gap = std::max(c.size(), word.size()) - std::min(c.size(), word.size());
+    if (gap >= best_distance) continue;  // the distance is at least the difference in length
+    size_t cells = (word.size() + 1) * (c.size() + 1);
+    if (cells > suggestion_budget) return {};
+    suggestion_budget -= cells;
     size_t distance = edit_distance(word, c);
     if (distance < best_distance) {
       best_distance = distance;

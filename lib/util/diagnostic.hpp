@@ -74,7 +74,9 @@ std::string format_diagnostic(const Diagnostic& d);
 /// The text of the line around byte `offset` of `text` (without its line break).
 std::string line_at(std::string_view text, size_t offset);
 
-/// The closest of `candidates` to `word` (edit distance), or "" when none is close.
+/// The closest of `candidates` to `word` (edit distance), or "" when none is close. Bounded for
+/// hostile input: no suggestion for a word over 64 characters, only the first 1,000 candidates,
+/// and none at all once the thread has spent its budget of comparisons.
 std::string closest_name(std::string_view word, const std::vector<std::string>& candidates);
 
 }  // namespace commplan

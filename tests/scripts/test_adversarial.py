@@ -180,6 +180,12 @@ def generate(tmp, source):
         f.write(base + "# ")
         f.write("x" * ((128 << 20) + 1))
         f.write("\n")
+    ids = ["".join(chr(97 + (i * 7 + j * j) % 26) for j in range(2000)) for i in range(300)]
+    with open(tmp / "unknown-phases.yaml", "w") as f:
+        f.write(base + "phases:\n")
+        f.writelines(f"  - {{id: {i}, start: 2026-12-07, end: 2026-12-08}}\n" for i in ids)
+        f.write("findings:\n")
+        f.writelines(f"  - {{id: f{n}, title: t, phase: {'k' * 2000}{n}}}\n" for n in range(20))
     deep = "{{#a}}" * 300 + "x" + "{{/a}}" * 300
     (tmp / "deep-sections.mustache").write_text(deep)
 
@@ -206,6 +212,9 @@ GENERATED = [
     {"name": "a 100 MB text in a project", "args": ["kickoff", "{tmp}/string-100mb.yaml",
                                                    "-o", "{tmp}/kickoff.md"],
      "exit": 0, "stderr": r"warning"},
+    {"name": "20 unknown phases of 2,000 characters among 300 such ids",
+     "args": ["validate", "{tmp}/unknown-phases.yaml"], "exit": 1,
+     "stderr": r"unknown-phases\.yaml:\d+:\d+: error: findings\[19\]\.phase: no phase has the id"},
     {"name": "a file over the size limit",
      "args": ["validate", "{tmp}/over-the-size-limit.yaml"], "exit": 1,
      "stderr": r"over-the-size-limit\.yaml: error: file is larger than 128 MiB \(the limit\)"},
