@@ -21,7 +21,6 @@ import subprocess
 import sys
 import tempfile
 import threading
-import time
 
 TIME_LIMIT = 10  # seconds a run
 MEMORY_LIMIT = 1 << 30  # bytes
@@ -56,7 +55,6 @@ class Runner:
         env = {k: v for k, v in os.environ.items() if not k.startswith("COMMPLAN_")}
         env.update({"SOURCE_DATE_EPOCH": "1796083200", "NO_COLOR": "1", "LC_ALL": "C.UTF-8"})
         env.pop("GITHUB_ACTIONS", None)
-        start = time.monotonic()
         proc = subprocess.Popen(
             [self.binary] + args, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
             stderr=subprocess.PIPE, env=env, cwd=self.tmp, preexec_fn=self.limits)
@@ -65,8 +63,8 @@ class Runner:
         except subprocess.TimeoutExpired:
             os.killpg(proc.pid, signal.SIGKILL)
             proc.communicate()
-            return None, b"", b"", time.monotonic() - start
-        return proc.returncode, out, err, time.monotonic() - start
+            return None, b"", b""
+        return proc.returncode, out, err
 
     def check(self, case):
         name = case["name"]
@@ -76,7 +74,7 @@ class Runner:
         stdin = self.expand(case.get("stdin", "")).encode()
         if "stdin_file" in case:
             stdin = pathlib.Path(self.expand(case["stdin_file"])).read_bytes()
-        code, out, err, seconds = self.run(args, stdin)
+        code, out, err = self.run(args, stdin)
         problems = self.problems(case, code, err)
         if code == case["exit"]:
             problems += contents(case, out, output)
@@ -96,7 +94,7 @@ class Runner:
         pattern = self.expand(case.get("stderr", ""))
         if pattern and not re.search(pattern, text, re.M):
             problems.append(f"stderr does not match {pattern!r}")
-        problems += well_formed(text, case.get("free_stderr", False))
+        problems += well_formed(text)
         return problems
 
     def prepare(self, kind, output):
@@ -112,17 +110,14 @@ class Runner:
         return self.snapshot(output)
 
     def snapshot(self, output):
-        """Everything at and beside the target, so a stray temporary file shows too."""
+        """The target's content, and the names beside it, so a stray temporary file shows."""
         path = pathlib.Path(output)
-        state = {}
-        for p in [path, path.parent]:
-            if p.is_dir() and str(p).startswith(str(self.tmp)):
-                state[str(p)] = sorted((c.name, c.read_bytes() if c.is_file() else None)
-                                       for c in p.iterdir())
-            elif p.is_file():
-                state[str(p)] = p.read_bytes()
-            else:
-                state[str(p)] = p.exists()
+        ours = path.parent.is_dir() and str(path.parent).startswith(str(self.tmp))
+        state = {"beside": sorted(os.listdir(path.parent)) if ours else None}
+        if path.is_dir():
+            state["target"] = sorted((c.name, c.read_bytes()) for c in path.iterdir())
+        else:
+            state["target"] = path.read_bytes() if path.is_file() else path.exists()
         return state
 
     def report(self, name, problems, err):
@@ -143,10 +138,8 @@ def contents(case, out, output):
             if needle.encode() not in out + written]
 
 
-def well_formed(text, free=False):
+def well_formed(text):
     """Each problem on one located line; only quoted source lines and carets between them."""
-    if free:
-        return []
     problems = []
     for line in text.splitlines():
         if HEADLINE.match(line) or line.startswith(" "):
@@ -236,7 +229,7 @@ def special_outputs(runner):
     except PermissionError:
         print("skipped the device cases: creating device nodes needs root")
     for name, target, exit_code, pattern in checks:
-        code, _, err, _ = runner.run(["kickoff", project, "-o", str(tmp / target)])
+        code, _, err = runner.run(["kickoff", project, "-o", str(tmp / target)])
         problems = [] if code == exit_code else [f"exit {code}, expected {exit_code}"]
         if pattern and not re.search(pattern, err.decode()):
             problems.append(f"stderr does not match {pattern!r}")
@@ -245,7 +238,7 @@ def special_outputs(runner):
         runner.report(name, problems, err)
     fifo(runner, project)
     symlink(runner, project)
-    code, out, err, _ = runner.run(["kickoff", project, "-o", "/dev/stdout"])
+    code, out, err = runner.run(["kickoff", project, "-o", "/dev/stdout"])
     problems = [] if code == 0 and b"# " in out else [f"exit {code}, output {out[:40]!r}"]
     if not os.path.islink("/dev/stdout"):
         problems.append("/dev/stdout was replaced")
@@ -258,7 +251,7 @@ def fifo(runner, project):
     received = []
     reader = threading.Thread(target=lambda: received.append(path.read_bytes()), daemon=True)
     reader.start()
-    code, _, err, _ = runner.run(["kickoff", project, "-o", str(path)])
+    code, _, err = runner.run(["kickoff", project, "-o", str(path)])
     if code != 0:  # the reader waits for a writer that never came
         os.close(os.open(path, os.O_WRONLY | os.O_NONBLOCK))
     reader.join(runner.time_limit)
@@ -276,7 +269,7 @@ def symlink(runner, project):
     target.write_bytes(PREVIOUS)
     link = runner.tmp / "link.md"
     link.symlink_to(target)
-    code, _, err, _ = runner.run(["kickoff", project, "-o", str(link)])
+    code, _, err = runner.run(["kickoff", project, "-o", str(link)])
     problems = [] if code == 0 else [f"exit {code}"]
     if not link.is_symlink():
         problems.append("the link was replaced by a file")
@@ -305,7 +298,7 @@ def truncations(runner, source):
             files.append(str(path))
         for i in range(0, len(files), 200):
             batch = files[i:i + 200]
-            code, _, err, _ = runner.run(["validate"] + batch)
+            code, _, err = runner.run(["validate"] + batch)
             problems = []
             if code is None or code < 0 or code not in (0, 1):
                 problems.append(f"exit {code}")
