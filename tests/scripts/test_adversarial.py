@@ -315,7 +315,8 @@ def truncations(runner, source):
 
 
 def main():
-    binary, source = sys.argv[1], pathlib.Path(sys.argv[2])
+    # Absolute: every run starts in a temporary folder.
+    binary, source = os.path.abspath(sys.argv[1]), pathlib.Path(sys.argv[2])
     cases = json.loads((source / "tests/adversarial/cases.json").read_text())["cases"]
     with tempfile.TemporaryDirectory(prefix="commplan-adversarial-") as tmp:
         runner = Runner(binary, source, tmp)

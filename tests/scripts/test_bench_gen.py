@@ -7,6 +7,8 @@ import json
 import subprocess
 import sys
 
+from commplan_test import fail, report
+
 
 def gen(source, *args):
     return subprocess.run(["/usr/bin/python3", f"{source}/bench/gen", *args], check=True,
@@ -19,7 +21,6 @@ def run(binary, args, text):
 
 def main():
     binary, source = sys.argv[1], sys.argv[2]
-    failures = []
     cases = [["--findings", "0", "--days", "1", "--phases", "1"],
              ["--findings", "40", "--days", "30", "--phases", "4", "--seed", "2"],
              ["--findings", "300", "--days", "260", "--phases", "12", "--seed", "3"]]
@@ -28,20 +29,17 @@ def main():
         for fmt, text in texts.items():
             checked = run(binary, ["validate", "--strict", "-"], text)
             if checked.returncode != 0:
-                failures.append(f"{' '.join(args)} --format {fmt}: exit {checked.returncode}\n"
-                                f"{checked.stdout}{checked.stderr}")
+                fail(f"{' '.join(args)} --format {fmt}: exit {checked.returncode}\n"
+                     f"{checked.stdout}{checked.stderr}")
             if gen(source, *args, "--format", fmt) != text:
-                failures.append(f"{' '.join(args)} --format {fmt}: not the same bytes twice")
+                fail(f"{' '.join(args)} --format {fmt}: not the same bytes twice")
         # The same project either way: commplan's JSON view of both is identical.
         day = json.loads(texts["json"])["project"]["start"]
         views = [run(binary, ["plan", "-", "--format", "json", "--date", day], text).stdout
                  for text in texts.values()]
         if not views[0] or views[0] != views[1]:
-            failures.append(f"{' '.join(args)}: YAML and JSON give different plans")
-    for failure in failures:
-        print("FAIL", failure)
-    print(f"{len(cases)} cases, {len(failures)} failures")
-    return 1 if failures else 0
+            fail(f"{' '.join(args)}: YAML and JSON give different plans")
+    return report(f"{len(cases)} cases")
 
 
 if __name__ == "__main__":

@@ -16,25 +16,15 @@ import unittest
 
 import yaml
 
+from commplan_test import help_section, output
+
 BINARY = os.path.abspath(sys.argv[1])
 SOURCE = os.path.abspath(sys.argv[2])
 EXAMPLE = os.path.join(SOURCE, "examples", "datacentre-assessment.yaml")
 
 
 def run(*args):
-    return subprocess.run([BINARY, *args], capture_output=True, text=True, check=True).stdout
-
-
-def help_section(text, title):
-    """Entries of one section of a CLI11 --help text: (first word, rest of the line)."""
-    entries, inside = [], False
-    for line in text.splitlines():
-        if not line or line.endswith(":"):
-            inside = line == title
-        elif inside and line.startswith("  ") and line[2] != " ":
-            word, _, rest = line[2:].partition(" ")
-            entries.append((word, rest))
-    return entries
+    return output(BINARY, *args)
 
 
 def commands(path=()):

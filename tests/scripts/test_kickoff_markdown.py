@@ -12,13 +12,11 @@ Usage: test_kickoff_markdown.py COMMPLAN_BINARY SOURCE_DIR
 
 import json
 import os
-import re
-import subprocess
 import sys
 import tempfile
-import xml.etree.ElementTree as ET
 
-NS = "{http://commonmark.org/xml/1.0}"
+from commplan_test import NS, check_literal, fail, kind, parse, poisoned_copy, report, run, text_of
+
 EXAMPLES = [
     ("examples/datacentre-assessment.yaml", "2026-12-07"),
     ("examples/penetration-test.json", "2027-05-10"),
@@ -27,50 +25,21 @@ EXAMPLES = [
 HOSTILE = " | pipe <script>alert(1)</script> {{x}} *em* [link](http://x.example)\n# new line"
 LITERALS = ("<script>alert(1)</script>", "{{x}}", "*em*", "[link]", " | pipe")
 # Fields whose values are ids, dates, times or enums: left alone by poison().
-FORMATTED = {"id", "phase", "standard", "date", "start", "end", "found", "severity", "status",
-             "time", "lang", "workdays", "holidays", "timezone", "duration", "contact", "email",
-             "phone", "attendees", "within", "level"}
+FORMATTED = {"commplan", "id", "phase", "standard", "date", "start", "end", "found", "severity",
+             "status", "time", "lang", "workdays", "holidays", "timezone", "duration", "contact",
+             "email", "phone", "attendees", "within", "level"}
 BLOCKS = {"document", "heading", "paragraph", "list", "item", "tasklist", "block_quote", "table",
           "table_header", "table_row", "table_cell", "thematic_break", "code_block"}
-FAILURES = []
-
-
-def fail(message):
-    FAILURES.append(message)
-    print("FAIL:", message)
-
-
-def run(binary, *args):
-    done = subprocess.run([binary, *args], capture_output=True, text=True,
-                          env={"PATH": "/usr/bin:/bin"})
-    if done.returncode != 0:
-        fail(f"{' '.join(args)}: exit {done.returncode}: {done.stderr}")
-    return done.stdout
-
-
-def parse(markdown):
-    xml = subprocess.run(["cmark-gfm", "-e", "table", "-e", "tasklist", "-t", "xml"],
-                         input=markdown, capture_output=True, text=True, check=True).stdout
-    return ET.fromstring(xml)
-
-
-def tag(node):
-    return node.tag.replace(NS, "")
-
-
-def text_of(node):
-    return "".join(t.text or "" for t in node.iter(NS + "text"))
 
 
 def structure(node):
     """The block structure below `node`: kinds, heading levels, task states; no inline text."""
-    kind = tag(node)
-    label = kind
-    if kind == "heading":
+    label = kind(node)
+    if label == "heading":
         label += node.get("level")
-    elif kind == "tasklist":
+    elif label == "tasklist":
         label += node.get("completed", "false")
-    return (label, tuple(structure(child) for child in node if tag(child) in BLOCKS))
+    return (label, tuple(structure(child) for child in node if kind(child) in BLOCKS))
 
 
 def check_kickoff(document, view, where):
@@ -106,7 +75,7 @@ def check_kickoff(document, view, where):
 
 
 def check_five_w2h(document, view, where):
-    lists = [node for node in document if tag(node) == "list"]
+    lists = [node for node in document if kind(node) == "list"]
     checklists = [lst for lst in lists if lst.find(NS + "tasklist") is not None]
     if len(checklists) != len(view["communications"]):
         fail(f"{where}: {len(checklists)} checklists for {len(view['communications'])} topics")
@@ -116,36 +85,10 @@ def check_five_w2h(document, view, where):
             fail(f"{where}: ticks {states} do not match topic {topic['id']}")
 
 
-def check_literal(document, where):
-    text = "".join(node.text or "" for node in document.iter(NS + "text"))
-    for literal in LITERALS:
-        if literal not in text:
-            fail(f"{where}: {literal!r} is not shown as literal text")
-    html = [n.text for n in document.iter(NS + "html_inline") if n.text != "<br>"]
-    html += [n.text for n in document.iter(NS + "html_block")]
-    if html:
-        fail(f"{where}: raw HTML got through: {html}")
-
-
-def poison(value, suffix):
-    if isinstance(value, dict):
-        return {k: v if k in FORMATTED else poison(v, suffix) for k, v in value.items()}
-    if isinstance(value, list):
-        return [poison(v, suffix) for v in value]
-    if isinstance(value, str) and value:
-        return value + suffix
-    return value
-
-
 def variant(source, directory, name, suffix):
-    with open(os.path.join(source, "examples/penetration-test.json"), encoding="utf-8") as f:
-        project = json.load(f)
-    project = {k: v if k in ("commplan", "lang") else poison(v, suffix)
-               for k, v in project.items()}
-    path = os.path.join(directory, name)
-    with open(path, "w", encoding="utf-8") as f:
-        json.dump(project, f, ensure_ascii=False)
-    return path
+    """The penetration-test example with `suffix` at the end of every text."""
+    return poisoned_copy(os.path.join(source, "examples/penetration-test.json"),
+                         os.path.join(directory, name), suffix, FORMATTED)
 
 
 def check_examples(binary, source):
@@ -156,13 +99,13 @@ def check_examples(binary, source):
             common = ["--date", date, "--lang", lang]
             where = f"kickoff {example} {lang}"
             view = json.loads(run(binary, "kickoff", path, "--format", "json", *common))
-            check_kickoff(parse(run(binary, "kickoff", path, *common)), view, where)
+            check_kickoff(parse(run(binary, "kickoff", path, *common), "tasklist"), view, where)
             where = f"five-w2h {example} {lang}"
             view = json.loads(run(binary, "five-w2h", path, "--format", "json", *common))
-            check_five_w2h(parse(run(binary, "five-w2h", path, *common)), view, where)
+            check_five_w2h(parse(run(binary, "five-w2h", path, *common), "tasklist"), view, where)
             count += 2
         for lang in ("en", "zh"):
-            blank = parse(run(binary, "five-w2h", "--lang", lang))
+            blank = parse(run(binary, "five-w2h", "--lang", lang), "tasklist")
             boxes = [box.get("completed") for box in blank.iter(NS + "tasklist")]
             if boxes != ["false"] * 7:
                 fail(f"blank checklist {lang}: boxes {boxes}")
@@ -178,11 +121,11 @@ def check_hostile(binary, source):
             for lang in ("en", "zh"):
                 where = f"hostile {command} {lang}"
                 common = ["--date", "2027-05-10", "--lang", lang]
-                document = parse(run(binary, command, hostile, *common))
-                expected = structure(parse(run(binary, command, plain, *common)))
+                document = parse(run(binary, command, hostile, *common), "tasklist")
+                expected = structure(parse(run(binary, command, plain, *common), "tasklist"))
                 if structure(document) != expected:
                     fail(f"{where}: the block structure changed")
-                check_literal(document, where)
+                check_literal(document, where, LITERALS)
                 count += 1
     return count
 
@@ -190,8 +133,7 @@ def check_hostile(binary, source):
 def main():
     binary, source = sys.argv[1], sys.argv[2]
     count = check_examples(binary, source) + check_hostile(binary, source)
-    print(f"{count} kickoff and five-w2h outputs checked, {len(FAILURES)} problem(s)")
-    return 1 if FAILURES else 0
+    return report(f"{count} kickoff and five-w2h outputs checked")
 
 
 if __name__ == "__main__":

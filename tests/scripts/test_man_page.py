@@ -11,27 +11,19 @@ import sys
 import tempfile
 import unittest
 
+from commplan_test import help_section, output
+
 BINARY = os.path.abspath(sys.argv[1])
 
 
-def run(*args):
-    return subprocess.run([BINARY, *args], capture_output=True, text=True, check=True).stdout
-
-
 def subcommands():
-    names, inside = [], False
-    for line in run("--help").splitlines():
-        if not line or line.endswith(":"):
-            inside = line == "Subcommands:"
-        elif inside and line.startswith("  ") and line[2] != " ":
-            names.append(line.split()[0])
-    return names
+    return [name for name, _ in help_section(output(BINARY, "--help"), "Subcommands:")]
 
 
 class ManPage(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        cls.roff = run("man")
+        cls.roff = output(BINARY, "man")
 
     def test_groff_formats_it_without_warnings(self):
         if shutil.which("groff") is None:
@@ -60,7 +52,7 @@ class ManPage(unittest.TestCase):
     def test_writes_the_same_page_with_output(self):
         with tempfile.TemporaryDirectory() as tmp:
             path = os.path.join(tmp, "commplan.1")
-            run("man", "-o", path)
+            output(BINARY, "man", "-o", path)
             with open(path) as f:
                 self.assertEqual(f.read(), self.roff)
 

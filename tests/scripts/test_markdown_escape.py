@@ -8,12 +8,10 @@ Usage: test_markdown_escape.py COMMPLAN_BINARY SOURCE_DIR
 import json
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
-import xml.etree.ElementTree as ET
 
-NS = "{http://commonmark.org/xml/1.0}"
+from commplan_test import kind, output, parse
 
 SAMPLES = [
     "*** 作",
@@ -82,26 +80,22 @@ TEMPLATE = """| key | value |
 ALLOWED_INLINE = {"text", "softbreak", "linebreak", "html_inline", "link"}
 
 
-def local(tag):
-    return tag[len(NS):] if tag.startswith(NS) else tag
-
-
 def inline_text(node, problems, where):
     """The literal text a container shows; markup nodes are reported as problems."""
     out = []
     for child in node:
-        kind = local(child.tag)
-        if kind not in ALLOWED_INLINE:
-            problems.append(f"{where}: markup <{kind}> appeared")
-        if kind == "text":
+        name = kind(child)
+        if name not in ALLOWED_INLINE:
+            problems.append(f"{where}: markup <{name}> appeared")
+        if name == "text":
             out.append(child.text or "")
-        elif kind in ("softbreak", "linebreak"):
+        elif name in ("softbreak", "linebreak"):
             out.append("\n")
-        elif kind == "html_inline":
+        elif name == "html_inline":
             if (child.text or "").strip().lower() not in ("<br>", "<br/>", "<br />"):
                 problems.append(f"{where}: raw HTML {child.text!r} appeared")
             out.append("\n")
-        elif kind == "link":
+        elif name == "link":
             text = inline_text(child, problems, where)
             if text not in child.get("destination", "") and text not in (
                 child.get("destination", "").replace("mailto:", "")
@@ -120,8 +114,7 @@ def normalise(text):
 
 def main():
     binary = sys.argv[1]
-    cmark = shutil.which("cmark-gfm")
-    if cmark is None:
+    if shutil.which("cmark-gfm") is None:
         print("cmark-gfm not installed (Debian package cmark-gfm): skipped")
         return 0
     items = [{"key": f"k{i}", "value": value} for i, value in enumerate(SAMPLES)]
@@ -129,37 +122,30 @@ def main():
         template = os.path.join(tmp, "round-trip.md.mustache")
         with open(template, "w", encoding="utf-8") as f:
             f.write(TEMPLATE)
-        markdown = subprocess.run(
-            [binary, "render", template, "--data", "-", "--escape", "markdown"],
-            input=json.dumps({"items": items}), capture_output=True, text=True, check=True,
-        ).stdout
-    xml = subprocess.run(
-        [cmark, "-t", "xml", "-e", "table", "-e", "strikethrough", "-e", "autolink",
-         "-e", "tagfilter", "-e", "tasklist"],
-        input=markdown, capture_output=True, text=True, check=True,
-    ).stdout
-    doc = ET.fromstring(xml)
+        markdown = output(binary, "render", template, "--data", "-", "--escape", "markdown",
+                          stdin=json.dumps({"items": items}))
+    doc = parse(markdown, "strikethrough", "autolink", "tagfilter", "tasklist")
     blocks = list(doc)
     problems = []
-    kinds = [local(b.tag) for b in blocks]
+    kinds = [kind(b) for b in blocks]
     expected = ["table", "list"] + ["paragraph"] * len(SAMPLES) + ["heading"] * len(SAMPLES)
     if kinds != expected:
         problems.append(f"blocks were {kinds}, expected {expected}")
     else:
-        rows = [r for r in blocks[0] if local(r.tag) == "table_row"]
+        rows = [r for r in blocks[0] if kind(r) == "table_row"]
         if len(rows) != len(SAMPLES):
             problems.append(f"table has {len(rows)} body rows, expected {len(SAMPLES)}")
         for i, row in enumerate(rows):
-            cells = [c for c in row if local(c.tag) == "table_cell"]
+            cells = [c for c in row if kind(c) == "table_cell"]
             got = inline_text(cells[1], problems, f"table row {i}")
             check(got, SAMPLES[i], f"table row {i}", problems, trim=True)
-        list_items = [li for li in blocks[1] if local(li.tag) == "item"]
+        list_items = [li for li in blocks[1] if kind(li) == "item"]
         if len(list_items) != len(SAMPLES):
             problems.append(f"list has {len(list_items)} items, expected {len(SAMPLES)}")
         for i, li in enumerate(list_items):
-            paragraphs = [p for p in li if local(p.tag) == "paragraph"]
+            paragraphs = [p for p in li if kind(p) == "paragraph"]
             if len(paragraphs) != 1 or len(li) != 1:
-                problems.append(f"list item {i}: {[local(c.tag) for c in li]}")
+                problems.append(f"list item {i}: {[kind(c) for c in li]}")
                 continue
             check(inline_text(paragraphs[0], problems, f"list item {i}"), SAMPLES[i],
                   f"list item {i}", problems)

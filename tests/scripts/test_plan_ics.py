@@ -8,30 +8,17 @@ Usage: test_plan_ics.py COMMPLAN_BINARY SOURCE_DIR
 """
 
 import datetime
-import glob
 import json
 import os
-import subprocess
 import sys
 import tempfile
 import zoneinfo
 
 import icalendar
 
+from commplan_test import examples, fail, read_json, report, run, write_json
+
 DATE = "2026-11-30"
-FAILURES = []
-
-
-def fail(message):
-    FAILURES.append(message)
-    print("FAIL:", message)
-
-
-def run(binary, *args):
-    done = subprocess.run([binary, *args], capture_output=True, env={"PATH": "/usr/bin:/bin"})
-    if done.returncode != 0:
-        fail(f"{' '.join(args)}: exit {done.returncode}: {done.stderr.decode()}")
-    return done.stdout
 
 
 def check_lines(name, raw):
@@ -81,8 +68,9 @@ def check_event(name, event, touchpoint, zone, stamp):
 
 
 def check_plan(binary, project, name, lang):
-    raw = run(binary, "plan", project, "--format", "ics", "--date", DATE, "--lang", lang)
-    if raw != run(binary, "plan", project, "--format", "ics", "--date", DATE, "--lang", lang):
+    ics = ["plan", project, "--format", "ics", "--date", DATE, "--lang", lang]
+    raw = run(binary, *ics, text=False)  # bytes: the CRLF line ends are checked
+    if raw != run(binary, *ics, text=False):
         fail(f"{name}: two runs differ")
     view = json.loads(run(binary, "plan", project, "--format", "json", "--date", DATE, "--lang", lang))
     check_lines(name, raw)
@@ -105,13 +93,9 @@ def check_plan(binary, project, name, lang):
 
 def without_timezone(project, folder):
     """A JSON copy of the JSON example without project.timezone."""
-    with open(project, encoding="utf-8") as f:
-        data = json.load(f)
+    data = read_json(project)
     del data["project"]["timezone"]
-    path = os.path.join(folder, "floating.json")
-    with open(path, "w", encoding="utf-8") as f:
-        json.dump(data, f, ensure_ascii=False)
-    return path
+    return write_json(os.path.join(folder, "floating.json"), data)
 
 
 HOSTILE = ' ;,\\ "q" 中文\nnext'
@@ -130,13 +114,11 @@ def poison(value, key=""):
 
 def check_hostile(binary, pentest, folder):
     """Names, places and the client with every character TEXT escapes, quotes and CJK."""
-    with open(pentest, encoding="utf-8") as f:
-        data = poison(json.load(f))
-    path = os.path.join(folder, "hostile.json")
-    with open(path, "w", encoding="utf-8") as f:
-        json.dump(data, f, ensure_ascii=False)
+    data = poison(read_json(pentest))
+    path = write_json(os.path.join(folder, "hostile.json"), data)
     count = check_plan(binary, path, "hostile.json", "zh")
-    calendar = icalendar.Calendar.from_ical(run(binary, "plan", path, "--format", "ics"))
+    calendar = icalendar.Calendar.from_ical(run(binary, "plan", path, "--format", "ics",
+                                                         text=False))
     event = calendar.walk("VEVENT")[0]
     if not str(event["SUMMARY"]).endswith(data["project"]["name"]):
         fail(f"hostile.json: SUMMARY {event['SUMMARY']!r} lost the project name")
@@ -152,20 +134,15 @@ def check_hostile(binary, pentest, folder):
 
 def main():
     binary, source = sys.argv[1], sys.argv[2]
-    examples = sorted(glob.glob(os.path.join(source, "examples", "*.yaml")) +
-                      glob.glob(os.path.join(source, "examples", "*.json")))
-    if not examples:
-        fail("no examples found")
+    runs = examples(source)
     count = 0
-    for project in examples:
-        for lang in ("en", "zh"):
-            count += check_plan(binary, project, f"{os.path.basename(project)} ({lang})", lang)
+    for project, name, lang in runs:
+        count += check_plan(binary, project, name, lang)
     with tempfile.TemporaryDirectory() as folder:
         pentest = os.path.join(source, "examples", "penetration-test.json")
         count += check_plan(binary, without_timezone(pentest, folder), "floating.json", "en")
         count += check_hostile(binary, pentest, folder)
-    print(f"{count} events checked in {2 * len(examples) + 2} calendars")
-    return 1 if FAILURES else 0
+    return report(f"{count} events checked in {len(runs) + 2} calendars")
 
 
 if __name__ == "__main__":

@@ -21,13 +21,13 @@ Usage: test_plan_mermaid.py COMMPLAN_BINARY SOURCE_DIR
 """
 
 import datetime
-import glob
 import json
 import os
 import re
-import subprocess
 import sys
 import tempfile
+
+from commplan_test import examples, fail, report, run
 
 KEYWORDS = {"accdescr", "acctitle", "axisformat", "call", "click", "dateformat", "displaymode",
             "excludes", "gantt", "inclusiveenddates", "includes", "section", "tickinterval",
@@ -39,20 +39,6 @@ TASK = re.compile(rf"(?P<name>[^:;#]+?) :(?P<id>{ID}), (?P<start>{DAY}), (?P<end
 MILESTONE = re.compile(rf"(?P<name>[^:;#]+?) :milestone, (?P<id>{ID}), (?P<start>{DAY}), 0d")
 HEADER = ["gantt", "title", "dateFormat YYYY-MM-DD", "axisFormat %m-%d", "inclusiveEndDates",
           "todayMarker off"]
-FAILURES = []
-
-
-def fail(message):
-    FAILURES.append(message)
-    print("FAIL:", message)
-
-
-def run(binary, *args):
-    done = subprocess.run([binary, *args], capture_output=True, text=True,
-                          env={"PATH": "/usr/bin:/bin"})
-    if done.returncode != 0:
-        fail(f"{' '.join(args)}: exit {done.returncode}: {done.stderr}")
-    return done.stdout
 
 
 def real_day(text):
@@ -157,21 +143,16 @@ phases:
 
 def main():
     binary, source = sys.argv[1], sys.argv[2]
-    examples = sorted(glob.glob(os.path.join(source, "examples", "*.yaml")) +
-                      glob.glob(os.path.join(source, "examples", "*.json")))
-    if not examples:
-        fail("no examples found")
-    for project in examples:
-        for lang in ("en", "zh"):
-            check_plan(binary, project, f"{os.path.basename(project)} ({lang})", lang)
+    runs = examples(source)
+    for project, name, lang in runs:
+        check_plan(binary, project, name, lang)
     with tempfile.TemporaryDirectory() as folder:
         hostile = os.path.join(folder, "hostile.yaml")
         with open(hostile, "w", encoding="utf-8") as f:
             f.write(HOSTILE)
         for lang in ("en", "zh"):
             check_plan(binary, hostile, f"hostile.yaml ({lang})", lang)
-    print(f"{2 * len(examples) + 2} gantt charts checked")
-    return 1 if FAILURES else 0
+    return report(f"{len(runs) + 2} gantt charts checked")
 
 
 if __name__ == "__main__":

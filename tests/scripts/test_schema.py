@@ -7,11 +7,12 @@ import copy
 import json
 import pathlib
 import re
-import subprocess
 import sys
 
 import jsonschema
 import yaml
+
+from commplan_test import output
 
 
 class Yaml12Loader(yaml.SafeLoader):
@@ -40,8 +41,7 @@ def load(path):
 
 def main():
     binary, source = sys.argv[1], pathlib.Path(sys.argv[2])
-    schema = json.loads(subprocess.run([binary, "schema"], check=True, capture_output=True,
-                                       text=True).stdout)
+    schema = json.loads(output(binary, "schema"))
     jsonschema.Draft202012Validator.check_schema(schema)
     validator = jsonschema.Draft202012Validator(schema)
     failures = 0
