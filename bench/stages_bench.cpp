@@ -174,7 +174,7 @@ ViewOptions view_options(const Project& project) {
   return {Lang::en, middle.end};  // a workday: every phase ends on one
 }
 
-using Builder = std::function<json(const Project&, const ViewOptions&, Diagnostics&)>;
+using Builder = std::function<View(const Project&, const ViewOptions&, Diagnostics&)>;
 
 void BM_View(benchmark::State& state, const Builder& build) {
   const Project& project = project_of(state.range(0));
@@ -188,7 +188,7 @@ void BM_View(benchmark::State& state, const Builder& build) {
   measure_heap(state, run);
 }
 
-json recap(const Project& p, const ViewOptions& o, Diagnostics& d, RecapLevel level) {
+View recap(const Project& p, const ViewOptions& o, Diagnostics& d, RecapLevel level) {
   return build_recap(p, o, RecapOptions{level, {}}, d);
 }
 
@@ -217,8 +217,8 @@ void BM_PlanIcs(benchmark::State& state) {
 BENCHMARK(BM_PlanIcs)->Apply(sizes);
 
 /// The final recap's view of `findings` findings, built once.
-const json& final_view(int64_t findings) {
-  static std::map<int64_t, json> cache;
+const View& final_view(int64_t findings) {
+  static std::map<int64_t, View> cache;
   auto it = cache.find(findings);
   if (it == cache.end()) {
     const Project& project = project_of(findings);
@@ -242,12 +242,14 @@ BENCHMARK(BM_CompileTemplate)->Unit(benchmark::kMicrosecond);
 
 /// Rendering the final recap's Markdown from its view.
 void BM_RenderFinal(benchmark::State& state) {
-  const json& view = final_view(state.range(0));
+  const View& view = final_view(state.range(0));
   tmpl::Library library;
   const tmpl::Template& t = library.get("recap-final.en.md");
+  std::vector<tmpl::LazyList> lists = view.lazy_lists();
   size_t bytes = 0;
   for (auto _ : state) {
-    std::string out = library.render(t, view, {.escape = tmpl::Escape::markdown});
+    std::string out =
+        library.render(t, view.data, {.escape = tmpl::Escape::markdown, .lazy_lists = lists});
     bytes = out.size();
     benchmark::DoNotOptimize(out);
   }
@@ -258,7 +260,7 @@ BENCHMARK(BM_RenderFinal)->Apply(sizes);
 
 /// The final recap's view as --format json prints it.
 void BM_DumpFinalJson(benchmark::State& state) {
-  const json& view = final_view(state.range(0));
+  const View& view = final_view(state.range(0));
   size_t bytes = 0;
   for (auto _ : state) {
     std::string out = cli::dump_view(view);

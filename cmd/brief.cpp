@@ -72,35 +72,7 @@ Date resolve_today(Context& ctx, const BriefOptions& opts, const Project* projec
   return *day;
 }
 
-namespace {
-
-/// `"key": value` as a member of a top-level object dumped with an indent of two.
-void append_member(std::string& out, const std::string& key, const nlohmann::json& value) {
-  out += "  " + nlohmann::json(key).dump() + ": ";
-  std::string text = value.dump(2);  // line breaks in it are the layout's: strings escape theirs
-  for (char c : text) {
-    out += c;
-    if (c == '\n') out += "  ";
-  }
-}
-
-}  // namespace
-
-std::string dump_view(const nlohmann::json& view) {
-  if (view.empty() || !view.is_object()) return view.dump(2) + "\n";
-  // Member by member, kind and version first: a reordered copy would copy every finding.
-  std::vector<std::pair<const std::string*, const nlohmann::json*>> members;
-  for (const std::string& key : {std::string("kind"), std::string("version")})
-    if (auto it = view.find(key); it != view.end()) members.emplace_back(&it.key(), &*it);
-  for (auto it = view.begin(); it != view.end(); ++it)
-    if (it.key() != "kind" && it.key() != "version") members.emplace_back(&it.key(), &*it);
-  std::string out = "{\n";
-  for (size_t i = 0; i < members.size(); ++i) {
-    append_member(out, *members[i].first, *members[i].second);
-    out += i + 1 < members.size() ? ",\n" : "\n";
-  }
-  return out + "}\n";
-}
+std::string dump_view(const View& view) { return view.dump(); }
 
 namespace {
 
@@ -121,11 +93,13 @@ std::string short_diff(const std::string& expected, const std::string& actual) {
 }  // namespace
 
 std::string render_view(Context& ctx, const BriefOptions& opts, const std::string& name,
-                        const nlohmann::json& view) {
+                        const View& view) {
   tmpl::Layers layers{opts.template_file, opts.templates_dir};
   if (layers.templates_dir.empty())
     layers.templates_dir = ctx.getenv("COMMPLAN_TEMPLATES_DIR").value_or("");
-  return tmpl::render_layered(layers, name, view, {.escape = tmpl::Escape::markdown});
+  std::vector<tmpl::LazyList> lists = view.lazy_lists();
+  return tmpl::render_layered(layers, name, view.data,
+                              {.escape = tmpl::Escape::markdown, .lazy_lists = lists});
 }
 
 int emit(Context& ctx, const BriefOptions& opts, const std::string& text) {
@@ -148,10 +122,10 @@ namespace {
 /// Keeps a brief's project and view until the next brief or the end of the process: freeing a
 /// large view node by node takes a sixth of a run, and the system takes the memory back at
 /// exit for nothing. The pointer stays reachable, so leak checkers do not count it.
-void keep_until_next_run(Project project, nlohmann::json view) {
+void keep_until_next_run(Project project, View view) {
   struct Kept {
     Project project;
-    nlohmann::json view;
+    View view;
   };
   static Kept* kept = nullptr;
   delete kept;
@@ -166,12 +140,12 @@ int run_brief(Context& ctx, const BriefOptions& opts, const std::string& command
   if (!project) return kInvalid;
   ViewOptions view_options{resolve_lang(ctx, opts, &*project), resolve_today(ctx, opts, &*project)};
   Diagnostics warnings;
-  nlohmann::json view = build(*project, view_options, warnings);
+  View view = build(*project, view_options, warnings);
   report(ctx, warnings);
   if (warnings.has_errors()) return kInvalid;
   std::string text;
   if (auto it = extra.find(opts.format); it != extra.end())
-    text = it->second(*project, view);
+    text = it->second(*project, view.data);
   else if (opts.format == "json")
     text = dump_view(view);
   else

@@ -25,7 +25,7 @@ struct BriefOptions {
 };
 
 /// Builds a command's view model from the project; warnings go to `diagnostics`.
-using ViewBuilder = std::function<nlohmann::json(const Project&, const ViewOptions&, Diagnostics&)>;
+using ViewBuilder = std::function<View(const Project&, const ViewOptions&, Diagnostics&)>;
 
 /// Renders a format other than md and json (plan's ics) from the project and its view.
 using ExtraFormat = std::function<std::string(const Project&, const nlohmann::json& view)>;
@@ -44,12 +44,12 @@ Lang resolve_lang(Context& ctx, const BriefOptions& opts, const Project* project
 Date resolve_today(Context& ctx, const BriefOptions& opts, const Project* project);
 
 /// The view model as printed by --format json: kind and version first, two-space indent.
-std::string dump_view(const nlohmann::json& view);
+std::string dump_view(const View& view);
 
 /// Renders `view` with template `name` (e.g. "kickoff.en.md") through the lookup layers:
 /// --template, --templates-dir / COMMPLAN_TEMPLATES_DIR, built-ins.
 std::string render_view(Context& ctx, const BriefOptions& opts, const std::string& name,
-                        const nlohmann::json& view);
+                        const View& view);
 
 /// Writes `text` to --output (atomically) or standard output; with --check, compares it with
 /// the file instead and returns 4 with a short diff when they differ.

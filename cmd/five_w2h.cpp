@@ -41,10 +41,10 @@ std::vector<Communication> communications(Context& ctx, const FiveW2HOptions& op
   return {ask_communication(ctx.in, ctx.err, lang)};
 }
 
-std::string format_view(Context& ctx, const BriefOptions& opts, const nlohmann::json& view) {
+std::string format_view(Context& ctx, const BriefOptions& opts, const View& view) {
   if (opts.format == "json") return dump_view(view);
-  if (opts.format == "yaml") return communications_yaml(view);
-  return render_view(ctx, opts, fmt::format("five-w2h.{}.md", view["lang"].get<std::string>()),
+  if (opts.format == "yaml") return communications_yaml(view.data);
+  return render_view(ctx, opts, fmt::format("five-w2h.{}.md", view.data["lang"].get<std::string>()),
                      view);
 }
 
@@ -61,7 +61,7 @@ int run_five_w2h(Context& ctx, const FiveW2HOptions& opts) {
   size_t missing = opts.strict ? warn_missing_dimensions(selected, warnings) : 0;
   warnings.sort_by_place();
   report(ctx, warnings);
-  nlohmann::json view = five_w2h_view(p, selected, view_options, opts.topic);
+  View view = five_w2h_view(p, selected, view_options, opts.topic);
   int code = emit(ctx, opts.brief, format_view(ctx, opts.brief, view));
   return code == kOk && missing > 0 ? kStrict : code;
 }

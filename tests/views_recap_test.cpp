@@ -81,7 +81,7 @@ struct Built {
 Built recap(const std::string& text, RecapLevel level, const char* date,
             const std::string& phase = {}, Lang lang = Lang::en) {
   Built b;
-  b.view = build_recap(parse(text), {lang, day(date)}, {level, phase}, b.diagnostics);
+  b.view = build_recap(parse(text), {lang, day(date)}, {level, phase}, b.diagnostics).whole();
   return b;
 }
 

@@ -7,10 +7,12 @@
 //   std::string md = library.render(t, data, {.escape = tmpl::Escape::markdown});
 
 #include <cstddef>
+#include <functional>
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,6 +24,18 @@
 
 namespace commplan::tmpl {
 
+/// A list that the data holds only as a placeholder (an empty array somewhere in it) and that
+/// is made one item at a time as a section walks it, each item written over the previous one:
+/// a view that lists 10,000 findings never holds them all. Whatever else reads the placeholder
+/// (a dotted name through it, an interpolation) sees the whole list, made once on first use.
+struct LazyList {
+  const nlohmann::json* placeholder = nullptr;  ///< where in the data the list stands
+  size_t size = 0;
+  /// Writes item `index` into `item`, which holds null or an earlier item of this list (whose
+  /// storage the writer may reuse).
+  std::function<void(size_t index, nlohmann::json& item)> fill;
+};
+
 /// How one render behaves.
 struct RenderOptions {
   Escape escape = Escape::html;
@@ -31,6 +45,7 @@ struct RenderOptions {
   int max_depth = 100;                 ///< partials, parents and blocks expanded inside each other
   size_t max_output = 256u << 20;      ///< bytes of output
   size_t max_expansions = 10'000'000;  ///< partials, parents, blocks and section items in all
+  std::span<const LazyList> lazy_lists = {};  ///< lists made as they are read (see LazyList)
 };
 
 /// Thrown by a strict render: every missing variable, each once, at its place in a template.

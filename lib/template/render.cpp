@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <charconv>
 #include <set>
+#include <unordered_map>
 #include <utility>
 
 #include "template/library.hpp"
@@ -71,7 +72,9 @@ struct Frame {
 class Renderer {
  public:
   Renderer(Library& library, const RenderOptions& options, std::string& out)
-      : library_(library), options_(options), out_(out) {}
+      : library_(library), options_(options), out_(out) {
+    for (const LazyList& list : options.lazy_lists) lazy_.emplace(list.placeholder, &list);
+  }
 
   void run(const Template& tmpl, const json& data) {
     stack_.push_back(&data);
@@ -95,7 +98,7 @@ class Renderer {
       case Node::Kind::section:
         return section(t, n);
       case Node::Kind::inverted:
-        if (const json* v = lookup(n.path); v == nullptr || !truthy(*v))
+        if (const json* v = lookup(n.path); v == nullptr || !is_truthy(v))
           deeper(t, n, t, n.children);
         return;
       case Node::Kind::partial:
@@ -114,18 +117,42 @@ class Renderer {
     indent_done_at_ = out_.size();
   }
 
-  const json* lookup(const std::vector<std::string_view>& path) const {
+  /// The value `path` names; a lazy list is returned as its placeholder (see whole()).
+  const json* lookup(const std::vector<std::string_view>& path) {
     if (path.empty()) return stack_.back();
     const json* v = nullptr;
     for (auto it = stack_.rbegin(); it != stack_.rend() && v == nullptr; ++it)
       if ((*it)->is_object()) v = child(**it, path.front());
-    for (size_t i = 1; i < path.size() && v != nullptr; ++i) v = child(*v, path[i]);
+    for (size_t i = 1; i < path.size() && v != nullptr; ++i) v = child(*whole(v), path[i]);
     return v;
+  }
+
+  /// The lazy list whose placeholder `v` is, or nullptr.
+  const LazyList* lazy(const json* v) const {
+    if (lazy_.empty()) return nullptr;
+    auto it = lazy_.find(v);
+    return it == lazy_.end() ? nullptr : it->second;
+  }
+
+  /// `v` itself, or for a lazy list's placeholder the whole list, made on first use.
+  const json* whole(const json* v) {
+    const LazyList* list = lazy(v);
+    if (list == nullptr) return v;
+    auto [it, added] = made_.try_emplace(v, json::array());
+    if (added)
+      for (size_t i = 0; i < list->size; ++i) list->fill(i, it->second.emplace_back());
+    return &it->second;
+  }
+
+  bool is_truthy(const json* v) const {
+    const LazyList* list = lazy(v);
+    return list != nullptr ? list->size > 0 : truthy(*v);
   }
 
   void interpolate(const Template& t, const Node& n) {
     const json* v = lookup(n.path);
     if (v == nullptr) return missing(t, n);
+    v = whole(v);
     Escape escape = n.raw ? Escape::none : options_.escape;
     switch (v->type()) {
       case json::value_t::string:
@@ -151,7 +178,18 @@ class Renderer {
 
   void section(const Template& t, const Node& n) {
     const json* v = lookup(n.path);
-    if (v == nullptr || !truthy(*v)) return;
+    if (v == nullptr) return;
+    if (const LazyList* list = lazy(v)) {
+      json item;  // one a walk, so a walk of the same list inside this one has its own
+      for (size_t i = 0; i < list->size; ++i) {
+        count_expansion(t, n);
+        list->fill(i, item);
+        nested(t, n, &item);
+        check_output(t);
+      }
+      return;
+    }
+    if (!truthy(*v)) return;
     if (!v->is_array()) return nested(t, n, v);
     for (const auto& item : *v) {
       count_expansion(t, n);
@@ -272,6 +310,8 @@ class Renderer {
   size_t expansions_ = 0;
   Diagnostics missing_;
   std::set<std::pair<const Template*, size_t>> reported_;
+  std::unordered_map<const json*, const LazyList*> lazy_;
+  std::unordered_map<const json*, json> made_;
 };
 
 }  // namespace

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <memory>
+#include <optional>
 #include <unordered_map>
 #include <vector>
 
@@ -150,38 +152,77 @@ struct Lookup {
   std::unordered_map<std::string_view, const Standard*> standards;
 };
 
-json finding_json(const Finding& f, const Lookup& in) {
+/// Writes an object's members in key order: into a new object, or over the members of an
+/// object written before with the same keys, reusing their storage. A lazy list's items are
+/// written this way one over the other (View), so 17,000 findings cost few allocations.
+class MemberWriter {
+ public:
+  explicit MemberWriter(json& j) : fresh_(!j.is_object()) {
+    if (fresh_) j = json::object();
+    object_ = &j.get_ref<json::object_t&>();
+    next_ = object_->begin();
+  }
+
+  void put(const char* key, std::string_view value) {
+    json& slot = at(key);
+    if (slot.is_string())
+      slot.get_ref<std::string&>().assign(value);
+    else
+      slot = std::string(value);
+  }
+  /// The text, or null.
+  void put_or_null(const char* key, const std::optional<std::string_view>& value) {
+    if (value)
+      put(key, *value);
+    else
+      at(key) = nullptr;
+  }
+  void put(const char* key, bool value) { at(key) = value; }
+
+ private:
+  json& at(const char* key) {
+    if (!fresh_ && next_ != object_->end() && next_->first == key) return (next_++)->second;
+    if (!fresh_) return (*object_)[key];  // not written before with these keys
+    return object_->emplace_hint(object_->end(), key, nullptr)->second;
+  }
+
+  bool fresh_;
+  json::object_t* object_;
+  json::object_t::iterator next_;
+};
+
+/// Writes finding `f` into `j` (see MemberWriter), its members in key order.
+void write_finding(json& j, const Finding& f, const Lookup& in) {
   const Phase* phase = in.phase(f.phase);
   const Standard* standard = in.standard(f.standard);
-  // Member by member in key order, each going in at the end of the map: an initializer list
-  // would build and copy a temporary pair for each (a final recap has one object a finding).
-  json j = json::object();
-  auto& o = j.get_ref<json::object_t&>();
-  auto put = [&o](const char* key, json value) { o.emplace_hint(o.end(), key, std::move(value)); };
-  put("client_feedback", f.client_feedback);
-  put("evidence", f.evidence);
-  put("found", optional_date(f.found));
-  put("id", f.id);
-  put("impact", f.impact);
-  put("open", is_open(f));
-  put("owner", f.owner);
-  put("phase", f.phase);
-  put("phase_name", phase ? phase->name : "");
-  put("recommendation", f.recommendation);
-  put("severity", f.severity ? json(text(to_string(*f.severity))) : json());
-  put("severity_label", severity_label(f.severity, in.lang));
-  put("standard", f.standard);
-  put("standard_title", standard ? standard->title : "");
-  put("status", f.status ? json(text(to_string(*f.status))) : json());
-  put("status_label", status_label(f.status, in.lang));
-  put("title", f.title);
-  return j;
+  auto name = [](auto value) { return std::optional<std::string_view>(to_string(value)); };
+  std::string found = f.found ? format_date(*f.found) : std::string();
+  MemberWriter w(j);
+  w.put("client_feedback", f.client_feedback);
+  w.put("evidence", f.evidence);
+  w.put_or_null("found", f.found ? std::optional<std::string_view>(found) : std::nullopt);
+  w.put("id", f.id);
+  w.put("impact", f.impact);
+  w.put("open", is_open(f));
+  w.put("owner", f.owner);
+  w.put("phase", f.phase);
+  w.put("phase_name", phase ? std::string_view(phase->name) : std::string_view());
+  w.put("recommendation", f.recommendation);
+  w.put_or_null("severity", f.severity ? name(*f.severity) : std::nullopt);
+  w.put("severity_label", severity_label(f.severity, in.lang));
+  w.put("standard", f.standard);
+  w.put("standard_title", standard ? std::string_view(standard->title) : std::string_view());
+  w.put_or_null("status", f.status ? name(*f.status) : std::nullopt);
+  w.put("status_label", status_label(f.status, in.lang));
+  w.put("title", f.title);
 }
 
-json findings_json(const FindingList& findings, const Lookup& in) {
-  json list = json::array();
-  for (const Finding* f : findings) list.push_back(finding_json(*f, in));
-  return list;
+/// Puts `findings` at `at` (a JSON pointer) in the view, as a list made as it is read.
+void add_findings(View& view, std::string at, FindingList findings,
+                  const std::shared_ptr<const Lookup>& in) {
+  auto list = std::make_shared<const FindingList>(std::move(findings));
+  view.add_list(std::move(at), list->size(),
+                [list, in](size_t i, json& item) { write_finding(item, *(*list)[i], *in); });
 }
 
 /// The recap meeting of `kind` on `day`, timed as the plan times it (schedule.hpp): the file's
@@ -339,29 +380,31 @@ bool check_in_engagement(const ProjectInfo& info, Date day, Diagnostics& diagnos
   return false;
 }
 
-json build_daily(const Project& project, const ViewOptions& options, Diagnostics& diagnostics) {
+View build_daily(const Project& project, const ViewOptions& options, Diagnostics& diagnostics) {
   const Date day = options.today;
   if (!check_in_engagement(project.project, day, diagnostics)) return json();
-  Lookup in(project, options.lang);
+  auto shared = std::make_shared<const Lookup>(project, options.lang);
+  const Lookup& in = *shared;
   warn_if_day_off(in, day, diagnostics);
   Window window = recap_window(in, day);
   auto [fresh, still_open] = split_by_window(project, window);
   const LogEntry* entry = log_entry_of(project, day);
   warn_if_unrecorded(project, day, entry, !fresh.empty(), diagnostics);
 
-  json view = recap_header(project, options, RecapLevel::daily);
+  View result(recap_header(project, options, RecapLevel::daily));
+  json& view = result.data;
   view["meeting"] = meeting_json(TouchpointKind::daily, day, in, diagnostics);
   view["workday"] = in.calendar.is_workday(day);
   view["window"] = window_json(window, in);
-  view["new_findings"] = findings_json(fresh, in);
   view["has_new_findings"] = !fresh.empty();
-  view["open_findings"] = findings_json(still_open, in);
   view["has_open_findings"] = !still_open.empty();
-  view["log"] = log_json(entry);
   view["nothing_recorded"] = entry == nullptr && fresh.empty();
+  add_findings(result, "/new_findings", std::move(fresh), shared);
+  add_findings(result, "/open_findings", std::move(still_open), shared);
+  view["log"] = log_json(entry);
   view["tomorrow"] = tomorrow_json(in, day, entry);
   view["feedback_questions"] = daily_questions(entry, options.lang);
-  return view;
+  return result;
 }
 
 // ---- phase -------------------------------------------------------------------------------
@@ -470,27 +513,29 @@ FindingList findings_of_phase(const Project& project, std::string_view id) {
   return list;
 }
 
-json build_phase(const Project& project, const ViewOptions& options, const std::string& id,
+View build_phase(const Project& project, const ViewOptions& options, const std::string& id,
                  Diagnostics& diagnostics) {
-  Lookup in(project, options.lang);
+  auto shared = std::make_shared<const Lookup>(project, options.lang);
+  const Lookup& in = *shared;
   const Phase* phase = id.empty() ? default_phase(project, options.today, diagnostics)
                                   : named_phase(in, id, diagnostics);
   if (phase == nullptr) return json();
   FindingList findings = findings_of_phase(project, phase->id);
 
-  json view = recap_header(project, options, RecapLevel::phase);
+  View result(recap_header(project, options, RecapLevel::phase));
+  json& view = result.data;
   view["meeting"] =
       meeting_json(TouchpointKind::phase, phase_recap_day(in, *phase), in, diagnostics);
   view["phase"] = phase_json(*phase);
   view["phase_chosen"] = id.empty() ? "latest-ended" : "option";
   view["standards"] = standards_json(in, findings, true);
   view["has_standards"] = !view["standards"].empty();
-  view["findings"] = findings_json(findings, in);
   view["has_findings"] = !findings.empty();
   view["finding_count"] = findings.size();
   view["by_severity"] = severity_counts(findings, options.lang);
   view["feedback_questions"] = questions_json(kPhaseQuestions, options.lang);
-  return view;
+  add_findings(result, "/findings", std::move(findings), shared);
+  return result;
 }
 
 // ---- final -------------------------------------------------------------------------------
@@ -520,35 +565,36 @@ std::unordered_map<std::string_view, FindingList> findings_by_phase(const Lookup
   return groups;
 }
 
-json group_json(json head, const FindingList& findings, const Lookup& in) {
-  head["findings"] = findings_json(findings, in);
-  head["has_findings"] = !findings.empty();
-  head["finding_count"] = findings.size();
-  return head;
-}
-
-json phase_groups(const Lookup& in) {
-  auto groups = findings_by_phase(in);
-  static const FindingList none;
-  json list = json::array();
-  for (const Phase& phase : in.project.phases) {
+/// The phases, each with its findings (a list made as it is read), and the findings of no
+/// known phase last; at view["phases"].
+void add_phase_groups(View& view, const std::shared_ptr<const Lookup>& in) {
+  auto groups = findings_by_phase(*in);
+  json& list = view.data["phases"] = json::array();
+  auto add = [&](json head, FindingList findings) {
+    head["has_findings"] = !findings.empty();
+    head["finding_count"] = findings.size();
+    list.push_back(std::move(head));
+    add_findings(view, fmt::format("/phases/{}/findings", list.size() - 1), std::move(findings),
+                 in);
+  };
+  for (const Phase& phase : in->project.phases) {
     auto it = groups.find(phase.id);
-    list.push_back(group_json(phase_json(phase), it == groups.end() ? none : it->second, in));
+    add(phase_json(phase), it == groups.end() ? FindingList() : std::move(it->second));
   }
   if (auto it = groups.find(std::string_view()); it != groups.end())
-    list.push_back(group_json({{"id", nullptr},
-                               {"name", text(kNoPhase.in(in.lang))},
-                               {"owner", ""},
-                               {"start", nullptr},
-                               {"end", nullptr},
-                               {"one_day", false},
-                               {"activities", json::array()}},
-                              it->second, in));
-  return list;
+    add({{"id", nullptr},
+         {"name", text(kNoPhase.in(in->lang))},
+         {"owner", ""},
+         {"start", nullptr},
+         {"end", nullptr},
+         {"one_day", false},
+         {"activities", json::array()}},
+        std::move(it->second));
 }
 
-json build_final(const Project& project, const ViewOptions& options, Diagnostics& diagnostics) {
-  Lookup in(project, options.lang);
+View build_final(const Project& project, const ViewOptions& options, Diagnostics& diagnostics) {
+  auto shared = std::make_shared<const Lookup>(project, options.lang);
+  const Lookup& in = *shared;
   FindingList all, open;
   for (const Finding& f : project.findings) {
     all.push_back(&f);
@@ -560,7 +606,8 @@ json build_final(const Project& project, const ViewOptions& options, Diagnostics
   Date day = meeting.date.value_or(in.calendar.last_workday().value_or(info.end));
   size_t workdays = in.calendar.workdays(info.start, info.end).size();
 
-  json view = recap_header(project, options, RecapLevel::final);
+  View result(recap_header(project, options, RecapLevel::final));
+  json& view = result.data;
   view["meeting"] = meeting_json(TouchpointKind::final, day, in, diagnostics);
   view["engagement"] = {{"workdays", workdays},
                         {"findings", all.size()},
@@ -572,11 +619,11 @@ json build_final(const Project& project, const ViewOptions& options, Diagnostics
   view["by_status"] = status_counts(project, options.lang);
   view["standards"] = standards_json(in, all, false);
   view["has_standards"] = !view["standards"].empty();
-  view["phases"] = phase_groups(in);
-  view["open_items"] = findings_json(open, in);
   view["has_open_items"] = !open.empty();
   view["feedback_questions"] = questions_json(kFinalQuestions, options.lang);
-  return view;
+  add_phase_groups(result, shared);
+  add_findings(result, "/open_items", std::move(open), shared);
+  return result;
 }
 
 }  // namespace
@@ -608,7 +655,7 @@ int suggested_final_minutes(size_t findings, size_t workdays) {
   return std::clamp(minutes, kFinalMin, large ? kFinalMax : kFinalNormalMax);
 }
 
-json build_recap(const Project& project, const ViewOptions& options, const RecapOptions& recap,
+View build_recap(const Project& project, const ViewOptions& options, const RecapOptions& recap,
                  Diagnostics& diagnostics) {
   switch (recap.level) {
     case RecapLevel::daily:

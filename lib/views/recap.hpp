@@ -42,9 +42,10 @@ std::string recap_template(RecapLevel level);
 
 /// The recap view model of `recap.level`. A problem that stops the recap (a daily date outside
 /// the engagement, an unknown phase, no phase ended yet) is an error in `diagnostics`, and the
-/// result is then null; anything worth knowing but not fatal is a warning.
-nlohmann::json build_recap(const Project& project, const ViewOptions& options,
-                           const RecapOptions& recap, Diagnostics& diagnostics);
+/// result is then null; anything worth knowing but not fatal is a warning. The findings are
+/// lists made as they are read (View); the view refers to `project`, which must outlive it.
+View build_recap(const Project& project, const ViewOptions& options, const RecapOptions& recap,
+                 Diagnostics& diagnostics);
 
 /// The final recap's length when the file sets none: 30 minutes plus 3 a finding, rounded up to
 /// a quarter hour, at most 60 - or at most 120 for a large engagement (more than 20 findings or

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <unordered_map>
+
 namespace commplan {
 
 nlohmann::json view_header(std::string_view command, const Project& project,
@@ -29,6 +31,186 @@ void warn(Diagnostics& diagnostics, const Origin& origin, std::string_view field
   const Document* doc = origin.doc;
   diagnostics.warning(doc ? doc->file : "", mark, path, std::move(message),
                       doc ? doc->line(mark) : "");
+}
+
+}  // namespace commplan
+
+namespace commplan {
+
+void View::add_list(std::string at, size_t size,
+                    std::function<void(size_t, nlohmann::json&)> fill) {
+  data[nlohmann::json::json_pointer(at)] = nlohmann::json::array();
+  lists.push_back({std::move(at), size, std::move(fill)});
+}
+
+std::vector<tmpl::LazyList> View::lazy_lists() const {
+  std::vector<tmpl::LazyList> out;
+  out.reserve(lists.size());
+  for (const List& list : lists)
+    out.push_back({&data.at(nlohmann::json::json_pointer(list.at)), list.size, list.fill});
+  return out;
+}
+
+nlohmann::json View::whole() const {
+  nlohmann::json out = data;
+  for (const List& list : lists) {
+    nlohmann::json items = nlohmann::json::array();
+    for (size_t i = 0; i < list.size; ++i) list.fill(i, items.emplace_back());
+    out[nlohmann::json::json_pointer(list.at)] = std::move(items);
+  }
+  return out;
+}
+
+namespace {
+
+using nlohmann::json;
+
+/// Writes JSON as nlohmann's dump(2) does (same bytes), making lazy lists as it reaches them.
+class JsonWriter {
+ public:
+  JsonWriter(std::string& out, const std::vector<tmpl::LazyList>& lists) : out_(out) {
+    for (const tmpl::LazyList& list : lists) lists_.emplace(list.placeholder, &list);
+  }
+
+  void value(const json& v, size_t indent) {
+    switch (v.type()) {
+      case json::value_t::string:
+        return string(v.get_ref<const std::string&>());
+      case json::value_t::object:
+        return object(v, indent);
+      case json::value_t::array:
+        if (auto it = lists_.find(&v); it != lists_.end()) return lazy(*it->second, indent);
+        return array(v, indent);
+      default:
+        out_ += v.dump();
+    }
+  }
+
+  /// `"key": value` at `indent`.
+  void member(const std::string& key, const json& v, size_t indent) {
+    out_.append(indent, ' ');
+    string(key);
+    out_ += ": ";
+    value(v, indent);
+  }
+
+ private:
+  void object(const json& v, size_t indent) {
+    if (v.empty()) {
+      out_ += "{}";
+      return;
+    }
+    out_ += "{\n";
+    size_t left = v.size();
+    for (auto it = v.begin(); it != v.end(); ++it) {
+      member(it.key(), *it, indent + 2);
+      out_ += --left > 0 ? ",\n" : "\n";
+    }
+    close(indent, '}');
+  }
+
+  void array(const json& v, size_t indent) {
+    if (v.empty()) {
+      out_ += "[]";
+      return;
+    }
+    out_ += "[\n";
+    for (size_t i = 0; i < v.size(); ++i) {
+      item(v[i], indent, i + 1 == v.size());
+    }
+    close(indent, ']');
+  }
+
+  void lazy(const tmpl::LazyList& list, size_t indent) {
+    if (list.size == 0) {
+      out_ += "[]";
+      return;
+    }
+    out_ += "[\n";
+    json scratch;
+    for (size_t i = 0; i < list.size; ++i) {
+      list.fill(i, scratch);
+      item(scratch, indent, i + 1 == list.size);
+    }
+    close(indent, ']');
+  }
+
+  void item(const json& v, size_t indent, bool last) {
+    out_.append(indent + 2, ' ');
+    value(v, indent + 2);
+    out_ += last ? "\n" : ",\n";
+  }
+
+  void close(size_t indent, char bracket) {
+    out_.append(indent, ' ');
+    out_ += bracket;
+  }
+
+  /// A JSON string as nlohmann writes it: UTF-8 as it is, control characters escaped.
+  void string(std::string_view s) {
+    out_ += '"';
+    size_t plain = 0;
+    for (size_t i = 0; i < s.size(); ++i) {
+      auto c = static_cast<unsigned char>(s[i]);
+      if (c >= 0x20 && c != '"' && c != '\\') continue;
+      out_.append(s.substr(plain, i - plain));
+      plain = i + 1;
+      switch (c) {
+        case '"':
+          out_ += "\\\"";
+          break;
+        case '\\':
+          out_ += "\\\\";
+          break;
+        case '\b':
+          out_ += "\\b";
+          break;
+        case '\f':
+          out_ += "\\f";
+          break;
+        case '\n':
+          out_ += "\\n";
+          break;
+        case '\r':
+          out_ += "\\r";
+          break;
+        case '\t':
+          out_ += "\\t";
+          break;
+        default:
+          out_ += fmt::format("\\u{:04x}", c);
+      }
+    }
+    out_.append(s.substr(plain));
+    out_ += '"';
+  }
+
+  std::string& out_;
+  std::unordered_map<const json*, const tmpl::LazyList*> lists_;
+};
+
+}  // namespace
+
+std::string View::dump() const {
+  std::string out;
+  std::vector<tmpl::LazyList> lazy = lazy_lists();
+  JsonWriter writer(out, lazy);
+  if (data.empty() || !data.is_object()) {
+    writer.value(data, 0);
+    return out + "\n";
+  }
+  // Kind and version first, then the other members in their (alphabetical) order.
+  out += "{\n";
+  size_t left = data.size();
+  auto put = [&](const std::string& key, const json& v) {
+    writer.member(key, v, 2);
+    out += --left > 0 ? ",\n" : "\n";
+  };
+  for (const char* key : {"kind", "version"})
+    if (auto it = data.find(key); it != data.end()) put(it.key(), *it);
+  for (auto it = data.begin(); it != data.end(); ++it)
+    if (it.key() != "kind" && it.key() != "version") put(it.key(), *it);
+  return out + "}\n";
 }
 
 }  // namespace commplan

@@ -2,10 +2,15 @@
 // Views: one builder per command turns the project into the JSON view model its template
 // renders. The view model is a public output (`--format json`) and `commplan render` input.
 
+#include <cstddef>
+#include <functional>
 #include <nlohmann/json.hpp>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "model/project.hpp"
+#include "template/library.hpp"
 
 namespace commplan {
 
@@ -13,6 +18,37 @@ namespace commplan {
 struct ViewOptions {
   Lang lang = Lang::en;
   Date today;  ///< the day "today" means (--date)
+};
+
+/// A view model: its JSON data, in which long lists (a recap's findings) may stand as empty
+/// arrays that are made item by item when the view is rendered or printed. A final recap lists
+/// every finding by phase and again the open ones; made as they are read, 10,000 findings take
+/// a few kilobytes at a time instead of tens of megabytes.
+struct View {
+  /// A list kept out of `data`: `fill` writes item `index` (of `size`) into `item`, which holds
+  /// null or an earlier item whose storage it may reuse.
+  struct List {
+    std::string at;  ///< a JSON pointer to its placeholder, an empty array in `data`
+    size_t size = 0;
+    std::function<void(size_t index, nlohmann::json& item)> fill;
+  };
+
+  View() = default;
+  View(nlohmann::json d) : data(std::move(d)) {}  // NOLINT(google-explicit-constructor)
+
+  nlohmann::json data;
+  std::vector<List> lists;
+
+  /// Puts a list of `size` items made by `fill` at `at` (a JSON pointer) in `data`.
+  void add_list(std::string at, size_t size, std::function<void(size_t, nlohmann::json&)> fill);
+  /// The lists as the template engine takes them, pointing into `data` (valid while `data` is
+  /// not changed).
+  std::vector<tmpl::LazyList> lazy_lists() const;
+  /// The whole view model, every list made.
+  nlohmann::json whole() const;
+  /// The view model as JSON text, two-space indented like nlohmann's dump(2), with `kind` and
+  /// `version` first; lists are written item by item as they are made.
+  std::string dump() const;
 };
 
 /// The head every view model starts with: kind "commplan/<command>", version 1, lang, date,

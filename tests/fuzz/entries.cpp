@@ -79,13 +79,41 @@ tmpl::Library& builtins() {
   return library;
 }
 
+/// A view as View::dump() should print it, by nlohmann's dump(2): kind and version first.
+std::string nlohmann_dump(const json& view) {
+  if (view.empty() || !view.is_object()) return view.dump(2) + "\n";
+  std::string out = "{\n";
+  size_t left = view.size();
+  auto put = [&](const std::string& key, const json& value) {
+    out += "  " + json(key).dump() + ": ";
+    for (char c : value.dump(2)) {
+      out += c;
+      if (c == '\n') out += "  ";
+    }
+    out += --left > 0 ? ",\n" : "\n";
+  };
+  for (const char* key : {"kind", "version"})
+    if (auto it = view.find(key); it != view.end()) put(it.key(), *it);
+  for (auto it = view.begin(); it != view.end(); ++it)
+    if (it.key() != "kind" && it.key() != "version") put(it.key(), *it);
+  return out + "}\n";
+}
+
 /// What the CLI does with a view: print it as JSON, or render its built-in Markdown template.
-void emit(const json& view, const std::string& name, const Diagnostics& diagnostics) {
+/// Its lists made as they are read give the same text as the whole view made at once.
+void emit(const View& view, const std::string& name, const Diagnostics& diagnostics) {
   check_diagnostics(diagnostics);
   if (diagnostics.has_errors()) return;
-  (void)view.dump(2);
+  const View whole(view.whole());
+  if (view.dump() != whole.dump())
+    violated("a view prints differently with its lists made lazily", view.dump());
+  if (whole.dump() != nlohmann_dump(whole.data))
+    violated("a view prints differently from nlohmann's dump(2)", whole.dump());
   const tmpl::Template& t = builtins().get(name);
-  (void)builtins().render(t, view, {.escape = tmpl::Escape::markdown});
+  std::vector<tmpl::LazyList> lists = view.lazy_lists();
+  if (builtins().render(t, view.data, {.escape = tmpl::Escape::markdown, .lazy_lists = lists}) !=
+      builtins().render(t, whole.data, {.escape = tmpl::Escape::markdown}))
+    violated("a view renders differently with its lists made lazily", name);
 }
 
 std::string template_name(std::string_view command, Lang lang) {
@@ -114,7 +142,7 @@ void recap(const Project& project, const ViewOptions& options, RecapLevel level,
            std::string phase = {}) {
   Diagnostics diagnostics;
   RecapOptions recap_options{level, std::move(phase)};
-  json view = build_recap(project, options, recap_options, diagnostics);
+  View view = build_recap(project, options, recap_options, diagnostics);
   emit(view, recap_template(level) + "." + std::string(to_string(options.lang)) + ".md",
        diagnostics);
 }
