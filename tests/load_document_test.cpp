@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <memory>
+
 #include "load/document.hpp"
 
 namespace commplan {
@@ -24,6 +26,23 @@ TEST(DocumentParser, KeepsScalarTextAsWritten) {
   EXPECT_EQ(doc.root.find("country")->text, "NO");
   EXPECT_TRUE(doc.root.find("version")->plain);
   EXPECT_FALSE(doc.root.find("quoted")->plain);
+}
+
+TEST(DocumentParser, ACopyKeepsItsTextsWhenTheOriginalIsGone) {
+  // Plain texts are views of the source: short sources (in a string's own buffer) included.
+  for (const char* source :
+       {"a: b\n", "\xEF\xBB\xBFkey: a plain text long enough to be on the heap\n"}) {
+    Diagnostics d;
+    auto original = std::make_unique<Document>(parse(source, d));
+    ASSERT_FALSE(d.has_errors()) << source;
+    Document copy = *original;
+    std::string text(original->text);
+    original.reset();
+    EXPECT_EQ(copy.text, text);
+    EXPECT_EQ(copy.text.substr(0, 1), std::string_view(text).substr(0, 1));
+    const Entry& entry = copy.root.entries[0];
+    EXPECT_EQ(text.substr(entry.value.mark.offset, entry.value.text.size()), entry.value.text);
+  }
 }
 
 TEST(DocumentParser, RecordsOneBasedPlaces) {

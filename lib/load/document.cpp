@@ -46,6 +46,12 @@ Format detect_format(std::string_view file, std::string_view text) {
 /// tree is freed as a few blocks instead of node by node.
 class NodeStorage {
  public:
+  /// Keeps the source text, which the tree's texts point into where they are written plainly.
+  std::string_view keep(std::string text) {
+    source_ = std::move(text);
+    return source_;
+  }
+
   /// A copy of `text` that lives as long as the storage.
   std::string_view copy(std::string_view text) {
     if (text.empty()) return {};
@@ -81,6 +87,7 @@ class NodeStorage {
     return at;
   }
 
+  std::string source_;
   std::vector<std::unique_ptr<std::byte[]>> blocks_;
   std::byte* next_ = nullptr;
   size_t left_ = 0;
@@ -288,7 +295,7 @@ bool TreeBuilder::scalar(fy_event* event, const Mark& mark) {
   auto direct = source_text(event, style, doc_.text);
   auto raw = style == FYSS_SINGLE_QUOTED ? event_source(event, doc_.text) : std::nullopt;
   if (direct)
-    node.text = storage_.copy(*direct);
+    node.text = *direct;  // a view of the source, which the storage keeps
   else if (raw)
     node.text = storage_.copy(single_quoted(*raw));
   else
@@ -541,14 +548,15 @@ void report_parser_errors(fy_diag* diag, const Document& doc, Diagnostics& diagn
 
 Document parse_document(std::string file, std::string text, Format format, Diagnostics& diagnostics,
                         const Limits& limits) {
-  Document doc{std::move(file), std::move(text), {}, {}};
+  auto storage = std::make_shared<NodeStorage>();
+  Document doc{std::move(file), storage->keep(std::move(text)), {}, storage};
   if (doc.text.size() > limits.max_bytes) {
     diagnostics.error(
         doc.file, {}, {},
         fmt::format("file is larger than {} MiB (the limit)", limits.max_bytes >> 20));
     return doc;
   }
-  if (doc.text.rfind("\xEF\xBB\xBF", 0) == 0) doc.text.erase(0, 3);  // a UTF-8 byte order mark
+  if (doc.text.starts_with("\xEF\xBB\xBF")) doc.text.remove_prefix(3);  // a UTF-8 byte order mark
   if (auto problem = encoding_problem(doc.text)) {
     Mark mark = mark_at(doc.text, problem->first);
     diagnostics.error(doc.file, mark, {}, problem->second);
@@ -565,8 +573,6 @@ Document parse_document(std::string file, std::string text, Format format, Diagn
   if (!parser || fy_parser_set_string(parser.get(), doc.text.data(), doc.text.size()) != 0)
     throw Error(Error::Kind::io, doc.file, "cannot start the YAML parser");
 
-  auto storage = std::make_shared<NodeStorage>();
-  doc.storage = storage;
   TreeBuilder builder(doc, *storage, diagnostics, limits);
   bool ok = true;
   while (fy_event* raw = fy_parser_parse(parser.get())) {

@@ -56,12 +56,13 @@ struct Limits {
   size_t max_alias_nodes = 100'000;  ///< nodes created by expanding aliases
 };
 
-/// A loaded file: its name (as given, for messages), its text and its tree.
+/// A loaded file: its name (as given, for messages), its text and its tree. The text, and
+/// the tree's texts and lists, live in `storage`: copies of a Document share them.
 struct Document {
   std::string file;
-  std::string text;
+  std::string_view text;  ///< the source, without a byte order mark
   Node root;
-  std::shared_ptr<const NodeStorage> storage;  ///< what the tree's texts and lists are in
+  std::shared_ptr<const NodeStorage> storage;
 
   /// The source line a mark points into, for quoting under a message.
   std::string line(const Mark& mark) const;
