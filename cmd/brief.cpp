@@ -132,6 +132,15 @@ void keep_until_next_run(Project project, View view) {
   kept = new Kept{std::move(project), std::move(view)};
 }
 
+/// Exit code of a view that could not be built: usage when every error is about an option
+/// (a --date outside the engagement, an unknown --phase: the command asks for something the
+/// file does not have), invalid input when the file itself is wrong.
+int build_failure(const Diagnostics& diagnostics) {
+  for (const Diagnostic& d : diagnostics.items())
+    if (d.level == Level::error && !d.file.starts_with("--")) return kInvalid;
+  return kUsage;
+}
+
 }  // namespace
 
 int run_brief(Context& ctx, const BriefOptions& opts, const std::string& command,
@@ -142,7 +151,7 @@ int run_brief(Context& ctx, const BriefOptions& opts, const std::string& command
   Diagnostics warnings;
   View view = build(*project, view_options, warnings);
   report(ctx, warnings);
-  if (warnings.has_errors()) return kInvalid;
+  if (warnings.has_errors()) return build_failure(warnings);
   std::string text;
   if (auto it = extra.find(opts.format); it != extra.end())
     text = it->second(*project, view.data);

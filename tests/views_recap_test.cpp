@@ -390,16 +390,27 @@ TEST(RecapCommand, LevelIsRequired) {
   EXPECT_EQ(result.code, 2);
 }
 
-TEST(RecapCommand, ADateOutsideTheEngagementExitsOne) {
+TEST(RecapCommand, ADateOutsideTheEngagementIsAUsageError) {
   auto result = testing::run_cli(
       {"recap", "-", "--level", "daily", "--date", "2027-01-04", "--format", "json"}, kProject);
-  EXPECT_EQ(result.code, 1);
+  EXPECT_EQ(result.code, 2);
   EXPECT_EQ(result.out, "");
   // After the loader's warning about F-9's undeclared standard.
   EXPECT_TRUE(result.err.ends_with(
       "\n--date: error: 2027-01-04 is outside the engagement (2026-12-07 to 2026-12-18); "
       "pick a day in it\n"))
       << result.err;
+}
+
+TEST(RecapCommand, AnUnknownPhaseIsAUsageErrorAndABrokenFileInvalidInput) {
+  auto unknown = testing::run_cli(
+      {"recap", "-", "--level", "phase", "--phase", "nope", "--date", "2026-12-18"}, kProject);
+  EXPECT_EQ(unknown.code, 2) << unknown.err;
+  EXPECT_NE(unknown.err.find("--phase: error: no phase has the id \"nope\""), std::string::npos)
+      << unknown.err;
+  auto broken = testing::run_cli({"recap", "-", "--level", "phase", "--phase", "nope"},
+                                 "commplan: 1\nproject: {name: x}\n");
+  EXPECT_EQ(broken.code, 1) << broken.err;
 }
 
 TEST(RecapCommand, JsonIsTheViewModel) {
