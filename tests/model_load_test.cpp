@@ -1,17 +1,12 @@
 #include <gtest/gtest.h>
 
 #include "model/project.hpp"
+#include "test_helpers.hpp"
 
 namespace commplan {
 namespace {
 
-const std::string kMinimal =
-    "commplan: 1\n"
-    "project:\n"
-    "  name: Audit\n"
-    "  client: ACME\n"
-    "  start: 2026-12-07\n"
-    "  end: 2026-12-18\n";
+const std::string kMinimal = testing::project_head();
 
 /// Loads `text` and returns every diagnostic headline, one a line.
 std::string problems(const std::string& text) {

@@ -32,6 +32,22 @@ inline RunResult run_cli(const std::vector<std::string>& args, const std::string
   return {code, out.str(), err.str()};
 }
 
+/// The head of a project file: the format version and the project "Audit" for ACME from
+/// `start` to `end`, then `more` lines of the project section (indented two spaces).
+inline std::string project_head(const std::string& start = "2026-12-07",
+                                const std::string& end = "2026-12-18",
+                                const std::string& more = "") {
+  return "commplan: 1\n"
+         "project:\n"
+         "  name: Audit\n"
+         "  client: ACME\n"
+         "  start: " +
+         start +
+         "\n"
+         "  end: " +
+         end + "\n" + more;
+}
+
 /// A path below the source tree.
 inline std::string source_path(const std::string& relative) {
   return std::string(COMMPLAN_SOURCE_DIR) + "/" + relative;

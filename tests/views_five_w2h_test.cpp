@@ -13,13 +13,7 @@
 namespace commplan {
 namespace {
 
-const std::string kMinimal =
-    "commplan: 1\n"
-    "project:\n"
-    "  name: Audit\n"
-    "  client: ACME\n"
-    "  start: 2026-12-07\n"
-    "  end: 2026-12-18\n";
+const std::string kMinimal = testing::project_head();
 
 const std::string kTwoTopics = kMinimal +
                                "communications:\n"

@@ -9,13 +9,7 @@ namespace commplan {
 namespace {
 
 // 2026-12-05 is a Saturday: the first workday is Monday 2026-12-07.
-const std::string kMinimal =
-    "commplan: 1\n"
-    "project:\n"
-    "  name: Audit\n"
-    "  client: ACME\n"
-    "  start: 2026-12-05\n"
-    "  end: 2026-12-18\n";
+const std::string kMinimal = testing::project_head("2026-12-05");
 
 const std::string kComplete = kMinimal +
                               "team:\n"

@@ -10,14 +10,9 @@ namespace {
 using nlohmann::json;
 
 const std::string kProject =
-    "commplan: 1\n"
-    "project:\n"
-    "  name: Audit\n"
-    "  client: ACME\n"
-    "  start: 2026-12-07\n"
-    "  end: 2026-12-18\n"
-    "  timezone: Europe/Berlin\n"
-    "  holidays: [2026-12-15]\n"
+    testing::project_head("2026-12-07", "2026-12-18",
+                          "  timezone: Europe/Berlin\n"
+                          "  holidays: [2026-12-15]\n") +
     "team:\n"
     "  - {name: Lead, role: Lead assessor}\n"
     "  - {name: Second}\n"

@@ -13,13 +13,7 @@ using nlohmann::json;
 
 // Two weeks from Monday 2026-12-07; 2026-12-15 (a Tuesday) is a holiday.
 const std::string kHead =
-    "commplan: 1\n"
-    "project:\n"
-    "  name: Audit\n"
-    "  client: ACME\n"
-    "  start: 2026-12-07\n"
-    "  end: 2026-12-18\n"
-    "  holidays: [2026-12-15]\n"
+    testing::project_head("2026-12-07", "2026-12-18", "  holidays: [2026-12-15]\n") +
     "standards:\n"
     "  - {id: S1, title: Standard one}\n"
     "  - {id: S2, title: Standard two}\n"
