@@ -84,7 +84,9 @@ Success.
 Invalid input: the project file, the data or a template.
 .TP
 .B 2
-Usage error: an unknown command or option, a bad option value.
+Usage error: an unknown command or option, a bad option value, or one that asks for what
+the project file does not have (a \fB\-\-date\fR outside the engagement, an unknown
+\fB\-\-phase\fR or \fB\-\-topic\fR).
 .TP
 .B 3
 I/O error: a file cannot be read or written.
