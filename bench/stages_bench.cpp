@@ -196,6 +196,8 @@ BENCHMARK_CAPTURE(BM_View, kickoff, build_kickoff_view)->Apply(sizes);
 BENCHMARK_CAPTURE(BM_View, five_w2h, [](const Project& p, const ViewOptions& o, Diagnostics& d) {
   return build_five_w2h_view(&p, o, d, "");
 })->Apply(sizes);
+// A recap's view holds its findings as lists made while rendering or printing (View): their
+// cost shows in BM_RenderFinal and BM_DumpFinalJson, not here.
 BENCHMARK_CAPTURE(BM_View, recap_daily, [](const Project& p, const ViewOptions& o, Diagnostics& d) {
   return recap(p, o, d, RecapLevel::daily);
 })->Apply(sizes);
