@@ -68,6 +68,12 @@ TEST(TemplateLazy, DottedNamesAndInterpolationSeeTheWholeList) {
   EXPECT_EQ(counted.made, 2u);  // made once, for both
 }
 
+TEST(TemplateLazy, AnObjectHoldingAListInterpolatesWithTheListMade) {
+  Counted counted;
+  EXPECT_EQ(render_lazy("{{{.}}}", {{"a", 1}}, 1, counted),
+            "{\"a\":1,\"list\":[{\"n\":0,\"name\":\"item 0\"}]}");
+}
+
 TEST(TemplateLazy, NamesMissingFromAnItemComeFromOuterContexts) {
   Counted counted;
   EXPECT_EQ(render_lazy("{{#list}}{{title}}{{n}} {{/list}}", {{"title", "T"}}, 2, counted),

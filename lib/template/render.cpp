@@ -144,6 +144,22 @@ class Renderer {
     return &it->second;
   }
 
+  /// A copy of `v` with every lazy list in it made.
+  json expanded(const json& v) {
+    if (lazy(&v) != nullptr) return *whole(&v);
+    if (v.is_object()) {
+      json out = json::object();
+      for (auto it = v.begin(); it != v.end(); ++it) out[it.key()] = expanded(*it);
+      return out;
+    }
+    if (v.is_array()) {
+      json out = json::array();
+      for (const json& item : v) out.push_back(expanded(item));
+      return out;
+    }
+    return v;
+  }
+
   bool is_truthy(const json* v) const {
     const LazyList* list = lazy(v);
     return list != nullptr ? list->size > 0 : truthy(*v);
@@ -166,8 +182,10 @@ class Renderer {
         return append_number(out_, v->get<json::number_integer_t>());
       case json::value_t::number_unsigned:
         return append_number(out_, v->get<json::number_unsigned_t>());
-      default:  // floats as JSON writes them (1.21, not 1.2100000000000002); lists, objects
+      case json::value_t::number_float:  // as JSON writes them (1.21, not 1.2100000000000002)
         return append_escaped(out_, v->dump(), escape);
+      default:  // lists and objects as JSON, lazy lists inside them made
+        return append_escaped(out_, lazy_.empty() ? v->dump() : expanded(*v).dump(), escape);
     }
   }
 

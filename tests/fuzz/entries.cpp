@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <map>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -223,6 +224,39 @@ void render_all(tmpl::Library& library, const tmpl::Template& t, const json& dat
   }
 }
 
+/// How a render ends: its text, or its first error.
+std::string outcome(tmpl::Library& library, const tmpl::Template& t, const json& data,
+                    std::span<const tmpl::LazyList> lists) {
+  tmpl::RenderOptions options{.escape = tmpl::Escape::markdown, .lazy_lists = lists};
+  options.max_expansions /= 10;
+  options.max_output /= 10;
+  try {
+    return "text: " + library.render(t, data, options);
+  } catch (const Error& e) {
+    const auto& items = e.diagnostics().items();
+    return "error: " + (items.empty() ? std::string(e.what()) : format_headline(items[0]));
+  }
+}
+
+/// The data's top-level lists made lazily (tmpl::LazyList) render as the lists held whole.
+void check_lazy_lists(tmpl::Library& library, const tmpl::Template& t, const json& data) {
+  if (!data.is_object()) return;
+  json shell = data;
+  std::vector<tmpl::LazyList> lists;
+  for (auto it = shell.begin(); it != shell.end(); ++it) {
+    if (!it->is_array()) continue;
+    const json* items = &data.at(it.key());
+    *it = json::array();
+    lists.push_back({&*it, items->size(), [items](size_t i, json& item) { item = (*items)[i]; }});
+  }
+  if (lists.empty()) return;
+  std::string whole = outcome(library, t, data, {});
+  std::string lazy = outcome(library, t, shell, lists);
+  if (whole != lazy)
+    violated("a template renders differently on lists made lazily",
+             "whole: " + whole.substr(0, 2000) + "\nlazy: " + lazy.substr(0, 2000));
+}
+
 }  // namespace
 
 int fuzz_yaml(const std::uint8_t* data, std::size_t size) {
@@ -262,6 +296,7 @@ int fuzz_template(const std::uint8_t* data, std::size_t size) {
   try {
     const tmpl::Template& t = library.compile("fuzz.mustache", std::string(main));
     render_all(library, t, values);
+    check_lazy_lists(library, t, values);
   } catch (const Error& e) {
     check_diagnostics(e.diagnostics());
   }
