@@ -179,6 +179,10 @@ def generate(tmp, source):
         f.writelines(f"  - {{id: {i}, start: 2026-12-07, end: 2026-12-08}}\n" for i in ids)
         f.write("findings:\n")
         f.writelines(f"  - {{id: f{n}, title: t, phase: {'k' * 2000}{n}}}\n" for n in range(20))
+    with open(tmp / "many-findings.yaml", "w") as f:
+        f.write(base + "findings:\n")
+        f.writelines(f'  - {{id: f{n}, title: "finding {n}", severity: high}}\n'
+                     for n in range(20000))
     deep = "{{#a}}" * 300 + "x" + "{{/a}}" * 300
     (tmp / "deep-sections.mustache").write_text(deep)
 
@@ -196,6 +200,10 @@ GENERATED = [
      "args": ["render", "{templates}/rtl.mustache", "--data", "{tmp}/deep-data.json",
               "-o", "{tmp}/out.md"], "output": "{tmp}/out.md",
      "exit": 1, "stderr": r"deep-data\.json:1:65: error: nested more than 64 levels deep"},
+    {"name": "20,000 findings: final recap",
+     "args": ["recap", "{tmp}/many-findings.yaml", "--level", "final", "--date", "2026-12-11",
+              "-o", "{tmp}/out.md"], "output": "{tmp}/out.md", "exit": 0,
+     "output_contains": ["f19999"]},
     {"name": "a million numbers as render data",
      "args": ["render", "{templates}/rtl.mustache", "--data", "{tmp}/wide.json"], "exit": 0},
     {"name": "300 nested sections in a template",
