@@ -119,19 +119,6 @@ int emit(Context& ctx, const BriefOptions& opts, const std::string& text) {
 
 namespace {
 
-/// Keeps a brief's project and view until the next brief or the end of the process: freeing a
-/// large view node by node takes a sixth of a run, and the system takes the memory back at
-/// exit for nothing. The pointer stays reachable, so leak checkers do not count it.
-void keep_until_next_run(Project project, View view) {
-  struct Kept {
-    Project project;
-    View view;
-  };
-  static Kept* kept = nullptr;
-  delete kept;
-  kept = new Kept{std::move(project), std::move(view)};
-}
-
 /// Exit code of a view that could not be built: usage when every error is about an option
 /// (a --date outside the engagement, an unknown --phase: the command asks for something the
 /// file does not have), invalid input when the file itself is wrong.
@@ -160,9 +147,7 @@ int run_brief(Context& ctx, const BriefOptions& opts, const std::string& command
   else
     text = render_view(ctx, opts, fmt::format("{}.{}.md", command, to_string(view_options.lang)),
                        view);
-  int code = emit(ctx, opts, text);
-  keep_until_next_run(std::move(*project), std::move(view));
-  return code;
+  return emit(ctx, opts, text);
 }
 
 }  // namespace commplan::cli
