@@ -141,21 +141,16 @@ std::optional<std::string_view> event_source(fy_event* event, std::string_view s
   return source.substr(start->input_pos, end->input_pos - start->input_pos);
 }
 
-/// A scalar's text when the source holds it as is between the event's marks (which libfyaml
-/// puts inside the quotes): on one line, without quotes or escapes to undo. Asking libfyaml
+/// Whether `raw`, a scalar's source between its event's marks (which libfyaml puts inside the
+/// quotes), is its text as is: on one line, without quotes or escapes to undo. Asking libfyaml
 /// for the text costs a formatted copy of every scalar.
-std::optional<std::string_view> source_text(fy_event* event, fy_scalar_style style,
-                                            std::string_view source) {
+bool is_verbatim(std::string_view raw, fy_scalar_style style) {
   if (style != FYSS_PLAIN && style != FYSS_SINGLE_QUOTED && style != FYSS_DOUBLE_QUOTED)
-    return std::nullopt;
-  auto between = event_source(event, source);
-  if (!between) return std::nullopt;
-  std::string_view raw = *between;
+    return false;
   char quote = style == FYSS_SINGLE_QUOTED ? '\'' : style == FYSS_DOUBLE_QUOTED ? '"' : '\n';
   char escape = style == FYSS_DOUBLE_QUOTED ? '\\' : '\n';
-  for (char c : raw)
-    if (c == '\n' || c == '\r' || c == quote || c == escape) return std::nullopt;
-  return raw;
+  return std::none_of(raw.begin(), raw.end(),
+                      [&](char c) { return c == '\n' || c == '\r' || c == quote || c == escape; });
 }
 
 /// Folds the line break at raw[i], the white space around it and the empty lines after it into
@@ -292,11 +287,10 @@ bool TreeBuilder::scalar(fy_event* event, const Mark& mark) {
   Node node;
   node.mark = mark;
   fy_scalar_style style = fy_token_scalar_style(event->scalar.value);
-  auto direct = source_text(event, style, doc_.text);
-  auto raw = style == FYSS_SINGLE_QUOTED ? event_source(event, doc_.text) : std::nullopt;
-  if (direct)
-    node.text = *direct;  // a view of the source, which the storage keeps
-  else if (raw)
+  auto raw = event_source(event, doc_.text);
+  if (raw && is_verbatim(*raw, style))
+    node.text = *raw;  // a view of the source, which the storage keeps
+  else if (raw && style == FYSS_SINGLE_QUOTED)
     node.text = storage_.copy(single_quoted(*raw));
   else
     node.text = storage_.copy(token_view(event->scalar.value));
@@ -596,11 +590,8 @@ std::string read_source(const std::string& file, std::istream& in, const Limits&
     text = read_stream(in, "<stdin>", limits.max_bytes);
     if (in.bad()) throw Error(Error::Kind::io, "<stdin>", "cannot read standard input");
   } else {
-    text = read_file(file, limits.max_bytes);
+    text = read_file(file, limits.max_bytes);  // both throw past the limit
   }
-  if (text.size() > limits.max_bytes)
-    throw Error(Error::Kind::invalid_input, file == "-" ? "<stdin>" : file,
-                fmt::format("file is larger than {} MiB (the limit)", limits.max_bytes >> 20));
   return text;
 }
 

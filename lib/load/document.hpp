@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "output/write.hpp"
 #include "util/diagnostic.hpp"
 
 namespace commplan {
@@ -50,7 +51,7 @@ enum class Format { yaml, json };
 
 /// The limits that keep hostile input from exhausting time or memory.
 struct Limits {
-  size_t max_bytes = 128u << 20;     ///< input size
+  size_t max_bytes = kMaxReadBytes;  ///< input size
   int max_depth = 64;                ///< nesting of sequences and mappings
   size_t max_nodes = 4'000'000;      ///< nodes in the loaded tree, aliases expanded
   size_t max_alias_nodes = 100'000;  ///< nodes created by expanding aliases
