@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cassert>
 #include <map>
 #include <memory>
 #include <optional>
@@ -180,10 +181,12 @@ class MemberWriter {
   void put(const char* key, bool value) { at(key) = value; }
 
  private:
+  /// The member `key`: added at the end of a new object, else the next member of the old one,
+  /// which must have been written with the same keys in the same (sorted) order.
   json& at(const char* key) {
-    if (!fresh_ && next_ != object_->end() && next_->first == key) return (next_++)->second;
-    if (!fresh_) return (*object_)[key];  // not written before with these keys
-    return object_->emplace_hint(object_->end(), key, nullptr)->second;
+    if (fresh_) return object_->emplace_hint(object_->end(), key, nullptr)->second;
+    assert(next_ != object_->end() && next_->first == key);
+    return (next_++)->second;
   }
 
   bool fresh_;
