@@ -1,3 +1,4 @@
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <memory>
@@ -72,7 +73,7 @@ TEST(DocumentParser, RejectsDuplicateKeysWithTheirPlace) {
 
 TEST(DocumentParser, RejectsDuplicateKeysInLargeMappings) {
   std::string text;
-  for (int i = 0; i < 40; ++i) text += "k" + std::to_string(i) + ": 1\n";
+  for (int i = 0; i < 40; ++i) text += fmt::format("k{}: 1\n", i);
   text += "k7: 2\n";
   Diagnostics d;
   parse(text, d);
