@@ -15,6 +15,7 @@
 #include "model/project.hpp"
 #include "output/write.hpp"
 #include "template/library.hpp"
+#include "template_fixtures.hpp"
 #include "util/diagnostic.hpp"
 
 namespace commplan {
@@ -113,19 +114,19 @@ TEST(ReadStream, StopsReadingPastTheLimit) {
 
 TEST(WriteFileAtomic, WritesThroughASymbolicLink) {
   namespace fs = std::filesystem;
-  fs::path dir = fs::temp_directory_path() / ("commplan-link-" + std::to_string(::getpid()));
+  tmpl::testing::TempDir tmp;
+  fs::path dir = tmp.path();
   fs::create_directories(dir / "elsewhere");
   write_file_atomic((dir / "elsewhere" / "out.md").string(), "old");
   fs::create_symlink(dir / "elsewhere" / "out.md", dir / "link.md");
   write_file_atomic((dir / "link.md").string(), "new");
   EXPECT_TRUE(fs::is_symlink(dir / "link.md"));
   EXPECT_EQ(read_file((dir / "elsewhere" / "out.md").string()), "new");
-  fs::remove_all(dir);
 }
 
 TEST(WriteFileAtomic, WritesIntoAPipeInPlace) {
-  std::string fifo = std::filesystem::temp_directory_path().string() + "/commplan-fifo-" +
-                     std::to_string(::getpid());
+  tmpl::testing::TempDir tmp;
+  std::string fifo = (tmp.path() / "fifo").string();
   ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
   int reader = ::open(fifo.c_str(), O_RDONLY | O_NONBLOCK);
   write_file_atomic(fifo, "through the pipe");
@@ -134,7 +135,6 @@ TEST(WriteFileAtomic, WritesIntoAPipeInPlace) {
   EXPECT_STREQ(buffer, "through the pipe");
   EXPECT_TRUE(std::filesystem::is_fifo(fifo));
   ::close(reader);
-  std::filesystem::remove(fifo);
 }
 
 TEST(ProjectLoader, RejectsAnEngagementLongerThanTenYears) {
@@ -149,24 +149,11 @@ TEST(ProjectLoader, RejectsAnEngagementLongerThanTenYears) {
             "most 3653 (ten years)");
 }
 
-/// The headlines of compiling and rendering `text` on `data`, or "ok: " and the output.
-std::vector<std::string> render(const std::string& text, const nlohmann::json& data,
-                                const tmpl::RenderOptions& options = {}) {
-  tmpl::Library library({}, nullptr);
-  try {
-    return {"ok: " + library.render(library.compile("t.mustache", text), data, options)};
-  } catch (const Error& e) {
-    std::vector<std::string> out;
-    for (const auto& d : e.diagnostics().items()) out.push_back(format_headline(d));
-    return out;
-  }
-}
-
 TEST(TemplateCompile, RejectsTextThatIsNotUtf8) {
-  EXPECT_EQ(render("a\n{{x}}\xff", {}),
+  EXPECT_EQ(tmpl::testing::compile_errors("a\n{{x}}\xff"),
             std::vector<std::string>{
                 "t.mustache:2:6: error: invalid UTF-8 (byte 0xFF): a template must be UTF-8"});
-  EXPECT_EQ(render(std::string("a\0b", 3), {}),
+  EXPECT_EQ(tmpl::testing::compile_errors(std::string("a\0b", 3)),
             std::vector<std::string>{
                 "t.mustache:1:2: error: binary data (a NUL byte): a template must be UTF-8 text"});
 }
@@ -176,10 +163,11 @@ TEST(TemplateRender, SectionItemsCountTowardTheExpansionLimit) {
   options.max_expansions = 1000;
   nlohmann::json data = {{"a", nlohmann::json::array()}};
   for (int i = 0; i < 100; ++i) data["a"].push_back(i);
-  EXPECT_EQ(render("{{#a}}{{#a}}{{/a}}{{/a}}.", data, options),
+  EXPECT_EQ(tmpl::testing::headlines(
+                [&] { tmpl::testing::render_text("{{#a}}{{#a}}{{/a}}{{/a}}.", data, options); }),
             std::vector<std::string>{"t.mustache:1:7: error: more than 1000 sections and partials "
                                      "expanded: the output would be too large"});
-  EXPECT_EQ(render("{{#a}}{{/a}}.", data, options), std::vector<std::string>{"ok: ."});
+  EXPECT_EQ(tmpl::testing::render_text("{{#a}}{{/a}}.", data, options), ".");
 }
 
 }  // namespace
