@@ -151,6 +151,60 @@ TEST(DocumentParser, RejectsASecondDocument) {
   EXPECT_EQ(only_headline(d), "t.yaml:2:1: error: more than one document in the stream");
 }
 
+TEST(DocumentParser, LocatesContentAfterADocumentEndMarker) {
+  for (const char* text : {"a: 1\n...\nb: 2\n", "a: 1\n...\n# note\n\n  b: 2\n"}) {
+    Diagnostics d;
+    parse(text, d);
+    ASSERT_EQ(d.items().size(), 1u) << text;
+    const int line = std::string_view(text).find("# note") == std::string_view::npos ? 3 : 5;
+    const int column = line == 3 ? 1 : 3;
+    EXPECT_EQ(format_headline(d.items()[0]),
+              fmt::format("t.yaml:{}:{}: error: more than one document in the stream: content "
+                          "after the document end marker \"...\"",
+                          line, column));
+  }
+  Diagnostics scalars;
+  parse("\"a\"\n...\n\"b\"\n", scalars);
+  EXPECT_EQ(format_diagnostic(scalars.items().at(0)),
+            "t.yaml:3:2: error: more than one document in the stream: content after the document "
+            "end marker \"...\"\n"
+            " \"b\"\n"
+            "  ^");
+  Diagnostics end_only;
+  parse("a: 1\n...\n# the end\n", end_only);
+  EXPECT_TRUE(end_only.items().empty());
+}
+
+TEST(DocumentParser, LocatesAnUnsupportedYamlVersion) {
+  Diagnostics d;
+  parse("# a project\n%YAML 2.0\n---\na: 1\n", d);
+  ASSERT_EQ(d.items().size(), 1u);
+  EXPECT_EQ(format_diagnostic(d.items()[0]),
+            "t.yaml:2:7: error: unsupported YAML version \"2.0\" in the %YAML directive; commplan "
+            "reads YAML 1.2 (1.1 is accepted)\n"
+            " %YAML 2.0\n"
+            "       ^");
+  Diagnostics accepted;
+  parse("%YAML 1.1\n---\na: 1\n", accepted);
+  EXPECT_TRUE(accepted.items().empty());
+}
+
+TEST(DocumentParser, LocatesAZeroIndentationIndicator) {
+  Diagnostics d;
+  parse("a: 1\nscope: |0\n  x\n", d);
+  ASSERT_EQ(d.items().size(), 1u);
+  EXPECT_EQ(format_diagnostic(d.items()[0]),
+            "t.yaml:2:9: error: the indentation indicator of a block text (| or >) must be 1 to "
+            "9, not 0\n"
+            " scope: |0\n"
+            "         ^");
+  Diagnostics folded;
+  parse("a: \"|0\"\nb: >-0\n", folded);
+  EXPECT_EQ(only_headline(folded),
+            "t.yaml:2:6: error: the indentation indicator of a block text (| or >) must be 1 to "
+            "9, not 0");
+}
+
 TEST(DocumentParser, ReadsJsonWithPlaces) {
   Diagnostics d;
   Document doc = parse("{\n  \"a\": [1, \"two\"],\n  \"b\": null\n}", d, Format::json);

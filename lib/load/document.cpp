@@ -112,11 +112,34 @@ struct DiagDeleter {
 };
 using DiagPtr = std::unique_ptr<fy_diag, DiagDeleter>;
 
-/// A diagnostic object that collects errors instead of printing them.
-DiagPtr collecting_diag() {
+/// The first message libfyaml prints instead of collecting it: an error it has no place for.
+struct UnplacedError {
+  std::string message;
+};
+
+void keep_unplaced_error(fy_diag* /*diag*/, void* user, const char* buf, size_t len) {
+  auto* error = static_cast<UnplacedError*>(user);
+  if (!error->message.empty() || buf == nullptr) return;
+  std::string_view text(buf, len);
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())))
+    text.remove_suffix(1);
+  error->message = text;
+}
+
+/// A diagnostic object that collects errors instead of printing them; the errors libfyaml
+/// cannot place go to `unplaced`.
+DiagPtr collecting_diag(UnplacedError& unplaced) {
   fy_diag_cfg cfg{};
   fy_diag_cfg_default(&cfg);
   cfg.fp = nullptr;
+  cfg.output_fn = keep_unplaced_error;
+  cfg.user = &unplaced;
+  cfg.level = FYET_ERROR;
+  cfg.colorize = false;
+  cfg.show_source = false;
+  cfg.show_position = false;
+  cfg.show_type = false;
+  cfg.show_module = false;
   DiagPtr diag(fy_diag_create(&cfg));
   if (diag) fy_diag_set_collect_errors(diag.get(), true);
   return diag;
@@ -192,6 +215,8 @@ class TreeBuilder {
   /// Handles one event; false after a fatal problem (already reported).
   bool handle(fy_event* event);
   Node root() const { return root_; }
+  /// The offset just past the last event handled: where the parser stopped on an error.
+  size_t end_offset() const { return end_offset_; }
 
  private:
   /// An open sequence or mapping; its children so far are items_ or entries_ from `first` on.
@@ -216,6 +241,7 @@ class TreeBuilder {
   bool add(const Node& node, std::string_view anchor);
   bool add_key(Frame& frame, const Node& key);
   bool is_duplicate(Frame& frame, std::string_view key);
+  bool document_start(const Mark& mark);
 
   const Document& doc_;
   NodeStorage& storage_;
@@ -229,6 +255,9 @@ class TreeBuilder {
   size_t nodes_ = 0;
   size_t alias_nodes_ = 0;
   int documents_ = 0;
+  bool explicit_end_ = false;     // the last document ended with "..."
+  bool second_document_ = false;  // a second document began where libfyaml gives no place
+  size_t end_offset_ = 0;
 };
 
 size_t subtree_size(const Node& node) {
@@ -262,9 +291,17 @@ bool TreeBuilder::count(size_t n, const Mark& mark) {
 
 bool TreeBuilder::handle(fy_event* event) {
   Mark mark = mark_of(event);
+  if (const fy_mark* end = fy_event_end_mark(event))
+    end_offset_ = std::max(end_offset_, end->input_pos);
+  if (second_document_ && mark.line > 0)
+    return fail(mark, explicit_end_ ? "more than one document in the stream: content after the "
+                                      "document end marker \"...\""
+                                    : "more than one document in the stream");
   switch (event->type) {
     case FYET_DOCUMENT_START:
-      if (++documents_ > 1) return fail(mark, "more than one document in the stream");
+      return document_start(mark);
+    case FYET_DOCUMENT_END:
+      explicit_end_ = !event->document_end.implicit;
       return true;
     case FYET_SCALAR:
       return scalar(event, mark);
@@ -280,6 +317,14 @@ bool TreeBuilder::handle(fy_event* event) {
     default:
       return true;
   }
+}
+
+/// A second document is an error at its `---`, or at its first node when it has no `---`.
+bool TreeBuilder::document_start(const Mark& mark) {
+  if (++documents_ == 1) return true;
+  if (mark.line > 0) return fail(mark, "more than one document in the stream");
+  second_document_ = true;
+  return true;
 }
 
 bool TreeBuilder::scalar(fy_event* event, const Mark& mark) {
@@ -524,18 +569,68 @@ Mark mark_at(std::string_view text, size_t offset) {
   return mark;
 }
 
-void report_parser_errors(fy_diag* diag, const Document& doc, Diagnostics& diagnostics) {
+/// The offset of the first line at or after `from` that starts with `prefix`, or npos.
+size_t line_starting_with(std::string_view text, size_t from, std::string_view prefix) {
+  for (size_t at = from; at < text.size();) {
+    if (at == 0 || text[at - 1] == '\n') {
+      if (text.substr(at).starts_with(prefix)) return at;
+    }
+    size_t eol = text.find('\n', at);
+    if (eol == std::string_view::npos) break;
+    at = eol + 1;
+  }
+  return std::string_view::npos;
+}
+
+/// The offset of the `0` in the first block text header (`|0`, `>-0`...) at or after `from`.
+size_t zero_indentation_indicator(std::string_view text, size_t from) {
+  for (size_t at = text.find_first_of("|>", from); at != std::string_view::npos;
+       at = text.find_first_of("|>", at + 1)) {
+    size_t i = at + 1;
+    while (i < text.size() && (text[i] == '+' || text[i] == '-' ||
+                               std::isdigit(static_cast<unsigned char>(text[i])))) {
+      if (text[i] == '0') return i;
+      ++i;
+    }
+  }
+  return std::string_view::npos;
+}
+
+/// The place and message of an error libfyaml reports without a place, found in the source
+/// from where the parser stopped (`from`, just past the last event it delivered).
+std::pair<size_t, std::string> place_unplaced_error(std::string_view text, size_t from,
+                                                    const std::string& message) {
+  if (message.find("version") != std::string::npos) {
+    if (size_t at = line_starting_with(text, from, "%YAML"); at != std::string_view::npos) {
+      size_t version = std::min(text.find_first_not_of(" \t", at + 5), text.size());
+      size_t end = std::min(text.find_first_of(" \t\r\n#", version), text.size());
+      end = std::min(end, version + 16);  // libfyaml read it as digits.digits: ASCII
+      return {version, fmt::format("unsupported YAML version \"{}\" in the %YAML directive; "
+                                   "commplan reads YAML 1.2 (1.1 is accepted)",
+                                   text.substr(version, end - version))};
+    }
+  }
+  if (message.find("indentation indicator") != std::string::npos) {
+    if (size_t at = zero_indentation_indicator(text, from); at != std::string_view::npos)
+      return {at, "the indentation indicator of a block text (| or >) must be 1 to 9, not 0"};
+  }
+  size_t at = std::min(text.find_first_not_of(" \t\r\n", from), text.size());
+  return {at, message.empty() ? "syntax error" : message};
+}
+
+void report_parser_errors(fy_diag* diag, const UnplacedError& unplaced, size_t stopped_at,
+                          const Document& doc, Diagnostics& diagnostics) {
   void* iter = nullptr;
-  bool any = false;
   while (fy_diag_error* e = diag ? fy_diag_errors_iterate(diag, &iter) : nullptr) {
     if (e->type < FYET_ERROR) continue;
     Mark mark{e->line, e->column, 0};  // collected errors count from 1
     mark.offset = mark_offset(doc.text, mark);
     diagnostics.error(doc.file, mark, {}, e->msg ? e->msg : "syntax error", doc.line(mark));
-    any = true;
-    break;  // the first is the cause; what follows in libfyaml's list restates it
+    return;  // the first is the cause; what follows in libfyaml's list restates it
   }
-  if (!any) diagnostics.error(doc.file, {}, {}, "syntax error");
+  auto [offset, message] = place_unplaced_error(doc.text, stopped_at, unplaced.message);
+  Mark mark = mark_at(doc.text, offset);
+  diagnostics.error(doc.file, mark, {}, std::move(message), doc.line(mark));
 }
 
 }  // namespace
@@ -557,7 +652,8 @@ Document parse_document(std::string file, std::string text, Format format, Diagn
     return doc;
   }
 
-  DiagPtr diag = collecting_diag();
+  UnplacedError unplaced;
+  DiagPtr diag = collecting_diag(unplaced);
   fy_parse_cfg cfg{};
   cfg.diag = diag.get();
   cfg.flags = static_cast<fy_parse_cfg_flags>(
@@ -577,7 +673,7 @@ Document parse_document(std::string file, std::string text, Format format, Diagn
     }
   }
   if (ok && fy_parser_get_stream_error(parser.get())) {
-    report_parser_errors(diag.get(), doc, diagnostics);
+    report_parser_errors(diag.get(), unplaced, builder.end_offset(), doc, diagnostics);
     ok = false;
   }
   if (ok) doc.root = builder.root();
