@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "model/reader.hpp"
 #include "test_helpers.hpp"
 
 namespace commplan::testing {
@@ -22,6 +23,28 @@ TEST(CliInit, StartersValidateStrictlyInEveryLanguageAndFormat) {
                               (std::string(format) == "json" ? "\": \"" : ": ") + lang),
                 std::string::npos);
     }
+}
+
+TEST(CliInit, TheChineseStarterListsTheChineseWordsTheLoaderAccepts) {
+  std::string starter = run_cli({"init", "--date", "2026-11-24", "--lang", "zh"}).out;
+  std::vector<std::string> words = enum_aliases<Severity>();
+  for (const auto& word : enum_aliases<Status>()) words.push_back(word);
+  for (const auto& word : words) EXPECT_NE(starter.find(word), std::string::npos) << word;
+  EXPECT_NE(starter.find("周一 … 周日 或 星期一 … 星期日"), std::string::npos);
+
+  std::string chinese = starter;
+  const std::string workdays = "workdays: [mon, tue, wed, thu, fri]";
+  chinese.replace(chinese.find(workdays), workdays.size(),
+                  "workdays: [周一, 周二, 周三, 周四, 周五]");
+  chinese.replace(chinese.find("findings: []"), 12,
+                  "findings: [{id: F1, title: 门禁, severity: 高危, status: 处理中}]");
+  RunResult check = run_cli({"validate", "--strict", "-"}, chinese);
+  EXPECT_EQ(check.code, 0) << check.err;
+  RunResult plan = run_cli({"plan", "--format", "json", "-"}, chinese);
+  EXPECT_NE(plan.out.find(R"("workweek": "周一至周五")"), std::string::npos);
+  RunResult recap = run_cli({"recap", "--level", "final", "--format", "json", "-"}, chinese);
+  EXPECT_NE(recap.out.find(R"("severity": "high")"), std::string::npos);
+  EXPECT_NE(recap.out.find(R"("status": "in-progress")"), std::string::npos);
 }
 
 TEST(CliInit, PlansTwoWeeksFromTheNextMonday) {

@@ -1,7 +1,9 @@
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include "model/project.hpp"
 #include "test_helpers.hpp"
+#include "util/text.hpp"
 
 namespace commplan {
 namespace {
@@ -140,6 +142,134 @@ TEST(ProjectLoader, WarnsAboutASecondContactPerson) {
             "(\"A\" is one already)\n");
 }
 
+TEST(ProjectLoader, ReadsChineseSeverityStatusAndWorkdays) {
+  std::string findings = "findings:\n";
+  const std::vector<std::pair<std::string, std::string>> words = {
+      {"严重", "待处理"}, {"高危", "已确认"},   {"高", "处理中"},
+      {"中危", "已解决"}, {"中", "不处理"},     {"低危", "暂不处理"},
+      {"低", "open"},     {"信息", "wont-fix"}, {"提示", "agreed"}};
+  for (size_t i = 0; i < words.size(); ++i)
+    findings += fmt::format("  - {{id: F{}, title: t, severity: {}, status: {}}}\n", i,
+                            words[i].first, words[i].second);
+  Diagnostics d;
+  auto project = load_project(
+      "p.yaml",
+      kMinimal + "  workdays: [周一, 星期二, 周三, 星期四, 周五, 周六, 星期日]\n" + findings, d);
+  ASSERT_TRUE(project);
+  EXPECT_TRUE(d.items().empty()) << format_headline(d.items().at(0));
+  std::vector<std::string> seen;
+  for (const auto& f : project->findings)
+    seen.push_back(fmt::format("{}/{}", to_string(*f.severity), to_string(*f.status)));
+  EXPECT_EQ(join(seen, " "),
+            "critical/open high/agreed high/in-progress medium/resolved medium/wont-fix "
+            "low/wont-fix low/open info/wont-fix info/agreed");
+  std::vector<std::string> days;
+  for (Weekday day : project->project.workdays) days.emplace_back(to_string(day));
+  EXPECT_EQ(join(days, " "), "mon tue wed thu fri sat sun");
+  EXPECT_EQ(problems(kMinimal + "  workdays: [mon, 周一]\n"),
+            "p.yaml:7:13: error: project.workdays: \"mon\" is listed twice\n");
+  EXPECT_EQ(
+      problems(kMinimal + "findings:\n  - {id: F1, title: t, severity: 紧急}\n"),
+      "p.yaml:8:34: error: findings[0].severity: unknown value \"紧急\"; expected one of "
+      "critical, high, medium, low, info (or 严重, 高危, 高, 中危, 中, 低危, 低, 信息, 提示)\n");
+}
+
+TEST(ProjectLoader, SuggestsTheWeekdayForCapitalisedAndLongNames) {
+  EXPECT_EQ(problems(kMinimal + "  workdays: [Mon, Tue, monday, Wednesday, THURSDAY, fri]\n"),
+            "p.yaml:7:14: error: project.workdays[0]: unknown value \"Mon\"; did you mean "
+            "\"mon\"?\n"
+            "p.yaml:7:19: error: project.workdays[1]: unknown value \"Tue\"; did you mean "
+            "\"tue\"?\n"
+            "p.yaml:7:24: error: project.workdays[2]: unknown value \"monday\"; did you mean "
+            "\"mon\"?\n"
+            "p.yaml:7:32: error: project.workdays[3]: unknown value \"Wednesday\"; did you mean "
+            "\"wed\"?\n"
+            "p.yaml:7:43: error: project.workdays[4]: unknown value \"THURSDAY\"; did you mean "
+            "\"thu\"?\n");
+  EXPECT_EQ(problems(kMinimal + "findings:\n  - {id: F1, title: t, severity: High, status: In "
+                                "Progress}\n"),
+            "p.yaml:8:34: error: findings[0].severity: unknown value \"High\"; did you mean "
+            "\"high\"?\n"
+            "p.yaml:8:48: error: findings[0].status: unknown value \"In Progress\"; did you mean "
+            "\"in-progress\"?\n");
+}
+
+TEST(ProjectLoader, ReadsYaml12Booleans) {
+  for (const char* word : {"true", "True", "TRUE"}) {
+    Diagnostics d;
+    auto project = load_project(
+        "p.yaml", kMinimal + fmt::format("client_team:\n  - {{name: A, contact: {}}}\n", word), d);
+    ASSERT_TRUE(project);
+    EXPECT_TRUE(d.items().empty()) << word;
+    EXPECT_TRUE(project->client_team[0].contact) << word;
+  }
+  for (const char* word : {"false", "False", "FALSE"}) {
+    Diagnostics d;
+    auto project = load_project(
+        "p.yaml", kMinimal + fmt::format("client_team:\n  - {{name: A, contact: {}}}\n", word), d);
+    ASSERT_TRUE(project);
+    EXPECT_FALSE(project->client_team[0].contact) << word;
+  }
+  EXPECT_EQ(problems(kMinimal + "client_team:\n  - {name: A, contact: yes}\n"
+                                "  - {name: B, contact: \"true\"}\n"),
+            "p.yaml:8:24: error: client_team[0].contact: expected true or false, got \"yes\"\n"
+            "p.yaml:9:25: error: client_team[1].contact: expected true or false, got the text "
+            "\"true\"; write it without quotes\n");
+}
+
+TEST(ProjectLoader, ReadsWholeNumbersAsTheSchemaTypesThem) {
+  auto duration = [](const std::string& value) {
+    Diagnostics d;
+    auto project =
+        load_project("p.yaml", kMinimal + "meetings:\n  kickoff: {duration: " + value + "}\n", d);
+    return d.items().empty() ? std::to_string(project->meetings.kickoff.duration.value_or(-1))
+                             : format_headline(d.items()[0]);
+  };
+  EXPECT_EQ(duration("60"), "60");
+  EXPECT_EQ(duration("60.0"), "60");
+  EXPECT_EQ(duration("0x3C"), "60");
+  EXPECT_EQ(duration("9999999"), "9999999");
+  EXPECT_EQ(duration("\"60\""),
+            "p.yaml:8:24: error: meetings.kickoff.duration: expected a whole number (0 or more), "
+            "got the text \"60\"; write it without quotes");
+  EXPECT_EQ(duration("60.5"),
+            "p.yaml:8:23: error: meetings.kickoff.duration: expected a whole number (0 or more), "
+            "got \"60.5\"");
+  EXPECT_EQ(duration("-1"),
+            "p.yaml:8:23: error: meetings.kickoff.duration: expected a whole number from 0 to "
+            "9999999, got -1");
+  EXPECT_EQ(duration("10000000"),
+            "p.yaml:8:23: error: meetings.kickoff.duration: expected a whole number from 0 to "
+            "9999999, got 10000000");
+  EXPECT_EQ(duration("true"),
+            "p.yaml:8:23: error: meetings.kickoff.duration: expected a whole number (0 or more), "
+            "got \"true\"");
+}
+
+TEST(ProjectLoader, RejectsNulInEveryText) {
+  const std::string json =
+      R"({"commplan": 1, "project": {"name": "A", "client": "B", "start": "2026-12-07",)"
+      "\n"
+      R"("end": "2026-12-08", "timezone": "UTC\u0000garbage", "summary": "a\u0000b"}})";
+  Diagnostics d;
+  load_project("p.json", json, d);
+  std::string headlines;
+  for (const auto& item : d.items()) headlines += format_headline(item) + "\n";
+  EXPECT_EQ(headlines,
+            "p.json:2:35: error: project.timezone: a text cannot hold a NUL character (\\u0000 "
+            "or \\0)\n"
+            "p.json:2:66: error: project.summary: a text cannot hold a NUL character (\\u0000 "
+            "or \\0)\n");
+  EXPECT_EQ(problems(kMinimal + "findings:\n  - {id: \"F\\01\", title: t, severity: \"low\\0\"}\n"
+                                "log:\n  - date: \"2026-12-08\\0x\"\n"),
+            "p.yaml:8:11: error: findings[0].id: a text cannot hold a NUL character (\\u0000 or "
+            "\\0)\n"
+            "p.yaml:8:39: error: findings[0].severity: a text cannot hold a NUL character "
+            "(\\u0000 or \\0)\n"
+            "p.yaml:10:12: error: log[0].date: a text cannot hold a NUL character (\\u0000 or "
+            "\\0)\n");
+}
+
 TEST(ProjectLoader, ReadsJsonProjects) {
   Diagnostics d;
   auto project =
@@ -158,7 +288,12 @@ TEST(ProjectSchema, DescribesEveryFieldOfTheModel) {
   EXPECT_EQ(schema["required"], nlohmann::json::array({"commplan", "project"}));
   auto finding = schema["properties"]["findings"]["items"];
   EXPECT_EQ(finding["properties"]["severity"]["anyOf"][0]["enum"],
-            nlohmann::json::array({"critical", "high", "medium", "low", "info"}));
+            nlohmann::json::array({"critical", "high", "medium", "low", "info", "严重", "高危",
+                                   "高", "中危", "中", "低危", "低", "信息", "提示"}));
+  auto duration =
+      schema["properties"]["meetings"]["properties"]["kickoff"]["properties"]["duration"];
+  EXPECT_EQ(duration["type"], nlohmann::json::array({"integer", "null"}));
+  EXPECT_EQ(duration["maximum"], 9'999'999);
   EXPECT_EQ(finding["properties"].size(), 12u);
   EXPECT_FALSE(finding["additionalProperties"]);
 }

@@ -35,7 +35,8 @@ void describe(V& v, ProjectInfo& p) {
   v.field("start", p.start, kRequired, "First day on site, YYYY-MM-DD");
   v.field("end", p.end, kRequired, "Last day on site, YYYY-MM-DD, not before start");
   v.field("timezone", p.timezone, kOptional, "IANA time zone of the site, e.g. Asia/Shanghai");
-  v.field("workdays", p.workdays, kOptional, "Working days of the week (default mon to fri)");
+  v.field("workdays", p.workdays, kOptional,
+          "Working days of the week: mon to sun, or 周一 to 周日 (default mon to fri)");
   v.field("holidays", p.holidays, kOptional, "Days off within the engagement, YYYY-MM-DD");
 }
 
@@ -91,13 +92,17 @@ void describe(V& v, Finding& f) {
   v.field("title", f.title, kRequired, "One line naming the problem");
   v.field("found", f.found, kOptional, "Day it was found, YYYY-MM-DD");
   v.field("phase", f.phase, kOptional, "Id of the phase it was found in");
-  v.field("severity", f.severity, kOptional, "critical, high, medium, low or info");
+  v.field(
+      "severity", f.severity, kOptional,
+      "critical (严重), high (高危, 高), medium (中危, 中), low (低危, 低) or info (信息, 提示)");
   v.field("standard", f.standard, kOptional, "Id of the standard it is assessed against");
   v.field("evidence", f.evidence, kOptional, "What was seen");
   v.field("impact", f.impact, kOptional, "What it puts at risk");
   v.field("recommendation", f.recommendation, kOptional, "What we recommend");
   v.field("owner", f.owner, kOptional, "Who owns the remedy");
-  v.field("status", f.status, kOptional, "open, agreed, in-progress, resolved or wont-fix");
+  v.field("status", f.status, kOptional,
+          "open (待处理), agreed (已确认), in-progress (处理中), resolved (已解决) or wont-fix "
+          "(不处理, 暂不处理)");
   v.field("client_feedback", f.client_feedback, kOptional, "What the client said of it");
 }
 

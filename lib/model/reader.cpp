@@ -4,7 +4,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
+#include <cmath>
 
 #include "model/describe.hpp"
 
@@ -12,26 +14,65 @@ namespace commplan {
 
 namespace {
 
+/// Another word for an enum value, as a Chinese engineer writes it.
+template <class E>
+struct Alias {
+  std::string_view word;
+  E value;
+};
+
 template <class E>
 struct EnumNames;
 template <>
 struct EnumNames<Severity> {
   static constexpr std::array<std::string_view, 5> names{"critical", "high", "medium", "low",
                                                          "info"};
+  static constexpr std::array<Alias<Severity>, 9> aliases{{{"严重", Severity::critical},
+                                                           {"高危", Severity::high},
+                                                           {"高", Severity::high},
+                                                           {"中危", Severity::medium},
+                                                           {"中", Severity::medium},
+                                                           {"低危", Severity::low},
+                                                           {"低", Severity::low},
+                                                           {"信息", Severity::info},
+                                                           {"提示", Severity::info}}};
 };
 template <>
 struct EnumNames<Status> {
   static constexpr std::array<std::string_view, 5> names{"open", "agreed", "in-progress",
                                                          "resolved", "wont-fix"};
+  static constexpr std::array<Alias<Status>, 6> aliases{{{"待处理", Status::open},
+                                                         {"已确认", Status::agreed},
+                                                         {"处理中", Status::in_progress},
+                                                         {"已解决", Status::resolved},
+                                                         {"不处理", Status::wont_fix},
+                                                         {"暂不处理", Status::wont_fix}}};
 };
 template <>
 struct EnumNames<Lang> {
   static constexpr std::array<std::string_view, 2> names{"en", "zh"};
+  static constexpr std::array<Alias<Lang>, 0> aliases{};
 };
 template <>
 struct EnumNames<Weekday> {
   static constexpr std::array<std::string_view, 7> names{"mon", "tue", "wed", "thu",
                                                          "fri", "sat", "sun"};
+  static constexpr std::array<Alias<Weekday>, 16> aliases{{{"周一", Weekday::mon},
+                                                           {"周二", Weekday::tue},
+                                                           {"周三", Weekday::wed},
+                                                           {"周四", Weekday::thu},
+                                                           {"周五", Weekday::fri},
+                                                           {"周六", Weekday::sat},
+                                                           {"周日", Weekday::sun},
+                                                           {"星期一", Weekday::mon},
+                                                           {"星期二", Weekday::tue},
+                                                           {"星期三", Weekday::wed},
+                                                           {"星期四", Weekday::thu},
+                                                           {"星期五", Weekday::fri},
+                                                           {"星期六", Weekday::sat},
+                                                           {"星期日", Weekday::sun},
+                                                           {"星期天", Weekday::sun},
+                                                           {"周天", Weekday::sun}}};
 };
 
 std::string_view kind_name(const Node& node) {
@@ -64,6 +105,17 @@ template std::vector<std::string> enum_names<Status>();
 template std::vector<std::string> enum_names<Lang>();
 template std::vector<std::string> enum_names<Weekday>();
 
+template <class E>
+std::vector<std::string> enum_aliases() {
+  std::vector<std::string> words;
+  for (const auto& alias : EnumNames<E>::aliases) words.emplace_back(alias.word);
+  return words;
+}
+template std::vector<std::string> enum_aliases<Severity>();
+template std::vector<std::string> enum_aliases<Status>();
+template std::vector<std::string> enum_aliases<Lang>();
+template std::vector<std::string> enum_aliases<Weekday>();
+
 void ReadContext::error(const Node& node, const std::string& path, std::string message) {
   diagnostics.error(doc->file, node.mark, path, std::move(message), doc->line(node.mark));
 }
@@ -74,10 +126,27 @@ void ReadContext::warning(const Mark& mark, const std::string& path, std::string
 
 bool ReadContext::expect(const Node& node, Node::Kind kind, const std::string& path,
                          std::string_view what) {
-  if (node.kind == kind) return true;
+  if (node.kind == kind) return kind != Node::Kind::scalar || expect_text(node, path);
   error(node, path, fmt::format("expected {}, got {}", what, kind_name(node)));
   return false;
 }
+
+bool ReadContext::expect_text(const Node& node, const std::string& path) {
+  if (node.text.find('\0') == std::string_view::npos) return true;
+  error(node, path, "a text cannot hold a NUL character (\\u0000 or \\0)");
+  return false;
+}
+
+namespace {
+
+/// The value of a scalar's text written without quotes (YAML 1.2 core schema).
+nlohmann::json as_plain(const Node& node) {
+  Node plain = node;
+  plain.plain = true;
+  return to_json(plain);
+}
+
+}  // namespace
 
 void read_value(ReadContext& ctx, const Node& node, const std::string& path, std::string& out) {
   if (ctx.expect(node, Node::Kind::scalar, path, "a text")) out = node.text;
@@ -85,25 +154,42 @@ void read_value(ReadContext& ctx, const Node& node, const std::string& path, std
 
 void read_value(ReadContext& ctx, const Node& node, const std::string& path, bool& out) {
   if (!ctx.expect(node, Node::Kind::scalar, path, "true or false")) return;
-  if (node.plain && (node.text == "true" || node.text == "false")) {
-    out = node.text == "true";
+  nlohmann::json value = to_json(node);  // YAML 1.2: true, True, TRUE, false, False, FALSE
+  if (value.is_boolean()) {
+    out = value.get<bool>();
     return;
   }
-  ctx.error(node, path, fmt::format("expected true or false, got \"{}\"", node.text));
+  bool quoted = !node.plain && as_plain(node).is_boolean();
+  ctx.error(node, path,
+            quoted ? fmt::format("expected true or false, got the text \"{}\"; write it "
+                                 "without quotes",
+                                 node.text)
+                   : fmt::format("expected true or false, got \"{}\"", node.text));
 }
 
 void read_value(ReadContext& ctx, const Node& node, const std::string& path,
                 std::optional<int>& out) {
   if (!ctx.expect(node, Node::Kind::scalar, path, "a whole number")) return;
-  std::string_view t = node.text;
-  constexpr size_t kMaxDigits = 7;  // up to 9,999,999: minutes in years, far past any use
-  bool digits = !t.empty() && t.size() <= kMaxDigits &&
-                t.find_first_not_of("0123456789") == std::string_view::npos;
-  if (!digits) {
-    ctx.error(node, path, fmt::format("expected a whole number (0 or more), got \"{}\"", t));
+  nlohmann::json value = as_plain(node);
+  // A number with no fraction, as JSON Schema's "integer": 60, 60.0, 6e1 and 0x3C are 60.
+  double number = value.is_number() ? value.get<double>() : 0.5;
+  bool whole = std::trunc(number) == number;
+  if (node.plain && whole && number >= 0 && number <= kMaxWholeNumber) {
+    out = static_cast<int>(number);
     return;
   }
-  out = std::stoi(std::string(t));
+  if (!node.plain && whole)
+    ctx.error(node, path,
+              fmt::format("expected a whole number (0 or more), got the text \"{}\"; write it "
+                          "without quotes",
+                          node.text));
+  else if (whole)
+    ctx.error(
+        node, path,
+        fmt::format("expected a whole number from 0 to {}, got {}", kMaxWholeNumber, node.text));
+  else
+    ctx.error(node, path,
+              fmt::format("expected a whole number (0 or more), got \"{}\"", node.text));
 }
 
 void read_value(ReadContext& ctx, const Node& node, const std::string& path, Date& out) {
@@ -121,9 +207,9 @@ void read_value(ReadContext& ctx, const Node& node, const std::string& path, Dat
 void read_value(ReadContext& ctx, const Node& node, const std::string& path,
                 std::optional<Date>& out) {
   Date date;
-  size_t before = ctx.diagnostics.error_count();
+  size_t before = ctx.diagnostics.items().size();  // reading a date only adds errors
   read_value(ctx, node, path, date);
-  if (ctx.diagnostics.error_count() == before) out = date;
+  if (ctx.diagnostics.items().size() == before) out = date;
 }
 
 void read_value(ReadContext& ctx, const Node& node, const std::string& path,
@@ -137,20 +223,63 @@ void read_value(ReadContext& ctx, const Node& node, const std::string& path,
             fmt::format("expected a time HH:MM (00:00 to 23:59), got \"{}\"", node.text));
 }
 
+namespace {
+
+/// The value `text` names, canonical or alias, or nullopt.
+template <class E>
+std::optional<E> enum_value(std::string_view text) {
+  const auto& names = EnumNames<E>::names;
+  for (size_t i = 0; i < names.size(); ++i)
+    if (text == names[i]) return static_cast<E>(i);
+  for (const auto& alias : EnumNames<E>::aliases)
+    if (text == alias.word) return alias.value;
+  return std::nullopt;
+}
+
+/// `text` in lower case, with spaces and underscores as hyphens: `In Progress` → `in-progress`.
+std::string folded(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c == ' ' || c == '_') c = '-';
+  }
+  return out;
+}
+
+/// The canonical value `text` most likely means: the same word in other case (`Mon`), a longer
+/// form of it (`monday`, `informational`), else the closest by spelling.
+template <class E>
+std::string suggestion(std::string_view text) {
+  std::string word = folded(text);
+  if (auto value = enum_value<E>(word)) return std::string(to_string(*value));
+  for (std::string_view name : EnumNames<E>::names)
+    if (name.size() >= 3 && word.starts_with(name)) return std::string(name);
+  return closest_name(word, enum_names<E>());
+}
+
+bool is_ascii(std::string_view text) {
+  return std::all_of(text.begin(), text.end(),
+                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+}  // namespace
+
 template <class E>
 bool read_enum(ReadContext& ctx, const Node& node, const std::string& path, E& out) {
   if (!ctx.expect(node, Node::Kind::scalar, path, "a text")) return false;
-  const auto& names = EnumNames<E>::names;
-  for (size_t i = 0; i < names.size(); ++i)
-    if (node.text == names[i]) {
-      out = static_cast<E>(i);
-      return true;
-    }
-  std::vector<std::string> all = enum_names<E>();
+  if (auto value = enum_value<E>(node.text)) {
+    out = *value;
+    return true;
+  }
   std::string message = fmt::format("unknown value \"{}\"", node.text);
-  std::string close = closest_name(node.text, all);
-  message += close.empty() ? fmt::format("; expected one of {}", join(all, ", "))
-                           : fmt::format("; did you mean \"{}\"?", close);
+  std::string close = suggestion<E>(node.text);
+  if (!close.empty())
+    message += fmt::format("; did you mean \"{}\"?", close);
+  else if (is_ascii(node.text) || EnumNames<E>::aliases.empty())
+    message += fmt::format("; expected one of {}", join(enum_names<E>(), ", "));
+  else
+    message += fmt::format("; expected one of {} (or {})", join(enum_names<E>(), ", "),
+                           join(enum_aliases<E>(), ", "));
   ctx.error(node, path, message);
   return false;
 }

@@ -5,6 +5,7 @@
 
 #include <iterator>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "model/describe.hpp"
@@ -19,12 +20,22 @@ struct ReadContext {
 
   void error(const Node& node, const std::string& path, std::string message);
   void warning(const Mark& mark, const std::string& path, std::string message);
-  /// True when `node` is of `kind`; reports "expected WHAT, got …" otherwise.
+  /// True when `node` is of `kind` (a scalar without NUL); reports "expected WHAT, got …" or
+  /// the NUL otherwise.
   bool expect(const Node& node, Node::Kind kind, const std::string& path, std::string_view what);
+  /// True when a scalar's text holds no NUL character (which would cut it short further on).
+  bool expect_text(const Node& node, const std::string& path);
 };
 
+/// The largest whole number a field takes (minutes in years, far past any use).
+constexpr int kMaxWholeNumber = 9'999'999;
+
+/// The canonical values of an enum, in declaration order.
 template <class E>
 std::vector<std::string> enum_names();
+/// The other words accepted for an enum's values (Chinese: 严重, 待处理, 周一...).
+template <class E>
+std::vector<std::string> enum_aliases();
 
 void read_value(ReadContext&, const Node&, const std::string& path, std::string& out);
 void read_value(ReadContext&, const Node&, const std::string& path, bool& out);
@@ -55,6 +66,7 @@ void read_value(ReadContext&, const Node&, const std::string& path, Communicatio
 void read_value(ReadContext&, const Node&, const std::string& path, Project& out);
 void read_value(ReadContext&, const Node&, const std::string& path, LogFile& out);
 
+/// Reads a list; an enum value that cannot be read is left out (not taken as the first value).
 template <class T>
 void read_value(ReadContext& ctx, const Node& node, const std::string& path, std::vector<T>& out) {
   if (!ctx.expect(node, Node::Kind::sequence, path, "a list")) return;
@@ -65,7 +77,13 @@ void read_value(ReadContext& ctx, const Node& node, const std::string& path, std
     T item{};
     item_path.clear();
     fmt::format_to(std::back_inserter(item_path), "{}[{}]", path, i);
-    read_value(ctx, node.items[i], item_path, item);
+    if constexpr (std::is_enum_v<T>) {
+      size_t before = ctx.diagnostics.items().size();
+      read_value(ctx, node.items[i], item_path, item);
+      if (ctx.diagnostics.items().size() != before) continue;  // reported
+    } else {
+      read_value(ctx, node.items[i], item_path, item);
+    }
     out.push_back(std::move(item));
   }
 }

@@ -20,16 +20,21 @@ json with_null(json schema) {
   return json{{"anyOf", json::array({schema, json{{"type", "null"}}})}};
 }
 
+/// The canonical values, then the other words the loader accepts for them (严重, 周一...).
 template <class E>
 json enum_schema() {
-  return json{{"enum", enum_names<E>()}};
+  json values = enum_names<E>();
+  for (auto& alias : enum_aliases<E>()) values.push_back(std::move(alias));
+  return json{{"enum", values}};
 }
 
 // A scalar the model reads as text may be written plain in YAML (`version: 1.10`), which a
 // YAML 1.2 reader types as a number or boolean: the schema accepts those too.
 json schema_of(const std::string*) { return json{{"type", {"string", "number", "boolean"}}}; }
 json schema_of(const bool*) { return json{{"type", "boolean"}}; }
-json schema_of(const std::optional<int>*) { return json{{"type", "integer"}, {"minimum", 0}}; }
+json schema_of(const std::optional<int>*) {
+  return json{{"type", "integer"}, {"minimum", 0}, {"maximum", kMaxWholeNumber}};
+}
 json schema_of(const Date*) {
   return json{{"type", "string"}, {"pattern", "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}, {"format", "date"}};
 }

@@ -1,0 +1,247 @@
+"""The loader and the published schema agree on every typed field: for each field of the schema,
+values of its type are accepted by both `commplan validate` and python3-jsonschema, values of
+another type are rejected by both. Also: the Chinese enum words, YAML 1.2 booleans and NUL.
+
+Run: /usr/bin/python3 tests/scripts/test_schema_types.py BINARY SOURCE_DIR
+"""
+import copy
+import json
+import pathlib
+import subprocess
+import sys
+import tempfile
+
+import jsonschema
+import yaml
+
+from commplan_test import fail, output, report
+
+sys.path.insert(0, str(pathlib.Path(__file__).parent))
+from test_schema import Yaml12Loader  # noqa: E402  (the YAML 1.2 reading of test_schema.py)
+
+
+def meeting(duration):
+    return {"date": "2026-12-07", "time": "09:30", "duration": duration, "location": "Room 1",
+            "attendees": ["Chen Ming"]}
+
+
+# Every field of the schema, each with a value of its type (the test fails on a field missing here).
+BASE = {
+    "commplan": 1,
+    "lang": "en",
+    "project": {"name": "Audit", "client": "ACME", "summary": "Two weeks.",
+                "start": "2026-12-07", "end": "2026-12-18", "timezone": "Asia/Shanghai",
+                "workdays": ["mon", "tue", "wed", "thu", "fri"], "holidays": ["2026-12-10"]},
+    "team": [{"name": "Chen Ming", "role": "lead", "responsibilities": ["scope"],
+              "email": "chen@example.com", "phone": "+86 1"}],
+    "client_team": [{"name": "Wang Jing", "role": "ops", "contact": True,
+                     "email": "wang@example.com", "phone": "+86 2"}],
+    "scope": ["the site"],
+    "expectations": ["a list of risks"],
+    "special_requirements": ["badges"],
+    "method": {"summary": "Interviews.", "steps": ["interview"]},
+    "cooperation": ["access"],
+    "standards": [{"id": "ISO31000", "title": "Risk management"}],
+    "phases": [{"id": "all", "name": "All of it", "start": "2026-12-07", "end": "2026-12-18",
+                "activities": ["inspect"], "owner": "Chen Ming"}],
+    "meetings": {"kickoff": meeting(60), "daily_recap": meeting(10),
+                 "phase_recap": meeting(30), "final_recap": meeting(60)},
+    "questions": ["Who holds the keys?"],
+    "escalation": [{"level": "1", "who": "the lead", "within": 4}],
+    "findings": [{"id": "F1", "title": "Door open", "found": "2026-12-08", "phase": "all",
+                  "severity": "high", "standard": "ISO31000", "evidence": "seen",
+                  "impact": "theft", "recommendation": "close it", "owner": "Wang Jing",
+                  "status": "open", "client_feedback": "agreed"}],
+    "log": [{"date": "2026-12-08", "done": ["a"], "support_needed": ["b"], "next": ["c"],
+             "questions": ["d"]}],
+    "log_dir": "logs",
+    "communications": [{"id": "c1", "title": "Access", "why": "w", "what": "w", "who": "w",
+                        "when": "w", "where": "w", "how": "w", "how_much": "w"}],
+}
+
+# Texts whose value nothing else refers to or checks: a number or a boolean is text there too.
+FREE_TEXT = {"name", "client", "summary", "role", "phone", "title", "location", "level", "who",
+             "evidence", "impact", "recommendation", "client_feedback", "why", "what", "when",
+             "where", "how", "how_much"}
+
+
+def unwrap(schema):
+    """The schema of a field without the null an optional field allows, and whether it did."""
+    if "anyOf" in schema:
+        options = [s for s in schema["anyOf"] if s != {"type": "null"}]
+        return options[0], True
+    if isinstance(schema.get("type"), list) and "null" in schema["type"]:
+        inner = dict(schema)
+        inner["type"] = [t for t in schema["type"] if t != "null"]
+        if len(inner["type"]) == 1:
+            inner["type"] = inner["type"][0]
+        return inner, True
+    return schema, False
+
+
+def kind(schema):
+    if "enum" in schema:
+        return "enum"
+    t = schema.get("type")
+    if isinstance(t, list):
+        return "text"
+    if t == "string":
+        return "time" if ":" in schema.get("pattern", "") else "date"
+    return t  # boolean, integer, array, object
+
+
+WRONG = {
+    "text": [[], {}],
+    "boolean": ["true", "True", 1, 0, "yes"],
+    "integer": ["60", 60.5, -1, 10000000, True, "x"],
+    "date": [20261207, True, [], "2026-12-7"],
+    "time": ["9:30", 930, True, "24:00"],
+    "enum": ["urgent", 1, True, [], "Mon"],
+    "array": ["x", {}],
+    "object": ["x", []],
+}
+
+
+def right_values(k, schema, name, value):
+    if k == "boolean":
+        return [True, False]
+    if k == "integer":
+        return [value, float(value)]  # 60.0 is a JSON Schema integer, and 60 to commplan
+    if k == "enum":
+        return schema["enum"]
+    if k == "text" and name in FREE_TEXT:
+        return [value, 5, True]
+    return [value]
+
+
+def fields(schema, value, path):
+    """(path, schema, value) for every field under an object schema, depth first."""
+    for name, sub in schema["properties"].items():
+        if name not in value:
+            fail(f"{'.'.join(map(str, path + [name]))}: not in BASE: add a value of its type")
+            continue
+        inner, optional = unwrap(sub)
+        yield path + [name], inner, optional, value[name]
+        k = kind(inner)
+        if k == "object":
+            yield from fields(inner, value[name], path + [name])
+        elif k == "array":
+            item, _ = unwrap(inner["items"])
+            yield path + [name, 0], item, False, value[name][0]
+            if kind(item) == "object":
+                yield from fields(item, value[name][0], path + [name, 0])
+
+
+def set_path(doc, path, value):
+    for step in path[:-1]:
+        doc = doc[step]
+    doc[path[-1]] = value
+
+
+class Checker:
+    def __init__(self, binary, schema, folder):
+        self.binary = binary
+        self.validator = jsonschema.Draft202012Validator(schema)
+        self.folder = folder
+        self.runs = 0
+
+    def commplan_accepts(self, text, suffix):
+        path = self.folder / f"p{suffix}"
+        path.write_bytes(text.encode())
+        done = subprocess.run([self.binary, "validate", "-q", str(path)], capture_output=True,
+                              text=True)
+        if done.returncode not in (0, 1):
+            fail(f"validate exited {done.returncode}: {done.stderr}")
+        return done.returncode == 0, done.stderr
+
+    def check(self, label, doc, expected, text=None, suffix=".json"):
+        self.runs += 1
+        if text is None:
+            text = json.dumps(doc, indent=1, ensure_ascii=False)
+        by_commplan, stderr = self.commplan_accepts(text, suffix)
+        by_schema = self.validator.is_valid(doc)
+        if by_commplan != expected or by_schema != expected:
+            verdict = "accepts" if expected else "rejects"
+            fail(f"{label}: expected both to {verdict}; commplan validate "
+                 f"{'accepts' if by_commplan else 'rejects'}, the schema "
+                 f"{'accepts' if by_schema else 'rejects'} {stderr.strip()}")
+
+
+def check_fields(checker, schema):
+    checker.check("the base project", BASE, True)
+    for path, sub, optional, value in fields(schema, BASE, []):
+        label = ".".join(map(str, path))
+        k = kind(sub)
+        last = path[-1]
+        name = last if isinstance(last, str) else path[-2]
+        for good in right_values(k, sub, name, value):
+            doc = copy.deepcopy(BASE)
+            if k == "enum" and isinstance(last, int):
+                set_path(doc, path[:-1], [good])  # alone, as two words may name one day
+            else:
+                set_path(doc, path, good)
+            checker.check(f"{label} = {json.dumps(good, ensure_ascii=False)}", doc, True)
+        for bad in WRONG[k] + ([] if optional or isinstance(last, int) else [None]):
+            doc = copy.deepcopy(BASE)
+            set_path(doc, path, bad)
+            checker.check(f"{label} = {json.dumps(bad)}", doc, False)
+        if optional:
+            doc = copy.deepcopy(BASE)
+            set_path(doc, path, None)
+            if path == ["phases"]:
+                del doc["findings"][0]["phase"]  # no longer refers to a phase
+            checker.check(f"{label} = null", doc, True)
+
+
+def check_yaml(checker):
+    """YAML 1.2 booleans, and YAML 1.1's that are text now, read alike by both."""
+    head = "commplan: 1\nproject: {name: A, client: B, start: 2026-12-07, end: 2026-12-18}\n"
+    for word, expected in [("true", True), ("True", True), ("TRUE", True), ("False", True),
+                           ("FALSE", True), ("yes", False), ("on", False), ("No", False),
+                           ("tRUE", False), ('"true"', False)]:
+        text = head + f"client_team:\n  - {{name: C, contact: {word}}}\n"
+        checker.check(f"YAML contact: {word}", yaml.load(text, Loader=Yaml12Loader), expected,
+                      text=text, suffix=".yaml")
+    for value, expected in [("60", True), ("0x3C", True), ("6e1", True), ('"60"', False),
+                            ("'60'", False), ("60.5", False), ("1h", False)]:
+        text = head + f"meetings:\n  kickoff: {{duration: {value}}}\n"
+        checker.check(f"YAML duration: {value}", yaml.load(text, Loader=Yaml12Loader), expected,
+                      text=text, suffix=".yaml")
+
+
+def check_nul(checker):
+    """A NUL in a text is an error for commplan. The schema cannot say so for free text; for
+    the texts that name something (dates, times, enums) it rejects it too."""
+    for path, value in [(["project", "timezone"], "UTC\u0000garbage"),
+                        (["project", "name"], "A\u0000B"),
+                        (["findings", 0, "id"], "F\u00001"),
+                        (["team", 0, "email"], "a@b.example\u0000x")]:
+        doc = copy.deepcopy(BASE)
+        set_path(doc, path, value)
+        accepted, _ = checker.commplan_accepts(json.dumps(doc), ".json")
+        checker.runs += 1
+        if accepted:
+            fail(f"{'.'.join(map(str, path))} with a NUL: commplan validate accepts it")
+    for path, value in [(["project", "start"], "2026-12-07\u0000"),
+                        (["meetings", "kickoff", "time"], "09:30\u0000"),
+                        (["findings", 0, "severity"], "high\u0000")]:
+        doc = copy.deepcopy(BASE)
+        set_path(doc, path, value)
+        checker.check(f"{'.'.join(map(str, path))} with a NUL", doc, False)
+
+
+def main():
+    binary = sys.argv[1]
+    schema = json.loads(output(binary, "schema"))
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = pathlib.Path(tmp)
+        (folder / "logs").mkdir()
+        checker = Checker(binary, schema, folder)
+        check_fields(checker, schema)
+        check_yaml(checker)
+        check_nul(checker)
+    return report(f"{checker.runs} values checked against commplan validate and the schema")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
