@@ -136,6 +136,8 @@ Extra interview questions; who is told when something goes wrong (\fBlevel\fR,
 (critical, high, medium, low, info), \fBstandard\fR, \fBevidence\fR, \fBimpact\fR,
 \fBrecommendation\fR, \fBowner\fR, \fBstatus\fR (open, agreed, in\-progress, resolved,
 wont\-fix), \fBclient_feedback\fR.
+Severity, status and \fBworkdays\fR also take the Chinese words listed by
+\fBcommplan init \-\-lang zh\fR and by the schema; they are read as the values above.
 .TP
 .BR log ", " log_dir
 One entry a day (\fBdate\fR required; \fBdone\fR, \fBsupport_needed\fR, \fBnext\fR,
