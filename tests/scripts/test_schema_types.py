@@ -4,8 +4,10 @@ another type are rejected by both. Also: the Chinese enum words, YAML 1.2 boolea
 
 Run: /usr/bin/python3 tests/scripts/test_schema_types.py BINARY SOURCE_DIR
 """
+import concurrent.futures
 import copy
 import json
+import os
 import pathlib
 import subprocess
 import sys
@@ -139,14 +141,21 @@ def set_path(doc, path, value):
 
 
 class Checker:
-    def __init__(self, binary, schema, folder):
+    """Runs the checks a few at a time; each project file is written to a file of its own."""
+
+    def __init__(self, binary, schema, folder, pool):
         self.binary = binary
         self.validator = jsonschema.Draft202012Validator(schema)
         self.folder = folder
+        self.pool = pool
+        self.pending = []
         self.runs = 0
 
-    def commplan_accepts(self, text, suffix):
-        path = self.folder / f"p{suffix}"
+    def commplan_accepts(self, text, suffix, number=None):
+        if number is None:
+            self.runs += 1
+            number = self.runs
+        path = self.folder / f"p{number}{suffix}"
         path.write_bytes(text.encode())
         done = subprocess.run([self.binary, "validate", "-q", str(path)], capture_output=True,
                               text=True)
@@ -155,16 +164,21 @@ class Checker:
         return done.returncode == 0, done.stderr
 
     def check(self, label, doc, expected, text=None, suffix=".json"):
-        self.runs += 1
         if text is None:
             text = json.dumps(doc, indent=1, ensure_ascii=False)
-        by_commplan, stderr = self.commplan_accepts(text, suffix)
         by_schema = self.validator.is_valid(doc)
-        if by_commplan != expected or by_schema != expected:
-            verdict = "accepts" if expected else "rejects"
-            fail(f"{label}: expected both to {verdict}; commplan validate "
-                 f"{'accepts' if by_commplan else 'rejects'}, the schema "
-                 f"{'accepts' if by_schema else 'rejects'} {stderr.strip()}")
+        self.runs += 1  # here, not in the threads: each run has its own file
+        self.pending.append((label, expected, by_schema,
+                             self.pool.submit(self.commplan_accepts, text, suffix, self.runs)))
+
+    def finish(self):
+        for label, expected, by_schema, future in self.pending:
+            by_commplan, stderr = future.result()
+            if by_commplan != expected or by_schema != expected:
+                verdict = "accepts" if expected else "rejects"
+                fail(f"{label}: expected both to {verdict}; commplan validate "
+                     f"{'accepts' if by_commplan else 'rejects'}, the schema "
+                     f"{'accepts' if by_schema else 'rejects'} {stderr.strip()}")
 
 
 def check_fields(checker, schema):
@@ -219,7 +233,6 @@ def check_nul(checker):
         doc = copy.deepcopy(BASE)
         set_path(doc, path, value)
         accepted, _ = checker.commplan_accepts(json.dumps(doc), ".json")
-        checker.runs += 1
         if accepted:
             fail(f"{'.'.join(map(str, path))} with a NUL: commplan validate accepts it")
     for path, value in [(["project", "start"], "2026-12-07\u0000"),
@@ -236,10 +249,12 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         folder = pathlib.Path(tmp)
         (folder / "logs").mkdir()
-        checker = Checker(binary, schema, folder)
-        check_fields(checker, schema)
-        check_yaml(checker)
-        check_nul(checker)
+        with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+            checker = Checker(binary, schema, folder, pool)
+            check_fields(checker, schema)
+            check_yaml(checker)
+            check_nul(checker)
+            checker.finish()
     return report(f"{checker.runs} values checked against commplan validate and the schema")
 
 
