@@ -68,7 +68,7 @@ int run_init(const InitOptions& opts, Context& ctx) {
 void add_init_command(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<InitOptions>();
   auto* cmd = app.add_subcommand("init", "Write a commented starter project file");
-  add_output_option(cmd, opts->output, "Write to FILE (default: standard output)");
+  add_output_option(cmd, opts->output, "Write to FILE (default, or -: standard output)");
   cmd->add_option("--lang", opts->lang, "Language of the starter: en or zh")
       ->check(CLI::IsMember({"en", "zh"}));
   cmd->add_option("--format", opts->format, "yaml (commented) or json (default: by -o's extension)")

@@ -27,8 +27,9 @@ struct Sink {
 CLI::Validator non_empty();
 
 /// Adds `-o,--output FILE` to `cmd`.
-void add_output_option(CLI::App* cmd, std::string& output,
-                       const std::string& help = "Write to FILE (atomically) instead of stdout");
+void add_output_option(
+    CLI::App* cmd, std::string& output,
+    const std::string& help = "Write to FILE (atomically) instead of stdout; - is stdout");
 
 /// Adds `--check FILE` to `cmd`.
 void add_check_option(CLI::App* cmd, std::string& check);
