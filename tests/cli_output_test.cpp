@@ -135,6 +135,13 @@ TEST(SourceDateEpoch, OutsideTheYearsOfADateIsAUsageError) {
   EXPECT_NE(last.out.find("9999-12-31"), std::string::npos);
 }
 
+TEST(SourceDateEpoch, AStarterPastTheYear9999IsAUsageError) {
+  RunResult r = run_cli({"init"}, "", {{"SOURCE_DATE_EPOCH", "253402300799"}});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_EQ(r.err, "--date: error: 9999-12-31: the starter would end after 9999-12-31\n");
+  EXPECT_EQ(run_cli({"init", "--date", "9999-12-01"}).code, 0);
+}
+
 TEST(WriteFileAtomic, CreatesTheTargetOfADanglingLink) {
   TempDir tmp;
   fs::create_directories(tmp.path() / "elsewhere");
