@@ -3,9 +3,7 @@
 #include <fmt/format.h>
 
 #include <ostream>
-#include <sstream>
 
-#include "output/write.hpp"
 #include "project_input.hpp"
 #include "template/library.hpp"
 #include "util/text.hpp"
@@ -20,7 +18,7 @@ void add_brief_options(CLI::App* cmd, BriefOptions& opts, const std::vector<std:
   cmd->add_option("--format", opts.format, "Output format")
       ->check(CLI::IsMember(formats))
       ->capture_default_str();
-  cmd->add_option("-o,--output", opts.output, "Write to FILE (atomically) instead of stdout");
+  add_output_option(cmd, opts.output);
   cmd->add_option("--lang", opts.lang,
                   "Language: en or zh (default: COMMPLAN_LANG, the file's lang, en)")
       ->check(CLI::IsMember({"en", "zh"}));
@@ -29,9 +27,9 @@ void add_brief_options(CLI::App* cmd, BriefOptions& opts, const std::vector<std:
                   "Templates here override built-ins by name (default: COMMPLAN_TEMPLATES_DIR)");
   cmd->add_option("--date", opts.date,
                   "The day 'today' means: YYYY-MM-DD, today or yesterday (default: "
-                  "SOURCE_DATE_EPOCH, else the current date in the project's time zone)");
-  cmd->add_option("--check", opts.check,
-                  "Compare with FILE instead of writing: exit 0 when identical, 4 when stale");
+                  "SOURCE_DATE_EPOCH, else the current date in the project's time zone)")
+      ->check(non_empty());
+  add_check_option(cmd, opts.check);
 }
 
 Lang resolve_lang(Context& ctx, const BriefOptions& opts, const Project* project) {
@@ -51,46 +49,47 @@ Lang resolve_lang(Context& ctx, const BriefOptions& opts, const Project* project
   return Lang::en;
 }
 
-Date resolve_today(Context& ctx, const BriefOptions& opts, const Project* project) {
-  std::optional<long long> epoch;
-  if (auto env = ctx.getenv("SOURCE_DATE_EPOCH"); env && !env->empty()) {
-    try {
-      size_t used = 0;
-      epoch = std::stoll(*env, &used);
-      if (used != env->size()) throw std::invalid_argument("trailing text");
-    } catch (const std::exception&) {
-      throw Error(Error::Kind::usage, "SOURCE_DATE_EPOCH",
-                  fmt::format("expected seconds since 1970, got \"{}\"", *env));
-    }
+namespace {
+
+constexpr long long kFirstSecond = -62135596800;  // 0001-01-01T00:00:00Z
+constexpr long long kLastSecond = 253402300799;   // 9999-12-31T23:59:59Z
+
+/// SOURCE_DATE_EPOCH: seconds since 1970 within the years 0001 to 9999 that dates have.
+std::optional<long long> source_date_epoch(Context& ctx) {
+  auto env = ctx.getenv("SOURCE_DATE_EPOCH");
+  if (!env || env->empty()) return std::nullopt;
+  long long epoch = 0;
+  try {
+    size_t used = 0;
+    epoch = std::stoll(*env, &used);
+    if (used != env->size()) throw std::invalid_argument("trailing text");
+  } catch (const std::exception&) {
+    throw Error(Error::Kind::usage, "SOURCE_DATE_EPOCH",
+                fmt::format("expected seconds since 1970, got \"{}\"", *env));
   }
+  if (epoch < kFirstSecond || epoch > kLastSecond)
+    throw Error(Error::Kind::usage, "SOURCE_DATE_EPOCH",
+                fmt::format("{} falls outside the years 0001 to 9999 (from {} to {})", *env,
+                            kFirstSecond, kLastSecond));
+  return epoch;
+}
+
+}  // namespace
+
+Date resolve_today(Context& ctx, const BriefOptions& opts, const Project* project) {
+  std::optional<long long> epoch = source_date_epoch(ctx);
   std::string spec = opts.date.empty() ? "today" : opts.date;
   std::string zone = project != nullptr ? project->project.timezone : "";
   auto day = resolve_date(spec, zone, epoch);
   if (!day)
     throw Error(Error::Kind::usage, "--date",
                 fmt::format("expected YYYY-MM-DD, today or yesterday, got \"{}\"", opts.date));
+  if (day->year() < std::chrono::year{1})
+    throw Error(Error::Kind::usage, "--date", "yesterday falls before 0001-01-01");
   return *day;
 }
 
 std::string dump_view(const View& view) { return view.dump(); }
-
-namespace {
-
-/// A short line diff: the first differing line of each side, with its number.
-std::string short_diff(const std::string& expected, const std::string& actual) {
-  std::istringstream a(expected), b(actual);
-  std::string la, lb;
-  for (int line = 1;; ++line) {
-    bool more_a = static_cast<bool>(std::getline(a, la));
-    bool more_b = static_cast<bool>(std::getline(b, lb));
-    if (!more_a && !more_b) return "";
-    if (more_a != more_b || la != lb)
-      return fmt::format("@@ line {} @@\n-{}\n+{}\n", line, more_a ? la : "(end of file)",
-                         more_b ? lb : "(end of file)");
-  }
-}
-
-}  // namespace
 
 std::string render_view(Context& ctx, const BriefOptions& opts, const std::string& name,
                         const View& view) {
@@ -102,19 +101,13 @@ std::string render_view(Context& ctx, const BriefOptions& opts, const std::strin
                               {.escape = tmpl::Escape::markdown, .lazy_lists = lists});
 }
 
-int emit(Context& ctx, const BriefOptions& opts, const std::string& text) {
-  if (!opts.check.empty()) {
-    std::string current = read_file(opts.check);
-    if (current == text) return kOk;
-    ctx.err << fmt::format("{}: stale; regenerate it (first difference below)\n", opts.check)
-            << short_diff(current, text);
-    return kStrict;
-  }
-  if (opts.output.empty() || opts.output == "-")
-    ctx.out << text;
-  else
-    write_file_atomic(opts.output, text);
-  return kOk;
+Sink brief_sink(const BriefOptions& opts, const Project* project) {
+  Sink sink{opts.output, opts.check, {opts.template_file}};
+  if (project == nullptr) return sink;
+  // The first document is the project itself, named "<stdin>" when read from there.
+  for (size_t i = opts.project == "-" ? 1 : 0; i < project->documents.size(); ++i)
+    sink.inputs.push_back(project->documents[i]->file);
+  return sink;
 }
 
 namespace {
@@ -147,7 +140,7 @@ int run_brief(Context& ctx, const BriefOptions& opts, const std::string& command
   else
     text = render_view(ctx, opts, fmt::format("{}.{}.md", command, to_string(view_options.lang)),
                        view);
-  return emit(ctx, opts, text);
+  return emit(ctx, brief_sink(opts, &*project), text);
 }
 
 }  // namespace commplan::cli

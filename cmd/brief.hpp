@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "cli.hpp"
+#include "sink.hpp"
 #include "views/view.hpp"
 
 namespace commplan::cli {
@@ -51,9 +52,9 @@ std::string dump_view(const View& view);
 std::string render_view(Context& ctx, const BriefOptions& opts, const std::string& name,
                         const View& view);
 
-/// Writes `text` to --output (atomically) or standard output; with --check, compares it with
-/// the file instead and returns 4 with a short diff when they differ.
-int emit(Context& ctx, const BriefOptions& opts, const std::string& text);
+/// Where the result goes: -o, --check or standard output; -o must not name the project, one
+/// of its log_dir files or the --template file.
+Sink brief_sink(const BriefOptions& opts, const Project* project);
 
 /// The whole run of a brief command whose template is `<command>.<lang>.md`.
 int run_brief(Context& ctx, const BriefOptions& opts, const std::string& command,

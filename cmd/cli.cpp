@@ -6,6 +6,8 @@
 #include <cstdlib>
 #include <iostream>
 
+#include "sink.hpp"
+
 namespace commplan::cli {
 
 namespace {
@@ -57,17 +59,18 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
   ctx.stdin_is_terminal = &in == &std::cin && ::isatty(STDIN_FILENO);
   CLI::App app{"commplan: communication plans and briefs for on-site engagements", "commplan"};
   build(app, ctx);
+  int code = kOk;
   try {
     std::vector<std::string> reversed(args.rbegin(), args.rend());
     app.parse(reversed);
+    code = ctx.exit_code;
   } catch (const CLI::ParseError& e) {
-    int code = app.exit(e, out, err);
-    return code == 0 ? kOk : kUsage;
+    code = app.exit(e, out, err) == 0 ? kOk : kUsage;
   } catch (const Error& e) {
     report(ctx, e.diagnostics());
-    return exit_code_for(e.kind());
+    code = exit_code_for(e.kind());
   }
-  return ctx.exit_code;
+  return finish_output(ctx, code);
 }
 
 }  // namespace commplan::cli

@@ -6,7 +6,7 @@
 #include "cli.hpp"
 #include "load/document.hpp"
 #include "model/project.hpp"
-#include "output/write.hpp"
+#include "sink.hpp"
 
 namespace commplan::cli {
 
@@ -48,13 +48,10 @@ void add_completion_command(CLI::App& app, Context& ctx) {
   cmd->add_option("SHELL", opts->shell, "The shell: bash, zsh or fish")
       ->required()
       ->check(CLI::IsMember({"bash", "zsh", "fish"}));
-  cmd->add_option("-o,--output", opts->output, "Write to FILE (atomically) instead of stdout");
+  add_output_option(cmd, opts->output);
   cmd->callback([&app, &ctx, opts] {
-    std::string text = completion_script(opts->shell, describe_cli(app));
-    if (opts->output.empty())
-      ctx.out << text;
-    else
-      write_file_atomic(opts->output, text);
+    ctx.exit_code =
+        emit(ctx, Sink{opts->output}, completion_script(opts->shell, describe_cli(app)));
   });
 }
 

@@ -62,7 +62,7 @@ int run_five_w2h(Context& ctx, const FiveW2HOptions& opts) {
   warnings.sort_by_place();
   report(ctx, warnings);
   View view = five_w2h_view(p, selected, view_options, opts.topic);
-  int code = emit(ctx, opts.brief, format_view(ctx, opts.brief, view));
+  int code = emit(ctx, brief_sink(opts.brief, p), format_view(ctx, opts.brief, view));
   return code == kOk && missing > 0 ? kStrict : code;
 }
 

@@ -1,12 +1,12 @@
 #include <fmt/format.h>
 
-#include <filesystem>
 #include <ostream>
 
 #include "brief.hpp"
 #include "cli.hpp"
 #include "load/document.hpp"
 #include "output/write.hpp"
+#include "sink.hpp"
 #include "template/library.hpp"
 
 namespace commplan::cli {
@@ -25,6 +25,9 @@ struct InitOptions {
 nlohmann::json starter_dates(Date today) {
   Date start = add_days(today, 1);
   while (weekday_index(start) != 0) start = add_days(start, 1);
+  if (add_days(start, 11).year() > std::chrono::year{9999})
+    throw Error(Error::Kind::usage, "--date",
+                fmt::format("{}: the starter would end after 9999-12-31", format_date(today)));
   auto day = [&](int offset) { return format_date(add_days(start, offset)); };
   return {{"start", day(0)},      {"prepare_end", day(1)},  {"onsite_start", day(2)},
           {"onsite_end", day(8)}, {"report_start", day(9)}, {"end", day(11)}};
@@ -41,7 +44,8 @@ int run_init(const InitOptions& opts, Context& ctx) {
   brief.date = opts.date;
   Lang lang = resolve_lang(ctx, brief, nullptr);
   nlohmann::json data = starter_dates(resolve_today(ctx, brief, nullptr));
-  data["file"] = opts.output.empty() ? "project.yaml" : opts.output;
+  bool to_file = !opts.output.empty() && opts.output != "-";
+  data["file"] = to_file ? opts.output : "project.yaml";
 
   tmpl::Library library;
   const auto& starter = library.get(fmt::format("init/project.{}.yaml", to_string(lang)));
@@ -52,13 +56,11 @@ int run_init(const InitOptions& opts, Context& ctx) {
     text = to_ordered_json(doc.root).dump(2) + "\n";
   }
 
-  if (opts.output.empty() || opts.output == "-") {
-    ctx.out << text;
-    return kOk;
-  }
-  if (!opts.force && std::filesystem::exists(opts.output))
+  if (!to_file) return emit(ctx, Sink{}, text);
+  // Anything there, a dangling symbolic link included, is the user's: kept without --force.
+  if (!opts.force && entry_exists(opts.output))
     throw Error(Error::Kind::usage, opts.output, "already exists; use --force to replace it");
-  write_file_atomic(opts.output, text);
+  emit(ctx, Sink{opts.output}, text);
   ctx.err << fmt::format("wrote {}; check it with: commplan validate {}\n", opts.output,
                          opts.output);
   return kOk;
@@ -69,12 +71,13 @@ int run_init(const InitOptions& opts, Context& ctx) {
 void add_init_command(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<InitOptions>();
   auto* cmd = app.add_subcommand("init", "Write a commented starter project file");
-  cmd->add_option("-o,--output", opts->output, "Write to FILE (default: standard output)");
+  add_output_option(cmd, opts->output, "Write to FILE (default, or -: standard output)");
   cmd->add_option("--lang", opts->lang, "Language of the starter: en or zh")
       ->check(CLI::IsMember({"en", "zh"}));
   cmd->add_option("--format", opts->format, "yaml (commented) or json (default: by -o's extension)")
       ->check(CLI::IsMember({"yaml", "json"}));
-  cmd->add_option("--date", opts->date, "Plan the engagement from the Monday after this day");
+  cmd->add_option("--date", opts->date, "Plan the engagement from the Monday after this day")
+      ->check(non_empty());
   cmd->add_flag("--force", opts->force, "Replace FILE if it exists");
   cmd->callback([opts, &ctx] { ctx.exit_code = run_init(*opts, ctx); });
 }

@@ -1,7 +1,34 @@
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <iostream>
 
 #include "cli.hpp"
+#include "output/write.hpp"
 
+namespace {
+
+/// Holds the place of a closed standard stream with /dev/null opened the other way, so no
+/// file the run opens takes its number, and writing (or reading) it still fails.
+void hold_closed_standard_streams() {
+  for (int fd : {STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO})
+    if (::fcntl(fd, F_GETFD) == -1 && errno == EBADF)
+      ::open("/dev/null", fd == STDIN_FILENO ? O_WRONLY : O_RDONLY);
+}
+
+}  // namespace
+
+/// Standard output goes through a buffer that keeps why a write failed; standard error
+/// flushes it first, so the two interleave as they are written. SIGPIPE keeps its default:
+/// a closed pipe ends the run as it ends any Unix filter; with SIGPIPE ignored, the failed
+/// write is reported (exit 3).
 int main(int argc, char** argv) {
-  return commplan::cli::run({argv + 1, argv + argc}, std::cin, std::cout, std::cerr);
+  hold_closed_standard_streams();
+  commplan::DescriptorBuffer buffer(STDOUT_FILENO);
+  std::ostream out(&buffer);
+  std::cerr.tie(&out);
+  int code = commplan::cli::run({argv + 1, argv + argc}, std::cin, out, std::cerr);
+  std::cerr.tie(nullptr);
+  return code;
 }

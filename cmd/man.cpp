@@ -4,7 +4,7 @@
 #include <ostream>
 
 #include "cli.hpp"
-#include "output/write.hpp"
+#include "sink.hpp"
 
 namespace commplan::cli {
 
@@ -115,13 +115,9 @@ void add_man_command(CLI::App& app, Context& ctx) {
   auto output = std::make_shared<std::string>();
   auto* cmd = app.add_subcommand("man", "Print the manual page commplan(1) as roff");
   cmd->group("");
-  cmd->add_option("-o,--output", *output, "Write to FILE (atomically) instead of stdout");
+  add_output_option(cmd, *output);
   cmd->callback([&app, &ctx, output] {
-    std::string text = man_page(describe_cli(app));
-    if (output->empty())
-      ctx.out << text;
-    else
-      write_file_atomic(*output, text);
+    ctx.exit_code = emit(ctx, Sink{*output}, man_page(describe_cli(app)));
   });
 }
 

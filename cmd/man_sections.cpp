@@ -27,6 +27,19 @@ given, which \fBcommplan render\fR accepts.
 Options on the command line beat environment variables, which beat the project file.
 A \fIPROJECT\fR of \fB\-\fR is read from standard input; its format is chosen by the
 extension (\fI.yaml\fR, \fI.yml\fR, \fI.json\fR), else by its content.
+.PP
+Every command writes its result the same way: to standard output without \fB\-o\fR or with
+\fB\-o \-\fR; with \fB\-o\fR \fIFILE\fR to a temporary file beside \fIFILE\fR, renamed
+into place, so a failed run leaves \fIFILE\fR as it was.
+A symbolic link is followed, even one whose target does not exist yet, and stays a link;
+a device or a pipe is written to directly.
+A file the user may not write, a missing folder or a folder is an I/O error (exit 3);
+an \fB\-o\fR that names one of the command's inputs (the project, a file of its
+\fBlog_dir\fR, the template, the data) is a usage error (exit 2).
+A failed write to standard output (a full disk, a closed descriptor, a pipe whose reader
+has gone while SIGPIPE is ignored) is reported as
+\fBcannot write standard output\fR with exit status 3; with SIGPIPE at its default, a
+closed pipe ends the run by the signal, as it ends any filter.
 )roff";
 }
 
@@ -67,6 +80,7 @@ Default \fB\-\-templates\-dir\fR: templates there override the built\-in ones by
 .B SOURCE_DATE_EPOCH
 Seconds since 1970\-01\-01 UTC: the day "today" means when \fB\-\-date\fR is not given,
 for reproducible output.
+A value outside the years 0001 to 9999 is a usage error.
 .TP
 .B NO_COLOR
 When set, to any value, diagnostics are never coloured unless \fB\-\-color always\fR
@@ -89,7 +103,7 @@ the project file does not have (a \fB\-\-date\fR outside the engagement, an unkn
 \fB\-\-phase\fR or \fB\-\-topic\fR).
 .TP
 .B 3
-I/O error: a file cannot be read or written.
+I/O error: a file cannot be read or written, or standard output cannot be written.
 .TP
 .B 4
 A check failed: warnings under \fB\-\-strict\fR, an incomplete 5W2H checklist, a missing

@@ -6,6 +6,7 @@
 #include "cli.hpp"
 #include "load/document.hpp"
 #include "output/write.hpp"
+#include "sink.hpp"
 #include "template/library.hpp"
 
 namespace commplan::cli {
@@ -84,11 +85,7 @@ int run_render(const RenderOptions& opts, Context& ctx) {
     report(ctx, e.diagnostics());
     return kStrict;
   }
-  if (opts.output.empty())
-    ctx.out << text << std::flush;
-  else
-    write_file_atomic(opts.output, text);
-  return kOk;
+  return emit(ctx, Sink{opts.output, "", {opts.template_arg, opts.data}}, text);
 }
 
 }  // namespace
@@ -105,7 +102,7 @@ void add_render_command(CLI::App& app, Context& ctx) {
   cmd->add_option("--escape", opts->escape, "Escaping of {{name}}: html (default), markdown, none")
       ->check(CLI::IsMember({"html", "markdown", "none"}));
   cmd->add_flag("--strict", opts->strict, "A variable missing from the data is an error (exit 4)");
-  cmd->add_option("-o,--output", opts->output, "Write to FILE (atomically) instead of stdout");
+  add_output_option(cmd, opts->output);
   cmd->callback([opts, &ctx] { ctx.exit_code = run_render(*opts, ctx); });
 }
 

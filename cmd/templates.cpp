@@ -7,6 +7,7 @@
 
 #include "cli.hpp"
 #include "output/write.hpp"
+#include "sink.hpp"
 #include "template/library.hpp"
 
 namespace commplan::cli {
@@ -44,8 +45,7 @@ int run_show(const TemplatesOptions& opts, Context& ctx) {
   tmpl::Library library = visible_library(ctx, opts);
   std::optional<tmpl::Source> source = library.find(opts.name);
   if (!source) throw Error(Error::Kind::usage, "", library.unknown_message("template", opts.name));
-  ctx.out << source->text << std::flush;
-  return kOk;
+  return emit(ctx, Sink{}, source->text);
 }
 
 /// The built-ins to export: all, or those named (each must exist).
@@ -68,8 +68,8 @@ int run_export(const TemplatesOptions& opts, Context& ctx) {
   Diagnostics existing;
   for (const auto& t : templates) {
     fs::path path = fs::path(opts.dir) / (std::string(t.name) + ".mustache");
-    std::error_code error;
-    if (!opts.force && fs::exists(path, error))
+    // Any entry, a dangling symbolic link included, is the user's: kept without --force.
+    if (!opts.force && entry_exists(path.string()))
       existing.error(path.string(), {}, {}, "already exists (--force overwrites it)");
   }
   if (existing.has_errors()) throw Error(Error::Kind::io, std::move(existing));

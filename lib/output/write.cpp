@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <climits>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
@@ -42,43 +43,125 @@ void write_in_place(const std::string& path, std::string_view content) {
   if (error != 0) fail(path, "cannot write", error);
 }
 
-/// The file a symbolic link names (so /dev/stdout or a link into another folder is followed,
+/// The folder part of `path` with its slash ("a/b/" of "a/b/c"), "" for a bare name.
+std::string folder_of(const std::string& path) {
+  size_t slash = path.rfind('/');
+  return slash == std::string::npos ? std::string() : path.substr(0, slash + 1);
+}
+
+/// Where a chain of symbolic links from `given` ends, for a file that does not exist yet: a
+/// dangling link's target is created, the link stays.
+std::string follow_links(const std::string& given) {
+  std::string path = given;
+  for (int hops = 0; hops < 40; ++hops) {
+    struct stat info {};
+    if (::lstat(path.c_str(), &info) != 0 || !S_ISLNK(info.st_mode)) return path;
+    std::vector<char> target(PATH_MAX);
+    ssize_t size = ::readlink(path.c_str(), target.data(), target.size());
+    if (size <= 0) fail(given, "cannot write", size < 0 ? errno : ENOENT);
+    std::string next(target.data(), static_cast<size_t>(size));
+    path = next.front() == '/' ? next : folder_of(path) + next;
+  }
+  fail(given, "cannot write", ELOOP);
+}
+
+/// The file an existing link names (so /dev/stdout or a link into another folder is followed,
 /// not replaced), else `path` itself.
-std::string link_target(const std::string& path) {
+std::string real_target(const std::string& path) {
   struct stat link {};
   if (::lstat(path.c_str(), &link) != 0 || !S_ISLNK(link.st_mode)) return path;
   std::unique_ptr<char, decltype(&std::free)> real(::realpath(path.c_str(), nullptr), &std::free);
   return real ? std::string(real.get()) : path;
 }
 
-}  // namespace
+mode_t new_file_mode() {
+  mode_t mask = ::umask(0);
+  ::umask(mask);
+  return 0666 & ~mask;
+}
 
-void write_file_atomic(const std::string& given, std::string_view content) {
-  std::string path = link_target(given);
-  struct stat existing {};
-  bool exists = ::stat(path.c_str(), &existing) == 0;
-  if (exists && S_ISDIR(existing.st_mode)) fail(path, "cannot write", EISDIR);
-  // A device, pipe or socket (/dev/null, /dev/stdout) is written to, never replaced.
-  if (exists && !S_ISREG(existing.st_mode)) return write_in_place(path, content);
-
-  std::string temp = path + ".commplan-XXXXXX";
+/// Writes a temporary file in `path`'s folder and renames it to `path`. The temporary name
+/// does not grow with the target's, so any legal name can be written.
+void replace(const std::string& given, const std::string& path, std::string_view content,
+             mode_t mode) {
+  std::string what = path == given ? "cannot write" : "cannot write " + path;
+  std::string temp = folder_of(path) + ".commplan-XXXXXX";
   int fd = ::mkstemp(temp.data());
-  if (fd < 0) fail(path, "cannot write", errno);
-  // Keep the permissions of the file being replaced; a new file gets 0666 less the umask.
-  mode_t mode = exists ? (existing.st_mode & 07777) : 0;
-  if (!exists) {
-    mode_t mask = ::umask(0);
-    ::umask(mask);
-    mode = 0666 & ~mask;
-  }
+  if (fd < 0) fail(given, what, errno);
   int error = 0;
   if (::fchmod(fd, mode) != 0 || !write_all(fd, content)) error = errno;
   if (::close(fd) != 0 && error == 0) error = errno;
   if (error == 0 && ::rename(temp.c_str(), path.c_str()) != 0) error = errno;
   if (error == 0) return;
   ::unlink(temp.c_str());
-  fail(path, "cannot write", error);
+  fail(given, what, error);
 }
+
+}  // namespace
+
+void write_file_atomic(const std::string& path, std::string_view content) {
+  struct stat existing {};
+  if (::stat(path.c_str(), &existing) != 0) {
+    if (errno != ENOENT) fail(path, "cannot write", errno);
+    return replace(path, follow_links(path), content, new_file_mode());
+  }
+  if (S_ISDIR(existing.st_mode)) fail(path, "cannot write", EISDIR);
+  // A device, pipe or socket (/dev/null, /dev/stdout) is written to, never replaced.
+  if (!S_ISREG(existing.st_mode)) return write_in_place(path, content);
+  // rename() needs only the folder writable: a file the user may not write stays as it is.
+  if (::faccessat(AT_FDCWD, path.c_str(), W_OK, AT_EACCESS) != 0) fail(path, "cannot write", errno);
+  replace(path, real_target(path), content, existing.st_mode & 07777);
+}
+
+bool same_file(const std::string& a, const std::string& b) {
+  struct stat first {
+  }, second{};
+  return ::stat(a.c_str(), &first) == 0 && ::stat(b.c_str(), &second) == 0 &&
+         S_ISREG(first.st_mode) && first.st_dev == second.st_dev && first.st_ino == second.st_ino;
+}
+
+bool entry_exists(const std::string& path) {
+  struct stat info {};
+  return ::lstat(path.c_str(), &info) == 0;
+}
+
+DescriptorBuffer::DescriptorBuffer(int fd) : fd_(fd), buffer_(1 << 16) {
+  setp(buffer_.data(), buffer_.data() + buffer_.size());
+}
+
+DescriptorBuffer::~DescriptorBuffer() { drain(); }
+
+bool DescriptorBuffer::drain() {
+  std::string_view pending(pbase(), static_cast<size_t>(pptr() - pbase()));
+  setp(buffer_.data(), buffer_.data() + buffer_.size());
+  if (error_ != 0) return false;
+  if (write_all(fd_, pending)) return true;
+  error_ = errno;
+  return false;
+}
+
+DescriptorBuffer::int_type DescriptorBuffer::overflow(int_type c) {
+  if (!drain()) return traits_type::eof();
+  if (traits_type::eq_int_type(c, traits_type::eof())) return traits_type::not_eof(c);
+  *pptr() = traits_type::to_char_type(c);
+  pbump(1);
+  return c;
+}
+
+std::streamsize DescriptorBuffer::xsputn(const char* text, std::streamsize size) {
+  auto count = static_cast<size_t>(size);
+  if (count <= static_cast<size_t>(epptr() - pptr())) {
+    std::memcpy(pptr(), text, count);
+    pbump(static_cast<int>(count));
+    return size;
+  }
+  if (!drain()) return 0;
+  if (write_all(fd_, {text, count})) return size;
+  error_ = errno;
+  return 0;
+}
+
+int DescriptorBuffer::sync() { return drain() ? 0 : -1; }
 
 std::string read_file(const std::string& path, size_t max_bytes) {
   struct stat info {};

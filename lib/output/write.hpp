@@ -3,15 +3,52 @@
 
 #include <cstddef>
 #include <iosfwd>
+#include <streambuf>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace commplan {
 
 /// Writes `content` to a temporary file beside `path`, then renames it into place, so a
 /// failed run leaves `path` as it was. Throws Error(io) naming the path on failure. A symbolic
-/// link is followed; a device, pipe or socket (/dev/null, /dev/stdout) is written in place.
+/// link is followed, dangling or not (the file it names is written, the link stays); a device,
+/// pipe or socket (/dev/null, /dev/stdout) is written in place; an existing file the user
+/// cannot write (access(2): root can write any) is refused.
 void write_file_atomic(const std::string& path, std::string_view content);
+
+/// Whether `a` and `b` name the same existing regular file (device and inode, links followed).
+bool same_file(const std::string& a, const std::string& b);
+
+/// Whether anything exists at `path`, a dangling symbolic link included.
+bool entry_exists(const std::string& path);
+
+/// An output stream buffer over a file descriptor (standard output) that keeps the errno of
+/// the first failed write; after a failure it drops what it holds. Line-buffered on a
+/// terminal, so its lines interleave with standard error's as stdio's do.
+class DescriptorBuffer : public std::streambuf {
+ public:
+  explicit DescriptorBuffer(int fd);
+  DescriptorBuffer(const DescriptorBuffer&) = delete;
+  DescriptorBuffer& operator=(const DescriptorBuffer&) = delete;
+  ~DescriptorBuffer() override;
+
+  /// errno of the first write that failed; 0 while none has.
+  int error() const { return error_; }
+
+ protected:
+  int_type overflow(int_type c) override;
+  std::streamsize xsputn(const char* text, std::streamsize size) override;
+  int sync() override;
+
+ private:
+  bool drain();
+
+  int fd_;
+  int error_ = 0;
+  bool line_buffered_;
+  std::vector<char> buffer_;
+};
 
 /// The most read_file() and read_stream() take in: the input size limit (see load/Limits).
 inline constexpr size_t kMaxReadBytes = 128u << 20;

@@ -1,0 +1,107 @@
+#include "sink.hpp"
+
+#include <fmt/format.h>
+
+#include <cstring>
+#include <ostream>
+#include <sstream>
+
+#include "output/write.hpp"
+
+namespace commplan::cli {
+
+namespace {
+
+bool is_stdout(const std::string& output) { return output.empty() || output == "-"; }
+
+/// `text` with control characters (tab aside) as escapes (`\x1B`, `\r`), so that a compared
+/// file cannot drive the terminal.
+std::string printable(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    auto byte = static_cast<unsigned char>(c);
+    if (c == '\r')
+      out += "\\r";
+    else if ((byte < 0x20 && c != '\t') || byte == 0x7F)
+      out += fmt::format("\\x{:02X}", byte);
+    else
+      out += c;
+  }
+  return out;
+}
+
+/// A short line diff: the first differing line of each side, with its number.
+std::string short_diff(const std::string& expected, std::string_view actual) {
+  std::istringstream a(expected), b{std::string(actual)};
+  std::string la, lb;
+  for (int line = 1;; ++line) {
+    bool more_a = static_cast<bool>(std::getline(a, la));
+    bool more_b = static_cast<bool>(std::getline(b, lb));
+    if (!more_a && !more_b) return "";
+    if (more_a != more_b || la != lb)
+      return fmt::format("@@ line {} @@\n-{}\n+{}\n", line,
+                         more_a ? printable(la) : "(end of file)",
+                         more_b ? printable(lb) : "(end of file)");
+  }
+}
+
+int compare(Context& ctx, const std::string& file, std::string_view text) {
+  std::string current = read_file(file);
+  if (current == text) return kOk;
+  ctx.err << fmt::format("{}: stale; regenerate it (first difference below)\n", printable(file))
+          << short_diff(current, text);
+  return kStrict;
+}
+
+/// Refuses an -o that names a file the command reads: it would be lost before it is read
+/// again, the project or template that made it.
+void refuse_inputs(const Sink& sink) {
+  for (const std::string& input : sink.inputs) {
+    if (input.empty() || input == "-" || !same_file(sink.output, input)) continue;
+    std::string also = input == sink.output ? "" : fmt::format(" ({})", input);
+    throw Error(Error::Kind::usage, sink.output,
+                fmt::format("-o names an input of this command{}; write elsewhere", also));
+  }
+}
+
+}  // namespace
+
+CLI::Validator non_empty() {
+  return CLI::Validator(
+      [](std::string& value) { return value.empty() ? std::string("must not be empty") : ""; }, "");
+}
+
+void add_output_option(CLI::App* cmd, std::string& output, const std::string& help) {
+  cmd->add_option("-o,--output", output, help)->check(non_empty());
+}
+
+void add_check_option(CLI::App* cmd, std::string& check) {
+  cmd->add_option("--check", check,
+                  "Compare with FILE instead of writing: exit 0 when identical, 4 when stale")
+      ->check(non_empty());
+}
+
+int emit(Context& ctx, const Sink& sink, std::string_view text) {
+  if (!sink.check.empty()) return compare(ctx, sink.check, text);
+  if (is_stdout(sink.output)) {
+    ctx.out << text;
+    return kOk;
+  }
+  refuse_inputs(sink);
+  write_file_atomic(sink.output, text);
+  return kOk;
+}
+
+int finish_output(Context& ctx, int code) {
+  if (ctx.out.flush()) return code;
+  auto* buffer = dynamic_cast<DescriptorBuffer*>(ctx.out.rdbuf());
+  int error = buffer != nullptr ? buffer->error() : 0;
+  Diagnostics problem;
+  problem.error("", {}, {},
+                fmt::format("cannot write standard output: {}",
+                            error != 0 ? std::strerror(error) : "the stream failed"));
+  report(ctx, problem);
+  return kIo;
+}
+
+}  // namespace commplan::cli
