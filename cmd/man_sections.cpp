@@ -123,7 +123,8 @@ Required: the format version, \fB1\fR.
 .TP
 .B project
 Required: \fBname\fR, \fBclient\fR, \fBstart\fR, \fBend\fR; also \fBsummary\fR,
-\fBtimezone\fR (an IANA name), \fBworkdays\fR (\fBmon\fR..\fBsun\fR), \fBholidays\fR.
+\fBtimezone\fR (an IANA name), \fBworkdays\fR (\fBmon\fR..\fBsun\fR), \fBholidays\fR,
+\fBextra_workdays\fR (rest days worked in lieu).
 .TP
 .BR team ", " client_team
 Our people (\fBname\fR, \fBrole\fR, \fBresponsibilities\fR, \fBemail\fR, \fBphone\fR)

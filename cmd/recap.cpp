@@ -38,7 +38,7 @@ void add_recap_command(CLI::App& app, Context& ctx) {
       ->required()
       ->check(CLI::IsMember({"daily", "phase", "final"}));
   cmd->add_option("--phase", opts->phase,
-                  "The phase to recap (--level phase; default: the latest that has ended)");
+                  "The phase to recap (--level phase; default: the one the plan recaps on --date)");
   cmd->callback([opts, &ctx] { ctx.exit_code = run_recap(ctx, *opts); });
 }
 

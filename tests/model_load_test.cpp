@@ -268,6 +268,19 @@ TEST(ProjectLoader, RejectsNulInEveryText) {
             "(\\u0000 or \\0)\n"
             "p.yaml:10:12: error: log[0].date: a text cannot hold a NUL character (\\u0000 or "
             "\\0)\n");
+
+TEST(ProjectLoader, WarnsAboutExtraWorkdaysThatAreNotRestDaysInTheEngagement) {
+  // 12-12 is a Saturday (fine), 12-09 a Wednesday, 12-19 after the end, 12-13 also a holiday.
+  EXPECT_EQ(problems(testing::project_head("2026-12-07", "2026-12-18",
+                                           "  holidays: [2026-12-13]\n"
+                                           "  extra_workdays: [2026-12-12, 2026-12-09, 2026-12-19, "
+                                           "2026-12-13]\n")),
+            "p.yaml:8:32: warning: project.extra_workdays[1]: extra workday 2026-12-09 is "
+            "already a workday\n"
+            "p.yaml:8:44: warning: project.extra_workdays[2]: extra workday 2026-12-19 is outside "
+            "the engagement (2026-12-07 to 2026-12-18)\n"
+            "p.yaml:8:56: warning: project.extra_workdays[3]: extra workday 2026-12-13 is also a "
+            "holiday, which wins\n");
 }
 
 TEST(ProjectLoader, ReadsJsonProjects) {

@@ -156,6 +156,12 @@ TEST(KickoffView, DefaultsToNineThirtyForAnHourOnTheFirstWorkday) {
   EXPECT_EQ(b.view["daily_feedback"]["time_to_confirm"], true);
 }
 
+TEST(KickoffView, IsOnTheFirstWorkdayOfThePlanAWorkedSaturdayIncluded) {
+  Built b =
+      build(testing::project_head("2026-12-05", "2026-12-18", "  extra_workdays: [2026-12-06]\n"));
+  EXPECT_EQ(b.view["meeting"]["date"], "2026-12-06");
+}
+
 TEST(KickoffView, PointsWarningsAtTheMeetingWhenTheFileHasIt) {
   Built b = build(kMinimal +
                   "meetings:\n"

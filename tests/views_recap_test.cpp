@@ -2,9 +2,12 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <filesystem>
 
+#include "output/write.hpp"
 #include "test_helpers.hpp"
 #include "views/recap.hpp"
+#include "views/schedule.hpp"
 
 namespace commplan {
 namespace {
@@ -168,7 +171,9 @@ TEST(RecapDaily, ADayWithNothingRecordedRendersAndWarns) {
   EXPECT_EQ(b.view["nothing_recorded"], true);
   EXPECT_EQ(b.view["log"]["recorded"], false);
   EXPECT_EQ(b.problems(),
-            "warning: log: nothing recorded for 2026-12-09: no log entry and no finding found\n");
+            "warning: log: nothing recorded for 2026-12-09: no log entry and no finding found\n"
+            "warning: : the daily recap of 2026-12-09 is held inside the phase recap of \"a\" at "
+            "16:00; this page is its daily section\n");
 }
 
 TEST(RecapDaily, ADayWithFindingsButNoLogEntryWarns) {
@@ -201,6 +206,41 @@ TEST(RecapDaily, ANonWorkdayRendersWithAWarning) {
             "warning: log: no log entry for 2026-12-15: the recap shows only its findings\n");
 }
 
+TEST(RecapDaily, ADayOffHasNoMeetingTime) {
+  Built saturday = recap(kProject, RecapLevel::daily, "2026-12-12");
+  EXPECT_EQ(saturday.view["meeting"]["planned"], false);
+  EXPECT_EQ(saturday.view["meeting"]["time"], nullptr);
+  EXPECT_EQ(saturday.view["meeting"]["date"], "2026-12-12");
+}
+
+TEST(RecapDaily, ADailyRecapTakenInByAPhaseRecapHasItsTimeAndSaysSo) {
+  // Phase a ends on Wednesday 12-09: its recap (16:30, 25 minutes) takes in the daily recap.
+  Built b = recap(kProject + "meetings:\n  phase_recap: {time: \"16:30\", duration: 25}\n",
+                  RecapLevel::daily, "2026-12-09");
+  EXPECT_EQ(b.view["meeting"]["kind"], "phase");
+  EXPECT_EQ(b.view["meeting"]["time"], "16:30");
+  EXPECT_EQ(b.view["meeting"]["end_time"], "16:55");
+  EXPECT_EQ(b.view["meeting"]["duration"], 25);
+  EXPECT_EQ(b.view["held_in"]["phases_text"], "Phase A");
+  EXPECT_EQ(b.view["held_in"]["final"], false);
+  EXPECT_NE(b.problems().find("warning: : the daily recap of 2026-12-09 is held inside the phase "
+                              "recap of \"a\" at 16:30; this page is its daily section\n"),
+            std::string::npos)
+      << b.problems();
+  // The same day's content as the phase recap's daily section.
+  Built phase = recap(kProject, RecapLevel::phase, "2026-12-09");
+  const json& section = phase.view["folded"]["daily"];
+  for (const char* key : {"window", "log", "tomorrow", "new_findings", "has_new_findings"})
+    EXPECT_EQ(section[key], b.view[key]) << key;
+}
+
+TEST(RecapDaily, ADailyRecapTakenInByTheFinalRecapHasItsTime) {
+  Built b = recap(kProject, RecapLevel::daily, "2026-12-18");
+  EXPECT_EQ(b.view["meeting"]["kind"], "final");
+  EXPECT_EQ(b.view["meeting"]["time"], "14:00");
+  EXPECT_EQ(b.view["held_in"]["final"], true);
+}
+
 TEST(RecapDaily, DurationIsClampedToFiveToTenMinutes) {
   Built fallback = recap(kProject, RecapLevel::daily, "2026-12-14");
   EXPECT_EQ(fallback.view["meeting"]["duration"], 10);
@@ -229,21 +269,81 @@ TEST(RecapDaily, LabelsFollowTheLanguage) {
   EXPECT_EQ(b.view["meeting"]["weekday"], "周一");
 }
 
-TEST(RecapPhase, DefaultIsTheLatestPhaseEndedByTheDate) {
+TEST(RecapPhase, DefaultIsThePhaseRecapOfTheDayElseTheLatestBefore) {
   EXPECT_EQ(recap(kProject, RecapLevel::phase, "2026-12-09").view["phase"]["id"], "a");
   EXPECT_EQ(recap(kProject, RecapLevel::phase, "2026-12-14").view["phase"]["id"], "a");
   EXPECT_EQ(recap(kProject, RecapLevel::phase, "2026-12-16").view["phase"]["id"], "b");
+  EXPECT_EQ(recap(kProject, RecapLevel::phase, "2026-12-18").view["phase"]["id"], "c");
   EXPECT_EQ(recap(kProject, RecapLevel::phase, "2027-01-30").view["phase"]["id"], "c");
-  EXPECT_EQ(recap(kProject, RecapLevel::phase, "2026-12-16").view["phase_chosen"], "latest-ended");
+  EXPECT_EQ(recap(kProject, RecapLevel::phase, "2026-12-16").view["phase_chosen"], "on-date");
+  EXPECT_EQ(recap(kProject, RecapLevel::phase, "2026-12-14").view["phase_chosen"], "latest");
 }
 
-TEST(RecapPhase, NoPhaseEndedYetIsAnErrorNamingTheFirstToEnd) {
+TEST(RecapPhase, APhaseEndingOnAWeekendIsTheRecapOfItsLastWorkday) {
+  // Phase a ends on Saturday 12-12: the plan recaps it on Friday 12-11.
+  std::string text = testing::project_head() +
+                     "phases:\n"
+                     "  - {id: a, start: 2026-12-07, end: 2026-12-12}\n"
+                     "  - {id: b, start: 2026-12-13, end: 2026-12-18}\n";
+  for (const char* date : {"2026-12-11", "2026-12-12", "2026-12-14"}) {
+    Built b = recap(text, RecapLevel::phase, date);
+    EXPECT_EQ(b.view["phase"]["id"], "a") << date;
+    EXPECT_EQ(b.view["meeting"]["date"], "2026-12-11") << date;
+    EXPECT_FALSE(b.diagnostics.has_errors()) << date;
+  }
+  EXPECT_EQ(recap(text, RecapLevel::phase, "2026-12-11").view["phase_chosen"], "on-date");
+}
+
+TEST(RecapPhase, BeforeTheFirstRecapThePagePreparesItAndSaysSo) {
   Built b = recap(kProject, RecapLevel::phase, "2026-12-08");
-  EXPECT_TRUE(b.view.is_null());
+  EXPECT_EQ(b.view["phase"]["id"], "a");
+  EXPECT_EQ(b.view["phase_chosen"], "upcoming");
+  EXPECT_EQ(b.view["meeting"]["date"], "2026-12-09");
   EXPECT_EQ(b.problems(),
-            "error: : no phase has ended by 2026-12-08; the first to end is \"a\" on 2026-12-09 "
-            "(name it with --phase to recap it early)\n");
-  EXPECT_EQ(b.diagnostics.items()[0].file, "--phase");
+            "warning: : no phase recap is held by 2026-12-08; the first is that of \"a\" on "
+            "2026-12-09 at 16:00: this page prepares it\n");
+}
+
+TEST(RecapPhase, APhaseRecapHeldInsideTheFinalRecapTakesItsTimeAndSaysSo) {
+  Built b = recap(kProject, RecapLevel::phase, "2026-12-18", "c");
+  EXPECT_EQ(b.view["meeting"]["kind"], "final");
+  EXPECT_EQ(b.view["meeting"]["time"], "14:00");
+  EXPECT_EQ(b.view["held_in"]["final"], true);
+  EXPECT_EQ(b.view["folded"]["daily"], nullptr);  // the final recap's page carries it
+  EXPECT_EQ(b.problems(),
+            "warning: : the recap of phase \"c\" is held inside the final recap on 2026-12-18 at "
+            "14:00\n");
+}
+
+TEST(RecapPhase, CarriesTheDailyRecapItTakesIn) {
+  Built b = recap(kProject, RecapLevel::phase, "2026-12-16");
+  const json& daily = b.view["folded"]["daily"];
+  ASSERT_TRUE(daily.is_object());
+  EXPECT_EQ(daily["date"], "2026-12-16");
+  EXPECT_EQ(ids(daily["new_findings"]), (Ids{"F-7", "F-6"}));  // since the day before the holiday
+  EXPECT_EQ(daily["log"]["done"], json::array({"Traced"}));
+  EXPECT_EQ(daily["tomorrow"]["date"], "2026-12-17");
+  EXPECT_EQ(b.view["held_in"], nullptr);
+  EXPECT_EQ(b.view["meeting"]["includes"], json::array({"daily"}));
+}
+
+TEST(RecapPhase, TwoPhasesEndingOnOneDayShareThePage) {
+  std::string text = testing::project_head() +
+                     "phases:\n"
+                     "  - {id: a, start: 2026-12-07, end: 2026-12-09}\n"
+                     "  - {id: b, start: 2026-12-08, end: 2026-12-09}\n"
+                     "findings:\n  - {id: F-1, title: x, phase: b, severity: low}\n";
+  Built b = recap(text, RecapLevel::phase, "2026-12-09");
+  EXPECT_EQ(b.view["phase"]["id"], "a");
+  ASSERT_EQ(b.view["folded"]["phases"].size(), 1u);
+  EXPECT_EQ(b.view["folded"]["phases"][0]["id"], "b");
+  EXPECT_EQ(ids(b.view["folded"]["phases"][0]["findings"]), (Ids{"F-1"}));
+  EXPECT_EQ(b.problems(),
+            "warning: : the phase recap on 2026-12-09 also recaps \"b\"; this page carries them "
+            "after its own\n");
+  Built named = recap(text, RecapLevel::phase, "2026-12-09", "b");
+  EXPECT_EQ(named.view["meeting"]["date"], "2026-12-09");
+  EXPECT_EQ(named.view["folded"]["phases"][0]["id"], "a");
 }
 
 TEST(RecapPhase, UnknownPhaseIsAnErrorWithTheClosestId) {
@@ -282,7 +382,7 @@ TEST(RecapPhase, SeverityCountsIncludeZeros) {
 
 TEST(RecapPhase, DurationIsClampedToTwentyToThirtyMinutes) {
   Built b = recap(kProject + "meetings:\n  phase_recap: {duration: 45}\n", RecapLevel::phase,
-                  "2026-12-18", "c");
+                  "2026-12-18", "b");
   EXPECT_EQ(b.view["meeting"]["duration"], 30);
   EXPECT_EQ(b.problems(),
             "warning: meetings.phase_recap.duration: a phase recap takes 20 to 30 minutes, not 45; "
@@ -326,6 +426,25 @@ TEST(RecapFinal, GroupsFindingsByPhaseThenSeverityWithUnphasedLast) {
   EXPECT_EQ(groups[3]["name"], "Without a phase");
   EXPECT_EQ(ids(groups[3]["findings"]), (Ids{"F-0"}));
   EXPECT_EQ(ids(b.view["open_items"]), (Ids{"F-8", "F-2", "F-9", "F-4", "F-1", "F-0", "F-6"}));
+}
+
+TEST(RecapFinal, CarriesThePhaseRecapAndTheDailyRecapItTakesIn) {
+  Built b = recap(kProject, RecapLevel::final, "2026-12-18");
+  EXPECT_EQ(b.view["meeting"]["includes"], json::array({"daily", "phase:c"}));
+  ASSERT_EQ(b.view["folded"]["phases"].size(), 1u);
+  EXPECT_EQ(b.view["folded"]["phases"][0]["id"], "c");
+  EXPECT_EQ(b.view["folded"]["has_phases"], true);
+  const json& daily = b.view["folded"]["daily"];
+  EXPECT_EQ(daily["date"], "2026-12-18");
+  EXPECT_EQ(daily["tomorrow"]["last_workday"], true);
+  EXPECT_EQ(b.problems(), "");
+}
+
+TEST(RecapFinal, APageMadeBeforeTheFinalRecapPreparesItAndSaysSo) {
+  Built b = recap(kProject, RecapLevel::final, "2026-12-10");
+  EXPECT_EQ(b.view["meeting"]["date"], "2026-12-18");
+  EXPECT_EQ(b.problems(),
+            "warning: : the final recap is held on 2026-12-18 at 14:00: this page prepares it\n");
 }
 
 TEST(RecapFinal, SuggestedDurationGrowsWithFindingsAndStaysInRange) {
@@ -407,6 +526,31 @@ TEST(RecapCommand, AnUnknownPhaseIsAUsageErrorAndABrokenFileInvalidInput) {
   EXPECT_EQ(broken.code, 1) << broken.err;
 }
 
+TEST(RecapCommand, ADailyRecapHeldInsideAPhaseRecapSaysSoAndShowsItsTime) {
+  auto result =
+      testing::run_cli({"recap", testing::source_path("tests/projects/weekend-holiday.yaml"),
+                        "--level", "daily", "--date", "2026-12-11"});
+  EXPECT_EQ(result.code, 0) << result.err;
+  EXPECT_EQ(result.err,
+            "commplan: warning: the daily recap of 2026-12-11 is held inside the phase recap of "
+            "\"survey\" at 16:30; this page is its daily section\n");
+  EXPECT_NE(result.out.find("Friday 2026-12-11, 16:30–16:55 (25 minutes)"), std::string::npos)
+      << result.out;
+  EXPECT_EQ(result.out.find("17:30"), std::string::npos) << result.out;
+}
+
+TEST(RecapCommand, APhaseEndingOnSaturdayIsTheRecapOfFriday) {
+  auto result =
+      testing::run_cli({"recap", testing::source_path("tests/projects/weekend-holiday.yaml"),
+                        "--level", "phase", "--date", "2026-12-11", "--format", "json"});
+  EXPECT_EQ(result.code, 0) << result.err;
+  EXPECT_EQ(result.err, "");
+  json view = json::parse(result.out);
+  EXPECT_EQ(view["phase"]["id"], "survey");
+  EXPECT_EQ(view["meeting"]["date"], "2026-12-11");
+  EXPECT_EQ(view["folded"]["daily"]["date"], "2026-12-11");
+}
+
 TEST(RecapCommand, JsonIsTheViewModel) {
   auto result = testing::run_cli(
       {"recap", "-", "--level", "phase", "--date", "2026-12-16", "--format", "json"}, kProject);
@@ -433,6 +577,123 @@ TEST(RecapCommand, RenderingTheJsonGivesTheSameMarkdown) {
       EXPECT_EQ(rendered.out, markdown.out) << name;
     }
   }
+}
+
+// ---- every recap is held when the plan holds it -----------------------------------------
+
+/// Every example, and a project whose phases end on a weekend and on a holiday.
+std::vector<std::string> plan_projects() {
+  std::vector<std::string> files;
+  for (const auto& entry : std::filesystem::directory_iterator(testing::source_path("examples")))
+    if (entry.path().extension() == ".yaml" || entry.path().extension() == ".json")
+      files.push_back(entry.path().string());
+  std::sort(files.begin(), files.end());
+  files.push_back(testing::source_path("tests/projects/weekend-holiday.yaml"));
+  return files;
+}
+
+/// A meeting's day, time and length as `plan --format json` gives a touchpoint.
+std::string slot(const Touchpoint& t) {
+  return fmt::format("{} {} {} {}", to_string(t.kind), format_date(t.date), format_time(t.start),
+                     t.duration);
+}
+
+std::string slot(const json& meeting) {
+  return fmt::format("{} {} {} {}", meeting["kind"].get<std::string>(),
+                     meeting["date"].get<std::string>(),
+                     meeting["time"].is_null() ? "-" : meeting["time"].get<std::string>(),
+                     meeting["duration"].get<int>());
+}
+
+/// What each level's page must show on `day`, read off the plan's touchpoints directly.
+struct Expected {
+  const Touchpoint* daily = nullptr;  ///< the touchpoint holding the day's daily recap
+  const Touchpoint* phase = nullptr;  ///< the phase recap of the day, else the latest, else first
+  const Touchpoint* final = nullptr;
+};
+
+Expected expected_on(const Schedule& schedule, Date day) {
+  Expected e;
+  const Touchpoint *first = nullptr, *latest = nullptr;
+  for (const Touchpoint& t : schedule.touchpoints) {
+    bool daily = t.kind == TouchpointKind::daily ||
+                 std::find(t.includes.begin(), t.includes.end(), "daily") != t.includes.end();
+    if (t.date == day && daily) e.daily = &t;
+    if (t.kind == TouchpointKind::final) e.final = &t;
+    bool phase = t.kind == TouchpointKind::phase ||
+                 std::any_of(t.includes.begin(), t.includes.end(),
+                             [](const std::string& item) { return item.starts_with("phase:"); });
+    if (!phase) continue;
+    if (first == nullptr) first = &t;
+    if (t.date == day && e.phase == nullptr) e.phase = &t;
+    if (t.date < day) latest = &t;
+  }
+  if (e.phase == nullptr) e.phase = latest != nullptr ? latest : first;
+  return e;
+}
+
+TEST(RecapPlan, EveryLevelIsHeldWhenAndAsLongAsThePlanSaysOnEveryDay) {
+  for (const std::string& file : plan_projects()) {
+    Diagnostics loading;
+    auto project = load_project(file, read_file(file), loading);
+    ASSERT_TRUE(project && !loading.has_errors()) << file;
+    Diagnostics planning;
+    Schedule schedule = build_schedule(*project, planning);
+    ASSERT_FALSE(planning.has_errors()) << file;
+    const ProjectInfo& info = project->project;
+    for (Date day = info.start; day <= info.end; day = add_days(day, 1)) {
+      Expected e = expected_on(schedule, day);
+      std::string where = fmt::format("{} on {}", file, format_date(day));
+      for (RecapLevel level : {RecapLevel::daily, RecapLevel::phase, RecapLevel::final}) {
+        Diagnostics d;
+        json view = build_recap(*project, {Lang::en, day}, {level, {}}, d).whole();
+        ASSERT_FALSE(d.has_errors()) << where << " " << to_string(level);
+        const Touchpoint* t = level == RecapLevel::daily   ? e.daily
+                              : level == RecapLevel::phase ? e.phase
+                                                           : e.final;
+        if (t == nullptr) {  // a day off: no daily recap in the plan, so no time
+          EXPECT_EQ(view["meeting"]["time"], nullptr) << where;
+          continue;
+        }
+        EXPECT_EQ(slot(view["meeting"]), slot(*t)) << where << " " << to_string(level);
+        if (level != RecapLevel::phase) continue;
+        std::vector<std::string> held = held_phases(*t);
+        EXPECT_NE(std::find(held.begin(), held.end(), view["phase"]["id"]), held.end()) << where;
+      }
+    }
+  }
+}
+
+TEST(RecapPlan, TheWeekendAndHolidayProjectMovesAndFoldsRecaps) {
+  std::string file = testing::source_path("tests/projects/weekend-holiday.yaml");
+  Diagnostics d;
+  auto project = load_project(file, read_file(file), d);
+  ASSERT_TRUE(project && !d.has_errors());
+  Schedule schedule = build_schedule(*project, d);
+  std::vector<std::string> recaps;
+  for (const Touchpoint& t : schedule.touchpoints)
+    if (t.kind != TouchpointKind::daily)
+      recaps.push_back(fmt::format("{} {}{}{}", format_date(t.date), to_string(t.kind),
+                                   t.moved ? " moved" : "", t.includes.empty() ? "" : " +"));
+  EXPECT_EQ(recaps, (std::vector<std::string>{"2026-12-07 kickoff", "2026-12-11 phase moved +",
+                                              "2026-12-15 phase moved +", "2026-12-18 final +"}));
+  EXPECT_EQ(final_recap(schedule)->includes, (std::vector<std::string>{"daily", "phase:report"}));
+}
+
+// ---- extra workdays ----------------------------------------------------------------------
+
+TEST(RecapDaily, AWorkedSaturdayIsAWorkdayForTheWindowAndThePlan) {
+  std::string text =
+      testing::project_head("2026-12-07", "2026-12-18", "  extra_workdays: [2026-12-12]\n") +
+      "findings:\n  - {id: F-1, title: x, found: 2026-12-12}\n";
+  Built saturday = recap(text, RecapLevel::daily, "2026-12-12");
+  EXPECT_EQ(saturday.view["workday"], true);
+  EXPECT_EQ(saturday.view["meeting"]["time"], "17:30");
+  EXPECT_EQ(saturday.view["window"]["previous_recap"], "2026-12-11");
+  Built monday = recap(text, RecapLevel::daily, "2026-12-14");
+  EXPECT_EQ(monday.view["window"]["previous_recap"], "2026-12-12");  // covers only Sunday
+  EXPECT_EQ(monday.view["window"]["days_off"].size(), 1u);
+  EXPECT_EQ(recap(text, RecapLevel::daily, "2026-12-11").view["tomorrow"]["date"], "2026-12-12");
 }
 
 }  // namespace

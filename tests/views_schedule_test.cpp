@@ -83,6 +83,21 @@ TEST(Schedule, SkipsWeekendsAndFoldsTheLastDailyIntoTheFinalRecap) {
   EXPECT_TRUE(p->diagnostics.items().empty());
 }
 
+TEST(Schedule, WorksTheExtraWorkdays) {
+  // Saturday 12-05 before the start, Saturday 12-12 inside: the kick-off moves to neither.
+  auto p = plan(head("  extra_workdays: [2026-12-12]\n") +
+                "phases:\n  - {id: a, start: 2026-12-07, end: 2026-12-13}\n");
+  std::string out = outline(p->schedule);
+  EXPECT_NE(out.find("2026-12-11 daily\n2026-12-12 phase:a +daily\n2026-12-14 daily\n"),
+            std::string::npos)
+      << out;
+  EXPECT_EQ(p->schedule.workdays.size(), 11u);
+  auto early = plan(
+      "commplan: 1\nproject: {name: A, client: B, start: 2026-12-05, "
+      "end: 2026-12-11, extra_workdays: [2026-12-05]}\n");
+  EXPECT_EQ(early->schedule.touchpoints.front().date, *parse_date("2026-12-05"));
+}
+
 TEST(Schedule, SkipsHolidays) {
   auto p = plan(head("  holidays: [2026-12-15, 2026-12-18]\n"));
   std::string out = outline(p->schedule);

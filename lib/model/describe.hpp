@@ -38,6 +38,8 @@ void describe(V& v, ProjectInfo& p) {
   v.field("workdays", p.workdays, kOptional,
           "Working days of the week: mon to sun, or 周一 to 周日 (default mon to fri)");
   v.field("holidays", p.holidays, kOptional, "Days off within the engagement, YYYY-MM-DD");
+  v.field("extra_workdays", p.extra_workdays, kOptional,
+          "Rest days worked in lieu (make-up workdays, 调休), YYYY-MM-DD");
 }
 
 template <class V>

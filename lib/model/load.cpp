@@ -48,6 +48,7 @@ class Checker {
   void check_dates();
   void check_timezone();
   void check_workdays();
+  void check_extra_workdays();
   template <class T>
   void check_unique_ids(const std::vector<T>& items, std::string_view what);
   void check_findings();
@@ -82,6 +83,7 @@ void Checker::run() {
   check_dates();
   check_timezone();
   check_workdays();
+  check_extra_workdays();
   check_unique_ids(p_.phases, "phase");
   check_unique_ids(p_.standards, "standard");
   check_unique_ids(p_.findings, "finding");
@@ -131,6 +133,33 @@ void Checker::check_workdays() {
       if (days[i] == days[j])
         error(p_.project.origin, "workdays",
               fmt::format("\"{}\" is listed twice", to_string(days[i])));
+}
+
+/// An extra workday is a rest day worked in lieu: one inside the engagement, on a day of the
+/// week not worked, and not a holiday. Anything else is harmless but likely a slip.
+void Checker::check_extra_workdays() {
+  const ProjectInfo& info = p_.project;
+  const Node* list = info.origin.node ? info.origin.node->find("extra_workdays") : nullptr;
+  if (list == nullptr || !list->is_sequence()) return;
+  std::vector<Weekday> week = p_.workdays();
+  for (size_t i = 0; i < info.extra_workdays.size() && i < list->items.size(); ++i) {
+    Date day = info.extra_workdays[i];
+    std::string problem;
+    if (info.start.ok() && info.end.ok() && !in_engagement(day))
+      problem = fmt::format("is outside the engagement ({} to {})", format_date(info.start),
+                            format_date(info.end));
+    else if (std::find(week.begin(), week.end(), static_cast<Weekday>(weekday_index(day))) !=
+             week.end())
+      problem = "is already a workday";
+    else if (std::find(info.holidays.begin(), info.holidays.end(), day) != info.holidays.end())
+      problem = "is also a holiday, which wins";
+    if (problem.empty()) continue;
+    Mark mark = list->items[i].mark;
+    d_.warning(info.origin.doc ? info.origin.doc->file : "", mark,
+               fmt::format("{}[{}]", path(info.origin, "extra_workdays"), i),
+               fmt::format("extra workday {} {}", format_date(day), problem),
+               info.origin.doc ? info.origin.doc->line(mark) : "");
+  }
 }
 
 template <class T>

@@ -51,6 +51,7 @@ struct ProjectInfo {
   Date start, end;
   std::vector<Weekday> workdays;  ///< empty in the file means Monday to Friday
   std::vector<Date> holidays;
+  std::vector<Date> extra_workdays;  ///< rest days worked in lieu (调休): workdays for every rule
 };
 
 struct Method {

@@ -10,15 +10,22 @@ constexpr int kSearchDays = 366;
 
 Calendar::Calendar(const Project& project)
     : holidays_(project.project.holidays),
+      extra_workdays_(project.project.extra_workdays),
       start_(project.project.start),
       end_(project.project.end) {
   for (Weekday day : project.workdays()) weekday_on_[static_cast<int>(day)] = true;
   std::sort(holidays_.begin(), holidays_.end());
+  std::sort(extra_workdays_.begin(), extra_workdays_.end());
 }
 
 bool Calendar::is_workday(Date day) const {
-  return weekday_on_[weekday_index(day)] &&
-         !std::binary_search(holidays_.begin(), holidays_.end(), day);
+  if (is_holiday(day)) return false;
+  return weekday_on_[weekday_index(day)] ||
+         std::binary_search(extra_workdays_.begin(), extra_workdays_.end(), day);
+}
+
+bool Calendar::is_holiday(Date day) const {
+  return std::binary_search(holidays_.begin(), holidays_.end(), day);
 }
 
 std::optional<Date> Calendar::previous_workday(Date day) const {

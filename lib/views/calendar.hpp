@@ -1,5 +1,7 @@
 #pragma once
-// The engagement's calendar: which days are workdays, and stepping between them.
+// The engagement's calendar: which days are workdays, and stepping between them. A workday is
+// a day of the working week or one of `extra_workdays` (rest days worked in lieu), and not one
+// of `holidays` (a day in both is a holiday). Every rule that asks for a workday asks here.
 
 #include <optional>
 #include <vector>
@@ -13,8 +15,11 @@ class Calendar {
  public:
   explicit Calendar(const Project& project);
 
-  /// A day of the week the team works that is not a holiday (inside or outside the engagement).
+  /// A day of the working week or an extra workday, and not a holiday (inside or outside the
+  /// engagement).
   bool is_workday(Date day) const;
+  /// One of the project's holidays.
+  bool is_holiday(Date day) const;
   /// The last workday before `day`, looking back at most a year; nullopt when none.
   std::optional<Date> previous_workday(Date day) const;
   /// The first workday after `day`, looking ahead at most a year; nullopt when none.
@@ -30,7 +35,8 @@ class Calendar {
 
  private:
   bool weekday_on_[7] = {};
-  std::vector<Date> holidays_;  // sorted
+  std::vector<Date> holidays_;        // sorted
+  std::vector<Date> extra_workdays_;  // sorted
   Date start_, end_;
 };
 

@@ -161,10 +161,18 @@ int KickoffBuilder::start_time() {
 
 int KickoffBuilder::duration() { return meeting_duration(p_, TouchpointKind::kickoff, &d_); }
 
+/// The kick-off's day in the plan (the first workday, or the file's date); the file's date or
+/// the project's start when nothing can be planned. A file's date off a workday or the engagement
+/// is warned about.
 Date KickoffBuilder::date() {
   const Meeting& m = p_.meetings.kickoff;
+  Diagnostics planning;  // plan's warnings are plan's to give
+  Schedule schedule = build_schedule(p_, planning);
+  Date day = m.date.value_or(p_.project.start);
+  for (const Touchpoint& t : schedule.touchpoints)
+    if (t.kind == TouchpointKind::kickoff) day = t.date;
+  if (!m.date) return day;
   Calendar calendar(p_);
-  if (!m.date) return calendar.first_workday().value_or(p_.project.start);
   const ProjectInfo& info = p_.project;
   if (*m.date < info.start || *m.date > info.end)
     warn(d_, m.origin, "date",
@@ -173,7 +181,7 @@ Date KickoffBuilder::date() {
   else if (!calendar.is_workday(*m.date))
     warn(d_, m.origin, "date",
          fmt::format("the kick-off on {} is not on a workday", format_date(*m.date)));
-  return *m.date;
+  return day;
 }
 
 nlohmann::json KickoffBuilder::meeting(int start, int minutes) {

@@ -3,9 +3,11 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cctype>
 
 #include "util/text.hpp"
+#include "views/calendar.hpp"
 #include "views/plan.hpp"
 #include "views/plan_text.hpp"
 
@@ -45,6 +47,20 @@ std::string excludes(const Project& project) {
   const ProjectInfo& info = project.project;
   for (Date day : info.holidays)
     if (day >= info.start && day <= info.end) items.push_back(format_date(day));
+  return join(items, ", ");
+}
+
+/// `includes` of the chart: the extra workdays (rest days worked in lieu), which it excludes
+/// otherwise.
+std::string includes(const Project& project) {
+  const ProjectInfo& info = project.project;
+  Calendar calendar(project);
+  std::vector<std::string> items;
+  for (Date day : info.extra_workdays)
+    if (day >= info.start && day <= info.end && calendar.is_workday(day))
+      items.push_back(format_date(day));
+  std::sort(items.begin(), items.end());
+  items.erase(std::unique(items.begin(), items.end()), items.end());
   return join(items, ", ");
 }
 
@@ -102,6 +118,8 @@ std::string plan_gantt(const Project& project, const Schedule& schedule, Lang la
   out += "    inclusiveEndDates\n    todayMarker off\n";
   if (std::string days = excludes(project); !days.empty())
     out += fmt::format("    excludes {}\n", days);
+  if (std::string days = includes(project); !days.empty())
+    out += fmt::format("    includes {}\n", days);
   add_phases(out, project, lang);
   add_milestones(out, schedule, lang);
   out.pop_back();  // the template's fence line ends the last line

@@ -8,6 +8,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <tuple>
 #include <unordered_map>
 #include <vector>
 
@@ -130,9 +131,11 @@ json questions_json(const Phrase (&phrases)[N], Lang lang) {
 
 json strings_json(const std::vector<std::string>& items) { return json(items); }
 
-/// The project's phases, standards and calendar, indexed once for every lookup a recap makes.
+/// The project's phases, standards, calendar and plan, indexed once for every lookup a recap
+/// makes.
 struct Lookup {
-  Lookup(const Project& p, Lang l) : project(p), lang(l), calendar(p) {
+  Lookup(const Project& p, Lang l, Schedule s)
+      : project(p), lang(l), calendar(p), schedule(std::move(s)) {
     for (const Phase& phase : p.phases) phases.emplace(phase.id, &phase);
     for (const Standard& standard : p.standards) standards.emplace(standard.id, &standard);
   }
@@ -149,6 +152,7 @@ struct Lookup {
   const Project& project;
   Lang lang;
   Calendar calendar;
+  Schedule schedule;
   std::unordered_map<std::string_view, const Phase*> phases;
   std::unordered_map<std::string_view, const Standard*> standards;
 };
@@ -228,17 +232,26 @@ void add_findings(View& view, std::string at, FindingList findings,
                 [list, in](size_t i, json& item) { write_finding(item, *(*list)[i], *in); });
 }
 
-/// The recap meeting of `kind` on `day`, timed as the plan times it (schedule.hpp): the file's
-/// time or the default one, and its length kept within the method's range (with a warning).
-json meeting_json(TouchpointKind kind, Date day, const Lookup& in, Diagnostics& diagnostics) {
+/// The project's lookups with its plan, as `plan` makes it. The plan's errors (a phase or an
+/// engagement without a workday) stop the recap too; its warnings are `plan`'s to give.
+std::shared_ptr<const Lookup> make_lookup(const Project& project, Lang lang,
+                                          Diagnostics& diagnostics) {
+  Diagnostics planning;
+  Schedule schedule = build_schedule(project, planning);
+  if (!planning.has_errors())
+    return std::make_shared<const Lookup>(project, lang, std::move(schedule));
+  for (const Diagnostic& d : planning.items())
+    if (d.level == Level::error) diagnostics.add(d);
+  return nullptr;
+}
+
+/// A meeting of `kind` on `day`: its settings in the file and the method's range of lengths.
+json meeting_json(TouchpointKind kind, Date day, int minutes, const Lookup& in) {
   const Meeting& meeting = meeting_of(in.project, kind);
   const MeetingRule& rule = meeting_rule(kind);
-  int minutes = meeting_duration(in.project, kind, &diagnostics);
-  int start = meeting_time(in.project, kind);
-  return {{"date", format_date(day)},
+  return {{"kind", text(to_string(kind))},
+          {"date", format_date(day)},
           {"weekday", weekday_label(day, in.lang)},
-          {"time", format_time(start)},
-          {"end_time", format_time(start + minutes)},
           {"duration", minutes},
           {"duration_from_file", meeting.duration.has_value()},
           {"duration_min", rule.min_duration},
@@ -246,6 +259,62 @@ json meeting_json(TouchpointKind kind, Date day, const Lookup& in, Diagnostics& 
           {"location", meeting.location},
           {"attendees", strings_json(meeting.attendees)},
           {"attendees_text", join(meeting.attendees, kListSeparator.in(in.lang))}};
+}
+
+/// The meeting `t` as the plan holds it (schedule.hpp): its day, time, length and what it
+/// takes in. A length the file asks for outside the method's range is warned about.
+json meeting_json(const Touchpoint& t, const Lookup& in, Diagnostics& diagnostics) {
+  meeting_duration(in.project, t.kind, &diagnostics);
+  json meeting = meeting_json(t.kind, t.date, t.duration, in);
+  meeting["planned"] = true;
+  meeting["time"] = format_time(t.start);
+  meeting["end_time"] = format_time(t.start + t.duration);
+  meeting["location"] = t.location;
+  meeting["includes"] = strings_json(t.includes);
+  return meeting;
+}
+
+/// A day the plan holds no daily recap on (not a workday): no time, the usual length.
+json unplanned_daily_json(Date day, const Lookup& in, Diagnostics& diagnostics) {
+  json meeting =
+      meeting_json(TouchpointKind::daily, day,
+                   meeting_duration(in.project, TouchpointKind::daily, &diagnostics), in);
+  meeting["planned"] = false;
+  meeting["time"] = nullptr;
+  meeting["end_time"] = nullptr;
+  meeting["includes"] = json::array();
+  return meeting;
+}
+
+std::string phase_name(const Phase& phase) { return phase.name.empty() ? phase.id : phase.name; }
+
+/// The phases `t` recaps, as "Name" or "Name, Other" (zh: 、).
+std::string held_phases_text(const Touchpoint& t, const Lookup& in) {
+  std::vector<std::string> names;
+  for (const std::string& id : held_phases(t))
+    names.push_back(in.phase(id) ? phase_name(*in.phase(id)) : id);
+  return join(names, kListSeparator.in(in.lang));
+}
+
+/// The bigger meeting `t` a recap is held inside, for the page: its kind, time and the phases
+/// it recaps.
+json held_in_json(const Touchpoint& t, const Lookup& in) {
+  return {{"kind", text(to_string(t.kind))},
+          {"final", t.kind == TouchpointKind::final},
+          {"phases_text", held_phases_text(t, in)},
+          {"time", format_time(t.start)},
+          {"end_time", format_time(t.start + t.duration)}};
+}
+
+/// "the phase recap of "id"" or "the final recap", for notes on stderr.
+std::string meeting_words(const Touchpoint& t) {
+  if (t.kind == TouchpointKind::final) return "the final recap";
+  return fmt::format("the phase recap of \"{}\"", join(held_phases(t), "\", \""));
+}
+
+/// A note on stderr: a warning with no place, as the recap's choices are not the file's fault.
+void note(Diagnostics& diagnostics, std::string message) {
+  diagnostics.warning("", {}, {}, std::move(message));
 }
 
 json recap_header(const Project& project, const ViewOptions& options, RecapLevel level) {
@@ -367,6 +436,46 @@ void warn_if_unrecorded(const Project& project, Date day, const LogEntry* entry,
                          format_date(day)));
 }
 
+/// What a daily recap reports on `day`: its window, the findings new in it and those still open,
+/// and the day's log entry.
+struct Day {
+  Date date;
+  Window window;
+  FindingList fresh, still_open;
+  const LogEntry* entry = nullptr;
+};
+
+Day day_of(const Lookup& in, Date date) {
+  Day day{date, recap_window(in, date), {}, {}, log_entry_of(in.project, date)};
+  std::tie(day.fresh, day.still_open) = split_by_window(in.project, day.window);
+  return day;
+}
+
+/// The day's window, log and next workday's plan, as the daily recap and the daily section of
+/// a bigger recap show them (the findings are lists, added apart).
+json day_json(const Day& day, const Lookup& in) {
+  return {{"window", window_json(day.window, in)},
+          {"has_new_findings", !day.fresh.empty()},
+          {"nothing_recorded", day.entry == nullptr && day.fresh.empty()},
+          {"log", log_json(day.entry)},
+          {"tomorrow", tomorrow_json(in, day.date, day.entry)}};
+}
+
+/// The daily recap a bigger recap `t` takes in, at `at` in the view ("/folded/daily"), or null.
+void add_folded_daily(View& result, const std::string& at, const Touchpoint& t,
+                      const std::shared_ptr<const Lookup>& in) {
+  json& slot = result.data[json::json_pointer(at)];
+  if (!holds(t, "daily")) {
+    slot = nullptr;
+    return;
+  }
+  Day day = day_of(*in, t.date);
+  slot = day_json(day, *in);
+  slot["date"] = format_date(day.date);
+  slot["weekday"] = weekday_label(day.date, in->lang);
+  add_findings(result, at + "/new_findings", std::move(day.fresh), in);
+}
+
 json daily_questions(const LogEntry* entry, Lang lang) {
   json list = json::array({text(kDailyQuestions[0].in(lang))});
   if (entry != nullptr && !entry->support_needed.empty())
@@ -383,30 +492,40 @@ bool check_in_engagement(const ProjectInfo& info, Date day, Diagnostics& diagnos
   return false;
 }
 
+/// The plan's meeting for the daily recap of `day` (its own, or the bigger recap that takes it
+/// in, with a note), in the view; a day without one has no time.
+void add_daily_meeting(json& view, Date day, const Lookup& in, Diagnostics& diagnostics) {
+  const Touchpoint* meeting = daily_recap_on(in.schedule, day);
+  view["meeting"] = meeting ? meeting_json(*meeting, in, diagnostics)
+                            : unplanned_daily_json(day, in, diagnostics);
+  view["held_in"] = nullptr;
+  if (meeting == nullptr || meeting->kind == TouchpointKind::daily) return;
+  view["held_in"] = held_in_json(*meeting, in);
+  note(diagnostics,
+       fmt::format("the daily recap of {} is held inside {} at {}; this page is its "
+                   "daily section",
+                   format_date(day), meeting_words(*meeting), format_time(meeting->start)));
+}
+
 View build_daily(const Project& project, const ViewOptions& options, Diagnostics& diagnostics) {
-  const Date day = options.today;
-  if (!check_in_engagement(project.project, day, diagnostics)) return json();
-  auto shared = std::make_shared<const Lookup>(project, options.lang);
+  const Date date = options.today;
+  if (!check_in_engagement(project.project, date, diagnostics)) return json();
+  auto shared = make_lookup(project, options.lang, diagnostics);
+  if (shared == nullptr) return json();
   const Lookup& in = *shared;
-  warn_if_day_off(in, day, diagnostics);
-  Window window = recap_window(in, day);
-  auto [fresh, still_open] = split_by_window(project, window);
-  const LogEntry* entry = log_entry_of(project, day);
-  warn_if_unrecorded(project, day, entry, !fresh.empty(), diagnostics);
+  warn_if_day_off(in, date, diagnostics);
+  Day day = day_of(in, date);
+  warn_if_unrecorded(project, date, day.entry, !day.fresh.empty(), diagnostics);
 
   View result(recap_header(project, options, RecapLevel::daily));
   json& view = result.data;
-  view["meeting"] = meeting_json(TouchpointKind::daily, day, in, diagnostics);
-  view["workday"] = in.calendar.is_workday(day);
-  view["window"] = window_json(window, in);
-  view["has_new_findings"] = !fresh.empty();
-  view["has_open_findings"] = !still_open.empty();
-  view["nothing_recorded"] = entry == nullptr && fresh.empty();
-  add_findings(result, "/new_findings", std::move(fresh), shared);
-  add_findings(result, "/open_findings", std::move(still_open), shared);
-  view["log"] = log_json(entry);
-  view["tomorrow"] = tomorrow_json(in, day, entry);
-  view["feedback_questions"] = daily_questions(entry, options.lang);
+  add_daily_meeting(view, date, in, diagnostics);
+  view["workday"] = in.calendar.is_workday(date);
+  view.update(day_json(day, in));
+  view["has_open_findings"] = !day.still_open.empty();
+  add_findings(result, "/new_findings", std::move(day.fresh), shared);
+  add_findings(result, "/open_findings", std::move(day.still_open), shared);
+  view["feedback_questions"] = daily_questions(day.entry, options.lang);
   return result;
 }
 
@@ -429,32 +548,62 @@ const Phase* named_phase(const Lookup& in, const std::string& id, Diagnostics& d
   return nullptr;
 }
 
-/// The latest phase that ended on or before `day` (the later start wins a tie, then the later
-/// one in the file).
-const Phase* default_phase(const Project& project, Date day, Diagnostics& diagnostics) {
-  const Phase* latest = nullptr;
-  const Phase* first_to_end = nullptr;
-  for (const Phase& phase : project.phases) {
-    if (!first_to_end || phase.end < first_to_end->end) first_to_end = &phase;
-    if (phase.end <= day &&
-        (!latest || std::pair(latest->end, latest->start) <= std::pair(phase.end, phase.start)))
-      latest = &phase;
+/// The phase recap a page is about, and how it was chosen.
+struct ChosenRecap {
+  PhaseRecap recap;
+  std::string_view how;  ///< "option", "on-date", "latest" or "upcoming"
+};
+
+/// The phase recap the plan holds on `day`; else the latest one before it; else the first one
+/// (a page to prepare it, with a note). Two phases in one meeting: the meeting's own first.
+std::optional<ChosenRecap> scheduled_phase(const Lookup& in, Date day, Diagnostics& diagnostics) {
+  std::vector<PhaseRecap> recaps = phase_recaps(in.schedule);
+  if (recaps.empty()) {
+    diagnostics.error("--phase", {}, {}, "the project has no phases to recap");
+    return std::nullopt;
   }
-  if (latest) return latest;
-  diagnostics.error(
-      "--phase", {}, {},
-      first_to_end ? fmt::format("no phase has ended by {}; the first to end is \"{}\" on {} "
-                                 "(name it with --phase to recap it early)",
-                                 format_date(day), first_to_end->id, format_date(first_to_end->end))
-                   : std::string("the project has no phases to recap"));
-  return nullptr;
+  const PhaseRecap* latest = nullptr;
+  for (const PhaseRecap& r : recaps) {
+    if (r.meeting->date == day) return ChosenRecap{r, "on-date"};
+    if (r.meeting->date < day && (!latest || latest->meeting->date < r.meeting->date)) latest = &r;
+  }
+  if (latest != nullptr) return ChosenRecap{*latest, "latest"};
+  const PhaseRecap& first = recaps.front();
+  note(diagnostics, fmt::format("no phase recap is held by {}; the first is that of \"{}\" on {} "
+                                "at {}: this page prepares it",
+                                format_date(day), first.phase, format_date(first.meeting->date),
+                                format_time(first.meeting->start)));
+  return ChosenRecap{first, "upcoming"};
 }
 
-/// The day of a phase recap: the phase's last workday (its end when it has none).
-Date phase_recap_day(const Lookup& in, const Phase& phase) {
-  for (Date d = phase.end; d >= phase.start; d = add_days(d, -1))
-    if (in.calendar.is_workday(d)) return d;
-  return phase.end;
+/// The recap of phase `id`, named with --phase.
+std::optional<ChosenRecap> named_recap(const Lookup& in, const std::string& id,
+                                       Diagnostics& diagnostics) {
+  if (named_phase(in, id, diagnostics) == nullptr) return std::nullopt;
+  const Touchpoint* meeting = recap_of_phase(in.schedule, id);
+  if (meeting != nullptr) return ChosenRecap{{meeting, id}, "option"};
+  diagnostics.error("--phase", {}, {}, fmt::format("phase \"{}\" has no recap in the plan", id));
+  return std::nullopt;
+}
+
+/// Notes what else the chosen recap's meeting holds: the final recap it is part of, or the
+/// other phases recapped with it.
+void note_shared_meeting(const ChosenRecap& chosen, Diagnostics& diagnostics) {
+  const Touchpoint& meeting = *chosen.recap.meeting;
+  if (meeting.kind == TouchpointKind::final) {
+    note(diagnostics,
+         fmt::format("the recap of phase \"{}\" is held inside the final recap on {} "
+                     "at {}",
+                     chosen.recap.phase, format_date(meeting.date), format_time(meeting.start)));
+    return;
+  }
+  std::vector<std::string> others;
+  for (const std::string& id : held_phases(meeting))
+    if (id != chosen.recap.phase) others.push_back(fmt::format("\"{}\"", id));
+  if (!others.empty())
+    note(diagnostics, fmt::format("the phase recap on {} also recaps {}; this page carries them "
+                                  "after its own",
+                                  format_date(meeting.date), join(others, ", ")));
 }
 
 json standard_json(std::string_view id, const Standard* standard, int count, bool referenced) {
@@ -516,21 +665,50 @@ FindingList findings_of_phase(const Project& project, std::string_view id) {
   return list;
 }
 
+/// What a phase recap's meeting takes in besides its phase: the other phases ending that day
+/// (each with its findings) and the day's daily recap, at view["folded"]. A phase recap held
+/// inside the final recap leaves them to the final recap's page.
+void add_folded_into_phase(View& result, const ChosenRecap& chosen,
+                           const std::shared_ptr<const Lookup>& in) {
+  const Touchpoint& meeting = *chosen.recap.meeting;
+  result.data["folded"] = {{"has_phases", false}, {"phases", json::array()}, {"daily", nullptr}};
+  if (meeting.kind != TouchpointKind::phase) return;
+  for (const std::string& id : held_phases(meeting)) {
+    const Phase* phase = in->phase(id);
+    if (id == chosen.recap.phase || phase == nullptr) continue;
+    FindingList findings = findings_of_phase(in->project, id);
+    json head = phase_json(*phase);
+    head["has_findings"] = !findings.empty();
+    head["finding_count"] = findings.size();
+    json& list = result.data["folded"]["phases"];
+    list.push_back(std::move(head));
+    add_findings(result, fmt::format("/folded/phases/{}/findings", list.size() - 1),
+                 std::move(findings), in);
+  }
+  result.data["folded"]["has_phases"] = !result.data["folded"]["phases"].empty();
+  add_folded_daily(result, "/folded/daily", meeting, in);
+}
+
 View build_phase(const Project& project, const ViewOptions& options, const std::string& id,
                  Diagnostics& diagnostics) {
-  auto shared = std::make_shared<const Lookup>(project, options.lang);
+  auto shared = make_lookup(project, options.lang, diagnostics);
+  if (shared == nullptr) return json();
   const Lookup& in = *shared;
-  const Phase* phase = id.empty() ? default_phase(project, options.today, diagnostics)
-                                  : named_phase(in, id, diagnostics);
-  if (phase == nullptr) return json();
+  auto chosen = id.empty() ? scheduled_phase(in, options.today, diagnostics)
+                           : named_recap(in, id, diagnostics);
+  if (!chosen) return json();
+  const Phase* phase = in.phase(chosen->recap.phase);
+  const Touchpoint& meeting = *chosen->recap.meeting;
+  note_shared_meeting(*chosen, diagnostics);
   FindingList findings = findings_of_phase(project, phase->id);
 
   View result(recap_header(project, options, RecapLevel::phase));
   json& view = result.data;
-  view["meeting"] =
-      meeting_json(TouchpointKind::phase, phase_recap_day(in, *phase), in, diagnostics);
+  view["meeting"] = meeting_json(meeting, in, diagnostics);
+  view["held_in"] =
+      meeting.kind == TouchpointKind::final ? held_in_json(meeting, in) : json(nullptr);
   view["phase"] = phase_json(*phase);
-  view["phase_chosen"] = id.empty() ? "latest-ended" : "option";
+  view["phase_chosen"] = text(chosen->how);
   view["standards"] = standards_json(in, findings, true);
   view["has_standards"] = !view["standards"].empty();
   view["has_findings"] = !findings.empty();
@@ -538,6 +716,7 @@ View build_phase(const Project& project, const ViewOptions& options, const std::
   view["by_severity"] = severity_counts(findings, options.lang);
   view["feedback_questions"] = questions_json(kPhaseQuestions, options.lang);
   add_findings(result, "/findings", std::move(findings), shared);
+  add_folded_into_phase(result, *chosen, shared);
   return result;
 }
 
@@ -595,23 +774,50 @@ void add_phase_groups(View& view, const std::shared_ptr<const Lookup>& in) {
         std::move(it->second));
 }
 
+/// What the final recap takes in: the phases ending on its day (their findings are in the
+/// page's phase groups) and the day's daily recap, at view["folded"].
+void add_folded_into_final(View& result, const Touchpoint& meeting,
+                           const std::shared_ptr<const Lookup>& in) {
+  json phases = json::array();
+  for (const std::string& id : held_phases(meeting)) {
+    const Phase* phase = in->phase(id);
+    if (phase == nullptr) continue;
+    json head = phase_json(*phase);
+    size_t count = findings_of_phase(in->project, id).size();
+    head["finding_count"] = count;
+    head["has_findings"] = count > 0;
+    phases.push_back(std::move(head));
+  }
+  result.data["folded"] = {{"has_phases", !phases.empty()}, {"phases", std::move(phases)}};
+  add_folded_daily(result, "/folded/daily", meeting, in);
+}
+
+/// The plan's final recap; a page made before its day prepares it, and says so.
+const Touchpoint* planned_final(const Lookup& in, Date today, Diagnostics& diagnostics) {
+  const Touchpoint* meeting = final_recap(in.schedule);
+  if (meeting != nullptr && today < meeting->date)
+    note(diagnostics, fmt::format("the final recap is held on {} at {}: this page prepares it",
+                                  format_date(meeting->date), format_time(meeting->start)));
+  return meeting;
+}
+
 View build_final(const Project& project, const ViewOptions& options, Diagnostics& diagnostics) {
-  auto shared = std::make_shared<const Lookup>(project, options.lang);
+  auto shared = make_lookup(project, options.lang, diagnostics);
+  if (shared == nullptr) return json();
   const Lookup& in = *shared;
+  const Touchpoint* meeting = planned_final(in, options.today, diagnostics);
+  if (meeting == nullptr) return json();
   FindingList all, open;
   for (const Finding& f : project.findings) {
     all.push_back(&f);
     if (is_open(f)) open.push_back(&f);
   }
   sort_by_severity(open);
-  const ProjectInfo& info = project.project;
-  const Meeting& meeting = project.meetings.final_recap;
-  Date day = meeting.date.value_or(in.calendar.last_workday().value_or(info.end));
-  size_t workdays = in.calendar.workdays(info.start, info.end).size();
+  size_t workdays = in.schedule.workdays.size();
 
   View result(recap_header(project, options, RecapLevel::final));
   json& view = result.data;
-  view["meeting"] = meeting_json(TouchpointKind::final, day, in, diagnostics);
+  view["meeting"] = meeting_json(*meeting, in, diagnostics);
   view["engagement"] = {{"workdays", workdays},
                         {"findings", all.size()},
                         {"large", all.size() > kLargeFindings || workdays > kLargeWorkdays},
@@ -626,6 +832,7 @@ View build_final(const Project& project, const ViewOptions& options, Diagnostics
   view["feedback_questions"] = questions_json(kFinalQuestions, options.lang);
   add_phase_groups(result, shared);
   add_findings(result, "/open_items", std::move(open), shared);
+  add_folded_into_final(result, *meeting, shared);
   return result;
 }
 

@@ -3,14 +3,22 @@
 // template (recap-daily, recap-phase, recap-final) and the view model kind "commplan/recap"
 // with a `level` field.
 //
-// Rules (see docs-drafts/recap.md):
+// Rules (README, "Recaps"):
+// - every level reads its meeting from the plan (schedule.hpp): day, time, length and place are
+//   those of its touchpoint, never decided here; a plan that cannot be made stops the recap.
 // - daily: "new" findings are those found after the previous workday and up to --date, so a
 //   Monday recap covers the weekend and a recap after a holiday covers the holiday; findings
 //   still open are those of an open status (open, agreed, in-progress or none) found earlier
-//   or on no recorded date. 5-10 minutes, default 10.
-// - phase: default the latest phase that ended on or before --date. All standards are listed,
-//   those the phase's findings refer to first. 20-30 minutes, default 30.
+//   or on no recorded date. 5-10 minutes, default 10. On a day the plan folds the daily recap
+//   into a phase or final recap, the page is that meeting's daily section (`held_in`, its time,
+//   a note); a day that is not a workday has no meeting time.
+// - phase: without --phase, the phase recap the plan holds on --date (moved to the phase's last
+//   workday), else the latest held before it, else the first (a page preparing it, a note).
+//   All standards are listed, those the phase's findings refer to first. 20-30 minutes,
+//   default 30; a phase recap the final recap takes in has the final recap's time (a note).
 // - final: 30-120 minutes; without a duration in the file, suggested_final_minutes().
+// - a phase or final recap carries what its meeting takes in (`folded`): the day's daily recap
+//   (new findings, log, next workday's plan) and the other phases it recaps.
 // Findings are always ordered most severe first (critical, high, medium, low, info, unrated),
 // then by found date (undated last), then by id.
 
@@ -28,7 +36,7 @@ enum class RecapLevel { daily, phase, final };
 /// What `recap` is told besides the common view options.
 struct RecapOptions {
   RecapLevel level = RecapLevel::daily;
-  std::string phase;  ///< the phase to recap (phase level); empty: the latest that has ended
+  std::string phase;  ///< the phase to recap (phase level); empty: the one the plan holds
 };
 
 /// "daily", "phase" or "final".
@@ -41,8 +49,9 @@ std::optional<RecapLevel> parse_recap_level(std::string_view text);
 std::string recap_template(RecapLevel level);
 
 /// The recap view model of `recap.level`. A problem that stops the recap (a daily date outside
-/// the engagement, an unknown phase, no phase ended yet) is an error in `diagnostics`, and the
-/// result is then null; anything worth knowing but not fatal is a warning. The findings are
+/// the engagement, an unknown phase, a plan that cannot be made) is an error in `diagnostics`,
+/// and the result is then null; anything worth knowing but not fatal is a warning (notes such
+/// as "held inside the phase recap" too). The findings are
 /// lists made as they are read (View); the view refers to `project`, which must outlive it.
 View build_recap(const Project& project, const ViewOptions& options, const RecapOptions& recap,
                  Diagnostics& diagnostics);

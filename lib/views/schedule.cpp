@@ -334,6 +334,45 @@ const ClientMember* contact_person(const Project& project) {
   return nullptr;
 }
 
+bool holds(const Touchpoint& t, std::string_view item) {
+  return std::find(t.includes.begin(), t.includes.end(), item) != t.includes.end();
+}
+
+std::vector<std::string> held_phases(const Touchpoint& t) {
+  constexpr std::string_view kPrefix = "phase:";
+  std::vector<std::string> ids;
+  if (t.phase != nullptr) ids.push_back(t.phase->id);
+  for (const std::string& item : t.includes)
+    if (item.starts_with(kPrefix)) ids.push_back(item.substr(kPrefix.size()));
+  return ids;
+}
+
+const Touchpoint* daily_recap_on(const Schedule& schedule, Date day) {
+  for (const Touchpoint& t : schedule.touchpoints)
+    if (t.date == day && (t.kind == TouchpointKind::daily || holds(t, "daily"))) return &t;
+  return nullptr;
+}
+
+const Touchpoint* recap_of_phase(const Schedule& schedule, std::string_view id) {
+  for (const Touchpoint& t : schedule.touchpoints)
+    if ((t.phase != nullptr && t.phase->id == id) || holds(t, fmt::format("phase:{}", id)))
+      return &t;
+  return nullptr;
+}
+
+const Touchpoint* final_recap(const Schedule& schedule) {
+  for (const Touchpoint& t : schedule.touchpoints)
+    if (t.kind == TouchpointKind::final) return &t;
+  return nullptr;
+}
+
+std::vector<PhaseRecap> phase_recaps(const Schedule& schedule) {
+  std::vector<PhaseRecap> recaps;
+  for (const Touchpoint& t : schedule.touchpoints)
+    for (std::string& id : held_phases(t)) recaps.push_back({&t, std::move(id)});
+  return recaps;
+}
+
 Schedule build_schedule(const Project& project, Diagnostics& diagnostics) {
   for (const MeetingRule& rule : kRules) meeting_duration(project, rule.kind, &diagnostics);
   for (TouchpointKind kind : {TouchpointKind::daily, TouchpointKind::phase}) {

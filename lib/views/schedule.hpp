@@ -11,6 +11,9 @@
 // A day with a phase or final recap folds its daily recap into it; a final recap folds in a
 // phase recap on its day; two phase recaps on one day become one. Each touchpoint records
 // what it folded in (`includes`: "daily", "phase:ID").
+// A workday is a day of the working week or an extra workday, and not a holiday (calendar.hpp).
+// Every brief reads its meetings from here (daily_recap_on, recap_of_phase, final_recap), so a
+// page never shows a meeting the plan does not have.
 
 #include <string>
 #include <string_view>
@@ -83,6 +86,33 @@ struct Schedule {
 /// warnings (clamped durations, unknown attendees, meetings set on non-workdays) go to
 /// `diagnostics`. Linear in the number of days.
 Schedule build_schedule(const Project& project, Diagnostics& diagnostics);
+
+/// Whether `t` took in `item` ("daily", "phase:ID").
+bool holds(const Touchpoint& t, std::string_view item);
+
+/// The ids of the phases whose recap `t` holds: its own phase first, then those folded in.
+std::vector<std::string> held_phases(const Touchpoint& t);
+
+/// The touchpoint holding the daily recap of `day`: that day's daily recap, or the phase or
+/// final recap that took it in; nullptr on a day without one.
+const Touchpoint* daily_recap_on(const Schedule& schedule, Date day);
+
+/// The touchpoint holding the recap of phase `id`: a phase recap (maybe shared with phases
+/// ending the same day) or the final recap that took it in; nullptr when the phase has none.
+const Touchpoint* recap_of_phase(const Schedule& schedule, std::string_view id);
+
+/// The final recap; nullptr when nothing could be planned.
+const Touchpoint* final_recap(const Schedule& schedule);
+
+/// One phase's recap in the plan: the meeting that holds it and the phase's id.
+struct PhaseRecap {
+  const Touchpoint* meeting = nullptr;
+  std::string phase;
+};
+
+/// Every phase recap the plan holds, by date; a meeting holding several gives its own phase
+/// first, then those folded in.
+std::vector<PhaseRecap> phase_recaps(const Schedule& schedule);
 
 /// The engagement's lead (the first team member), or nullptr without a team.
 const Member* project_lead(const Project& project);

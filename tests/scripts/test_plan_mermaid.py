@@ -9,6 +9,7 @@ whose names hold Mermaid syntax:
         inclusiveEndDates
         todayMarker off
         excludes ITEM, ITEM, ...          (weekends, a day of the week, YYYY-MM-DD)
+        includes YYYY-MM-DD, ...          (the extra workdays, worked in lieu)
         section TEXT
         NAME :ID, YYYY-MM-DD, YYYY-MM-DD  (a phase: start, inclusive end)
         NAME :milestone, ID, YYYY-MM-DD, 0d
@@ -62,10 +63,18 @@ def check_excludes(where, items):
             fail(f"{where}: cannot exclude {item!r}")
 
 
-def parse_block(name, block):
+def check_includes(where, items, expected):
+    days = items.split(", ")
+    if any(not real_day(day) for day in days) or days != expected:
+        fail(f"{where}: includes {days}, not the extra workdays {expected}")
+
+
+def parse_block(name, block, extra_workdays=()):
     """Checks every line; returns (bars, milestones) as lists of (name, start, end)."""
     lines = block.split("\n")
     bars, milestones, ids, section = [], [], set(), None
+    if extra_workdays and not any(line.startswith("    includes ") for line in lines):
+        fail(f"{name}: no includes line for the extra workdays {list(extra_workdays)}")
     if lines[0] != "gantt":
         fail(f"{name}: the block starts with {lines[0]!r}, not 'gantt'")
     for number, line in enumerate(lines[1:], 2):
@@ -83,6 +92,8 @@ def parse_block(name, block):
             continue
         if keyword == "excludes" and section is None:
             check_excludes(where, rest)
+        elif keyword == "includes" and section is None:
+            check_includes(where, rest, list(extra_workdays))
         elif keyword == "section":
             check_text(where, rest)
             section = rest
@@ -107,7 +118,7 @@ def mermaid_blocks(markdown):
     return re.findall(r"^```mermaid\n(.*?)\n```$", markdown, re.S | re.M)
 
 
-def check_plan(binary, project, name, lang, date="2026-11-30"):
+def check_plan(binary, project, name, lang, date="2026-11-30", extra_workdays=()):
     markdown = run(binary, "plan", project, "--date", date, "--lang", lang)
     view = json.loads(run(binary, "plan", project, "--format", "json", "--date", date,
                           "--lang", lang))
@@ -117,7 +128,7 @@ def check_plan(binary, project, name, lang, date="2026-11-30"):
         return
     if blocks[0] != view["mermaid"]:
         fail(f"{name}: the Markdown's block differs from the view's mermaid")
-    bars, milestones = parse_block(name, blocks[0])
+    bars, milestones = parse_block(name, blocks[0], extra_workdays)
     phases = [(p["start"], p["end"]) for p in view["phases"]]
     if [(str(s), str(e)) for _, s, e in bars] != phases:
         fail(f"{name}: bars {bars} are not the phases {phases}")
@@ -134,6 +145,7 @@ project:
   end: 2026-12-17
   workdays: [sun, mon, tue, wed, thu]
   holidays: [2026-12-08]
+  extra_workdays: [2026-12-12]
 phases:
   - {id: a, name: "section A: the start", start: 2026-12-06, end: 2026-12-10}
   - {id: b, name: "%% not a comment\\nsecond line; #3", start: 2026-12-11, end: 2026-12-17}
@@ -151,7 +163,8 @@ def main():
         with open(hostile, "w", encoding="utf-8") as f:
             f.write(HOSTILE)
         for lang in ("en", "zh"):
-            check_plan(binary, hostile, f"hostile.yaml ({lang})", lang)
+            check_plan(binary, hostile, f"hostile.yaml ({lang})", lang,
+                       extra_workdays=["2026-12-12"])
     return report(f"{len(runs) + 2} gantt charts checked")
 
 
