@@ -268,6 +268,7 @@ TEST(ProjectLoader, RejectsNulInEveryText) {
             "(\\u0000 or \\0)\n"
             "p.yaml:10:12: error: log[0].date: a text cannot hold a NUL character (\\u0000 or "
             "\\0)\n");
+}
 
 TEST(ProjectLoader, WarnsAboutExtraWorkdaysThatAreNotRestDaysInTheEngagement) {
   // 12-12 is a Saturday (fine), 12-09 a Wednesday, 12-19 after the end, 12-13 also a holiday.

@@ -74,6 +74,15 @@ TEST(TemplateEscape, MarkdownLineBreaksKeepATableRowWhole) {
   EXPECT_EQ(md("one\ntwo\r\nthree\rfour"), "one<br>two<br>three<br>four");
 }
 
+TEST(TemplateEscape, MarkdownDropsTheLineBreakABlockTextEndsWith) {
+  EXPECT_EQ(md("line one\nline two\n"), "line one<br>line two");
+  EXPECT_EQ(md("folded text\r\n"), "folded text");
+  EXPECT_EQ(md("kept, keep chomping\n\n\n"), "kept, keep chomping");
+  EXPECT_EQ(md("blanks around  \n  "), "blanks around");
+  EXPECT_EQ(md("\n"), "");
+  EXPECT_EQ(md("a  "), "a&#32;&#32;");
+}
+
 TEST(TemplateEscape, TripleMustacheAndAmpersandAreRaw) {
   RenderOptions options;
   options.escape = Escape::markdown;

@@ -144,7 +144,7 @@ TEST(PlanView, DrawsTheGanttChart) {
             "    Walking :phase2, 2026-12-14, 2026-12-18\n"
             "    section Meetings\n"
             "    Kick-off meeting :milestone, kickoff, 2026-12-07, 0d\n"
-            "    Recap of Reading :milestone, recap1, 2026-12-11, 0d\n"
+            "    Reading phase recap :milestone, recap1, 2026-12-11, 0d\n"
             "    Final recap :milestone, final, 2026-12-18, 0d");
 }
 
@@ -156,6 +156,56 @@ TEST(PlanView, ExcludesTheDaysOffOfACustomWeek) {
   EXPECT_NE(v["mermaid"].get<std::string>().find("    excludes friday, saturday\n"),
             std::string::npos);
   EXPECT_EQ(v["summary"]["workweek"], "Sunday to Thursday");
+}
+
+TEST(PlanView, NamesEachMeetingAsTheFileDoes) {
+  std::string text = kProject;
+  text.replace(text.find("  phase_recap: {"), std::string("  phase_recap: {").size(),
+               "  kickoff: {name: 首次会议}\n"
+               "  daily_recap: {name: 每日沟通会}\n"
+               "  final_recap: {name: 末次会议}\n"
+               "  phase_recap: {name: 阶段汇报会, ");
+  for (Lang lang : {Lang::en, Lang::zh}) {
+    json v = view_of(text, lang);
+    EXPECT_EQ(v["touchpoints"][0]["title"], "首次会议");
+    EXPECT_EQ(v["touchpoints"][1]["kind_label"], "每日沟通会");
+    EXPECT_EQ(v["touchpoints"].back()["title"], "末次会议");
+    std::string phase = v["touchpoints"][5]["title"];
+    EXPECT_EQ(phase, lang == Lang::zh ? "阶段汇报会：Reading" : "阶段汇报会: Reading");
+    EXPECT_EQ(v["meetings"][1]["label"], "每日沟通会");
+    EXPECT_EQ(v["phases"][0]["recap"], phase);
+    EXPECT_EQ(v["matrix"][0]["how"], lang == Lang::zh
+                                         ? "每日沟通会；紧急问题随时电话沟通"
+                                         : "每日沟通会; a call at once for anything urgent");
+    std::string mermaid = v["mermaid"];
+    EXPECT_NE(mermaid.find("首次会议 :milestone"), std::string::npos) << mermaid;
+    EXPECT_NE(mermaid.find("末次会议 :milestone"), std::string::npos) << mermaid;
+  }
+  json zh = view_of(text, Lang::zh);
+  EXPECT_EQ(zh["touchpoints"].back()["note"], "含当天的每日沟通会和“Walking”阶段汇报会");
+  EXPECT_EQ(zh["matrix"][1]["how"], "阶段汇报会和末次会议");
+  Project project = parse(text);
+  std::string calendar = plan_ics(project, {Lang::en, *parse_date("2026-12-01")});
+  EXPECT_NE(calendar.find("SUMMARY:首次会议 · Audit"), std::string::npos) << calendar;
+  EXPECT_NE(calendar.find("SUMMARY:阶段汇报会: Reading · Audit"), std::string::npos);
+}
+
+TEST(PlanView, DefaultNamesAreOnePerMeetingInEachLanguage) {
+  json en = view_of(kProject, Lang::en);
+  json zh = view_of(kProject, Lang::zh);
+  EXPECT_EQ(en["meetings"][3]["label"], "Final recap");
+  EXPECT_EQ(zh["meetings"][3]["label"], "项目总结汇报");
+  EXPECT_EQ(zh["matrix"][1]["how"], "阶段复盘和项目总结汇报");
+  EXPECT_EQ(en["matrix"][1]["how"], "Each phase recap, then the final recap");
+  EXPECT_EQ(en["matrix"][3]["how"], "Short internal check-in before each daily recap");
+}
+
+TEST(PlanView, MeetingDaysReadAsARunningTextSaysThem) {
+  json en = view_of(kProject, Lang::en);
+  json zh = view_of(kProject, Lang::zh);
+  EXPECT_EQ(en["meetings"][0]["when"], "2026-12-07");
+  EXPECT_EQ(en["meetings"][0]["when_text"], "Monday 2026-12-07");
+  EXPECT_EQ(zh["meetings"][3]["when_text"], "2026年12月18日（星期五）");
 }
 
 TEST(PlanView, CleansNamesForMermaid) {

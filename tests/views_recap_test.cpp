@@ -116,9 +116,97 @@ TEST(RecapDaily, RecapAfterAHolidayCoversIt) {
   Built b = recap(kProject, RecapLevel::daily, "2026-12-16");
   EXPECT_EQ(ids(b.view["new_findings"]), (Ids{"F-7", "F-6"}));  // info before unrated
   EXPECT_EQ(b.view["window"]["from"], "2026-12-15");
-  EXPECT_EQ(
-      b.view["window"]["days_off"],
-      json::parse(R"([{"date":"2026-12-15","weekday":"Tuesday","holiday":true,"last":true}])"));
+  EXPECT_EQ(b.view["window"]["days_off"],
+            json::parse(R"([{"date":"2026-12-15","short_date":"2026-12-15","weekday":"Tuesday",)"
+                        R"("holiday":true,"last":true}])"));
+}
+
+TEST(RecapDaily, AHolidayOnARestDayIsJustADayOff) {
+  std::string text = kProject;
+  text.replace(text.find("[2026-12-15]"), 12, "[2026-12-12, 2026-12-15]");
+  Built b = recap(text, RecapLevel::daily, "2026-12-14", {}, Lang::zh);
+  const json& days_off = b.view["window"]["days_off"];
+  ASSERT_EQ(days_off.size(), 2u);
+  EXPECT_EQ(days_off[0]["holiday"], false);  // a Saturday: a day off anyway
+  EXPECT_EQ(days_off[0]["short_date"], "12月12日");
+  EXPECT_EQ(b.view["window"]["previous_text"], "12月11日，周五");
+}
+
+TEST(RecapDaily, AFridayPlansForTheNextWorkdayNotTomorrow) {
+  Built en = recap(kProject, RecapLevel::daily, "2026-12-11");
+  EXPECT_EQ(en.view["tomorrow"]["is_tomorrow"], false);
+  EXPECT_EQ(en.view["tomorrow"]["day_text"], "Monday 2026-12-14");
+  EXPECT_EQ(en.view["feedback_questions"].back(),
+            "Is there anything we should focus on, or stay away from, on the next workday "
+            "(Monday 2026-12-14)?");
+  Built zh = recap(kProject, RecapLevel::daily, "2026-12-11", {}, Lang::zh);
+  EXPECT_EQ(zh.view["tomorrow"]["day_text"], "12月14日，周一");
+  EXPECT_EQ(zh.view["feedback_questions"].back(),
+            "下一工作日（12月14日，周一）的工作有没有需要特别关注、或者需要避开的地方？");
+}
+
+TEST(RecapDaily, TheDayBeforeAHolidayPlansForTheDayAfterIt) {
+  Built b = recap(kProject, RecapLevel::daily, "2026-12-14");
+  EXPECT_EQ(b.view["tomorrow"]["is_tomorrow"], false);
+  EXPECT_EQ(b.view["tomorrow"]["day_text"], "Wednesday 2026-12-16");
+  EXPECT_EQ(b.view["feedback_questions"].back().get<std::string>().find("tomorrow"),
+            std::string::npos);
+}
+
+TEST(RecapDaily, AnOrdinaryDayPlansForTomorrow) {
+  Built b = recap(kProject, RecapLevel::daily, "2026-12-08");
+  EXPECT_EQ(b.view["tomorrow"]["is_tomorrow"], true);
+  EXPECT_EQ(b.view["tomorrow"]["day_text"], "Wednesday 2026-12-09");
+  EXPECT_EQ(b.view["feedback_questions"].back(),
+            "Is there anything we should focus on, or stay away from, tomorrow?");
+  Built last = recap(kProject, RecapLevel::daily, "2026-12-18", {}, Lang::zh);
+  EXPECT_EQ(last.view["tomorrow"]["is_tomorrow"], false);
+  EXPECT_EQ(last.view["feedback_questions"].back(), "项目结束后，还有哪些需要我们跟进的事项？");
+}
+
+TEST(RecapDaily, TheMeetingDayReadsAsRunningTextSaysIt) {
+  Built en = recap(kProject, RecapLevel::daily, "2026-12-08");
+  EXPECT_EQ(en.view["meeting"]["date_text"], "Tuesday 2026-12-08");
+  Built zh = recap(kProject, RecapLevel::daily, "2026-12-08", {}, Lang::zh);
+  EXPECT_EQ(zh.view["meeting"]["date_text"], "2026年12月8日（星期二）");
+  EXPECT_EQ(zh.view["meeting"]["date"], "2026-12-08");
+}
+
+TEST(Recap, EachLevelNamesItsMeetingAsTheFileDoes) {
+  std::string named = kProject +
+                      "meetings:\n"
+                      "  daily_recap: {name: 每日沟通会}\n"
+                      "  final_recap: {name: 末次会议}\n";
+  EXPECT_EQ(recap(named, RecapLevel::daily, "2026-12-08").view["meeting"]["name"], "每日沟通会");
+  EXPECT_EQ(recap(named, RecapLevel::final, "2026-12-18").view["meeting"]["name"], "末次会议");
+  EXPECT_EQ(recap(named, RecapLevel::phase, "2026-12-18").view["meeting"]["name"], "Phase recap");
+  EXPECT_EQ(recap(named, RecapLevel::phase, "2026-12-18", {}, Lang::zh).view["meeting"]["name"],
+            "阶段复盘");
+  EXPECT_EQ(recap(kProject, RecapLevel::final, "2026-12-18", {}, Lang::zh).view["meeting"]["name"],
+            "项目总结汇报");
+}
+
+TEST(RecapPhase, AMultiLineEvidenceKeepsItsLinesAndIndentation) {
+  std::string text = kHead +
+                     "findings:\n"
+                     "  - id: F-1\n"
+                     "    title: Config\n"
+                     "    phase: a\n"
+                     "    evidence: |\n"
+                     "      [server]\n"
+                     "        port = 80   # ```\n"
+                     "\n"
+                     "      end\n"
+                     "  - {id: F-2, title: One line, phase: a, evidence: \"one line\"}\n";
+  Built b = recap(text, RecapLevel::phase, "2026-12-09", "a");
+  const json& block = b.view["findings"][0];
+  EXPECT_EQ(block["evidence_block"], true);
+  EXPECT_EQ(block["evidence_lines"], json({"[server]", "  port = 80   # ```", "", "end"}));
+  EXPECT_EQ(block["evidence_fence"], "````");
+  const json& line = b.view["findings"][1];
+  EXPECT_EQ(line["evidence_block"], false);
+  EXPECT_EQ(line["evidence_lines"], json::array());
+  EXPECT_EQ(line["evidence_fence"], "");
 }
 
 TEST(RecapDaily, StillOpenAreEarlierOrUndatedFindingsOfAnOpenStatus) {

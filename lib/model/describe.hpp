@@ -66,6 +66,9 @@ void describe(V& v, Phase& p) {
 
 template <class V>
 void describe(V& v, Meeting& m) {
+  v.field("name", m.name, kOptional,
+          "What every page, the plan and the calendar call this meeting (default: Kick-off "
+          "meeting, Daily recap, Phase recap, Final recap, or their Chinese names)");
   v.field("date", m.date, kOptional, "Day of the meeting, YYYY-MM-DD (default: from the plan)");
   v.field("time", m.time, kOptional, "Start time, HH:MM");
   v.field("duration", m.duration, kOptional, "Length in minutes");

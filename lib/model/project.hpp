@@ -74,6 +74,7 @@ struct Phase {
 
 struct Meeting {
   Origin origin;
+  std::string name;  ///< what every page and the calendar call it; empty: the default name
   std::optional<Date> date;
   std::optional<ClockTime> time;
   std::optional<int> duration;  ///< minutes

@@ -104,11 +104,17 @@ size_t append_markdown_start(std::string& out, std::string_view text) {
   return i;
 }
 
+bool is_line_break(char c) { return c == '\n' || c == '\r'; }
+
 void append_markdown(std::string& out, std::string_view text) {
   size_t i = append_markdown_start(out, text);
+  // Trailing blanks stay as text; a line break at the end (a YAML block text's) goes, with
+  // the blanks around it.
   size_t end = text.size();
-  while (end > i && is_blank(text[end - 1])) --end;
-  std::string_view trailing = text.substr(end);
+  bool has_break = false;
+  while (end > i && (is_blank(text[end - 1]) || is_line_break(text[end - 1])))
+    has_break |= is_line_break(text[--end]);
+  std::string_view trailing = has_break ? std::string_view() : text.substr(end);
   text = text.substr(0, end);
   size_t run = i;
   for (; i < text.size(); ++i) {

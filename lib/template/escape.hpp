@@ -25,10 +25,11 @@ std::optional<Escape> parse_escape(std::string_view name);
 /// setext underline are escaped too, and leading and trailing blanks become `&#32;` / `&#9;`
 /// (never an indented code block or a hard break, never trimmed). A line break becomes
 /// `<br>`, which keeps a table row on one line and shows as a break inside a cell or
-/// paragraph. Characters that are markup only at a line start (`-`, `+`, `=`, `.`, `)`) are
-/// left alone elsewhere, so dates and numbers stay readable; so is `_` inside a word. The `:`
-/// of "://" and the `.` of "www." are escaped so that GFM's autolinks do not swallow a URL's
-/// neighbours (cmark-gfm would show "http://x\>" with its backslash).
+/// paragraph; line breaks at the value's end (a YAML block text ends with one) are dropped,
+/// with the blanks around them. Characters that are markup only at a line start (`-`, `+`, `=`,
+/// `.`, `)`) are left alone elsewhere, so dates and numbers stay readable; so is `_` inside a word.
+/// The `:` of "://" and the `.` of "www." are escaped so that GFM's autolinks do not swallow a
+/// URL's neighbours (cmark-gfm would show "http://x\>" with its backslash).
 void append_escaped(std::string& out, std::string_view text, Escape escape);
 
 }  // namespace commplan::tmpl

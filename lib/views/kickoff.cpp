@@ -8,6 +8,7 @@
 
 #include "util/text.hpp"
 #include "views/calendar.hpp"
+#include "views/plan_text.hpp"
 #include "views/schedule.hpp"
 
 namespace commplan {
@@ -194,7 +195,9 @@ nlohmann::json KickoffBuilder::meeting(int start, int minutes) {
     for (const auto& member : p_.team) attendees.push_back(member.name);
     for (const auto& member : p_.client_team) attendees.push_back(member.name);
   }
-  return {{"date", format_date(day)},
+  return {{"name", plan_text::meeting_name(p_, TouchpointKind::kickoff, o_.lang)},
+          {"date", format_date(day)},
+          {"date_text", long_date(day, o_.lang)},
           {"start", format_time(start)},
           {"end", format_time(start + minutes)},
           {"duration", minutes},
@@ -319,6 +322,7 @@ nlohmann::json KickoffBuilder::daily_feedback(nlohmann::json s) {
   if (!m.time)
     gap(meeting_place(p_, m, "daily_recap", "time"),
         fmt::format("no daily recap time; the plan assumes {}, to confirm", format_time(time)));
+  s["meeting_name"] = plan_text::meeting_name_in_text(p_, TouchpointKind::daily, o_.lang);
   s["time"] = format_time(time);
   s["time_to_confirm"] = !m.time.has_value();
   s["duration"] = meeting_duration(p_, TouchpointKind::daily, &d_);

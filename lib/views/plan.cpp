@@ -81,8 +81,8 @@ json touchpoint_json(const Touchpoint& t, const Project& project, Lang lang) {
             {"end", format_time(t.start + t.duration)},
             {"duration", t.duration},
             {"kind", to_string(t.kind)},
-            {"kind_label", plan_text::kind_label(t.kind, lang)},
-            {"title", plan_text::title(t, lang)},
+            {"kind_label", plan_text::meeting_name(project, t.kind, lang)},
+            {"title", plan_text::title(t, project, lang)},
             {"phase", nullptr},
             {"moved", t.moved},
             {"includes", t.includes},
@@ -99,11 +99,12 @@ json touchpoint_json(const Touchpoint& t, const Project& project, Lang lang) {
   return j;
 }
 
-/// When a kind of meeting happens, in words.
-std::string when_text(TouchpointKind kind, const Schedule& schedule, Lang lang) {
+/// When a kind of meeting happens, in words: its dates as a table gives them (ISO), or in
+/// running text (`running`: "Monday 2026-12-07" / "2026年12月7日（星期一）").
+std::string when_text(TouchpointKind kind, const Schedule& schedule, Lang lang, bool running) {
   std::vector<std::string> dates;
   for (const Touchpoint& t : schedule.touchpoints)
-    if (t.kind == kind) dates.push_back(format_date(t.date));
+    if (t.kind == kind) dates.push_back(running ? long_date(t.date, lang) : format_date(t.date));
   switch (kind) {
     case TouchpointKind::daily:
       return lang == Lang::zh ? "每个工作日" : "Every workday";
@@ -125,9 +126,11 @@ json meetings_json(const Project& project, const Schedule& schedule, Lang lang) 
     for (std::string_view item : plan_text::agenda(kind, lang))
       agenda.push_back({{"number", agenda.size() + 1}, {"text", item}});
     json entry = {{"kind", to_string(kind)},
-                  {"label", plan_text::kind_label(kind, lang)},
+                  {"label", plan_text::meeting_name(project, kind, lang)},
+                  {"name_in_text", plan_text::meeting_name_in_text(project, kind, lang)},
                   {"count", count},
-                  {"when", when_text(kind, schedule, lang)},
+                  {"when", when_text(kind, schedule, lang, false)},
+                  {"when_text", when_text(kind, schedule, lang, true)},
                   {"time", format_time(meeting_time(project, kind))},
                   {"duration", meeting_duration(project, kind)},
                   {"location", meeting_of(project, kind).location},
@@ -189,7 +192,7 @@ json phases_json(const Project& project, const Schedule& schedule, Lang lang) {
                     {"end", format_date(phase.end)},
                     {"workdays", calendar.workdays(phase.start, phase.end).size()},
                     {"recap_date", recap ? format_date(recap->date) : ""},
-                    {"recap", recap ? plan_text::title(*recap, lang) : ""}});
+                    {"recap", recap ? plan_text::title(*recap, project, lang) : ""}});
   }
   return list;
 }

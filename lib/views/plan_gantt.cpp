@@ -64,11 +64,12 @@ std::string includes(const Project& project) {
   return join(items, ", ");
 }
 
-std::string milestone_name(const Touchpoint& t, Lang lang) {
+std::string milestone_name(const Touchpoint& t, const Project& project, Lang lang) {
   if (t.kind != TouchpointKind::phase || t.phase == nullptr)
-    return std::string(plan_text::kind_label(t.kind, lang));
+    return plan_text::meeting_name(project, t.kind, lang);
   std::string name = plan_text::phase_name(*t.phase);
-  return lang == Lang::zh ? fmt::format("{}阶段复盘", name) : fmt::format("Recap of {}", name);
+  std::string recap = plan_text::meeting_name_in_text(project, t.kind, lang);
+  return lang == Lang::zh ? name + recap : fmt::format("{} {}", name, recap);
 }
 
 void add_phases(std::string& out, const Project& project, Lang lang) {
@@ -82,15 +83,15 @@ void add_phases(std::string& out, const Project& project, Lang lang) {
   }
 }
 
-void add_milestones(std::string& out, const Schedule& schedule, Lang lang) {
+void add_milestones(std::string& out, const Project& project, const Schedule& schedule, Lang lang) {
   out += fmt::format("    section {}\n", lang == Lang::zh ? "会议" : "Meetings");
   int recaps = 0;
   for (const Touchpoint& t : schedule.touchpoints) {
     if (t.kind == TouchpointKind::daily) continue;
     std::string id = t.kind == TouchpointKind::phase ? fmt::format("recap{}", ++recaps)
                                                      : std::string(to_string(t.kind));
-    out += fmt::format("    {} :milestone, {}, {}, 0d\n", mermaid_text(milestone_name(t, lang)), id,
-                       format_date(t.date));
+    out += fmt::format("    {} :milestone, {}, {}, 0d\n",
+                       mermaid_text(milestone_name(t, project, lang)), id, format_date(t.date));
   }
 }
 
@@ -121,7 +122,7 @@ std::string plan_gantt(const Project& project, const Schedule& schedule, Lang la
   if (std::string days = includes(project); !days.empty())
     out += fmt::format("    includes {}\n", days);
   add_phases(out, project, lang);
-  add_milestones(out, schedule, lang);
+  add_milestones(out, project, schedule, lang);
   out.pop_back();  // the template's fence line ends the last line
   return out;
 }

@@ -17,7 +17,7 @@ struct Labels {
 };
 
 constexpr Labels kEnglish{"Agenda:", "Expected output: ", "Attendees:", "Project: ", "Client: "};
-constexpr Labels kChinese{"议程：", "预期成果：", "参加人员：", "项目：", "客户："};
+constexpr Labels kChinese{"议程：", "预期成果：", "参会人：", "项目：", "客户："};
 
 std::string description(const Touchpoint& t, const Project& project, Lang lang) {
   const Labels& l = lang == Lang::zh ? kChinese : kEnglish;
@@ -53,7 +53,7 @@ ics::Event event(const Touchpoint& t, const Project& project, Lang lang) {
   e.date = t.date;
   e.start = t.start;
   e.duration = t.duration;
-  e.summary = fmt::format("{} · {}", plan_text::title(t, lang), project.project.name);
+  e.summary = fmt::format("{} · {}", plan_text::title(t, project, lang), project.project.name);
   e.description = description(t, project, lang);
   e.location = t.location;
   e.organizer = organizer(project);

@@ -16,7 +16,9 @@ using nlohmann::json;
 using plan_text::join_list;
 using plan_text::to_confirm;
 
-/// The fixed wording of one row.
+/// The fixed wording of one row; `what` and `how` name meetings as {kickoff}, {daily},
+/// {phase}, {final} (their names) or {kickoff_text}, {daily_text}, {phase_text}, {final_text}
+/// (the same inside a sentence).
 struct Row {
   std::string_view id;
   Phrase audience, what, why, how;
@@ -26,40 +28,40 @@ constexpr Row kContact{
     "contact",
     {"Client contact person", "客户对接人"},
     {"Today's findings and preliminary suggestions, the support we need, open questions",
-     "当天的发现和初步建议、需要的支持、待确认的问题"},
+     "当天发现的问题和初步建议、需要的支持、待确认的问题"},
     {"So the client can think and react early, and nothing in the report comes as a surprise",
      "让客户及时思考和反馈，报告里不出现意外"},
-    {"Daily recap; a call at once for anything urgent", "每日复盘；紧急问题随时电话沟通"}};
+    {"{daily}; a call at once for anything urgent", "{daily}；紧急问题随时电话沟通"}};
 
 constexpr Row kManagement{
     "management",
     {"Client management and sponsors", "客户管理层和项目发起人"},
     {"Phase results: the standards, the main problems and our recommendations; at the end, "
      "the complete results",
-     "阶段成果：依据的标准、主要问题和建议；项目结束时的完整结果"},
+     "阶段成果：评估依据、主要问题和整改建议；项目结束时的完整结果"},
     {"Their feedback and decisions on the recommendations before the report is written",
-     "在撰写报告前听取他们对建议的反馈和决定"},
-    {"Phase recaps and the final recap", "阶段复盘和最终汇报"}};
+     "在撰写报告前听取他们对整改建议的意见和决定"},
+    {"Each {phase_text}, then the {final_text}", "{phase}和{final}"}};
 
 constexpr Row kClientTeam{
     "client_team",
     {"Client team", "客户团队"},
-    {"At the kick-off: scope, plan and whom to ask; during execution: interviews on how they "
-     "work and where they want improvement",
-     "启动会上：范围、计划和什么事找谁；执行中：访谈日常运作方式和希望改善之处"},
+    {"At the {kickoff_text}: scope, plan and whom to ask; during execution: interviews on how "
+     "they work and where they want improvement",
+     "{kickoff}上：范围、计划和什么事找谁；执行中：访谈日常运作方式和希望改善之处"},
     {"Everyone knows whom to ask and whom a risk affects; we learn how the site really "
      "operates",
      "让每个人知道什么问题找谁、风险影响到谁；了解现场真实的运作方式"},
-    {"Kick-off meeting; interviews and walk-downs on site", "启动会；现场访谈和走查"}};
+    {"{kickoff}; interviews and walk-downs on site", "{kickoff}；现场访谈和走查"}};
 
 constexpr Row kOurTeam{
     "our_team",
     {"Our team", "我方团队"},
     {"The day's findings, the client's feedback and the plan for the next workday",
-     "当天的发现、客户的反馈和下一个工作日的安排"},
+     "当天发现的问题、客户的意见和下一个工作日的安排"},
     {"One voice towards the client; every finding raised on the day it is found",
      "对客户口径一致；发现的问题当天提出"},
-    {"Short internal check-in before the daily recap", "每日复盘前的内部碰头"}};
+    {"Short internal check-in before each {daily_text}", "{daily}前的内部碰头"}};
 
 constexpr Row kEscalation{
     "escalation",
@@ -81,14 +83,31 @@ Senders senders(const Project& project, Lang lang) {
   return s;
 }
 
-json row(const Row& fixed, Lang lang, std::string who, std::string frequency,
-         const std::string& from, const std::string& backup) {
+/// A phrase of a row with the project's meeting names in place.
+std::string with_names(const Phrase& phrase, const Project& project, Lang lang) {
+  auto name = [&](TouchpointKind kind) { return plan_text::meeting_name(project, kind, lang); };
+  auto in_text = [&](TouchpointKind kind) {
+    return plan_text::meeting_name_in_text(project, kind, lang);
+  };
+  return fmt::format(fmt::runtime(phrase.in(lang)),
+                     fmt::arg("kickoff", name(TouchpointKind::kickoff)),
+                     fmt::arg("daily", name(TouchpointKind::daily)),
+                     fmt::arg("phase", name(TouchpointKind::phase)),
+                     fmt::arg("final", name(TouchpointKind::final)),
+                     fmt::arg("kickoff_text", in_text(TouchpointKind::kickoff)),
+                     fmt::arg("daily_text", in_text(TouchpointKind::daily)),
+                     fmt::arg("phase_text", in_text(TouchpointKind::phase)),
+                     fmt::arg("final_text", in_text(TouchpointKind::final)));
+}
+
+json row(const Row& fixed, const Project& project, Lang lang, std::string who,
+         std::string frequency, const std::string& from, const std::string& backup) {
   return {{"id", fixed.id},
           {"audience", fixed.audience.in(lang)},
           {"who", who.empty() ? std::string(to_confirm(lang)) : std::move(who)},
-          {"what", fixed.what.in(lang)},
+          {"what", with_names(fixed.what, project, lang)},
           {"why", fixed.why.in(lang)},
-          {"how", fixed.how.in(lang)},
+          {"how", with_names(fixed.how, project, lang)},
           {"frequency", std::move(frequency)},
           {"from", from},
           {"backup", backup}};
@@ -113,7 +132,7 @@ json contact_row(const Project& project, Lang lang, const Senders& s) {
   int minutes = meeting_duration(project, TouchpointKind::daily);
   std::string often = lang == Lang::zh ? fmt::format("每个工作日 {}，{} 分钟", time, minutes)
                                        : fmt::format("Every workday at {}, {} min", time, minutes);
-  return row(kContact, lang, who, often, s.lead, s.backup);
+  return row(kContact, project, lang, who, often, s.lead, s.backup);
 }
 
 /// The client's people at the phase recaps (else at the final recap), the contact excepted.
@@ -137,13 +156,14 @@ json management_row(const Project& project, const Schedule& schedule, Lang lang,
   int phases = count_of(schedule, TouchpointKind::phase);
   const Touchpoint* closing = first_of(schedule, TouchpointKind::final);
   std::string day = closing ? format_date(closing->date) : std::string(to_confirm(lang));
+  std::string recap = plan_text::meeting_name_in_text(project, TouchpointKind::phase, lang);
+  std::string final_name = plan_text::meeting_name_in_text(project, TouchpointKind::final, lang);
   std::string often =
       lang == Lang::zh
-          ? fmt::format("每个阶段结束时（{} 次阶段复盘），{} 最终汇报", phases, day)
-          : fmt::format("At the end of each phase ({} phase recaps); final recap on {}", phases,
-                        day);
-  return row(kManagement, lang, join_list(management(project, schedule), lang), often, s.lead,
-             s.backup);
+          ? fmt::format("每个阶段结束时（共 {} 次{}），{} {}", phases, recap, day, final_name)
+          : fmt::format("At the end of each phase ({} in all); {} on {}", phases, final_name, day);
+  return row(kManagement, project, lang, join_list(management(project, schedule), lang), often,
+             s.lead, s.backup);
 }
 
 json client_team_row(const Project& project, const Schedule& schedule, Lang lang,
@@ -155,26 +175,27 @@ json client_team_row(const Project& project, const Schedule& schedule, Lang lang
       owners.push_back(p.owner);
   const Touchpoint* kickoff = first_of(schedule, TouchpointKind::kickoff);
   std::string day = kickoff ? format_date(kickoff->date) : std::string(to_confirm(lang));
-  std::string often = lang == Lang::zh ? fmt::format("{} 启动会；执行阶段按需访谈", day)
-                                       : fmt::format(
-                                             "Kick-off on {}; interviews during the "
-                                             "execution stage",
-                                             day);
+  std::string kickoff_name = plan_text::meeting_name(project, TouchpointKind::kickoff, lang);
+  std::string often =
+      lang == Lang::zh
+          ? fmt::format("{} {}；执行阶段按需访谈", day, kickoff_name)
+          : fmt::format("{} on {}; interviews during the execution stage", kickoff_name, day);
   if (owners.empty())
-    return row(kClientTeam, lang, join_list(names, lang), often, s.lead, s.backup);
+    return row(kClientTeam, project, lang, join_list(names, lang), often, s.lead, s.backup);
   std::string backup(lang == Lang::zh ? "互为备岗" : "one another");
   for (const Member& m : project.team)
     if (std::find(owners.begin(), owners.end(), m.name) == owners.end()) {
       backup = m.name;
       break;
     }
-  return row(kClientTeam, lang, join_list(names, lang), often, join_list(owners, lang), backup);
+  return row(kClientTeam, project, lang, join_list(names, lang), often, join_list(owners, lang),
+             backup);
 }
 
 json our_team_row(const Project& project, Lang lang, const Senders& s) {
   std::vector<std::string> names;
   for (const Member& m : project.team) names.push_back(m.name);
-  return row(kOurTeam, lang, join_list(names, lang),
+  return row(kOurTeam, project, lang, join_list(names, lang),
              lang == Lang::zh ? "每个工作日" : "Every workday", s.lead, s.backup);
 }
 
@@ -191,7 +212,8 @@ json escalation_row(const Project& project, Lang lang, const Senders& s) {
   }
   std::string often = lang == Lang::zh ? "出现问题时：" + join(levels, "，")
                                        : "When a problem arises: " + join(levels, ", ");
-  return row(kEscalation, lang, join(who, lang == Lang::zh ? "；" : "; "), often, s.lead, s.backup);
+  return row(kEscalation, project, lang, join(who, lang == Lang::zh ? "；" : "; "), often, s.lead,
+             s.backup);
 }
 
 }  // namespace

@@ -12,7 +12,15 @@ constexpr Phrase kLabels[] = {
     {"Kick-off meeting", "项目启动会"},
     {"Daily recap", "每日复盘"},
     {"Phase recap", "阶段复盘"},
-    {"Final recap", "最终汇报"},
+    {"Final recap", "项目总结汇报"},
+};
+
+// A meeting named inside a sentence, when the file gives it no name of its own.
+constexpr Phrase kNamesInText[] = {
+    {"kick-off meeting", "项目启动会"},
+    {"daily recap", "每日复盘"},
+    {"phase recap", "阶段复盘"},
+    {"final recap", "项目总结汇报"},
 };
 
 constexpr Phrase kPurposes[] = {
@@ -21,14 +29,14 @@ constexpr Phrase kPurposes[] = {
      "再次确认服务范围和客户期望，商定工作方式和配合事项，明确对接人，约定每日复盘。"},
     {"Share today's findings and preliminary suggestions so the client can think and react "
      "early, and ask for the support we need.",
-     "沟通当天的发现和初步建议，让客户及时思考、尽早反馈，同时提出需要客户配合的事项。"},
+     "沟通当天发现的问题和初步建议，让客户及时思考、尽早反馈，同时提出需要客户配合的事项。"},
     {"Walk through the phase against the standards: the main problems found and the "
      "recommendation we expect to give for each, then listen to the client's feedback.",
-     "对照评估依据的标准，总结本阶段发现的主要问题和针对每个问题预计给出的建议，并听取客户反馈。"},
+     "对照评估依据，讲清本阶段的主要问题和每个问题的整改建议，并听取客户意见。"},
     {"Present the complete results in the structure of the report: the standards, every "
      "finding with its recommendation and owner, the open items; agree the next steps.",
-     "按报告的逻辑完整、详细地汇报：依据的标准、全部发现及其建议和责任人、遗留事项；确认后续安排"
-     "。"},
+     "按正式报告的结构完整、详细地汇报：评估依据、全部问题及整改建议和责任人、遗留事项；确认后续安"
+     "排。"},
 };
 
 constexpr Phrase kOutputs[] = {
@@ -37,13 +45,13 @@ constexpr Phrase kOutputs[] = {
      "确认的范围和期望、明确的对接人、双方认可的执行计划和每日复盘时间。"},
     {"The client knows today's findings; the support needed and the open questions each have "
      "an owner.",
-     "客户了解当天的发现；需要的支持和待解答的问题都有人跟进。"},
+     "客户了解当天发现的问题；需要的支持和待解答的问题都有人跟进。"},
     {"The client's feedback on each main problem and recommendation, to shape how the report "
      "argues.",
-     "客户对每个主要问题和建议的反馈，作为撰写报告时选择表述方式和逻辑的依据。"},
+     "客户对每个主要问题和整改建议的意见，作为撰写报告时选择表述方式和逻辑的依据。"},
     {"Agreement on the findings, recommendations and owners; the open items and the date of "
      "the final report.",
-     "双方对发现、建议和责任人达成一致；明确遗留事项和正式报告的提交时间。"},
+     "双方对问题、整改建议和责任人达成一致；明确遗留事项和正式报告的提交时间。"},
 };
 
 constexpr Phrase kKickoffAgenda[] = {
@@ -60,25 +68,25 @@ constexpr Phrase kKickoffAgenda[] = {
 };
 
 constexpr Phrase kDailyAgenda[] = {
-    {"Today's findings and preliminary suggestions", "当天的发现和初步建议"},
+    {"Today's findings and preliminary suggestions", "当天发现的问题和初步建议"},
     {"Support needed from the client", "需要客户提供的支持"},
     {"Open questions", "待确认的问题"},
     {"The plan for the next workday", "下一个工作日的安排"},
 };
 
 constexpr Phrase kPhaseAgenda[] = {
-    {"The standards we assess against", "我们依据的标准"},
-    {"The main problems found", "发现的主要问题"},
-    {"For each problem, the recommendation we expect to give", "针对每个问题预计提供的建议和方案"},
-    {"The client's feedback", "听取客户反馈"},
+    {"The standards we assess against", "评估依据"},
+    {"The main problems found", "主要问题"},
+    {"For each problem, the recommendation we expect to give", "逐个问题的整改建议"},
+    {"The client's feedback", "听取客户意见"},
 };
 
 constexpr Phrase kFinalAgenda[] = {
-    {"The standards we assess against", "我们依据的标准"},
-    {"All findings, by phase and severity", "按阶段和严重程度列出的全部发现"},
-    {"Recommendations and owners", "建议方案和责任人"},
+    {"The standards we assessed against", "评估依据"},
+    {"All findings, by phase and severity", "全部问题（按阶段和严重程度）"},
+    {"Recommendations and owners", "整改建议和责任人"},
     {"Open items and next steps", "遗留事项和后续安排"},
-    {"The client's feedback", "听取客户反馈"},
+    {"The client's feedback", "听取客户意见"},
 };
 
 constexpr Phrase kQuestions[] = {
@@ -90,8 +98,7 @@ constexpr Phrase kQuestions[] = {
     {"Where do you most urgently want improvement?", "你们希望在哪些地方尽快得到改善？"},
 };
 
-constexpr Phrase kWeekdays[] = {{"Mon", "周一"}, {"Tue", "周二"}, {"Wed", "周三"}, {"Thu", "周四"},
-                                {"Fri", "周五"}, {"Sat", "周六"}, {"Sun", "周日"}};
+constexpr std::string_view kWeekdaysShort[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
 
 template <size_t N>
 std::vector<std::string_view> in(const Phrase (&phrases)[N], Lang lang) {
@@ -119,8 +126,18 @@ std::string_view kind_label(TouchpointKind kind, Lang lang) {
   return kLabels[index(kind)].in(lang);
 }
 
-std::string title(const Touchpoint& touchpoint, Lang lang) {
-  std::string label(kind_label(touchpoint.kind, lang));
+std::string meeting_name(const Project& project, TouchpointKind kind, Lang lang) {
+  std::string_view name = trim(meeting_of(project, kind).name);
+  return std::string(name.empty() ? kind_label(kind, lang) : name);
+}
+
+std::string meeting_name_in_text(const Project& project, TouchpointKind kind, Lang lang) {
+  std::string_view name = trim(meeting_of(project, kind).name);
+  return std::string(name.empty() ? kNamesInText[index(kind)].in(lang) : name);
+}
+
+std::string title(const Touchpoint& touchpoint, const Project& project, Lang lang) {
+  std::string label = meeting_name(project, touchpoint.kind, lang);
   if (touchpoint.kind != TouchpointKind::phase || touchpoint.phase == nullptr) return label;
   std::string name = phase_name(*touchpoint.phase);
   return lang == Lang::zh ? fmt::format("{}：{}", label, name) : fmt::format("{}: {}", label, name);
@@ -148,11 +165,13 @@ std::string includes_note(const Touchpoint& touchpoint, const Project& project, 
   std::vector<std::string> parts;
   for (const std::string& item : touchpoint.includes) {
     if (item == "daily") {
-      parts.emplace_back(lang == Lang::zh ? "当天的每日复盘" : "the daily recap");
+      std::string daily = meeting_name_in_text(project, TouchpointKind::daily, lang);
+      parts.push_back(lang == Lang::zh ? "当天的" + daily : "the " + daily);
     } else if (item.rfind("phase:", 0) == 0) {
       std::string name = phase_name_of(project, std::string_view(item).substr(6));
-      parts.push_back(lang == Lang::zh ? fmt::format("“{}”阶段复盘", name)
-                                       : fmt::format("the phase recap of {}", name));
+      std::string recap = meeting_name_in_text(project, TouchpointKind::phase, lang);
+      parts.push_back(lang == Lang::zh ? fmt::format("“{}”{}", name, recap)
+                                       : fmt::format("the {} of {}", recap, name));
     }
   }
   if (parts.empty()) return "";
@@ -163,7 +182,7 @@ std::string includes_note(const Touchpoint& touchpoint, const Project& project, 
 }
 
 std::string_view weekday_short(Date date, Lang lang) {
-  return kWeekdays[weekday_index(date)].in(lang);
+  return lang == Lang::zh ? weekday_name(date, lang) : kWeekdaysShort[weekday_index(date)];
 }
 
 std::string join_list(const std::vector<std::string>& items, Lang lang) {

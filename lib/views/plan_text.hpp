@@ -11,14 +11,22 @@
 
 namespace commplan::plan_text {
 
-/// "Daily recap" / "每日复盘".
+/// "Daily recap" / "每日复盘": the default name of a kind of meeting.
 std::string_view kind_label(TouchpointKind kind, Lang lang);
+
+/// The name every page and the calendar give a kind of meeting: `meetings.<kind>.name`, else
+/// the default (kind_label).
+std::string meeting_name(const Project& project, TouchpointKind kind, Lang lang);
+
+/// The meeting's name inside a sentence: `meetings.<kind>.name` as written, else the default
+/// in lower case ("the daily recap" / "每日复盘").
+std::string meeting_name_in_text(const Project& project, TouchpointKind kind, Lang lang);
 
 /// The phase's name, or its id when the name is blank.
 std::string phase_name(const Phase& phase);
 
-/// The touchpoint's title: the kind, and the phase a phase recap closes.
-std::string title(const Touchpoint& touchpoint, Lang lang);
+/// The touchpoint's title: the meeting's name, and the phase a phase recap closes.
+std::string title(const Touchpoint& touchpoint, const Project& project, Lang lang);
 
 /// Why the meeting is held (the method's goal for it).
 std::string_view purpose(TouchpointKind kind, Lang lang);

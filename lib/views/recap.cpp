@@ -15,6 +15,7 @@
 #include "util/text.hpp"
 #include "views/calendar.hpp"
 #include "views/i18n.hpp"
+#include "views/plan_text.hpp"
 #include "views/schedule.hpp"
 
 namespace commplan {
@@ -35,23 +36,23 @@ constexpr std::array<Phrase, 5> kStatusLabels = {{{"Open", "待处理"},
                                                   {"Won't fix", "暂不处理"}}};
 constexpr Phrase kStatusUnset{"Not set", "未设置"};
 
-constexpr std::array<Phrase, 7> kWeekdayLabels = {{{"Monday", "周一"},
-                                                   {"Tuesday", "周二"},
-                                                   {"Wednesday", "周三"},
-                                                   {"Thursday", "周四"},
-                                                   {"Friday", "周五"},
-                                                   {"Saturday", "周六"},
-                                                   {"Sunday", "周日"}}};
-
 constexpr Phrase kNoPhase{"Without a phase", "未归入阶段"};
 constexpr Phrase kListSeparator{", ", "、"};
 
 constexpr Phrase kDailyQuestions[] = {
     {"Do today's findings match what you see? Is anything wrong or missing?",
-     "今天的发现和您了解的情况一致吗？有没有说错或者漏掉的？"},
+     "今天发现的问题和您了解的情况一致吗？有没有说错或者漏掉的？"},
     {"Is there anything we should focus on, or stay away from, tomorrow?",
      "明天的工作有没有需要特别关注、或者需要避开的地方？"},
 };
+// Asked instead of the second question when the next workday is not tomorrow ({}: its day),
+// and on the engagement's last workday.
+constexpr Phrase kNextWorkdayQuestion{
+    "Is there anything we should focus on, or stay away from, on the next workday ({})?",
+    "下一工作日（{}）的工作有没有需要特别关注、或者需要避开的地方？"};
+constexpr Phrase kLastWorkdayQuestion{
+    "Is there anything we should follow up on once the engagement is over?",
+    "项目结束后，还有哪些需要我们跟进的事项？"};
 constexpr Phrase kDailySupportQuestion{"Who can arrange the support we need, and by when?",
                                        "需要的支持能否安排？由谁对接，什么时候能到位？"};
 
@@ -89,8 +90,12 @@ json optional_date(const std::optional<Date>& day) {
   return day ? json(format_date(*day)) : json();
 }
 
-std::string weekday_label(Date day, Lang lang) {
-  return text(kWeekdayLabels[static_cast<size_t>(weekday_index(day))].in(lang));
+std::string weekday_label(Date day, Lang lang) { return text(weekday_name(day, lang)); }
+
+/// The day in running text beside its weekday: "Monday 2027-03-15" / "3月15日，周一".
+std::string day_with_weekday(Date day, Lang lang) {
+  return lang == Lang::zh ? fmt::format("{}，{}", short_date(day, lang), weekday_name(day, lang))
+                          : fmt::format("{} {}", weekday_name(day, lang), format_date(day));
 }
 
 std::string severity_label(std::optional<Severity> s, Lang lang) {
@@ -183,6 +188,7 @@ class MemberWriter {
       at(key) = nullptr;
   }
   void put(const char* key, bool value) { at(key) = value; }
+  void put_json(const char* key, json value) { at(key) = std::move(value); }
 
  private:
   /// The member `key`: added at the end of a new object, else the next member of the old one,
@@ -198,6 +204,42 @@ class MemberWriter {
   json::object_t::iterator next_;
 };
 
+/// The lines of a text, without the line break it ends with (a YAML block text's).
+std::vector<std::string_view> lines_of(std::string_view text) {
+  while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.remove_suffix(1);
+  std::vector<std::string_view> lines;
+  size_t start = 0;
+  for (size_t i = 0; i <= text.size(); ++i) {
+    if (i < text.size() && text[i] != '\n' && text[i] != '\r') continue;
+    lines.push_back(text.substr(start, i - start));
+    if (i + 1 < text.size() && text[i] == '\r' && text[i + 1] == '\n') ++i;
+    start = i + 1;
+  }
+  return lines;
+}
+
+/// A code fence longer than any run of backticks in `lines`, so none of them can close it.
+std::string code_fence(const std::vector<std::string_view>& lines) {
+  size_t longest = 0;
+  for (std::string_view line : lines)
+    for (size_t i = 0, run = 0; i < line.size(); ++i) {
+      run = line[i] == '`' ? run + 1 : 0;
+      longest = std::max(longest, run);
+    }
+  return std::string(std::max<size_t>(3, longest + 1), '`');
+}
+
+/// A multi-line evidence (a log excerpt, a configuration) keeps its line breaks and
+/// indentation: the templates show it as a fenced code block of `evidence_lines`, fenced by
+/// `evidence_fence`; a one-line evidence stays in the text (`evidence_block` false).
+void write_evidence(MemberWriter& w, std::string_view evidence) {
+  std::vector<std::string_view> lines = lines_of(evidence);
+  bool block = lines.size() > 1;
+  w.put("evidence_block", block);
+  w.put("evidence_fence", block ? code_fence(lines) : std::string());
+  w.put_json("evidence_lines", block ? json(lines) : json::array());
+}
+
 /// Writes finding `f` into `j` (see MemberWriter), its members in key order.
 void write_finding(json& j, const Finding& f, const Lookup& in) {
   const Phase* phase = in.phase(f.phase);
@@ -207,6 +249,7 @@ void write_finding(json& j, const Finding& f, const Lookup& in) {
   MemberWriter w(j);
   w.put("client_feedback", f.client_feedback);
   w.put("evidence", f.evidence);
+  write_evidence(w, f.evidence);
   w.put_or_null("found", f.found ? std::optional<std::string_view>(found) : std::nullopt);
   w.put("id", f.id);
   w.put("impact", f.impact);
@@ -250,7 +293,9 @@ json meeting_json(TouchpointKind kind, Date day, int minutes, const Lookup& in) 
   const Meeting& meeting = meeting_of(in.project, kind);
   const MeetingRule& rule = meeting_rule(kind);
   return {{"kind", text(to_string(kind))},
+          {"name", plan_text::meeting_name(in.project, kind, in.lang)},
           {"date", format_date(day)},
+          {"date_text", long_date(day, in.lang)},
           {"weekday", weekday_label(day, in.lang)},
           {"duration", minutes},
           {"duration_from_file", meeting.duration.has_value()},
@@ -340,14 +385,24 @@ Window recap_window(const Lookup& in, Date day) {
   return {from, day, previous};
 }
 
+/// Whether `day` is a weekday the team works on (a holiday on one is a day off of its own).
+bool on_workweek(const Project& project, Date day) {
+  auto workdays = project.workdays();
+  return std::find(workdays.begin(), workdays.end(), static_cast<Weekday>(weekday_index(day))) !=
+         workdays.end();
+}
+
 json window_json(const Window& w, const Lookup& in) {
   json days_off = json::array();
   const auto& holidays = in.project.project.holidays;
   for (Date d = w.from; d < w.to; d = add_days(d, 1)) {
     if (in.calendar.is_workday(d)) continue;
-    bool holiday = std::find(holidays.begin(), holidays.end(), d) != holidays.end();
-    days_off.push_back(
-        {{"date", format_date(d)}, {"weekday", weekday_label(d, in.lang)}, {"holiday", holiday}});
+    bool holiday = on_workweek(in.project, d) &&
+                   std::find(holidays.begin(), holidays.end(), d) != holidays.end();
+    days_off.push_back({{"date", format_date(d)},
+                        {"short_date", short_date(d, in.lang)},
+                        {"weekday", weekday_label(d, in.lang)},
+                        {"holiday", holiday}});
   }
   for (size_t i = 0; i < days_off.size(); ++i) days_off[i]["last"] = i + 1 == days_off.size();
   return {{"from", format_date(w.from)},
@@ -355,6 +410,7 @@ json window_json(const Window& w, const Lookup& in) {
           {"days", days_between(w.from, w.to) + 1},
           {"previous_recap", optional_date(w.previous)},
           {"previous_weekday", w.previous ? json(weekday_label(*w.previous, in.lang)) : json()},
+          {"previous_text", w.previous ? json(day_with_weekday(*w.previous, in.lang)) : json()},
           {"has_days_off", !days_off.empty()},
           {"days_off", days_off}};
 }
@@ -399,13 +455,23 @@ json active_phases_json(const Project& project, Date day) {
   return list;
 }
 
-/// Tomorrow's plan: the log entry's `next`, else the phases active on the next workday.
-json tomorrow_json(const Lookup& in, Date day, const LogEntry* entry) {
+/// The next workday within the engagement, if any.
+std::optional<Date> next_workday(const Lookup& in, Date day) {
   std::optional<Date> next = in.calendar.next_workday(day);
   if (next && *next > in.project.project.end) next.reset();
+  return next;
+}
+
+/// The next workday's plan: the log entry's `next`, else the phases active on that day.
+/// `is_tomorrow` tells whether it is the day after `day` (else it is after a weekend or a
+/// holiday, and the page says "next workday", never "tomorrow").
+json tomorrow_json(const Lookup& in, Date day, const LogEntry* entry) {
+  std::optional<Date> next = next_workday(in, day);
   bool from_log = entry != nullptr && !entry->next.empty();
   json phases = from_log || !next ? json::array() : active_phases_json(in.project, *next);
   return {{"date", optional_date(next)},
+          {"is_tomorrow", next && *next == add_days(day, 1)},
+          {"day_text", next ? json(day_with_weekday(*next, in.lang)) : json()},
           {"weekday", next ? json(weekday_label(*next, in.lang)) : json()},
           {"last_workday", !next.has_value()},
           {"from_log", from_log},
@@ -476,11 +542,20 @@ void add_folded_daily(View& result, const std::string& at, const Touchpoint& t,
   add_findings(result, at + "/new_findings", std::move(day.fresh), in);
 }
 
-json daily_questions(const LogEntry* entry, Lang lang) {
-  json list = json::array({text(kDailyQuestions[0].in(lang))});
+/// The question on the next workday: tomorrow, a later day named, or after the engagement.
+std::string next_day_question(const Lookup& in, Date day) {
+  std::optional<Date> next = next_workday(in, day);
+  if (!next) return text(kLastWorkdayQuestion.in(in.lang));
+  if (*next == add_days(day, 1)) return text(kDailyQuestions[1].in(in.lang));
+  return fmt::format(fmt::runtime(kNextWorkdayQuestion.in(in.lang)),
+                     day_with_weekday(*next, in.lang));
+}
+
+json daily_questions(const Lookup& in, Date day, const LogEntry* entry) {
+  json list = json::array({text(kDailyQuestions[0].in(in.lang))});
   if (entry != nullptr && !entry->support_needed.empty())
-    list.push_back(text(kDailySupportQuestion.in(lang)));
-  list.push_back(text(kDailyQuestions[1].in(lang)));
+    list.push_back(text(kDailySupportQuestion.in(in.lang)));
+  list.push_back(next_day_question(in, day));
   return list;
 }
 
@@ -500,6 +575,8 @@ void add_daily_meeting(json& view, Date day, const Lookup& in, Diagnostics& diag
                             : unplanned_daily_json(day, in, diagnostics);
   view["held_in"] = nullptr;
   if (meeting == nullptr || meeting->kind == TouchpointKind::daily) return;
+  // The page is the daily section of the bigger meeting: it keeps the daily recap's name.
+  view["meeting"]["name"] = plan_text::meeting_name(in.project, TouchpointKind::daily, in.lang);
   view["held_in"] = held_in_json(*meeting, in);
   note(diagnostics,
        fmt::format("the daily recap of {} is held inside {} at {}; this page is its "
@@ -525,7 +602,7 @@ View build_daily(const Project& project, const ViewOptions& options, Diagnostics
   view["has_open_findings"] = !day.still_open.empty();
   add_findings(result, "/new_findings", std::move(day.fresh), shared);
   add_findings(result, "/open_findings", std::move(day.still_open), shared);
-  view["feedback_questions"] = daily_questions(day.entry, options.lang);
+  view["feedback_questions"] = daily_questions(in, date, day.entry);
   return result;
 }
 

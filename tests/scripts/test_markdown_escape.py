@@ -7,6 +7,7 @@ Usage: test_markdown_escape.py COMMPLAN_BINARY SOURCE_DIR
 
 import json
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -21,6 +22,8 @@ SAMPLES = [
     "[x](y)",
     "![img](src.png)",
     "line one\nline two\r\nline three",
+    "a YAML block text ends with a line break\n",
+    "kept lines  \n\n",
     "# not a heading",
     "## 标题 ##",
     "- not a list",
@@ -108,8 +111,12 @@ def inline_text(node, problems, where):
 
 
 def normalise(text):
-    """Line breaks as \\n; table cells and blocks trim the ends, which is Markdown, not loss."""
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    """Line breaks as \\n, without those at the end (with their blanks), which the escaping
+    drops: a YAML block text ends with one. Table cells and blocks trim the ends, which is
+    Markdown, not loss."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    tail = re.search(r"[ \t\n]*$", text).group()
+    return text[:len(text) - len(tail)] if "\n" in tail else text
 
 
 def main():
