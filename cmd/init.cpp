@@ -56,11 +56,12 @@ int run_init(const InitOptions& opts, Context& ctx) {
     ctx.out << text;
     return kOk;
   }
-  if (!opts.force && std::filesystem::exists(opts.output))
+  std::error_code ec;  // an entry of any kind exists, a dangling link or a loop of links too
+  if (!opts.force && std::filesystem::exists(std::filesystem::symlink_status(opts.output, ec)))
     throw Error(Error::Kind::usage, opts.output, "already exists; use --force to replace it");
   write_file_atomic(opts.output, text);
-  ctx.err << fmt::format("wrote {}; check it with: commplan validate {}\n", opts.output,
-                         opts.output);
+  ctx.err << fmt::format("wrote {}; check it with: commplan validate {}\n", printable(opts.output),
+                         printable(opts.output));
   return kOk;
 }
 
