@@ -27,6 +27,7 @@ struct Context {
   bool stdin_is_terminal = false;
   bool color = false;   ///< colour diagnostics (--color, NO_COLOR, stderr a terminal)
   bool github = false;  ///< diagnostics as GitHub Actions workflow commands (--error-format)
+  bool all_diagnostics = false;  ///< no summary of repeated diagnostics (--all-diagnostics)
   int exit_code = kOk;
 
   std::optional<std::string> getenv(const std::string& name) const { return env(name); }
@@ -39,10 +40,21 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
 /// The process environment.
 Environment process_environment();
 
-/// Prints every diagnostic, compiler style, to the context's error stream.
+/// Prints the diagnostics, compiler style, to the context's error stream: of each message kind
+/// (see message_kind) in a file the first kRepeatsShown, then one line counting the rest,
+/// unless ctx.all_diagnostics.
 void report(Context& ctx, const Diagnostics& diagnostics);
 
-/// Adds the global --color and --error-format options and sets their defaults in `ctx`.
+/// Diagnostics of one kind shown in a file before the rest are counted in one line.
+inline constexpr size_t kRepeatsShown = 20;
+
+/// What makes diagnostics "alike": the level, the path without its indices and the message
+/// without its quoted texts and numbers (`warning findings[].standard no standard has the
+/// id ""`).
+std::string message_kind(const Diagnostic& d);
+
+/// Adds the global --color, --error-format and --all-diagnostics options and sets their
+/// defaults in `ctx`.
 void add_diagnostic_options(CLI::App& app, Context& ctx);
 
 // One registration function per subcommand, each in its own file.

@@ -29,9 +29,15 @@ std::string completion_script(const std::string& shell, const CommandInfo& root)
 }
 
 /// Prints the ids of kind `topics` or `phases`; a file with errors still gives those it has.
+/// Prints no problem: a shell completing a word has nowhere to show it.
 int run_complete_ids(const CompleteIdsOptions& opts, Context& ctx) {
   Diagnostics ignored;
-  auto project = load_project(opts.project, read_source(opts.project, ctx.in), ignored);
+  std::optional<Project> project;
+  try {
+    project = load_project(opts.project, read_source(opts.project, ctx.in), ignored);
+  } catch (const Error& e) {
+    return e.kind() == Error::Kind::io ? kIo : kInvalid;
+  }
   if (!project) return kInvalid;
   if (opts.kind == "phases")
     for (const auto& phase : project->phases) ctx.out << phase.id << '\n';

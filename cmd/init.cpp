@@ -61,8 +61,8 @@ int run_init(const InitOptions& opts, Context& ctx) {
   if (!opts.force && entry_exists(opts.output))
     throw Error(Error::Kind::usage, opts.output, "already exists; use --force to replace it");
   emit(ctx, Sink{opts.output}, text);
-  ctx.err << fmt::format("wrote {}; check it with: commplan validate {}\n", opts.output,
-                         opts.output);
+  ctx.err << fmt::format("wrote {}; check it with: commplan validate {}\n", printable(opts.output),
+                         printable(opts.output));
   return kOk;
 }
 

@@ -68,6 +68,13 @@ problem is a GitHub Actions workflow command that annotates the pull request:
 ::error file=project.yaml,line=12,col=7::findings[3].severity: unknown value "urgent"
 .fi
 .RE
+.PP
+The source line is cut to about 100 columns around the caret, with \[u2026] where it was
+cut.
+Of the problems of one kind in one file (the same level, the same path without its
+indices, the same message without its quoted texts and numbers) the first 20 are shown,
+then one line counts the rest; \fB\-\-all\-diagnostics\fR shows them all.
+The exit status counts every problem.
 .SH ENVIRONMENT
 .TP
 .B COMMPLAN_LANG

@@ -1,8 +1,11 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <cstdint>
 #include <iostream>
 #include <ostream>
+#include <unordered_map>
+#include <vector>
 
 #include "cli.hpp"
 
@@ -18,7 +21,7 @@ constexpr std::string_view kReset = "\x1b[0m";
 
 /// `file:line:col`, or the program's name for a problem with no file.
 std::string location(const Diagnostic& d) {
-  std::string out = d.file.empty() ? std::string("commplan") : d.file;
+  std::string out = d.file.empty() ? std::string("commplan") : printable(d.file);
   if (d.mark.line > 0) out += fmt::format(":{}:{}", d.mark.line, d.mark.column);
   return out;
 }
@@ -45,10 +48,14 @@ std::string colored(const Diagnostic& d) {
 }
 
 /// GitHub's escaping of a workflow command's message; properties also escape `:` and `,`.
+/// Other control characters, which GitHub would pass on to the log, become `\x1B`.
 std::string github_escape(std::string_view text, bool property) {
   std::string out;
   for (char c : text) {
-    if (c == '%')
+    auto byte = static_cast<unsigned char>(c);
+    if ((byte < 0x20 && c != '\t' && c != '\r' && c != '\n') || byte == 0x7F)
+      out += printable(std::string_view(&c, 1));
+    else if (c == '%')
       out += "%25";
     else if (c == '\r')
       out += "%0D";
@@ -77,6 +84,47 @@ std::string github_command(const Diagnostic& d) {
                      github_escape(headline_text(d), false));
 }
 
+/// `1,234,567`.
+std::string with_thousands(size_t n) {
+  std::string digits = std::to_string(n), out;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return out;
+}
+
+/// The line that stands for the `hidden` diagnostics alike to `d` after the first ones.
+std::string summary_text(const Diagnostic& d, size_t hidden) {
+  std::string_view kind = d.level == Level::error ? "error" : "warning";
+  return fmt::format("… and {} more {}{} like this; `--all-diagnostics` shows them",
+                     with_thousands(hidden), kind, hidden == 1 ? "" : "s");
+}
+
+/// The summary as its own annotation, on the same file.
+std::string github_summary(const Diagnostic& d, size_t hidden) {
+  std::string file = d.file.empty() ? "" : " file=" + github_escape(d.file, true);
+  return fmt::format("::{}{}::{}", d.level == Level::error ? "error" : "warning", file,
+                     github_escape(summary_text(d, hidden), false));
+}
+
+void print(Context& ctx, const Diagnostic& d) {
+  if (ctx.github)
+    ctx.err << github_command(d) << '\n';
+  else
+    ctx.err << (ctx.color ? colored(d) : format_diagnostic(d)) << '\n';
+}
+
+void print_summary(Context& ctx, const Diagnostic& d, size_t hidden) {
+  if (ctx.github)
+    ctx.err << github_summary(d, hidden) << '\n';
+  else
+    ctx.err << ' ' << summary_text(d, hidden) << '\n';
+}
+
+/// The key of a file's diagnostics of one kind.
+std::string repeat_key(const Diagnostic& d) { return d.file + '\0' + message_kind(d); }
+
 /// Colour by default only on a terminal, and never when NO_COLOR is set (to any value).
 bool auto_color(const Context& ctx) {
   if (ctx.getenv("NO_COLOR")) return false;
@@ -100,14 +148,50 @@ void add_diagnostic_options(CLI::App& app, Context& ctx) {
          "Diagnostics as compiler-style text or GitHub Actions annotations (default: github "
          "when GITHUB_ACTIONS=true, else text)")
       ->check(CLI::IsMember({"text", "github"}));
+  app.add_flag_function(
+      "--all-diagnostics", [&ctx](std::int64_t) { ctx.all_diagnostics = true; },
+      fmt::format("Print every diagnostic (default: the first {} alike in a file, then a count "
+                  "of the rest)",
+                  kRepeatsShown));
+}
+
+std::string message_kind(const Diagnostic& d) {
+  std::string kind = d.level == Level::error ? "error " : "warning ";
+  bool in_index = false;
+  for (char c : d.path) {
+    if (c == '[' || c == ']') in_index = c == '[';
+    if (!in_index || c == '[') kind += c;
+  }
+  kind += ' ';
+  bool quoted = false;
+  for (char c : d.message) {
+    if (c == '"') {
+      quoted = !quoted;
+      kind += c;
+    } else if (!quoted && !(c >= '0' && c <= '9')) {
+      kind += c;
+    }
+  }
+  return kind;
 }
 
 void report(Context& ctx, const Diagnostics& diagnostics) {
-  for (const auto& d : diagnostics.items()) {
-    if (ctx.github)
-      ctx.err << github_command(d) << '\n';
-    else
-      ctx.err << (ctx.color ? colored(d) : format_diagnostic(d)) << '\n';
+  const auto& items = diagnostics.items();
+  std::vector<std::string> keys;
+  std::unordered_map<std::string, size_t> total, shown;
+  if (!ctx.all_diagnostics) {
+    keys.reserve(items.size());
+    for (const auto& d : items) ++total[keys.emplace_back(repeat_key(d))];
+  }
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (ctx.all_diagnostics) {
+      print(ctx, items[i]);
+      continue;
+    }
+    size_t n = ++shown[keys[i]];
+    if (n <= kRepeatsShown) print(ctx, items[i]);
+    if (n == kRepeatsShown && total[keys[i]] > kRepeatsShown)
+      print_summary(ctx, items[i], total[keys[i]] - kRepeatsShown);
   }
   ctx.err.flush();
 }

@@ -7,28 +7,13 @@
 #include <sstream>
 
 #include "output/write.hpp"
+#include "util/diagnostic.hpp"
 
 namespace commplan::cli {
 
 namespace {
 
 bool is_stdout(const std::string& output) { return output.empty() || output == "-"; }
-
-/// `text` with control characters (tab aside) as escapes (`\x1B`, `\r`), so that a compared
-/// file cannot drive the terminal.
-std::string printable(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    auto byte = static_cast<unsigned char>(c);
-    if (c == '\r')
-      out += "\\r";
-    else if ((byte < 0x20 && c != '\t') || byte == 0x7F)
-      out += fmt::format("\\x{:02X}", byte);
-    else
-      out += c;
-  }
-  return out;
-}
 
 /// A short line diff: the first differing line of each side, with its number.
 std::string short_diff(const std::string& expected, std::string_view actual) {

@@ -35,7 +35,7 @@ tmpl::Library visible_library(Context& ctx, const TemplatesOptions& opts) {
 int run_list(const TemplatesOptions& opts, Context& ctx) {
   for (const auto& source : visible_library(ctx, opts).list()) {
     ctx.out << source.name;
-    if (opts.long_format) ctx.out << '\t' << source.origin;
+    if (opts.long_format) ctx.out << '\t' << printable(source.origin);
     ctx.out << '\n';
   }
   return kOk;
@@ -83,7 +83,7 @@ int run_export(const TemplatesOptions& opts, Context& ctx) {
     write_file_atomic(path.string(), t.text);
   }
   ctx.err << fmt::format("{} template{} written to {}\n", templates.size(),
-                         templates.size() == 1 ? "" : "s", opts.dir);
+                         templates.size() == 1 ? "" : "s", printable(opts.dir));
   return kOk;
 }
 

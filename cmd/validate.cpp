@@ -23,7 +23,7 @@ int validate_one(const ValidateOptions& opts, const std::string& file, Context& 
   if (!project) return kInvalid;
   if (!opts.quiet)
     ctx.out << fmt::format("{}: valid, {} finding(s), {} log entr{}, {} warning(s)\n",
-                           file == "-" ? "<stdin>" : file, project->findings.size(),
+                           file == "-" ? "<stdin>" : printable(file), project->findings.size(),
                            project->log.size(), project->log.size() == 1 ? "y" : "ies", warnings);
   return opts.strict && warnings > 0 ? kStrict : kOk;
 }

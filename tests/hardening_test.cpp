@@ -75,15 +75,18 @@ TEST(Diagnostics, SuggestsNoNameForAVeryLongWord) {
 }
 
 TEST(Diagnostics, HeadlineShowsControlCharactersAsEscapes) {
-  Diagnostic d{
-      Level::warning,        "p.yaml", {3, 2, 0}, "sc\nope\x1b", "unknown field \"sc\nope\x1b\"",
-      "\"sc\\nope\\e\": [a]"};
+  Diagnostic d{Level::warning,
+               "p.yaml",
+               {3, 2, 0},
+               "sc\nope\x1b",
+               "unknown field \"sc\nope\x1b\"",
+               {"\"sc\\nope\\e\": [a]", 1}};
   EXPECT_EQ(format_headline(d),
             "p.yaml:3:2: warning: sc\\nope\\x1B: unknown field \"sc\\nope\\x1B\"");
 }
 
 TEST(Diagnostics, QuotedLineShowsControlCharactersAsQuestionMarks) {
-  Diagnostic d{Level::error, "p.yaml", {1, 4, 0}, "", "bad", "a\rb\x1b: x"};
+  Diagnostic d{Level::error, "p.yaml", {1, 4, 0}, "", "bad", {"a\rb\x1b: x", 3}};
   EXPECT_EQ(format_diagnostic(d), "p.yaml:1:4: error: bad\n a?b?: x\n    ^");
 }
 

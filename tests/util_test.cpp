@@ -75,7 +75,7 @@ TEST(Diagnostics, FormatsLikeACompilerWithACaret) {
                {12, 7, 0},
                "findings[3].severity",
                "unknown value \"urgent\"",
-               "    severity: urgent"};
+               {"    severity: urgent", 6}};
   EXPECT_EQ(format_diagnostic(d),
             "p.yaml:12:7: error: findings[3].severity: unknown value \"urgent\"\n"
             "     severity: urgent\n"
@@ -91,10 +91,89 @@ TEST(Diagnostics, SuggestsTheClosestName) {
 
 TEST(Diagnostics, QuotesTheLineAroundAnOffset) {
   std::string_view text = "a: 1\r\nb: 2\nc: 3";
-  EXPECT_EQ(line_at(text, 0), "a: 1");
-  EXPECT_EQ(line_at(text, 6), "b: 2");
-  EXPECT_EQ(line_at(text, 8), "b: 2");
-  EXPECT_EQ(line_at(text, 14), "c: 3");
+  EXPECT_EQ(excerpt_at(text, 0).text, "a: 1");
+  EXPECT_EQ(excerpt_at(text, 4).text, "a: 1");
+  EXPECT_EQ(excerpt_at(text, 6).text, "b: 2");
+  EXPECT_EQ(excerpt_at(text, 8).text, "b: 2");
+  EXPECT_EQ(excerpt_at(text, 8).caret, 2u);
+  EXPECT_EQ(excerpt_at(text, 14).text, "c: 3");
+}
+
+/// `text` at `offset` as a diagnostic prints it: the excerpt, then the caret line.
+std::string quoted(std::string_view text, size_t offset) {
+  Diagnostic d{Level::error, "p.json", {1, 1, offset}, "", "bad", excerpt_at(text, offset)};
+  std::string out = format_diagnostic(d);
+  return out.substr(out.find('\n') + 1);
+}
+
+TEST(Diagnostics, ClipsALongLineAroundTheCaret) {
+  std::string line = std::string(1000, 'a') + "X" + std::string(1000, 'b');
+  std::string middle = quoted(line, 1000);
+  EXPECT_EQ(middle, " …" + std::string(50, 'a') + "X" + std::string(49, 'b') + "…\n" +
+                        std::string(52, ' ') + "^");
+  EXPECT_EQ(quoted(line, 3), " " + std::string(100, 'a') + "…\n    ^");
+  EXPECT_EQ(quoted(line + "\nnext", 2000),
+            " …" + std::string(100, 'b') + "\n" + std::string(101, ' ') + "^");
+  EXPECT_EQ(quoted(std::string(100, 'c'), 99),
+            " " + std::string(100, 'c') + "\n" + std::string(100, ' ') + "^");
+}
+
+TEST(Diagnostics, ClipsByDisplayColumnsNotBytes) {
+  std::string wide;
+  for (int i = 0; i < 200; ++i) wide += "机";
+  std::string out = quoted(wide, 300);  // the 101st character
+  std::string expected_line = " …";
+  for (int i = 0; i < 50; ++i) expected_line += "机";
+  expected_line += "…";
+  EXPECT_EQ(out.substr(0, out.find('\n')), expected_line);
+  EXPECT_EQ(out.substr(out.find('\n') + 1), std::string(1 + 1 + 50, ' ') + "^");
+}
+
+TEST(Diagnostics, AnExcerptOfAHugeLineStaysSmall) {
+  std::string line(8 << 20, 'x');
+  Excerpt e = excerpt_at(line, 4 << 20);
+  EXPECT_LE(e.text.size(), kExcerptColumns + 2 * std::string_view("…").size());
+}
+
+/// The places of `d`, `file:line:col` a line.
+std::string places(const Diagnostics& d) {
+  std::string out;
+  for (const auto& item : d.items())
+    out += item.file + ":" + std::to_string(item.mark.line) + ":" +
+           std::to_string(item.mark.column) + " " + item.message + "\n";
+  return out;
+}
+
+TEST(Diagnostics, SortsTheFirstFileFirstThenTheOthersByName) {
+  Diagnostics d;
+  // Long names, so that a sort keeping views of names it moves would show (not kept short).
+  std::string p(40, 'p'), a = "logs/" + std::string(40, 'a'), b = "logs/" + std::string(40, 'b');
+  for (int i = 3; i > 0; --i) {
+    d.error(b, {i, 1, 0}, "", "b" + std::to_string(i));
+    d.error(p, {i, 2, 0}, "", "p" + std::to_string(i));
+    d.error(a, {i, 1, 0}, "", "a" + std::to_string(i));
+  }
+  d.error(p, {1, 2, 0}, "", "p1 again");
+  d.sort_by_place(p);
+  EXPECT_EQ(places(d), p + ":1:2 p1\n" + p + ":1:2 p1 again\n" + p + ":2:2 p2\n" + p + ":3:2 p3\n" +
+                           a + ":1:1 a1\n" + a + ":2:1 a2\n" + a + ":3:1 a3\n" + b + ":1:1 b1\n" +
+                           b + ":2:1 b2\n" + b + ":3:1 b3\n");
+}
+
+TEST(Diagnostics, SortsWithoutAFirstFileByTheFirstMentioned) {
+  Diagnostics d;
+  d.warning("z.yaml", {2, 1, 0}, "", "z2");
+  d.warning("b.yaml", {1, 1, 0}, "", "b1");
+  d.warning("z.yaml", {1, 1, 0}, "", "z1");
+  d.warning("a.yaml", {1, 1, 0}, "", "a1");
+  d.sort_by_place();
+  EXPECT_EQ(places(d), "z.yaml:1:1 z1\nz.yaml:2:1 z2\na.yaml:1:1 a1\nb.yaml:1:1 b1\n");
+}
+
+TEST(Diagnostics, ControlCharactersInFileNamesPrintEscaped) {
+  using namespace std::string_literals;
+  Diagnostic d{Level::error, "logs/a\x1b[2Jb\nc\0.yaml"s, {1, 1, 0}, "", "bad", {}};
+  EXPECT_EQ(format_headline(d), "logs/a\\x1B[2Jb\\nc\\x00.yaml:1:1: error: bad");
 }
 
 }  // namespace commplan

@@ -2,7 +2,9 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <array>
 #include <filesystem>
+#include <map>
 
 #include "output/write.hpp"
 #include "test_helpers.hpp"
@@ -455,6 +457,51 @@ TEST(RecapPhase, StandardsReferencedByThePhaseComeFirst) {
   EXPECT_EQ(standards,
             (std::vector<std::pair<std::string, int>>{{"S1", 2}, {"S2", 1}, {"S9", 1}, {"S3", 0}}));
   EXPECT_EQ(b.view["standards"][2]["title"], "");
+}
+
+TEST(RecapPhase, AStandardWithAClauseIsThatStandard) {
+  std::string text =
+      testing::project_head() +
+      "standards:\n"
+      "  - {id: GB 50174-2017, title: Code for design of data centers}\n"
+      "  - {id: GB 50174, title: The short id}\n"
+      "  - {id: \"ISO/IEC 27001:2022\", title: Information security}\n"
+      "phases:\n  - {id: a, name: A, start: 2026-12-07, end: 2026-12-09}\n"
+      "findings:\n"
+      "  - {id: F-1, title: t, phase: a, severity: high, standard: GB 50174-2017 8.1.7}\n"
+      "  - {id: F-2, title: u, phase: a, severity: low, "
+      "standard: \"ISO/IEC 27001:2022  A.7.2\"}\n"
+      "  - {id: F-3, title: v, phase: a, severity: low, standard: GB 50174-2017}\n"
+      "  - {id: F-4, title: w, phase: a, severity: info, standard: GB 50174-2018 1}\n";
+  Diagnostics d;
+  auto project = load_project("p.yaml", text, d);
+  ASSERT_TRUE(project);
+  ASSERT_EQ(d.items().size(), 1u);  // only the standard the file lacks
+  EXPECT_EQ(format_headline(d.items()[0]),
+            "p.yaml:17:61: warning: findings[3].standard: no standard has the id "
+            "\"GB 50174-2018 1\"; did you mean \"GB 50174-2017\"?");
+  Diagnostics warnings;
+  json view =
+      build_recap(*project, {Lang::en, day("2026-12-09")}, {RecapLevel::phase, "a"}, warnings)
+          .whole();
+  std::map<std::string, std::array<std::string, 4>> findings;
+  for (const auto& f : view["findings"])
+    findings[f["id"]] = {f["standard"], f["standard_id"], f["standard_clause"],
+                         f["standard_title"]};
+  using Row = std::array<std::string, 4>;
+  EXPECT_EQ(findings["F-1"], (Row{"GB 50174-2017 8.1.7", "GB 50174-2017", "8.1.7",
+                                  "Code for design of data centers"}));
+  EXPECT_EQ(findings["F-2"], (Row{"ISO/IEC 27001:2022  A.7.2", "ISO/IEC 27001:2022", "A.7.2",
+                                  "Information security"}));
+  EXPECT_EQ(findings["F-3"],
+            (Row{"GB 50174-2017", "GB 50174-2017", "", "Code for design of data centers"}));
+  EXPECT_EQ(findings["F-4"], (Row{"GB 50174-2018 1", "GB 50174-2018 1", "", ""}));
+  std::vector<std::pair<std::string, int>> standards;
+  for (const auto& s : view["standards"]) standards.emplace_back(s["id"], s["findings"]);
+  EXPECT_EQ(standards, (std::vector<std::pair<std::string, int>>{{"GB 50174-2017", 2},
+                                                                 {"ISO/IEC 27001:2022", 1},
+                                                                 {"GB 50174-2018 1", 1},
+                                                                 {"GB 50174", 0}}));
 }
 
 TEST(RecapPhase, SeverityCountsIncludeZeros) {

@@ -28,7 +28,7 @@ const Node* Node::find(std::string_view key) const {
   return nullptr;
 }
 
-std::string Document::line(const Mark& mark) const { return line_at(text, mark.offset); }
+Excerpt Document::line(const Mark& mark) const { return excerpt_at(text, mark.offset); }
 
 Format detect_format(std::string_view file, std::string_view text) {
   auto ends_with = [&](std::string_view suffix) {

@@ -65,8 +65,8 @@ struct Document {
   Node root;
   std::shared_ptr<const NodeStorage> storage;
 
-  /// The source line a mark points into, for quoting under a message.
-  std::string line(const Mark& mark) const;
+  /// The source around a mark, for quoting under a message.
+  Excerpt line(const Mark& mark) const;
 };
 
 /// The format by file extension (.yaml, .yml, .json), else by the first non-blank character.

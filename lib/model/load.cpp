@@ -9,6 +9,7 @@
 
 #include "model/reader.hpp"
 #include "output/write.hpp"
+#include "util/text.hpp"
 
 namespace commplan {
 
@@ -25,6 +26,38 @@ Mark Origin::mark_of(std::string_view name) const {
 std::vector<Weekday> Project::workdays() const {
   if (!project.workdays.empty()) return project.workdays;
   return {Weekday::mon, Weekday::tue, Weekday::wed, Weekday::thu, Weekday::fri};
+}
+
+namespace {
+
+bool is_blank(char c) { return c == ' ' || c == '\t'; }
+
+/// Ids of more words than this are not looked for before a clause, so a hostile file costs
+/// a bounded number of lookups per finding.
+constexpr size_t kMaxIdWords = 16;
+
+}  // namespace
+
+StandardIndex::StandardIndex(const std::vector<Standard>& standards) {
+  for (const Standard& s : standards) {
+    by_id_.emplace(s.id, &s);
+    longest_ = std::max(longest_, s.id.size());
+  }
+}
+
+StandardRef StandardIndex::find(std::string_view text) const {
+  if (auto it = by_id_.find(text); it != by_id_.end()) return {it->second, {}};
+  // The ends of the words an id could be made of, tried longest first.
+  std::vector<size_t> ends;
+  for (size_t i = 1; i < text.size() && i <= longest_; ++i)
+    if (is_blank(text[i]) && !is_blank(text[i - 1])) ends.push_back(i);
+  size_t tried = 0;
+  for (auto end = ends.rbegin(); end != ends.rend() && tried < kMaxIdWords; ++end, ++tried) {
+    auto it = by_id_.find(text.substr(0, *end));
+    std::string_view clause = trim(text.substr(*end));
+    if (it != by_id_.end() && !clause.empty()) return {it->second, clause};
+  }
+  return {};
 }
 
 namespace {
@@ -67,13 +100,13 @@ std::string Checker::path(const Origin& o, std::string_view field) const {
 void Checker::error(const Origin& o, std::string_view field, std::string message) {
   Mark mark = o.mark_of(field);
   d_.error(o.doc ? o.doc->file : "", mark, path(o, field), std::move(message),
-           o.doc ? o.doc->line(mark) : "");
+           o.doc ? o.doc->line(mark) : Excerpt{});
 }
 
 void Checker::warning(const Origin& o, std::string_view field, std::string message) {
   Mark mark = o.mark_of(field);
   d_.warning(o.doc ? o.doc->file : "", mark, path(o, field), std::move(message),
-             o.doc ? o.doc->line(mark) : "");
+             o.doc ? o.doc->line(mark) : Excerpt{});
 }
 
 void Checker::run() {
@@ -158,7 +191,7 @@ void Checker::check_extra_workdays() {
     d_.warning(info.origin.doc ? info.origin.doc->file : "", mark,
                fmt::format("{}[{}]", path(info.origin, "extra_workdays"), i),
                fmt::format("extra workday {} {}", format_date(day), problem),
-               info.origin.doc ? info.origin.doc->line(mark) : "");
+               info.origin.doc ? info.origin.doc->line(mark) : Excerpt{});
   }
 }
 
@@ -179,6 +212,7 @@ void Checker::check_unique_ids(const std::vector<T>& items, std::string_view wha
 
 void Checker::check_findings() {
   std::vector<std::string> phase_ids, standard_ids;
+  StandardIndex standards(p_.standards);
   for (const Phase& phase : p_.phases) phase_ids.push_back(phase.id);
   for (const Standard& standard : p_.standards) standard_ids.push_back(standard.id);
   std::sort(phase_ids.begin(), phase_ids.end());
@@ -193,7 +227,7 @@ void Checker::check_findings() {
             fmt::format("no phase has the id \"{}\"{}", f.phase,
                         close.empty() ? "" : fmt::format("; did you mean \"{}\"?", close)));
     }
-    if (!f.standard.empty() && !standard_ids.empty() && !known(standard_ids, f.standard)) {
+    if (!f.standard.empty() && !standard_ids.empty() && !standards.find(f.standard).standard) {
       std::string close = closest_name(f.standard, standard_ids);
       warning(f.origin, "standard",
               fmt::format("no standard has the id \"{}\"{}", f.standard,
@@ -249,44 +283,106 @@ std::shared_ptr<const Document> parse(const std::string& file, std::string text,
   return doc;
 }
 
-/// The *.yaml, *.yml and *.json files of `dir`, sorted by name.
-std::vector<fs::path> log_files(const fs::path& dir) {
+bool is_log_file_name(const fs::path& path) {
+  auto ext = path.extension();
+  return ext == ".yaml" || ext == ".yml" || ext == ".json";
+}
+
+/// Reads log_dir's files into the project; a file that cannot be read is reported by name,
+/// whatever the state of the file system (loops of links, dangling links, no permission).
+class LogDirReader {
+ public:
+  LogDirReader(Project& project, const std::string& file, Diagnostics& diagnostics,
+               const Limits& limits)
+      : project_(project), file_(file), diagnostics_(diagnostics), limits_(limits) {}
+
+  /// Reads every log file; returns false when one could not be read (an I/O error).
+  bool run();
+
+ private:
+  std::vector<fs::path> list(const fs::path& dir);
+  bool is_project_file(const fs::path& path) const;
+  void read(const fs::path& path);
+  void fail(const std::string& name, const std::string& reason);
+  void log_dir_error(std::string message);
+
+  Project& project_;
+  const std::string& file_;
+  Diagnostics& diagnostics_;
+  const Limits& limits_;
+  bool io_failed_ = false;
+};
+
+bool LogDirReader::run() {
+  fs::path base = file_ == "-" ? fs::path(".") : fs::path(file_).parent_path();
+  fs::path dir = base / project_.log_dir;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) {
+    log_dir_error(fmt::format("\"{}\" is not a folder", dir.string()));
+    return true;
+  }
+  for (const fs::path& path : list(dir)) read(path);
+  return !io_failed_;
+}
+
+/// The *.yaml, *.yml and *.json entries of `dir` (folders aside), sorted by name.
+std::vector<fs::path> LogDirReader::list(const fs::path& dir) {
   std::vector<fs::path> files;
-  for (const auto& entry : fs::directory_iterator(dir)) {
-    auto ext = entry.path().extension();
-    if (entry.is_regular_file() && (ext == ".yaml" || ext == ".yml" || ext == ".json"))
-      files.push_back(entry.path());
+  std::error_code ec;
+  fs::directory_iterator it(dir, ec);
+  for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
+    if (!is_log_file_name(it->path())) continue;
+    std::error_code type_ec;
+    if (!it->is_directory(type_ec) && !is_project_file(it->path())) files.push_back(it->path());
+  }
+  if (ec) {
+    io_failed_ = true;
+    log_dir_error(fmt::format("cannot list \"{}\": {}", dir.string(), ec.message()));
   }
   std::sort(files.begin(), files.end());
   return files;
 }
 
-void merge_log_dir(Project& project, const std::string& file, Diagnostics& diagnostics,
-                   const Limits& limits) {
-  fs::path base = file == "-" ? fs::path(".") : fs::path(file).parent_path();
-  fs::path dir = base / project.log_dir;
+/// True when `path` is the project file itself (`log_dir: .`), under any name.
+bool LogDirReader::is_project_file(const fs::path& path) const {
+  if (file_ == "-") return false;
   std::error_code ec;
-  if (!fs::is_directory(dir, ec)) {
-    Origin& o = project.origin;
-    Mark mark = o.mark_of("log_dir");
-    diagnostics.error(o.doc->file, mark, "log_dir",
-                      fmt::format("\"{}\" is not a folder", dir.string()), o.doc->line(mark));
-    return;
-  }
-  for (const fs::path& path : log_files(dir)) {
-    std::string name = path.string();
-    Diagnostics local;
-    auto doc = parse(name, read_file(name), local, limits);
+  return fs::equivalent(path, fs::path(file_), ec) && !ec;
+}
+
+void LogDirReader::read(const fs::path& path) {
+  std::string name = path.string();
+  std::error_code ec;
+  fs::file_status status = fs::status(path, ec);
+  if (ec) return fail(name, ec.message());
+  if (!fs::is_regular_file(status)) return fail(name, "not a regular file");
+  Diagnostics local;
+  try {
+    auto doc = parse(name, read_file(name, limits_.max_bytes), local, limits_);
     if (!local.has_errors()) {
       ReadContext ctx{doc.get(), local};
       LogFile extra;
       read_value(ctx, doc->root, "", extra);
-      for (auto& entry : extra.log) project.log.push_back(std::move(entry));
-      for (auto& finding : extra.findings) project.findings.push_back(std::move(finding));
-      project.documents.push_back(doc);
+      for (auto& entry : extra.log) project_.log.push_back(std::move(entry));
+      for (auto& finding : extra.findings) project_.findings.push_back(std::move(finding));
+      project_.documents.push_back(doc);
     }
-    diagnostics.append(local);
+  } catch (const Error& e) {
+    io_failed_ = io_failed_ || e.kind() == Error::Kind::io;
+    local.append(e.diagnostics());
   }
+  diagnostics_.append(local);
+}
+
+void LogDirReader::fail(const std::string& name, const std::string& reason) {
+  io_failed_ = true;
+  diagnostics_.error(name, {}, {}, "cannot read: " + reason);
+}
+
+void LogDirReader::log_dir_error(std::string message) {
+  const Origin& o = project_.origin;
+  Mark mark = o.mark_of("log_dir");
+  diagnostics_.error(o.doc->file, mark, "log_dir", std::move(message), o.doc->line(mark));
 }
 
 }  // namespace
@@ -303,9 +399,11 @@ std::optional<Project> load_project(const std::string& file, std::string text,
   project.documents.push_back(doc);
   ReadContext ctx{doc.get(), diagnostics};
   read_value(ctx, doc->root, "", project);
-  if (!project.log_dir.empty()) merge_log_dir(project, file, diagnostics, limits);
+  bool logs_read =
+      project.log_dir.empty() || LogDirReader(project, file, diagnostics, limits).run();
   Checker(project, diagnostics).run();
-  diagnostics.sort_by_place();
+  diagnostics.sort_by_place(name);
+  if (!logs_read) throw Error(Error::Kind::io, diagnostics);
   return project;
 }
 

@@ -5,6 +5,8 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "load/document.hpp"
@@ -63,6 +65,26 @@ struct Method {
 struct Standard {
   Origin origin;
   std::string id, title;
+};
+
+/// What a finding's `standard` refers to: a standard of the project, and a clause of it.
+struct StandardRef {
+  const Standard* standard = nullptr;  ///< nullptr when no standard of the project is named
+  std::string_view clause;             ///< `8.1.7` of `GB 50174-2017 8.1.7`; may be empty
+};
+
+/// The project's standards by id, for resolving the `standard` of findings: an id alone, or
+/// an id, white space and a clause (`ISO/IEC 27001:2022 A.7.2`), the longest id winning.
+class StandardIndex {
+ public:
+  /// Indexes `standards`, which must outlive the index.
+  explicit StandardIndex(const std::vector<Standard>& standards);
+  /// The standard and clause `text` names.
+  StandardRef find(std::string_view text) const;
+
+ private:
+  std::unordered_map<std::string_view, const Standard*> by_id_;
+  size_t longest_ = 0;
 };
 
 struct Phase {

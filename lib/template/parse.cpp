@@ -29,7 +29,7 @@ Diagnostic Template::diagnostic(size_t offset, std::string message) const {
   d.file = name_;
   d.mark = mark(offset);
   d.message = std::move(message);
-  d.source_line = line_at(text_, offset);
+  d.excerpt = excerpt_at(text_, offset);
   return d;
 }
 

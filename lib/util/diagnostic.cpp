@@ -9,36 +9,45 @@
 namespace commplan {
 
 void Diagnostics::error(std::string file, Mark mark, std::string path, std::string message,
-                        std::string source_line) {
+                        Excerpt excerpt) {
   items_.push_back({Level::error, std::move(file), mark, std::move(path), std::move(message),
-                    std::move(source_line)});
+                    std::move(excerpt)});
 }
 
 void Diagnostics::warning(std::string file, Mark mark, std::string path, std::string message,
-                          std::string source_line) {
+                          Excerpt excerpt) {
   items_.push_back({Level::warning, std::move(file), mark, std::move(path), std::move(message),
-                    std::move(source_line)});
+                    std::move(excerpt)});
 }
 
 void Diagnostics::append(const Diagnostics& other) {
   items_.insert(items_.end(), other.items_.begin(), other.items_.end());
 }
 
-void Diagnostics::sort_by_place() {
-  std::vector<std::string_view> files;
-  auto file_rank = [&](std::string_view f) {
-    auto it = std::find(files.begin(), files.end(), f);
-    if (it != files.end()) return static_cast<size_t>(it - files.begin());
-    files.push_back(f);
-    return files.size() - 1;
-  };
-  for (const auto& d : items_) file_rank(d.file);
-  std::stable_sort(items_.begin(), items_.end(), [&](const Diagnostic& a, const Diagnostic& b) {
-    size_t fa = file_rank(a.file), fb = file_rank(b.file);
-    if (fa != fb) return fa < fb;
+void Diagnostics::sort_by_place(std::string_view first_file) {
+  if (items_.empty()) return;
+  std::string first(first_file.empty() ? std::string_view(items_.front().file) : first_file);
+  // The sort orders indices, reading the items where they are; each item then moves once.
+  auto before = [&](const Diagnostic& a, const Diagnostic& b) {
+    if (a.file != b.file) {
+      if (a.file == first || b.file == first) return a.file == first;
+      return a.file < b.file;
+    }
     if (a.mark.line != b.mark.line) return a.mark.line < b.mark.line;
     return a.mark.column < b.mark.column;
-  });
+  };
+  auto in_order = [&](size_t i) { return !before(items_[i + 1], items_[i]); };
+  size_t i = 0;
+  while (i + 1 < items_.size() && in_order(i)) ++i;
+  if (i + 1 >= items_.size()) return;
+  std::vector<size_t> order(items_.size());
+  for (size_t k = 0; k < order.size(); ++k) order[k] = k;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return before(items_[a], items_[b]); });
+  std::vector<Diagnostic> sorted;
+  sorted.reserve(items_.size());
+  for (size_t k : order) sorted.push_back(std::move(items_[k]));
+  items_ = std::move(sorted);
 }
 
 size_t Diagnostics::error_count() const {
@@ -63,9 +72,7 @@ static Diagnostics single(std::string file, std::string message) {
 Error::Error(Kind kind, std::string file, std::string message)
     : Error(kind, single(std::move(file), std::move(message))) {}
 
-/// `text` with control characters (tab aside) written as escapes, so that a problem quoting
-/// the input stays on one line and cannot drive the terminal.
-static std::string printable(std::string_view text) {
+std::string printable(std::string_view text) {
   std::string out;
   for (char c : text) {
     auto byte = static_cast<unsigned char>(c);
@@ -82,7 +89,7 @@ static std::string printable(std::string_view text) {
 }
 
 std::string format_headline(const Diagnostic& d) {
-  std::string out = d.file.empty() ? std::string("commplan") : d.file;
+  std::string out = d.file.empty() ? std::string("commplan") : printable(d.file);
   if (d.mark.line > 0) out += fmt::format(":{}:{}", d.mark.line, d.mark.column);
   out += d.level == Level::error ? ": error: " : ": warning: ";
   if (!d.path.empty()) out += printable(d.path) + ": ";
@@ -92,29 +99,87 @@ std::string format_headline(const Diagnostic& d) {
 
 std::string format_diagnostic(const Diagnostic& d) {
   std::string out = format_headline(d);
-  if (d.mark.line > 0 && !d.source_line.empty()) {
+  if (d.mark.line > 0 && !d.excerpt.text.empty()) {
     // Control characters show as '?', one for one, so the caret stays under its column.
-    std::string line = d.source_line;
+    std::string line = d.excerpt.text;
     for (char& c : line)
       if ((static_cast<unsigned char>(c) < 0x20 && c != '\t') || c == 0x7F) c = '?';
     out += "\n " + line + "\n ";
-    // The caret sits under the column, counting display columns of the text before it.
-    std::string_view before(line);
-    before = before.substr(0, std::min(before.size(), column_byte_offset(before, d.mark.column)));
-    out += caret_padding(before) + "^";
+    // The caret sits under the marked character, counting display columns before it.
+    out += caret_padding(std::string_view(line).substr(0, std::min(line.size(), d.excerpt.caret)));
+    out += "^";
   }
   return out;
 }
 
-std::string line_at(std::string_view text, size_t offset) {
+namespace {
+
+constexpr std::string_view kEllipsis = "…";
+/// Columns shown before the caret when the line is cut on both sides.
+constexpr size_t kColumnsBefore = kExcerptColumns / 2;
+
+bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+/// The start of the character before byte `at` (a UTF-8 lead byte, or a lone byte).
+size_t previous_character(std::string_view text, size_t at) {
+  size_t begin = at - 1;
+  while (begin > 0 && at - begin < 4 && is_continuation(text[begin])) --begin;
+  return begin;
+}
+
+/// The end of the character at byte `at`.
+size_t next_character(std::string_view text, size_t at) {
+  size_t end = at + 1;
+  while (end < text.size() && end - at < 4 && is_continuation(text[end])) ++end;
+  return end;
+}
+
+/// Moves `begin` back over whole characters of its line while `columns` is under `limit`.
+void widen_back(std::string_view text, size_t& begin, size_t& columns, size_t limit) {
+  while (begin > 0 && text[begin - 1] != '\n' && columns < limit) {
+    size_t previous = previous_character(text, begin);
+    columns += display_width(text.substr(previous, begin - previous));
+    begin = previous;
+  }
+}
+
+/// Moves `end` forward over whole characters of its line while `columns` is under `limit`.
+void widen_forward(std::string_view text, size_t& end, size_t& columns, size_t limit) {
+  while (end < text.size() && text[end] != '\n' && columns < limit) {
+    size_t next = next_character(text, end);
+    columns += display_width(text.substr(end, next - end));
+    end = next;
+  }
+}
+
+/// True when the line goes on after byte `end` (a line break, CRLF too, ends it).
+bool line_goes_on(std::string_view text, size_t end) {
+  if (end >= text.size() || text[end] == '\n') return false;
+  return !(text[end] == '\r' && (end + 1 == text.size() || text[end + 1] == '\n'));
+}
+
+}  // namespace
+
+Excerpt excerpt_at(std::string_view text, size_t offset) {
   offset = std::min(offset, text.size());
-  size_t begin = offset == 0 ? std::string_view::npos : text.rfind('\n', offset - 1);
-  begin = begin == std::string_view::npos ? 0 : begin + 1;
-  size_t end = text.find('\n', begin);
-  if (end == std::string_view::npos) end = text.size();
-  std::string_view line = text.substr(begin, end - begin);
-  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-  return std::string(line);
+  if (offset > 0 && offset < text.size() && text[offset] == '\n' && text[offset - 1] == '\r')
+    --offset;  // a mark on a CRLF line end quotes that line
+  // Out from the offset a character at a time: half the columns before it, the rest after,
+  // and what the line's end leaves over before it again.
+  size_t begin = offset, end = offset, columns = 0;
+  widen_back(text, begin, columns, kColumnsBefore);
+  widen_forward(text, end, columns, kExcerptColumns);
+  widen_back(text, begin, columns, kExcerptColumns);
+  bool cut_before = begin > 0 && text[begin - 1] != '\n';
+  bool cut_after = line_goes_on(text, end);
+  std::string_view body = text.substr(begin, end - begin);
+  if (!cut_after && !body.empty() && body.back() == '\r') body.remove_suffix(1);
+  Excerpt e;
+  if (cut_before) e.text = kEllipsis;
+  e.caret = e.text.size() + (offset - begin);
+  e.text += body;
+  if (cut_after) e.text += kEllipsis;
+  return e;
 }
 
 static size_t edit_distance(std::string_view a, std::string_view b) {

@@ -3,6 +3,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace commplan {
@@ -16,28 +17,38 @@ struct Mark {
 
 enum class Level { error, warning };
 
-/// One problem: `FILE:LINE:COL: error: PATH: message`, with an optional hint and source line.
+/// The part of a source line around a mark, for quoting under a message: at most about
+/// kExcerptColumns display columns, with `…` where the line was cut.
+struct Excerpt {
+  std::string text;
+  size_t caret = 0;  ///< byte offset in `text` of the marked character
+};
+
+/// Display columns an excerpt shows of a long line (clang clips its source lines alike).
+inline constexpr size_t kExcerptColumns = 100;
+
+/// One problem: `FILE:LINE:COL: error: PATH: message`, with an optional hint and excerpt.
 struct Diagnostic {
   Level level = Level::error;
   std::string file;
   Mark mark;
-  std::string path;         ///< document path such as `findings[3].severity`; may be empty
-  std::string message;      ///< lower-case, short, quoting the offending text
-  std::string source_line;  ///< the line of the source the mark points into, when known
+  std::string path;     ///< document path such as `findings[3].severity`; may be empty
+  std::string message;  ///< lower-case, short, quoting the offending text
+  Excerpt excerpt;      ///< the source around the mark, when known
 };
 
 /// Every problem found in one run, in the order found.
 class Diagnostics {
  public:
   void error(std::string file, Mark mark, std::string path, std::string message,
-             std::string source_line = {});
+             Excerpt excerpt = {});
   void warning(std::string file, Mark mark, std::string path, std::string message,
-               std::string source_line = {});
+               Excerpt excerpt = {});
   void add(Diagnostic d) { items_.push_back(std::move(d)); }
   void append(const Diagnostics& other);
-  /// Orders the problems as a reader meets them: by file (in order of first mention), line
-  /// and column; problems of equal place keep their order.
-  void sort_by_place();
+  /// Orders the problems as a reader meets them: by file (those of `first_file` first, then
+  /// the others by name), line and column; problems of equal place keep their order.
+  void sort_by_place(std::string_view first_file = {});
 
   const std::vector<Diagnostic>& items() const { return items_; }
   size_t error_count() const;
@@ -71,8 +82,14 @@ std::string format_headline(const Diagnostic& d);
 /// The headline, then the source line and a caret under the column when known.
 std::string format_diagnostic(const Diagnostic& d);
 
-/// The text of the line around byte `offset` of `text` (without its line break).
-std::string line_at(std::string_view text, size_t offset);
+/// The excerpt of the line around byte `offset` of `text` (without its line break), clipped
+/// to kExcerptColumns around the offset. Reads a bounded window of `text`, however long the
+/// line: a diagnostic costs the same on a one-line file of megabytes.
+Excerpt excerpt_at(std::string_view text, size_t offset);
+
+/// `text` with control characters (tab aside) written as escapes (`\n`, `\x1B`), so that a
+/// file name or a quoted value stays on one line and cannot drive the terminal.
+std::string printable(std::string_view text);
 
 /// The closest of `candidates` to `word` (edit distance), or "" when none is close. Bounded for
 /// hostile input: no suggestion for a word over 64 characters, only the first 1,000 candidates,

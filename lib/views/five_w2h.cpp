@@ -161,7 +161,7 @@ size_t warn_missing_dimensions(const std::vector<Communication>& communications,
       Mark mark = o.mark_of(d.key);
       std::string path = o.path.empty() ? std::string(d.key) : fmt::format("{}.{}", o.path, d.key);
       diagnostics.warning(o.doc ? o.doc->file : "", mark, path, fmt::format("missing {}", d.name),
-                          o.doc ? o.doc->line(mark) : "");
+                          o.doc ? o.doc->line(mark) : Excerpt{});
     }
   }
   return count;

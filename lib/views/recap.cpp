@@ -140,26 +140,23 @@ json strings_json(const std::vector<std::string>& items) { return json(items); }
 /// makes.
 struct Lookup {
   Lookup(const Project& p, Lang l, Schedule s)
-      : project(p), lang(l), calendar(p), schedule(std::move(s)) {
+      : project(p), lang(l), calendar(p), schedule(std::move(s)), standards(p.standards) {
     for (const Phase& phase : p.phases) phases.emplace(phase.id, &phase);
-    for (const Standard& standard : p.standards) standards.emplace(standard.id, &standard);
   }
 
   const Phase* phase(std::string_view id) const {
     auto it = phases.find(id);
     return it == phases.end() ? nullptr : it->second;
   }
-  const Standard* standard(std::string_view id) const {
-    auto it = standards.find(id);
-    return it == standards.end() ? nullptr : it->second;
-  }
+  /// The standard and clause a finding's `standard` names.
+  StandardRef standard(std::string_view text) const { return standards.find(text); }
 
   const Project& project;
   Lang lang;
   Calendar calendar;
   Schedule schedule;
   std::unordered_map<std::string_view, const Phase*> phases;
-  std::unordered_map<std::string_view, const Standard*> standards;
+  StandardIndex standards;
 };
 
 /// Writes an object's members in key order: into a new object, or over the members of an
@@ -243,7 +240,7 @@ void write_evidence(MemberWriter& w, std::string_view evidence) {
 /// Writes finding `f` into `j` (see MemberWriter), its members in key order.
 void write_finding(json& j, const Finding& f, const Lookup& in) {
   const Phase* phase = in.phase(f.phase);
-  const Standard* standard = in.standard(f.standard);
+  StandardRef standard = in.standard(f.standard);
   auto name = [](auto value) { return std::optional<std::string_view>(to_string(value)); };
   std::string found = f.found ? format_date(*f.found) : std::string();
   MemberWriter w(j);
@@ -261,7 +258,11 @@ void write_finding(json& j, const Finding& f, const Lookup& in) {
   w.put_or_null("severity", f.severity ? name(*f.severity) : std::nullopt);
   w.put("severity_label", severity_label(f.severity, in.lang));
   w.put("standard", f.standard);
-  w.put("standard_title", standard ? std::string_view(standard->title) : std::string_view());
+  w.put("standard_clause", standard.clause);
+  w.put("standard_id",
+        standard.standard ? std::string_view(standard.standard->id) : std::string_view(f.standard));
+  w.put("standard_title",
+        standard.standard ? std::string_view(standard.standard->title) : std::string_view());
   w.put_or_null("status", f.status ? name(*f.status) : std::nullopt);
   w.put("status_label", status_label(f.status, in.lang));
   w.put("title", f.title);
@@ -694,8 +695,10 @@ json standard_json(std::string_view id, const Standard* standard, int count, boo
 /// then ids the file does not declare, sorted), then the rest in the file's order.
 json standards_json(const Lookup& in, const FindingList& findings, bool referenced_first) {
   std::map<std::string_view, int> counts;
-  for (const Finding* f : findings)
-    if (!f->standard.empty()) ++counts[f->standard];
+  for (const Finding* f : findings) {
+    const Standard* s = in.standard(f->standard).standard;
+    if (!f->standard.empty()) ++counts[s ? std::string_view(s->id) : std::string_view(f->standard)];
+  }
   json referenced = json::array(), rest = json::array();
   for (const Standard& s : in.project.standards) {
     auto it = counts.find(s.id);
@@ -704,7 +707,7 @@ json standards_json(const Lookup& in, const FindingList& findings, bool referenc
         .push_back(standard_json(s.id, &s, count, count > 0));
   }
   for (const auto& [id, count] : counts)
-    if (in.standard(id) == nullptr) referenced.push_back(standard_json(id, nullptr, count, true));
+    if (!in.standard(id).standard) referenced.push_back(standard_json(id, nullptr, count, true));
   for (auto& s : rest) referenced.push_back(std::move(s));
   return referenced;
 }

@@ -30,7 +30,7 @@ void warn(Diagnostics& diagnostics, const Origin& origin, std::string_view field
     path = path.empty() ? std::string(field) : fmt::format("{}.{}", path, field);
   const Document* doc = origin.doc;
   diagnostics.warning(doc ? doc->file : "", mark, path, std::move(message),
-                      doc ? doc->line(mark) : "");
+                      doc ? doc->line(mark) : Excerpt{});
 }
 
 }  // namespace commplan

@@ -3,6 +3,7 @@
 process with a time limit and (without AddressSanitizer) a 1 GiB address-space limit.
 
 For every case of tests/adversarial/cases.json and every generated case below: the exit code,
+the peak resident memory when the case sets max_rss_mb (not under AddressSanitizer),
 a regular expression the standard error must match, every line of standard error either a
 located problem (`FILE:LINE:COL: error: ...` or `FILE: error: ...`) or a quoted source line
 under one, no crash, and the -o target left exactly as it was when the run fails.
@@ -66,6 +67,36 @@ class Runner:
             return None, b"", b""
         return proc.returncode, out, err
 
+    def run_measured(self, args):
+        """Like run (without standard input), and the peak resident memory of the process."""
+        env = {k: v for k, v in os.environ.items() if not k.startswith("COMMPLAN_")}
+        env.update({"SOURCE_DATE_EPOCH": "1796083200", "NO_COLOR": "1", "LC_ALL": "C.UTF-8"})
+        env.pop("GITHUB_ACTIONS", None)
+        proc = subprocess.Popen(
+            [self.binary] + args, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE, env=env, cwd=self.tmp, preexec_fn=self.limits)
+        streams = {proc.stdout: [], proc.stderr: []}
+        readers = [threading.Thread(target=lambda f=f: streams[f].append(f.read()))
+                   for f in streams]
+        for reader in readers:
+            reader.start()
+        killed = []
+        def kill():
+            killed.append(True)
+            os.killpg(proc.pid, signal.SIGKILL)
+
+        timer = threading.Timer(self.time_limit, kill)
+        timer.start()
+        _, status, usage = os.wait4(proc.pid, 0)
+        timer.cancel()
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        for reader in readers:
+            reader.join()
+        if killed:
+            return None, b"", b"", 0
+        out, err = (b"".join(streams[f]) for f in (proc.stdout, proc.stderr))
+        return proc.returncode, out, err, usage.ru_maxrss * 1024
+
     def check(self, case):
         name = case["name"]
         args = [self.expand(a) for a in case["args"]]
@@ -74,8 +105,14 @@ class Runner:
         stdin = self.expand(case.get("stdin", "")).encode()
         if "stdin_file" in case:
             stdin = pathlib.Path(self.expand(case["stdin_file"])).read_bytes()
-        code, out, err = self.run(args, stdin)
+        if "max_rss_mb" in case:
+            code, out, err, rss = self.run_measured(args)
+        else:
+            (code, out, err), rss = self.run(args, stdin), 0
         problems = self.problems(case, code, err)
+        limit = case.get("max_rss_mb", 0) << 20
+        if limit and not self.sanitized and rss > limit:
+            problems.append(f"peak memory {rss >> 20} MiB, over {case['max_rss_mb']} MiB")
         if code == case["exit"]:
             problems += contents(case, out, output)
         if output and code != 0 and self.snapshot(output) != before:
@@ -183,8 +220,20 @@ def generate(tmp, source):
         f.write(base + "findings:\n")
         f.writelines(f'  - {{id: f{n}, title: "finding {n}", severity: high}}\n'
                      for n in range(20000))
+    minified_findings(tmp)
     deep = "{{#a}}" * 300 + "x" + "{{/a}}" * 300
     (tmp / "deep-sections.mustache").write_text(deep)
+
+
+def minified_findings(tmp):
+    """10,000 findings on one line of JSON (4 MB), each naming a standard the file lacks."""
+    project = {"commplan": 1, "project": {"name": "Harbour audit", "client": "Northwind",
+                                          "start": "2026-12-07", "end": "2026-12-11"},
+               "standards": [{"id": "GB 50174-2017", "title": "Data centre design"}],
+               "findings": [{"id": f"F-{n:05d}", "title": f"finding {n} " + "x" * 300,
+                             "severity": "high", "standard": f"ISO 9{n:04d}"}
+                            for n in range(10000)]}
+    (tmp / "minified-warnings.json").write_text(json.dumps(project, separators=(",", ":")))
 
 
 GENERATED = [
@@ -204,6 +253,11 @@ GENERATED = [
      "args": ["recap", "{tmp}/many-findings.yaml", "--level", "final", "--date", "2026-12-11",
               "-o", "{tmp}/out.md"], "output": "{tmp}/out.md", "exit": 0,
      "output_contains": ["f19999"]},
+    {"name": "10,000 warnings on one 4 MB line of JSON: final recap",
+     "args": ["recap", "{tmp}/minified-warnings.json", "--level", "final", "--date", "2026-12-11",
+              "-o", "{tmp}/out.md"], "output": "{tmp}/out.md", "exit": 0, "max_rss_mb": 100,
+     "stderr": r"^ … and 9,980 more warnings like this; `--all-diagnostics` shows them$",
+     "output_contains": ["F-09999"]},
     {"name": "a million numbers as render data",
      "args": ["render", "{templates}/rtl.mustache", "--data", "{tmp}/wide.json"], "exit": 0},
     {"name": "300 nested sections in a template",

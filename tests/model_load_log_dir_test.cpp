@@ -1,0 +1,147 @@
+// log_dir on every state of the file system: loops of links, dangling links, folders, pipes,
+// the project file itself, and names that would drive a terminal.
+
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "model/project.hpp"
+#include "template_fixtures.hpp"
+#include "test_helpers.hpp"
+
+namespace commplan {
+namespace {
+
+namespace fs = std::filesystem;
+using tmpl::testing::TempDir;
+
+/// A folder holding p.yaml (with `log_dir: logs`) and an empty logs/.
+class LogDir : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    project_ = tmp_.write("p.yaml", testing::project_head() + "log_dir: logs\n");
+    fs::create_directories(logs());
+  }
+  fs::path logs() const { return tmp_.path() / "logs"; }
+  std::string log(const std::string& name) const { return (logs() / name).string(); }
+  testing::RunResult validate() const { return testing::run_cli({"validate", project_}); }
+
+  TempDir tmp_;
+  std::string project_;
+};
+
+TEST_F(LogDir, ALoopOfLinksIsAnIoErrorNamingTheFile) {
+  fs::create_symlink("a.yaml", logs() / "a.yaml");
+  testing::RunResult r = validate();
+  EXPECT_EQ(r.code, 3);
+  EXPECT_EQ(r.err, log("a.yaml") + ": error: cannot read: Too many levels of symbolic links\n");
+  fs::create_symlink("y.yaml", logs() / "x.yaml");
+  fs::create_symlink("x.yaml", logs() / "y.yaml");
+  EXPECT_EQ(validate().code, 3);
+}
+
+TEST_F(LogDir, CompletionOnALoopOfLinksNeitherCrashesNorPrints) {
+  fs::create_symlink("a.yaml", logs() / "a.yaml");
+  testing::RunResult r = testing::run_cli({"__complete", "phases", project_});
+  EXPECT_EQ(r.code, 3);
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(r.err, "");
+}
+
+TEST_F(LogDir, ADanglingLinkIsAnIoError) {
+  fs::create_symlink("x", logs() / "x.yaml");
+  testing::RunResult r = validate();
+  EXPECT_EQ(r.code, 3);
+  EXPECT_EQ(r.err, log("x.yaml") + ": error: cannot read: No such file or directory\n");
+}
+
+TEST_F(LogDir, APipeIsNotReadAndIsAnIoError) {
+  ASSERT_EQ(::mkfifo(log("f.yaml").c_str(), 0600), 0);
+  testing::RunResult r = validate();
+  EXPECT_EQ(r.code, 3);
+  EXPECT_EQ(r.err, log("f.yaml") + ": error: cannot read: not a regular file\n");
+}
+
+TEST_F(LogDir, AnUnreadableFileIsAnIoError) {
+  tmp_.write("logs/a.yaml", "log: []\n");
+  fs::permissions(logs() / "a.yaml", fs::perms::none);
+  if (::access(log("a.yaml").c_str(), R_OK) == 0) GTEST_SKIP() << "running as root";
+  testing::RunResult r = validate();
+  EXPECT_EQ(r.code, 3);
+  EXPECT_EQ(r.err, log("a.yaml") + ": error: cannot read: Permission denied\n");
+}
+
+TEST_F(LogDir, AFolderNamedLikeALogFileIsSkipped) {
+  fs::create_directories(logs() / "x.yaml");
+  tmp_.write("logs/a.yaml", "log:\n  - date: 2026-12-08\n    done: [x]\n");
+  testing::RunResult r = validate();
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("1 log entry"), std::string::npos) << r.out;
+}
+
+TEST_F(LogDir, TheOtherFilesAreStillReadAndReported) {
+  fs::create_symlink("a.yaml", logs() / "a.yaml");
+  tmp_.write("logs/b.yaml", "findings:\n  - {id: F1, title: t, severity: bad}\n");
+  testing::RunResult r = validate();
+  EXPECT_EQ(r.code, 3);
+  EXPECT_NE(r.err.find(log("b.yaml") + ":2:34: error: findings[0].severity"), std::string::npos)
+      << r.err;
+}
+
+TEST_F(LogDir, ALoopOfLinksAsTheFolderIsNotAFolder) {
+  fs::remove(logs());
+  fs::create_symlink("logs", logs());
+  testing::RunResult r = validate();
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.err.find("error: log_dir: \"" + logs().string() + "\" is not a folder"),
+            std::string::npos)
+      << r.err;
+}
+
+TEST_F(LogDir, TheProjectFolderDoesNotReadTheProjectAgain) {
+  tmp_.write("p.yaml", testing::project_head() + "findings:\n  - {id: F1, title: t}\nlog_dir: .\n");
+  tmp_.write("more.yaml", "findings:\n  - {id: F2, title: u}\n");
+  testing::RunResult r = validate();
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("2 finding(s)"), std::string::npos) << r.out;
+  fs::create_symlink("p.yaml", tmp_.path() / "link.yaml");
+  r = validate();
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("2 finding(s)"), std::string::npos) << r.out;
+}
+
+TEST_F(LogDir, ProblemsComeFileByFileTheProjectFirst) {
+  std::string bad;
+  for (int i = 0; i < 30; ++i)
+    bad += "  - {id: F" + std::to_string(i) + ", title: t, severity: bad}\n";
+  tmp_.write("p.yaml", testing::project_head() + "log_dir: logs\nfindings:\n" + bad);
+  tmp_.write("logs/b.yaml", "findings:\n" + bad);
+  tmp_.write("logs/a.yaml", "findings:\n" + bad);
+  Diagnostics d;
+  load_project(project_, testing::project_head() + "log_dir: logs\nfindings:\n" + bad, d);
+  ASSERT_EQ(d.items().size(), 90u + 60u);  // the log files repeat the project's ids too
+  std::vector<std::string> order;
+  for (const auto& item : d.items())
+    if (order.empty() || order.back() != item.file) order.push_back(item.file);
+  EXPECT_EQ(order, (std::vector<std::string>{project_, log("a.yaml"), log("b.yaml")}));
+  for (size_t i = 1; i < d.items().size(); ++i) {
+    if (d.items()[i].file == d.items()[i - 1].file) {
+      EXPECT_GE(d.items()[i].mark.line, d.items()[i - 1].mark.line);
+    }
+  }
+}
+
+TEST_F(LogDir, FileNamesWithControlCharactersPrintEscaped) {
+  tmp_.write("logs/a\x1b[2Jb\nc.yaml", "findings:\n  - {id: F1, title: t, severity: bad}\n");
+  testing::RunResult r = validate();
+  EXPECT_EQ(r.code, 1);
+  EXPECT_EQ(r.err.find('\x1b'), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find(logs().string() + "/a\\x1B[2Jb\\nc.yaml:2:34: error:"), std::string::npos)
+      << r.err;
+}
+
+}  // namespace
+}  // namespace commplan
