@@ -83,10 +83,12 @@ def person(name, rng, theirs, contact=False):
 def random_phases(rng, start, end):
     phases, span = [], (end - start).days
     for i in range(rng.choice([0, 1, 1, 2, 3, 4])):
-        first = start + datetime.timedelta(days=rng.randint(0, span))
+        first = start + datetime.timedelta(days=rng.randint(-2, span))
         last = first + datetime.timedelta(days=rng.randint(0, 6))
+        if rng.random() < 0.8:
+            last = min(last, end)  # else it may run past the engagement (a warning)
         phase = {"id": f"p{i + 1}", "name": f"Phase {i + 1}", "start": iso(first),
-                 "end": iso(min(last, end))}
+                 "end": iso(last)}
         if rng.random() < 0.5:
             phase["owner"] = rng.choice(OURS)
         phases.append(phase)
