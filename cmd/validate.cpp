@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <filesystem>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -42,7 +43,7 @@ int validate_one(const ValidateOptions& opts, const std::string& file, Context& 
   return opts.strict && warnings > 0 ? kStrict : kOk;
 }
 
-/// Runs `check` on `file`, turning a thrown Error into its exit code.
+/// Runs `check`, turning an Error it throws into its exit code.
 template <class Check>
 int guarded(Context& ctx, Check check) {
   try {
@@ -53,8 +54,8 @@ int guarded(Context& ctx, Check check) {
   }
 }
 
-/// The gravest of the codes: an unreadable file (3), then an invalid one (1), then a strict
-/// failure (4).
+/// The gravest of the codes: an unreadable file (3), then a file that is no part of --project
+/// (2), then an invalid one (1), then a strict failure (4).
 int gravest(const std::vector<int>& codes) {
   for (int code : {kIo, kUsage, kInvalid, kStrict})
     for (int c : codes)
