@@ -128,6 +128,11 @@ int run_brief(Context& ctx, const BriefOptions& opts, const std::string& command
   auto project = load_project_reporting(ctx, opts.project);
   if (!project) return kInvalid;
   ViewOptions view_options{resolve_lang(ctx, opts, &*project), resolve_today(ctx, opts, &*project)};
+  if (opts.skip)
+    if (auto reason = opts.skip(*project, view_options.today)) {
+      ctx.err << "commplan: skipped: " << *reason << "\n";
+      return kOk;
+    }
   Diagnostics warnings;
   View view = build(*project, view_options, warnings);
   report(ctx, warnings);

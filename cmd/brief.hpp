@@ -4,6 +4,7 @@
 
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,9 @@ struct BriefOptions {
   std::string templates_dir;
   std::string date;
   std::string check;
+  /// Returns why the run has nothing to render for the project on its day, or nullopt; the
+  /// reason is printed on stderr and the run ends with exit 0, writing nothing.
+  std::function<std::optional<std::string>(const Project&, Date)> skip;
 };
 
 /// Builds a command's view model from the project; warnings go to `diagnostics`.

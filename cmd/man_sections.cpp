@@ -215,6 +215,17 @@ commplan kickoff project.yaml \-\-check briefs/kickoff.md
 .fi
 .RE
 .PP
+A scheduled daily job that renders the recap on workdays of the engagement only (on other
+days it says why on stderr, writes nothing and exits 0), and a pre\-commit check of a log
+file through its project:
+.PP
+.RS
+.nf
+commplan recap project.yaml \-\-level daily \-\-date today \-\-skip\-off\-days \-o recap.md
+commplan validate \-\-strict \-\-project project.yaml logs/2026\-12\-10.yaml
+.fi
+.RE
+.PP
 Render your own template on the view model:
 .PP
 .RS

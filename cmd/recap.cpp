@@ -1,8 +1,12 @@
 #include "views/recap.hpp"
 
+#include <fmt/format.h>
+
+#include <algorithm>
 #include <memory>
 
 #include "brief.hpp"
+#include "views/calendar.hpp"
 
 namespace commplan::cli {
 
@@ -12,18 +16,45 @@ struct RecapCommandOptions {
   BriefOptions brief;
   std::string level;
   std::string phase;
+  bool skip_off_days = false;
 };
+
+/// Why `day` has no daily recap (outside the engagement, a holiday, a weekly day off), or
+/// nullopt on a workday of the engagement.
+std::optional<std::string> off_day(const Project& project, Date day) {
+  static constexpr const char* kDays[] = {"Monday", "Tuesday",  "Wednesday", "Thursday",
+                                          "Friday", "Saturday", "Sunday"};
+  const ProjectInfo& info = project.project;
+  std::string what;
+  if (day < info.start || day > info.end)
+    what = fmt::format("outside the engagement ({} to {})", format_date(info.start),
+                       format_date(info.end));
+  else if (Calendar(project).is_workday(day))
+    return std::nullopt;
+  else if (std::find(info.holidays.begin(), info.holidays.end(), day) != info.holidays.end())
+    what = "a holiday";
+  else
+    what = fmt::format("a {}, not a workday", kDays[weekday_index(day)]);
+  return fmt::format("{} is {}: no daily recap (--skip-off-days)", format_date(day), what);
+}
 
 int run_recap(Context& ctx, const RecapCommandOptions& opts) {
   RecapOptions recap{parse_recap_level(opts.level).value_or(RecapLevel::daily), opts.phase};
   if (!opts.phase.empty() && recap.level != RecapLevel::phase)
     throw Error(Error::Kind::usage, "--phase",
                 "only goes with --level phase, not --level " + opts.level);
+  BriefOptions brief = opts.brief;
+  if (opts.skip_off_days) {
+    if (recap.level != RecapLevel::daily)
+      throw Error(Error::Kind::usage, "--skip-off-days",
+                  "only goes with --level daily, not --level " + opts.level);
+    brief.skip = off_day;
+  }
   auto build = [recap](const Project& project, const ViewOptions& options,
                        Diagnostics& diagnostics) {
     return build_recap(project, options, recap, diagnostics);
   };
-  return run_brief(ctx, opts.brief, recap_template(recap.level), build);
+  return run_brief(ctx, brief, recap_template(recap.level), build);
 }
 
 }  // namespace
@@ -39,6 +70,9 @@ void add_recap_command(CLI::App& app, Context& ctx) {
       ->check(CLI::IsMember({"daily", "phase", "final"}));
   cmd->add_option("--phase", opts->phase,
                   "The phase to recap (--level phase; default: the one the plan recaps on --date)");
+  cmd->add_flag("--skip-off-days", opts->skip_off_days,
+                "--level daily: on a day outside the engagement or not a workday, say so on "
+                "stderr, write nothing and exit 0 (for scheduled jobs)");
   cmd->callback([opts, &ctx] { ctx.exit_code = run_recap(ctx, *opts); });
 }
 

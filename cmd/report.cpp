@@ -16,6 +16,7 @@ namespace {
 constexpr std::string_view kBold = "\x1b[1m";
 constexpr std::string_view kRed = "\x1b[1;31m";
 constexpr std::string_view kMagenta = "\x1b[1;35m";
+constexpr std::string_view kCyan = "\x1b[1;36m";
 constexpr std::string_view kGreen = "\x1b[1;32m";
 constexpr std::string_view kReset = "\x1b[0m";
 
@@ -28,8 +29,7 @@ std::string location(const Diagnostic& d) {
 
 /// `PATH: message` as format_headline writes it (control characters escaped).
 std::string headline_text(const Diagnostic& d) {
-  std::string_view level = d.level == Level::error ? ": error: " : ": warning: ";
-  return format_headline(d).substr(location(d).size() + level.size());
+  return format_headline(d).substr(location(d).size() + level_word(d.level).size() + 4);
 }
 
 /// The plain text of format_diagnostic with gcc's colours: bold location, bold red error,
@@ -37,10 +37,12 @@ std::string headline_text(const Diagnostic& d) {
 std::string colored(const Diagnostic& d) {
   std::string plain = format_diagnostic(d);
   std::string where = location(d);
-  std::string_view level = d.level == Level::error ? "error:" : "warning:";
+  std::string level = fmt::format("{}:", level_word(d.level));
   size_t level_end = where.size() + 2 + level.size();
-  std::string out = fmt::format("{}{}:{} {}{}{}", kBold, where, kReset,
-                                d.level == Level::error ? kRed : kMagenta, level, kReset);
+  std::string_view tint = d.level == Level::error  ? kRed
+                          : d.level == Level::note ? kCyan
+                                                   : kMagenta;
+  std::string out = fmt::format("{}{}:{} {}{}{}", kBold, where, kReset, tint, level, kReset);
   out += plain.substr(level_end);
   if (!out.empty() && out.back() == '^' && plain.find('\n') != std::string::npos)
     out.replace(out.size() - 1, 1, fmt::format("{}^{}", kGreen, kReset));
@@ -71,6 +73,11 @@ std::string github_escape(std::string_view text, bool property) {
   return out;
 }
 
+/// GitHub's name of a level: error, warning or notice.
+std::string_view github_level(Level level) {
+  return level == Level::note ? "notice" : level_word(level);
+}
+
 /// `::error file=F,line=L,col=C::PATH: message`, an annotation on the pull request.
 std::string github_command(const Diagnostic& d) {
   std::vector<std::string> properties;
@@ -79,9 +86,8 @@ std::string github_command(const Diagnostic& d) {
     properties.push_back(fmt::format("line={}", d.mark.line));
     properties.push_back(fmt::format("col={}", d.mark.column));
   }
-  return fmt::format("::{}{}{}::{}", d.level == Level::error ? "error" : "warning",
-                     properties.empty() ? "" : " ", fmt::join(properties, ","),
-                     github_escape(headline_text(d), false));
+  return fmt::format("::{}{}{}::{}", github_level(d.level), properties.empty() ? "" : " ",
+                     fmt::join(properties, ","), github_escape(headline_text(d), false));
 }
 
 /// `1,234,567`.
@@ -96,7 +102,7 @@ std::string with_thousands(size_t n) {
 
 /// The line that stands for the `hidden` diagnostics alike to `d` after the first ones.
 std::string summary_text(const Diagnostic& d, size_t hidden) {
-  std::string_view kind = d.level == Level::error ? "error" : "warning";
+  std::string_view kind = level_word(d.level);
   return fmt::format("… and {} more {}{} like this; `--all-diagnostics` shows them",
                      with_thousands(hidden), kind, hidden == 1 ? "" : "s");
 }
@@ -104,7 +110,7 @@ std::string summary_text(const Diagnostic& d, size_t hidden) {
 /// The summary as its own annotation, on the same file.
 std::string github_summary(const Diagnostic& d, size_t hidden) {
   std::string file = d.file.empty() ? "" : " file=" + github_escape(d.file, true);
-  return fmt::format("::{}{}::{}", d.level == Level::error ? "error" : "warning", file,
+  return fmt::format("::{}{}::{}", github_level(d.level), file,
                      github_escape(summary_text(d, hidden), false));
 }
 
@@ -156,7 +162,7 @@ void add_diagnostic_options(CLI::App& app, Context& ctx) {
 }
 
 std::string message_kind(const Diagnostic& d) {
-  std::string kind = d.level == Level::error ? "error " : "warning ";
+  std::string kind = fmt::format("{} ", level_word(d.level));
   bool in_index = false;
   for (char c : d.path) {
     if (c == '[' || c == ']') in_index = c == '[';

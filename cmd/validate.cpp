@@ -1,26 +1,41 @@
+#include "views/validate.hpp"
+
 #include <fmt/format.h>
 
+#include <filesystem>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
 
 #include "cli.hpp"
-#include "project_input.hpp"
+#include "model/project.hpp"
 
 namespace commplan::cli {
 
 namespace {
 
+namespace fs = std::filesystem;
+
 struct ValidateOptions {
-  std::vector<std::string> projects;
+  std::vector<std::string> files;
+  std::string project;  ///< --project: the files are this project's file and log files
   bool strict = false;
   bool quiet = false;
 };
 
-int validate_one(const ValidateOptions& opts, const std::string& file, Context& ctx) {
-  size_t warnings = 0;
-  auto project = load_project_reporting(ctx, file, &warnings);
-  if (!project) return kInvalid;
+/// Loads `file` and makes every check the brief commands make; prints the problems together,
+/// in source order. Returns the exit code of this file; `loaded` receives the project when it
+/// could be read at all.
+int validate_one(const ValidateOptions& opts, const std::string& file, Context& ctx,
+                 std::optional<Project>* loaded = nullptr) {
+  Diagnostics diagnostics;
+  auto project = load_project(file, read_source(file, ctx.in), diagnostics);
+  if (loaded != nullptr) *loaded = project;
+  if (project && !diagnostics.has_errors()) check_briefs(*project, diagnostics);
+  report(ctx, diagnostics);
+  if (!project || diagnostics.has_errors()) return kInvalid;
+  size_t warnings = diagnostics.warning_count();
   if (!opts.quiet)
     ctx.out << fmt::format("{}: valid, {} finding(s), {} log entr{}, {} warning(s)\n",
                            file == "-" ? "<stdin>" : printable(file), project->findings.size(),
@@ -28,34 +43,89 @@ int validate_one(const ValidateOptions& opts, const std::string& file, Context& 
   return opts.strict && warnings > 0 ? kStrict : kOk;
 }
 
-/// Checks every file, so one run (a pre-commit hook, say) reports them all. The exit code is
-/// the gravest: an unreadable file (3), then an invalid one (1), then a strict failure (4).
-int run_validate(const ValidateOptions& opts, Context& ctx) {
-  bool io = false, invalid = false, strict = false;
-  for (const auto& file : opts.projects) {
-    int code;
-    try {
-      code = validate_one(opts, file, ctx);
-    } catch (const Error& e) {
-      report(ctx, e.diagnostics());
-      code = e.kind() == Error::Kind::io ? kIo : kInvalid;
-    }
-    io |= code == kIo;
-    invalid |= code == kInvalid;
-    strict |= code == kStrict;
+/// Runs `check`, turning an Error it throws into its exit code.
+template <class Check>
+int guarded(Context& ctx, Check check) {
+  try {
+    return check();
+  } catch (const Error& e) {
+    report(ctx, e.diagnostics());
+    return e.kind() == Error::Kind::io ? kIo : kInvalid;
   }
-  return io ? kIo : invalid ? kInvalid : strict ? kStrict : kOk;
+}
+
+/// The gravest of the codes: an unreadable file (3), then a file that is no part of --project
+/// (2), then an invalid one (1), then a strict failure (4).
+int gravest(const std::vector<int>& codes) {
+  for (int code : {kIo, kUsage, kInvalid, kStrict})
+    for (int c : codes)
+      if (c == code) return code;
+  return kOk;
+}
+
+bool same_file(const fs::path& a, const fs::path& b) {
+  std::error_code ec;
+  return fs::equivalent(a, b, ec);
+}
+
+/// Whether `file` is the project file `project` or a file its log_dir would load.
+bool part_of_project(const std::string& file, const std::string& project, const Project* loaded) {
+  if (same_file(file, project)) return true;
+  if (loaded == nullptr || loaded->log_dir.empty()) return false;
+  fs::path path(file), dir = fs::path(project).parent_path() / loaded->log_dir;
+  auto ext = path.extension();
+  return (ext == ".yaml" || ext == ".yml" || ext == ".json") &&
+         same_file(path.parent_path().empty() ? "." : path.parent_path(), dir);
+}
+
+/// --project: the project is validated once, with its log_dir; each FILE must be the project
+/// file or one of its log files (a log file is only valid as part of its project).
+int validate_project(const ValidateOptions& opts, Context& ctx) {
+  if (opts.project == "-") throw Error(Error::Kind::usage, "--project", "needs a file, not -");
+  std::optional<Project> loaded;
+  std::vector<int> codes{
+      guarded(ctx, [&] { return validate_one(opts, opts.project, ctx, &loaded); })};
+  if (codes.front() == kIo) return kIo;
+  Diagnostics strangers;
+  for (const std::string& file : opts.files)
+    if (!part_of_project(file, opts.project, loaded ? &*loaded : nullptr))
+      strangers.error(
+          file, {}, {},
+          fmt::format("not part of {}: neither the project file nor a file of its "
+                      "log_dir{}",
+                      opts.project,
+                      loaded && !loaded->log_dir.empty() ? fmt::format(" ({})", loaded->log_dir)
+                                                         : " (it has none)"));
+  report(ctx, strangers);
+  if (strangers.has_errors()) codes.push_back(kUsage);
+  return gravest(codes);
+}
+
+/// Checks every file, so one run (a pre-commit hook, say) reports them all.
+int run_validate(const ValidateOptions& opts, Context& ctx) {
+  if (!opts.project.empty()) return validate_project(opts, ctx);
+  if (opts.files.empty())
+    throw Error(Error::Kind::usage, "validate", "name a PROJECT file, or --project PROJECT");
+  std::vector<int> codes;
+  for (const auto& file : opts.files)
+    codes.push_back(guarded(ctx, [&] { return validate_one(opts, file, ctx); }));
+  return gravest(codes);
 }
 
 }  // namespace
 
 void add_validate_command(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<ValidateOptions>();
-  auto* cmd =
-      app.add_subcommand("validate", "Check project files: errors and warnings, nothing rendered");
-  cmd->add_option("PROJECT", opts->projects,
-                  "Project files (.yaml, .yml, .json; - for stdin), each checked on its own")
-      ->required();
+  auto* cmd = app.add_subcommand(
+      "validate",
+      "Check project files: every check kickoff, recap and plan make, nothing rendered");
+  cmd->add_option("PROJECT", opts->files,
+                  "Project files (.yaml, .yml, .json; - for stdin), each checked on its own; "
+                  "with --project, that project's file or log files");
+  cmd->add_option("--project", opts->project,
+                  "Validate this project, with its log_dir; the FILEs given must be its file or "
+                  "its log files (for a pre-commit hook on log files)")
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
   cmd->add_flag("--strict", opts->strict, "Exit 4 when there are warnings");
   cmd->add_flag("-q,--quiet", opts->quiet, "Print nothing on success");
   cmd->callback([opts, &ctx] { ctx.exit_code = run_validate(*opts, ctx); });

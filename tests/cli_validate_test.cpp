@@ -52,7 +52,8 @@ TEST(CliValidate, ChecksSeveralFilesAndExitsWithTheGravestCode) {
 TEST(CliValidate, ReadsStandardInput) {
   RunResult r = run_cli({"validate", "-"}, kValid);
   EXPECT_EQ(r.code, 0);
-  EXPECT_EQ(r.out, "<stdin>: valid, 0 finding(s), 0 log entries, 0 warning(s)\n");
+  // The minimal file leaves the kick-off and the plan much to confirm: warnings, not errors.
+  EXPECT_EQ(r.out.find("<stdin>: valid, 0 finding(s), 0 log entries, "), 0u) << r.out;
   EXPECT_EQ(run_cli({"validate", "-q", "-"}, kValid).out, "");
 }
 
@@ -104,6 +105,69 @@ TEST(CliValidate, MergesLogDirWithItsOwnFileNames) {
   r = run_cli({"validate", (dir / "p.yaml").string()});
   EXPECT_EQ(r.code, 0) << r.err;
   EXPECT_NE(r.out.find("1 finding(s), 1 log entry"), std::string::npos) << r.out;
+}
+
+TEST(CliValidate, MakesThePlansChecks) {
+  // plan fails on a phase without a workday: so does validate.
+  RunResult r =
+      run_cli({"validate", "-"},
+              kValid + "phases:\n  - {id: w, name: W, start: 2026-12-12, end: 2026-12-13}\n");
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.err.find("error: phases[0].end: phase \"w\" has no workday"), std::string::npos)
+      << r.err;
+  EXPECT_EQ(run_cli({"plan", "-"}, kValid + "phases:\n  - {id: w, name: W, start: 2026-12-12, "
+                                            "end: 2026-12-13}\n")
+                .code,
+            1);
+}
+
+/// A project in `dir` with log_dir logs/ holding one log file.
+void write_project_with_logs(const fs::path& dir) {
+  fs::create_directories(dir / "logs");
+  std::ofstream(dir / "p.yaml") << kValid << "log_dir: logs\n"
+                                << "phases:\n  - {id: p1, name: One, start: 2026-12-07, "
+                                   "end: 2026-12-11}\n";
+  std::ofstream(dir / "logs" / "a.yaml") << "findings:\n  - {id: F1, title: T, phase: p1}\n";
+}
+
+TEST(CliValidate, ValidatesLogFilesThroughTheirProject) {
+  fs::path dir = scratch("project-option");
+  write_project_with_logs(dir);
+  std::string project = (dir / "p.yaml").string(), log = (dir / "logs" / "a.yaml").string();
+  RunResult r = run_cli({"validate", "-q", "--project", project, log});
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.out, "");
+  r = run_cli({"validate", "--project", project, log, project});
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.out.find(project + ": valid, 1 finding(s)"), 0u) << r.out;
+  // Alone, a log file is no project; through its project, its finding's phase is checked.
+  EXPECT_EQ(run_cli({"validate", "-q", log}).code, 1);
+  std::ofstream(dir / "logs" / "a.yaml", std::ios::trunc)
+      << "findings:\n  - {id: F1, title: T, phase: p2}\n";
+  r = run_cli({"validate", "-q", "--project", project, log});
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.err.find(log + ":2:31: error: findings[0].phase: no phase has the id \"p2\"; did "
+                             "you mean \"p1\"?"),
+            std::string::npos)
+      << r.err;
+}
+
+TEST(CliValidate, RejectsAFileThatIsNotPartOfTheProject) {
+  fs::path dir = scratch("project-stranger");
+  write_project_with_logs(dir);
+  std::ofstream(dir / "other.yaml") << "log: []\n";
+  std::string project = (dir / "p.yaml").string(), other = (dir / "other.yaml").string();
+  RunResult r = run_cli({"validate", "-q", "--project", project, other});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("\n" + other + ": error: not part of " + project +
+                       ": neither the project file nor a file of its log_dir (logs)\n"),
+            std::string::npos)
+      << r.err;
+  // The last --project wins, so a pre-commit hook's args can replace the entry's.
+  r = run_cli({"validate", "-q", "--project", "missing.yaml", "--project", project,
+               (dir / "logs" / "a.yaml").string()});
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(run_cli({"validate"}).code, 2);
 }
 
 TEST(CliUsage, ExitsTwoOnUsageErrors) {

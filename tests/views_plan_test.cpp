@@ -93,13 +93,35 @@ TEST(PlanView, DerivesTheCommunicationMatrix) {
   EXPECT_EQ(m[0]["who"], "Contact (IT manager)");
   EXPECT_EQ(m[0]["from"], "Lead");
   EXPECT_EQ(m[0]["backup"], "Second");
+  EXPECT_EQ(m[0]["meetings"], json::parse(R"([{"kind": "daily", "people": ["Contact"]}])"));
+  // Who attends, as the schedule has it: the phase recaps list their people, the final recap
+  // invites both teams.
   EXPECT_EQ(m[1]["id"], "management");
-  EXPECT_EQ(m[1]["who"], "Sponsor");
+  EXPECT_EQ(m[1]["who"], "Phase recap: Contact, Sponsor; Final recap: Contact, Sponsor, Operator");
+  EXPECT_EQ(m[1]["meetings"], json::parse(R"([{"kind": "phase", "people": ["Contact", "Sponsor"]},
+      {"kind": "final", "people": ["Contact", "Sponsor", "Operator"]}])"));
+  EXPECT_EQ(m[2]["who"], "Contact, Sponsor, Operator");
+  EXPECT_EQ(m[3]["meetings"], json::array());
   EXPECT_EQ(m[2]["from"], "Second, Lead");  // the phase owners
   EXPECT_EQ(m[2]["backup"], "Third");
   EXPECT_EQ(m[4]["id"], "escalation");
   EXPECT_EQ(m[4]["frequency"],
             "When a problem arises: level 1 within 2 h, level 2 (time to confirm)");
+}
+
+TEST(PlanView, NamesInTheMatrixWhoTheMeetingsInvite) {
+  std::string text = kProject;
+  text.insert(text.find("meetings:\n") + 10,
+              "  kickoff: {attendees: [Lead, Contact, Guest]}\n"
+              "  daily_recap: {attendees: [Second, Operator]}\n"
+              "  final_recap: {attendees: [Lead, Sponsor]}\n");
+  json v = view_of(text, Lang::zh);
+  const json& m = v["matrix"];
+  EXPECT_EQ(m[0]["who"], "Operator");
+  EXPECT_EQ(m[1]["who"], "阶段复盘：Contact、Sponsor；项目总结汇报：Sponsor");
+  EXPECT_EQ(m[2]["who"], "Contact、Guest");
+  EXPECT_EQ(m[2]["meetings"],
+            json::parse(R"([{"kind": "kickoff", "people": ["Contact", "Guest"]}])"));
   for (const json& row : m)
     for (const char* column :
          {"audience", "who", "what", "why", "how", "frequency", "from", "backup"})

@@ -667,7 +667,7 @@ TEST(RecapCommand, ADailyRecapHeldInsideAPhaseRecapSaysSoAndShowsItsTime) {
                         "--level", "daily", "--date", "2026-12-11"});
   EXPECT_EQ(result.code, 0) << result.err;
   EXPECT_EQ(result.err,
-            "commplan: warning: the daily recap of 2026-12-11 is held inside the phase recap of "
+            "commplan: note: the daily recap of 2026-12-11 is held inside the phase recap of "
             "\"survey\" at 16:30; this page is its daily section\n");
   EXPECT_NE(result.out.find("Friday 2026-12-11, 16:30–16:55 (25 minutes)"), std::string::npos)
       << result.out;

@@ -7,6 +7,7 @@
 #include <map>
 #include <unordered_map>
 
+#include "model/email.hpp"
 #include "model/reader.hpp"
 #include "output/write.hpp"
 #include "util/text.hpp"
@@ -87,6 +88,10 @@ class Checker {
   void check_findings();
   void check_log();
   void check_contacts();
+  void check_holidays();
+  void holiday_warning(size_t index, std::string message);
+  void check_email(const Origin& o, const std::string& email);
+  void check_emails();
 
   const Project& p_;
   Diagnostics& d_;
@@ -124,6 +129,8 @@ void Checker::run() {
   check_findings();
   check_log();
   check_contacts();
+  check_holidays();
+  check_emails();
 }
 
 void Checker::check_dates() {
@@ -268,6 +275,51 @@ void Checker::check_contacts() {
     else
       first = &m;
   }
+}
+
+constexpr std::string_view kDayNames[] = {"Monday", "Tuesday",  "Wednesday", "Thursday",
+                                          "Friday", "Saturday", "Sunday"};
+
+/// Holidays matter only on workdays of the engagement; any other is likely a wrong date.
+void Checker::check_holidays() {
+  const ProjectInfo& info = p_.project;
+  if (!info.start.ok() || !info.end.ok()) return;
+  std::vector<Weekday> workdays = p_.workdays();
+  for (size_t i = 0; i < info.holidays.size(); ++i) {
+    Date day = info.holidays[i];
+    if (!day.ok()) continue;
+    auto weekday = static_cast<Weekday>(weekday_index(day));
+    if (!in_engagement(day))
+      holiday_warning(
+          i, fmt::format("holiday {} is outside the engagement ({} to {})", format_date(day),
+                         format_date(info.start), format_date(info.end)));
+    else if (std::find(workdays.begin(), workdays.end(), weekday) == workdays.end() &&
+             std::find(info.extra_workdays.begin(), info.extra_workdays.end(), day) ==
+                 info.extra_workdays.end())
+      holiday_warning(i, fmt::format("holiday {} is a {}, not a workday anyway", format_date(day),
+                                     kDayNames[static_cast<int>(weekday)]));
+  }
+}
+
+/// A warning at `project.holidays[index]`.
+void Checker::holiday_warning(size_t index, std::string message) {
+  const Origin& o = p_.project.origin;
+  const Node* list = o.node != nullptr ? o.node->find("holidays") : nullptr;
+  if (list == nullptr || !list->is_sequence() || index >= list->items.size())
+    return warning(o, "holidays", std::move(message));
+  Mark mark = list->items[index].mark;
+  d_.warning(o.doc ? o.doc->file : "", mark, fmt::format("{}[{}]", path(o, "holidays"), index),
+             std::move(message), o.doc ? o.doc->line(mark) : Excerpt{});
+}
+
+void Checker::check_email(const Origin& o, const std::string& email) {
+  if (email.empty()) return;
+  if (std::string problem = email_problem(email); !problem.empty()) error(o, "email", problem);
+}
+
+void Checker::check_emails() {
+  for (const Member& m : p_.team) check_email(m.origin, m.email);
+  for (const ClientMember& m : p_.client_team) check_email(m.origin, m.email);
 }
 
 std::shared_ptr<const Document> parse(const std::string& file, std::string text,

@@ -55,7 +55,26 @@ size_t Diagnostics::error_count() const {
                                            [](const auto& d) { return d.level == Level::error; }));
 }
 
-size_t Diagnostics::warning_count() const { return items_.size() - error_count(); }
+size_t Diagnostics::warning_count() const {
+  return static_cast<size_t>(std::count_if(
+      items_.begin(), items_.end(), [](const auto& d) { return d.level == Level::warning; }));
+}
+
+void Diagnostics::note(std::string file, Mark mark, std::string path, std::string message) {
+  items_.push_back({Level::note, std::move(file), mark, std::move(path), std::move(message), {}});
+}
+
+std::string_view level_word(Level level) {
+  switch (level) {
+    case Level::error:
+      return "error";
+    case Level::warning:
+      return "warning";
+    case Level::note:
+      return "note";
+  }
+  return "error";
+}
 
 Error::Error(Kind kind, Diagnostics diagnostics)
     : std::runtime_error(diagnostics.items().empty() ? std::string("error")
@@ -91,7 +110,7 @@ std::string printable(std::string_view text) {
 std::string format_headline(const Diagnostic& d) {
   std::string out = d.file.empty() ? std::string("commplan") : printable(d.file);
   if (d.mark.line > 0) out += fmt::format(":{}:{}", d.mark.line, d.mark.column);
-  out += d.level == Level::error ? ": error: " : ": warning: ";
+  out += fmt::format(": {}: ", level_word(d.level));
   if (!d.path.empty()) out += printable(d.path) + ": ";
   out += printable(d.message);
   return out;

@@ -15,7 +15,12 @@ struct Mark {
   size_t offset = 0;  ///< byte offset of the place, for quoting the source line
 };
 
-enum class Level { error, warning };
+/// error: the input is wrong; warning: likely a mistake (`--strict` fails on it); note: what a
+/// reader should know about the page made (never fails a run, `--strict` included).
+enum class Level { error, warning, note };
+
+/// `error`, `warning` or `note`, as a diagnostic prints it.
+std::string_view level_word(Level level);
 
 /// The part of a source line around a mark, for quoting under a message: at most about
 /// kExcerptColumns display columns, with `…` where the line was cut.
@@ -44,6 +49,7 @@ class Diagnostics {
              Excerpt excerpt = {});
   void warning(std::string file, Mark mark, std::string path, std::string message,
                Excerpt excerpt = {});
+  void note(std::string file, Mark mark, std::string path, std::string message);
   void add(Diagnostic d) { items_.push_back(std::move(d)); }
   void append(const Diagnostics& other);
   /// Orders the problems as a reader meets them: by file (those of `first_file` first, then

@@ -16,6 +16,8 @@ nlohmann::json build_plan_view(const Project& project, const ViewOptions& option
 
 /// The communication matrix: for each audience what they get, why, how, how often, from
 /// whom and the backup (the PMBOK columns), derived from the teams, schedule and escalation.
+/// A row about meetings names the client's side of their attendees in `schedule`, and lists
+/// them per meeting kind under `meetings`, so the matrix and the calendar never disagree.
 nlohmann::json plan_matrix(const Project& project, const Schedule& schedule, Lang lang);
 
 /// The Mermaid `gantt` text of the schedule: phases as bars, kick-off, phase and final recaps

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <initializer_list>
 
 #include "util/text.hpp"
 #include "views/plan.hpp"
@@ -110,7 +111,8 @@ json row(const Row& fixed, const Project& project, Lang lang, std::string who,
           {"how", with_names(fixed.how, project, lang)},
           {"frequency", std::move(frequency)},
           {"from", from},
-          {"backup", backup}};
+          {"backup", backup},
+          {"meetings", json::array()}};
 }
 
 const Touchpoint* first_of(const Schedule& schedule, TouchpointKind kind) {
@@ -125,34 +127,91 @@ int count_of(const Schedule& schedule, TouchpointKind kind) {
   return n;
 }
 
-json contact_row(const Project& project, Lang lang, const Senders& s) {
-  const ClientMember* contact = contact_person(project);
-  std::string who = contact ? plan_text::with_role(contact->name, contact->role, lang) : "";
+/// The client's side of the meetings of one kind: every attendee not on our team, as the
+/// schedule lists them (the matrix's one source for who attends what).
+struct Audience {
+  TouchpointKind kind;
+  std::vector<const Attendee*> people;
+};
+
+/// The audience of each of `kinds` that the schedule holds.
+std::vector<Audience> audiences(const Schedule& schedule,
+                                std::initializer_list<TouchpointKind> kinds) {
+  std::vector<Audience> list;
+  for (TouchpointKind kind : kinds) {
+    if (first_of(schedule, kind) == nullptr) continue;
+    Audience audience{kind, {}};
+    for (const Touchpoint& t : schedule.touchpoints) {
+      if (t.kind != kind) continue;
+      for (const Attendee& a : t.attendees)
+        if (a.side != Attendee::Side::ours &&
+            std::none_of(audience.people.begin(), audience.people.end(),
+                         [&](const Attendee* p) { return p->name == a.name; }))
+          audience.people.push_back(&a);
+    }
+    list.push_back(std::move(audience));
+  }
+  return list;
+}
+
+std::vector<std::string> names_of(const Audience& audience, Lang lang, bool roles) {
+  std::vector<std::string> names;
+  for (const Attendee* a : audience.people)
+    names.push_back(roles ? plan_text::with_role(a->name, a->role, lang) : a->name);
+  return names;
+}
+
+/// The Who column: the names, once when every meeting of the row has the same people, else
+/// per meeting ("Phase recap: A; Final recap: A, B"); empty when nobody is named.
+std::string who_text(const std::vector<Audience>& list, Lang lang, bool roles) {
+  bool same = std::all_of(list.begin(), list.end(), [&](const Audience& a) {
+    return names_of(a, lang, false) == names_of(list.front(), lang, false);
+  });
+  if (list.empty() || (same && list.front().people.empty())) return "";
+  if (same) return join_list(names_of(list.front(), lang, roles), lang);
+  std::vector<std::string> parts;
+  for (const Audience& a : list) {
+    std::string names = a.people.empty() ? std::string(to_confirm(lang))
+                                         : join_list(names_of(a, lang, roles), lang);
+    parts.push_back(fmt::format("{}{}{}", plan_text::kind_label(a.kind, lang),
+                                lang == Lang::zh ? "：" : ": ", names));
+  }
+  return join(parts, lang == Lang::zh ? "；" : "; ");
+}
+
+/// The meetings a row speaks of, each with the names of its audience.
+json meetings_of(const std::vector<Audience>& list) {
+  json meetings = json::array();
+  for (const Audience& a : list) {
+    json people = json::array();
+    for (const Attendee* p : a.people) people.push_back(p->name);
+    meetings.push_back({{"kind", to_string(a.kind)}, {"people", std::move(people)}});
+  }
+  return meetings;
+}
+
+/// A row about meetings of `kinds`: its Who and its `meetings` read from the schedule.
+json meeting_row(const Row& fixed, const Project& project, Lang lang, const Schedule& schedule,
+                 std::initializer_list<TouchpointKind> kinds, bool roles, std::string frequency,
+                 const std::string& from, const std::string& backup) {
+  std::vector<Audience> list = audiences(schedule, kinds);
+  json r = row(fixed, project, lang, who_text(list, lang, roles), std::move(frequency), from,
+               backup);
+  r["meetings"] = meetings_of(list);
+  return r;
+}
+
+json contact_row(const Project& project, const Schedule& schedule, Lang lang, const Senders& s) {
   std::string time = format_time(meeting_time(project, TouchpointKind::daily));
   int minutes = meeting_duration(project, TouchpointKind::daily);
   std::string often = lang == Lang::zh ? fmt::format("每个工作日 {}，{} 分钟", time, minutes)
                                        : fmt::format("Every workday at {}, {} min", time, minutes);
-  return row(kContact, project, lang, who, often, s.lead, s.backup);
+  return meeting_row(kContact, project, lang, schedule, {TouchpointKind::daily}, true, often,
+                     s.lead, s.backup);
 }
 
-/// The client's people at the phase recaps (else at the final recap), the contact excepted.
-std::vector<std::string> management(const Project& project, const Schedule& schedule) {
-  const ClientMember* contact = contact_person(project);
-  std::vector<std::string> names;
-  for (TouchpointKind kind : {TouchpointKind::phase, TouchpointKind::final}) {
-    for (const Touchpoint& t : schedule.touchpoints) {
-      if (t.kind != kind) continue;
-      for (const Attendee& a : t.attendees)
-        if (a.side == Attendee::Side::theirs && (!contact || a.name != contact->name) &&
-            std::find(names.begin(), names.end(), a.name) == names.end())
-          names.push_back(a.name);
-    }
-    if (!names.empty()) break;
-  }
-  return names;
-}
-
-json management_row(const Project& project, const Schedule& schedule, Lang lang, const Senders& s) {
+json management_row(const Project& project, const Schedule& schedule, Lang lang,
+                    const Senders& s) {
   int phases = count_of(schedule, TouchpointKind::phase);
   const Touchpoint* closing = first_of(schedule, TouchpointKind::final);
   std::string day = closing ? format_date(closing->date) : std::string(to_confirm(lang));
@@ -162,14 +221,14 @@ json management_row(const Project& project, const Schedule& schedule, Lang lang,
       lang == Lang::zh
           ? fmt::format("每个阶段结束时（共 {} 次{}），{} {}", phases, recap, day, final_name)
           : fmt::format("At the end of each phase ({} in all); {} on {}", phases, final_name, day);
-  return row(kManagement, project, lang, join_list(management(project, schedule), lang), often,
-             s.lead, s.backup);
+  return meeting_row(kManagement, project, lang, schedule,
+                     {TouchpointKind::phase, TouchpointKind::final}, false, often, s.lead,
+                     s.backup);
 }
 
 json client_team_row(const Project& project, const Schedule& schedule, Lang lang,
                      const Senders& s) {
-  std::vector<std::string> names, owners;
-  for (const ClientMember& m : project.client_team) names.push_back(m.name);
+  std::vector<std::string> owners;
   for (const Phase& p : project.phases)
     if (!p.owner.empty() && std::find(owners.begin(), owners.end(), p.owner) == owners.end())
       owners.push_back(p.owner);
@@ -180,16 +239,18 @@ json client_team_row(const Project& project, const Schedule& schedule, Lang lang
       lang == Lang::zh
           ? fmt::format("{} {}；执行阶段按需访谈", day, kickoff_name)
           : fmt::format("{} on {}; interviews during the execution stage", kickoff_name, day);
+  std::initializer_list<TouchpointKind> kinds = {TouchpointKind::kickoff};
   if (owners.empty())
-    return row(kClientTeam, project, lang, join_list(names, lang), often, s.lead, s.backup);
+    return meeting_row(kClientTeam, project, lang, schedule, kinds, false, often, s.lead,
+                       s.backup);
   std::string backup(lang == Lang::zh ? "互为备岗" : "one another");
   for (const Member& m : project.team)
     if (std::find(owners.begin(), owners.end(), m.name) == owners.end()) {
       backup = m.name;
       break;
     }
-  return row(kClientTeam, project, lang, join_list(names, lang), often, join_list(owners, lang),
-             backup);
+  return meeting_row(kClientTeam, project, lang, schedule, kinds, false, often,
+                     join_list(owners, lang), backup);
 }
 
 json our_team_row(const Project& project, Lang lang, const Senders& s) {
@@ -221,7 +282,7 @@ json escalation_row(const Project& project, Lang lang, const Senders& s) {
 json plan_matrix(const Project& project, const Schedule& schedule, Lang lang) {
   Senders s = senders(project, lang);
   json rows =
-      json::array({contact_row(project, lang, s), management_row(project, schedule, lang, s),
+      json::array({contact_row(project, schedule, lang, s), management_row(project, schedule, lang, s),
                    client_team_row(project, schedule, lang, s), our_team_row(project, lang, s)});
   if (!project.escalation.empty()) rows.push_back(escalation_row(project, lang, s));
   return rows;

@@ -346,6 +346,7 @@ std::string held_phases_text(const Touchpoint& t, const Lookup& in) {
 /// it recaps.
 json held_in_json(const Touchpoint& t, const Lookup& in) {
   return {{"kind", text(to_string(t.kind))},
+          {"name", plan_text::meeting_name_in_text(in.project, t.kind, in.lang)},
           {"final", t.kind == TouchpointKind::final},
           {"phases_text", held_phases_text(t, in)},
           {"time", format_time(t.start)},
@@ -358,9 +359,9 @@ std::string meeting_words(const Touchpoint& t) {
   return fmt::format("the phase recap of \"{}\"", join(held_phases(t), "\", \""));
 }
 
-/// A note on stderr: a warning with no place, as the recap's choices are not the file's fault.
+/// A note on stderr with no place: the recap's choices are not the file's fault.
 void note(Diagnostics& diagnostics, std::string message) {
-  diagnostics.warning("", {}, {}, std::move(message));
+  diagnostics.note("", {}, {}, std::move(message));
 }
 
 json recap_header(const Project& project, const ViewOptions& options, RecapLevel level) {
@@ -787,6 +788,8 @@ View build_phase(const Project& project, const ViewOptions& options, const std::
   view["meeting"] = meeting_json(meeting, in, diagnostics);
   view["held_in"] =
       meeting.kind == TouchpointKind::final ? held_in_json(meeting, in) : json(nullptr);
+  // Held inside the final recap, the page is still that meeting's phase section.
+  view["meeting"]["name"] = plan_text::meeting_name(in.project, TouchpointKind::phase, in.lang);
   view["phase"] = phase_json(*phase);
   view["phase_chosen"] = text(chosen->how);
   view["standards"] = standards_json(in, findings, true);

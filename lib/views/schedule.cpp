@@ -373,8 +373,26 @@ std::vector<PhaseRecap> phase_recaps(const Schedule& schedule) {
   return recaps;
 }
 
+namespace {
+
+/// A meeting ends by 23:59 of its day: its start plus its length stays within the day.
+void check_within_day(const Project& project, TouchpointKind kind, Diagnostics& diagnostics) {
+  constexpr int kDayEnd = 23 * 60 + 59;
+  int start = meeting_time(project, kind), minutes = meeting_duration(project, kind);
+  if (start + minutes <= kDayEnd) return;
+  fail(diagnostics, meeting_of(project, kind).origin, "time",
+       fmt::format("the {} at {} for {} minutes ends after 23:59; start it by {}",
+                   meeting_label(kind), format_time(start), minutes,
+                   format_time(kDayEnd - minutes)));
+}
+
+}  // namespace
+
 Schedule build_schedule(const Project& project, Diagnostics& diagnostics) {
-  for (const MeetingRule& rule : kRules) meeting_duration(project, rule.kind, &diagnostics);
+  for (const MeetingRule& rule : kRules) {
+    meeting_duration(project, rule.kind, &diagnostics);
+    check_within_day(project, rule.kind, diagnostics);
+  }
   for (TouchpointKind kind : {TouchpointKind::daily, TouchpointKind::phase}) {
     const Meeting& meeting = meeting_of(project, kind);
     if (meeting.date)

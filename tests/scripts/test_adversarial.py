@@ -25,7 +25,7 @@ import threading
 
 TIME_LIMIT = 10  # seconds a run
 MEMORY_LIMIT = 1 << 30  # bytes
-HEADLINE = re.compile(r"^(\S.*?)(:\d+:\d+)?: (error|warning): \S")
+HEADLINE = re.compile(r"^(\S.*?)(:\d+:\d+)?: (error|warning|note): \S")
 PREVIOUS = b"previous content: a failed run must leave this file as it was\n"
 
 

@@ -24,7 +24,7 @@ HOSTILE = " | pipe <script>alert(1)</script> {{x}} *em* [link](http://x.example)
 LITERALS = ("<script>alert(1)</script>", "{{x}}", "*em*", "[link]", " | pipe")
 # Fields whose values are ids, dates, times or enums: HOSTILE is appended to every other text.
 FORMATTED = {"commplan", "id", "phase", "standard", "date", "start", "end", "found", "severity",
-             "status", "time", "lang", "workdays", "holidays", "timezone"}
+             "status", "time", "lang", "workdays", "holidays", "timezone", "email"}
 
 
 def recap(binary, project, level, date, lang):

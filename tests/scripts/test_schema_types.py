@@ -23,8 +23,8 @@ from test_schema import Yaml12Loader  # noqa: E402  (the YAML 1.2 reading of tes
 
 
 def meeting(duration):
-    return {"date": "2026-12-07", "time": "09:30", "duration": duration, "location": "Room 1",
-            "attendees": ["Chen Ming"]}
+    return {"name": "Meeting", "date": "2026-12-07", "time": "09:30", "duration": duration,
+            "location": "Room 1", "attendees": ["Chen Ming"]}
 
 
 # Every field of the schema, each with a value of its type (the test fails on a field missing here).
@@ -33,7 +33,8 @@ BASE = {
     "lang": "en",
     "project": {"name": "Audit", "client": "ACME", "summary": "Two weeks.",
                 "start": "2026-12-07", "end": "2026-12-18", "timezone": "Asia/Shanghai",
-                "workdays": ["mon", "tue", "wed", "thu", "fri"], "holidays": ["2026-12-10"]},
+                "workdays": ["mon", "tue", "wed", "thu", "fri"], "holidays": ["2026-12-10"],
+                "extra_workdays": ["2026-12-12"]},
     "team": [{"name": "Chen Ming", "role": "lead", "responsibilities": ["scope"],
               "email": "chen@example.com", "phone": "+86 1"}],
     "client_team": [{"name": "Wang Jing", "role": "ops", "contact": True,
