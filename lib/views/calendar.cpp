@@ -17,8 +17,11 @@ Calendar::Calendar(const Project& project)
 }
 
 bool Calendar::is_workday(Date day) const {
-  return weekday_on_[weekday_index(day)] &&
-         !std::binary_search(holidays_.begin(), holidays_.end(), day);
+  return weekday_on_[weekday_index(day)] && !is_holiday(day);
+}
+
+bool Calendar::is_holiday(Date day) const {
+  return std::binary_search(holidays_.begin(), holidays_.end(), day);
 }
 
 std::optional<Date> Calendar::previous_workday(Date day) const {

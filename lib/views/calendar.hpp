@@ -15,6 +15,8 @@ class Calendar {
 
   /// A day of the week the team works that is not a holiday (inside or outside the engagement).
   bool is_workday(Date day) const;
+  /// One of the file's holidays.
+  bool is_holiday(Date day) const;
   /// The last workday before `day`, looking back at most a year; nullopt when none.
   std::optional<Date> previous_workday(Date day) const;
   /// The first workday after `day`, looking ahead at most a year; nullopt when none.

@@ -7,7 +7,6 @@
 
 #include "output/ics.hpp"
 #include "util/text.hpp"
-#include "views/calendar.hpp"
 #include "views/plan_text.hpp"
 
 namespace commplan {
@@ -73,7 +72,7 @@ json attendee_json(const Attendee& a) {
 json touchpoint_json(const Touchpoint& t, const Project& project, Lang lang) {
   json attendees = json::array();
   for (const Attendee& a : t.attendees) attendees.push_back(attendee_json(a));
-  std::string note = plan_text::includes_note(t, project, lang);
+  std::string note = plan_text::includes_note(t, lang);
   json j = {{"uid", ics::make_uid(project.project.name, to_string(t.kind), t.date)},
             {"date", format_date(t.date)},
             {"weekday", plan_text::weekday_short(t.date, lang)},
@@ -177,17 +176,19 @@ json phases_json(const Project& project, const Schedule& schedule, Lang lang) {
     for (const std::string& item : t.includes)
       if (item.rfind("phase:", 0) == 0) recap_of[item.substr(6)] = &t;
   }
-  Calendar calendar(project);
+  const std::vector<Date>& days = schedule.workdays;  // sorted, so a phase counts its own fast
   json list = json::array();
   for (const Phase& phase : project.phases) {
     auto it = recap_of.find(phase.id);
     const Touchpoint* recap = it == recap_of.end() ? nullptr : it->second;
+    auto first = std::lower_bound(days.begin(), days.end(), phase.start);
+    auto last = std::upper_bound(first, days.end(), phase.end);
     list.push_back({{"id", phase.id},
                     {"name", plan_text::phase_name(phase)},
                     {"owner", phase.owner},
                     {"start", format_date(phase.start)},
                     {"end", format_date(phase.end)},
-                    {"workdays", calendar.workdays(phase.start, phase.end).size()},
+                    {"workdays", last - first},
                     {"recap_date", recap ? format_date(recap->date) : ""},
                     {"recap", recap ? plan_text::title(*recap, lang) : ""}});
   }

@@ -27,7 +27,7 @@ std::string description(const Touchpoint& t, const Project& project, Lang lang) 
   for (std::string_view item : plan_text::agenda(t.kind, lang))
     out += fmt::format("{}. {}\n", ++n, item);
   out += fmt::format("\n{}{}", l.output, plan_text::output(t.kind, lang));
-  if (std::string note = plan_text::includes_note(t, project, lang); !note.empty()) {
+  if (std::string note = plan_text::includes_note(t, lang); !note.empty()) {
     if (lang == Lang::en) note[0] = 'I';  // "includes …" opens a sentence here
     out += fmt::format("\n{}{}", note, lang == Lang::zh ? "。" : ".");
   }
@@ -47,7 +47,8 @@ std::optional<ics::Person> organizer(const Project& project) {
   return std::nullopt;
 }
 
-ics::Event event(const Touchpoint& t, const Project& project, Lang lang) {
+ics::Event event(const Touchpoint& t, const Project& project, Lang lang,
+                 const std::optional<ics::Person>& organizer) {
   ics::Event e;
   e.uid = ics::make_uid(project.project.name, to_string(t.kind), t.date);
   e.date = t.date;
@@ -56,7 +57,7 @@ ics::Event event(const Touchpoint& t, const Project& project, Lang lang) {
   e.summary = fmt::format("{} · {}", plan_text::title(t, lang), project.project.name);
   e.description = description(t, project, lang);
   e.location = t.location;
-  e.organizer = organizer(project);
+  e.organizer = organizer;
   for (const Attendee& a : t.attendees) e.attendees.push_back({a.name, a.email});
   return e;
 }
@@ -71,8 +72,9 @@ std::string plan_ics(const Project& project, const ViewOptions& options) {
   calendar.name = project.project.name;
   calendar.timezone = project.project.timezone;
   calendar.stamp = options.today;
+  std::optional<ics::Person> from = organizer(project);
   for (const Touchpoint& t : schedule.touchpoints)
-    calendar.events.push_back(event(t, project, options.lang));
+    calendar.events.push_back(event(t, project, options.lang, from));
   return ics::write(calendar);
 }
 

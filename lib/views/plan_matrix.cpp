@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <unordered_set>
 
 #include "util/text.hpp"
 #include "views/plan.hpp"
@@ -120,12 +121,13 @@ json contact_row(const Project& project, Lang lang, const Senders& s) {
 std::vector<std::string> management(const Project& project, const Schedule& schedule) {
   const ClientMember* contact = contact_person(project);
   std::vector<std::string> names;
+  std::unordered_set<std::string_view> seen;
   for (TouchpointKind kind : {TouchpointKind::phase, TouchpointKind::final}) {
     for (const Touchpoint& t : schedule.touchpoints) {
       if (t.kind != kind) continue;
       for (const Attendee& a : t.attendees)
         if (a.side == Attendee::Side::theirs && (!contact || a.name != contact->name) &&
-            std::find(names.begin(), names.end(), a.name) == names.end())
+            seen.insert(a.name).second)
           names.push_back(a.name);
     }
     if (!names.empty()) break;
@@ -149,10 +151,10 @@ json management_row(const Project& project, const Schedule& schedule, Lang lang,
 json client_team_row(const Project& project, const Schedule& schedule, Lang lang,
                      const Senders& s) {
   std::vector<std::string> names, owners;
+  std::unordered_set<std::string_view> is_owner;
   for (const ClientMember& m : project.client_team) names.push_back(m.name);
   for (const Phase& p : project.phases)
-    if (!p.owner.empty() && std::find(owners.begin(), owners.end(), p.owner) == owners.end())
-      owners.push_back(p.owner);
+    if (!p.owner.empty() && is_owner.insert(p.owner).second) owners.push_back(p.owner);
   const Touchpoint* kickoff = first_of(schedule, TouchpointKind::kickoff);
   std::string day = kickoff ? format_date(kickoff->date) : std::string(to_confirm(lang));
   std::string often = lang == Lang::zh ? fmt::format("{} 启动会；执行阶段按需访谈", day)
@@ -164,7 +166,7 @@ json client_team_row(const Project& project, const Schedule& schedule, Lang lang
     return row(kClientTeam, lang, join_list(names, lang), often, s.lead, s.backup);
   std::string backup(lang == Lang::zh ? "互为备岗" : "one another");
   for (const Member& m : project.team)
-    if (std::find(owners.begin(), owners.end(), m.name) == owners.end()) {
+    if (!is_owner.contains(m.name)) {
       backup = m.name;
       break;
     }

@@ -30,7 +30,7 @@ std::string_view output(TouchpointKind kind, Lang lang);
 std::vector<std::string_view> agenda(TouchpointKind kind, Lang lang);
 
 /// What the touchpoint folded in ("includes the daily recap"), or "" when nothing.
-std::string includes_note(const Touchpoint& touchpoint, const Project& project, Lang lang);
+std::string includes_note(const Touchpoint& touchpoint, Lang lang);
 
 /// "Mon" / "周一".
 std::string_view weekday_short(Date date, Lang lang);
