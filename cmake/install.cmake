@@ -36,7 +36,37 @@ if(COMMPLAN_GZIP)
     DEPENDS ${COMMPLAN_SHARE}/commplan.1
     VERBATIM)
 endif()
-add_custom_target(commplan_share ALL DEPENDS ${COMMPLAN_SHARE_FILES} ${COMMPLAN_MAN_PAGE})
+# Debian's documents of the package: packaging/debian/changelog (its first entry must be this
+# version), compressed, and the copyright in Debian's machine-readable format, made from LICENSE.
+set(COMMPLAN_DEBIAN ${CMAKE_CURRENT_SOURCE_DIR}/packaging/debian)
+set(COMMPLAN_DEBIAN_VERSION ${PROJECT_VERSION}-1)
+set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS
+  ${CMAKE_CURRENT_SOURCE_DIR}/LICENSE ${COMMPLAN_DEBIAN}/changelog)
+file(STRINGS ${COMMPLAN_DEBIAN}/changelog COMMPLAN_CHANGELOG_TOP LIMIT_COUNT 1)
+string(FIND "${COMMPLAN_CHANGELOG_TOP}" "commplan (${COMMPLAN_DEBIAN_VERSION}) " COMMPLAN_AT)
+if(NOT COMMPLAN_AT EQUAL 0)
+  message(FATAL_ERROR "packaging/debian/changelog: the first entry must be for "
+                      "${COMMPLAN_DEBIAN_VERSION}, not \"${COMMPLAN_CHANGELOG_TOP}\"")
+endif()
+file(READ ${CMAKE_CURRENT_SOURCE_DIR}/LICENSE COMMPLAN_LICENSE)
+string(REGEX MATCH "Copyright \\(c\\) ([^\n]*)" COMMPLAN_AT "${COMMPLAN_LICENSE}")
+set(COMMPLAN_COPYRIGHT ${CMAKE_MATCH_1})
+string(FIND "${COMMPLAN_LICENSE}" "Permission" COMMPLAN_AT)
+string(SUBSTRING "${COMMPLAN_LICENSE}" ${COMMPLAN_AT} -1 COMMPLAN_LICENSE_TEXT)
+string(STRIP "${COMMPLAN_LICENSE_TEXT}" COMMPLAN_LICENSE_TEXT)
+string(REPLACE "\n\n" "\n.\n" COMMPLAN_LICENSE_TEXT "${COMMPLAN_LICENSE_TEXT}")
+string(REPLACE "\n" "\n " COMMPLAN_LICENSE_TEXT " ${COMMPLAN_LICENSE_TEXT}")
+configure_file(${COMMPLAN_DEBIAN}/copyright.in ${COMMPLAN_SHARE}/copyright @ONLY)
+find_program(COMMPLAN_GZIP gzip REQUIRED)
+add_custom_command(
+  OUTPUT ${COMMPLAN_SHARE}/changelog.Debian.gz
+  COMMAND ${CMAKE_COMMAND} -E copy ${COMMPLAN_DEBIAN}/changelog ${COMMPLAN_SHARE}/changelog.Debian
+  COMMAND ${COMMPLAN_GZIP} -9 -n -f ${COMMPLAN_SHARE}/changelog.Debian
+  DEPENDS ${COMMPLAN_DEBIAN}/changelog
+  VERBATIM)
+
+add_custom_target(commplan_share ALL
+  DEPENDS ${COMMPLAN_SHARE_FILES} ${COMMPLAN_MAN_PAGE} ${COMMPLAN_SHARE}/changelog.Debian.gz)
 
 # zsh: Debian's packages use vendor-completions; a local install uses site-functions, which
 # Debian's zsh also searches.
@@ -56,9 +86,10 @@ install(FILES ${COMMPLAN_SHARE}/_commplan DESTINATION ${COMMPLAN_ZSH_COMPLETION_
 install(FILES ${COMMPLAN_SHARE}/commplan.fish
   DESTINATION ${CMAKE_INSTALL_DATADIR}/fish/vendor_completions.d)
 install(FILES ${COMMPLAN_SHARE}/commplan.schema.json DESTINATION ${CMAKE_INSTALL_DATADIR}/commplan)
-install(FILES ${CMAKE_CURRENT_SOURCE_DIR}/LICENSE DESTINATION ${CMAKE_INSTALL_DOCDIR}
-  RENAME copyright)
-install(FILES ${CMAKE_CURRENT_SOURCE_DIR}/README.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
+install(FILES ${COMMPLAN_SHARE}/copyright ${COMMPLAN_SHARE}/changelog.Debian.gz
+  ${CMAKE_CURRENT_SOURCE_DIR}/README.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
+install(FILES ${COMMPLAN_DEBIAN}/lintian-overrides
+  DESTINATION ${CMAKE_INSTALL_DATADIR}/lintian/overrides RENAME commplan)
 
 # The .deb: Depends is computed by dpkg-shlibdeps from the libraries the binary links.
 set(COMMPLAN_PACKAGE_MAINTAINER
@@ -69,16 +100,18 @@ set(CPACK_PACKAGE_NAME commplan)
 set(CPACK_PACKAGE_VENDOR "The commplan authors")
 set(CPACK_PACKAGE_CONTACT ${COMMPLAN_PACKAGE_MAINTAINER})
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "communication plans and briefs for on-site engagements")
+# Lines under 80 columns, as Debian wants them.
 set(CPACK_PACKAGE_DESCRIPTION
-  "commplan turns one YAML or JSON project file (the team, the client's contacts, scope, \
-phases, standards, findings and a daily log) into the briefs of an on-site engagement: the \
-kick-off agenda, daily, phase and final recaps, the communication plan with an iCalendar \
-export, and 5W2H checklists, in Markdown or JSON, English or Chinese.")
+  "commplan turns one YAML or JSON project file (the team, the client's contacts,
+scope, phases, standards, findings and a daily log) into the briefs of an
+on-site engagement: the kick-off agenda, daily, phase and final recaps, the
+communication plan with an iCalendar export, and 5W2H checklists, in Markdown
+or JSON, English or Chinese.")
 set(CPACK_RESOURCE_FILE_LICENSE ${CMAKE_CURRENT_SOURCE_DIR}/LICENSE)
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_STRIP_FILES ON)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
-set(CPACK_DEBIAN_PACKAGE_RELEASE 1)
+set(CPACK_DEBIAN_PACKAGE_RELEASE 1)  # as COMMPLAN_DEBIAN_VERSION
 set(CPACK_DEBIAN_PACKAGE_MAINTAINER ${COMMPLAN_PACKAGE_MAINTAINER})
 set(CPACK_DEBIAN_PACKAGE_SECTION utils)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)

@@ -1,5 +1,6 @@
 #include "cli.hpp"
 
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -24,6 +25,64 @@ int exit_code_for(Error::Kind kind) {
   return kInvalid;
 }
 
+/// Lets every subcommand, at any depth, take the options of the commands above it wherever they
+/// stand (`commplan validate --error-format github p.yaml`): an option a subcommand does not
+/// know falls through to its parent.
+void inherit_options(CLI::App& app) {
+  for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) {
+    sub->fallthrough();
+    inherit_options(*sub);
+  }
+}
+
+/// The deepest subcommand the command line chose, or `app` itself.
+const CLI::App& chosen(const CLI::App& app) {
+  const CLI::App* at = &app;
+  while (!at->get_subcommands().empty()) at = at->get_subcommands().front();
+  return *at;
+}
+
+/// The options `at` takes, its parents' included: `--level`, `-o`.
+std::vector<std::string> option_names(const CLI::App* at) {
+  std::vector<std::string> names;
+  for (; at != nullptr; at = at->get_parent())
+    for (const CLI::Option* opt : at->get_options()) {
+      for (const std::string& name : opt->get_lnames()) names.push_back("--" + name);
+      for (const std::string& name : opt->get_snames()) names.push_back("-" + name);
+    }
+  return names;
+}
+
+/// The subcommands of `at` that its help lists.
+std::vector<std::string> command_names(const CLI::App& at) {
+  std::vector<std::string> names;
+  for (const CLI::App* sub :
+       at.get_subcommands([](const CLI::App* s) { return !s->get_group().empty(); }))
+    names.push_back(sub->get_name());
+  return names;
+}
+
+/// `WHAT "word"; did you mean "closest"?` (without quotes for options, as git words it).
+std::string unknown(std::string_view what, const std::string& word,
+                    const std::vector<std::string>& known, bool quote) {
+  std::string closest = closest_name(word, known);
+  auto shown = [&](const std::string& w) { return quote ? fmt::format("\"{}\"", w) : w; };
+  std::string message = fmt::format("unknown {} {}", what, shown(word));
+  return closest.empty() ? message : message + fmt::format("; did you mean {}?", shown(closest));
+}
+
+/// The message for the first word of the command line that names no command or option, or "".
+std::string unknown_word(const CLI::App& app) {
+  const CLI::App& at = chosen(app);
+  std::vector<std::string> commands = command_names(at);  // none chosen below `at`
+  for (const std::string& word : app.remaining(true)) {
+    if (word.size() > 1 && word.front() == '-' && word != "--")
+      return unknown("option", word.substr(0, word.find('=')), option_names(&at), false);
+    if (!commands.empty()) return unknown("command", word, commands, true);
+  }
+  return {};
+}
+
 void build(CLI::App& app, Context& ctx) {
   app.set_version_flag("--version", std::string("commplan ") + COMMPLAN_VERSION);
   app.require_subcommand(1);
@@ -41,6 +100,7 @@ void build(CLI::App& app, Context& ctx) {
   add_completion_command(app, ctx);
   add_man_command(app, ctx);
   add_complete_ids_command(app, ctx);
+  inherit_options(app);
 }
 
 }  // namespace
@@ -65,7 +125,13 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
     app.parse(reversed);
     code = ctx.exit_code;
   } catch (const CLI::ParseError& e) {
-    code = app.exit(e, out, err) == 0 ? kOk : kUsage;
+    std::string word = e.get_exit_code() == 0 ? std::string() : unknown_word(app);
+    if (!word.empty()) {
+      report(ctx, Error(Error::Kind::usage, "", word).diagnostics());
+      code = kUsage;
+    } else {
+      code = app.exit(e, out, err) == 0 ? kOk : kUsage;
+    }
   } catch (const Error& e) {
     report(ctx, e.diagnostics());
     code = exit_code_for(e.kind());

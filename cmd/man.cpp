@@ -92,7 +92,7 @@ std::string header(const CommandInfo& root) {
 
 std::string global_options(const CommandInfo& root) {
   std::string out =
-      ".SH GLOBAL OPTIONS\nThese come before the command. Every command also takes "
+      ".SH GLOBAL OPTIONS\nThese go before or after the command. Every command also takes "
       "\\fB\\-h\\fR, \\fB\\-\\-help\\fR.\n";
   for (const auto& o : root.options) out += option_entry(o);
   return out;

@@ -2,6 +2,7 @@
 #include <memory>
 #include <optional>
 #include <ostream>
+#include <utility>
 
 #include "cli.hpp"
 #include "load/document.hpp"
@@ -53,34 +54,55 @@ nlohmann::json load_input(Context& ctx, const std::string& file) {
   return load_data(file, read_source(file, ctx.in));
 }
 
+/// The template and the data, both checked before giving up, so one run shows every problem.
+std::pair<const tmpl::Template*, nlohmann::json> load_inputs(tmpl::Library& library, Context& ctx,
+                                                             const RenderOptions& opts) {
+  Diagnostics problems;
+  std::pair<const tmpl::Template*, nlohmann::json> inputs;
+  try {
+    inputs.first = &load_template(library, ctx, opts.template_arg);
+  } catch (const Error& e) {
+    if (e.kind() != Error::Kind::invalid_input) throw;
+    problems.append(e.diagnostics());
+  }
+  try {
+    inputs.second = load_input(ctx, opts.data);
+  } catch (const Error& e) {
+    if (e.kind() != Error::Kind::invalid_input) throw;
+    problems.append(e.diagnostics());
+  }
+  if (!problems.has_errors()) return inputs;
+  problems.append(library.warnings());
+  throw Error(Error::Kind::invalid_input, std::move(problems));
+}
+
+/// Renders `tmpl`, then prints the library's warnings (unknown partials), also on failure.
+std::string render_warned(tmpl::Library& library, Context& ctx, const tmpl::Template& tmpl,
+                          const nlohmann::json& data, const tmpl::RenderOptions& options) {
+  try {
+    std::string text = library.render(tmpl, data, options);
+    report(ctx, library.warnings());
+    return text;
+  } catch (const Error&) {
+    report(ctx, library.warnings());
+    throw;
+  }
+}
+
 int run_render(const RenderOptions& opts, Context& ctx) {
   if (opts.template_arg == "-" && opts.data == "-")
     throw Error(Error::Kind::usage, "", "TEMPLATE and --data cannot both be standard input");
   tmpl::Library library(partial_dirs(ctx, opts));
-  // Template and data are both checked before giving up, so one run shows every problem.
-  Diagnostics problems;
-  const tmpl::Template* tmpl = nullptr;
-  nlohmann::json data;
-  try {
-    tmpl = &load_template(library, ctx, opts.template_arg);
-  } catch (const Error& e) {
-    if (e.kind() != Error::Kind::invalid_input) throw;
-    problems.append(e.diagnostics());
-  }
-  try {
-    data = load_input(ctx, opts.data);
-  } catch (const Error& e) {
-    if (e.kind() != Error::Kind::invalid_input) throw;
-    problems.append(e.diagnostics());
-  }
-  if (problems.has_errors()) throw Error(Error::Kind::invalid_input, std::move(problems));
-
+  // As the Mustache spec has it, an unknown partial is empty text (with a warning), unless
+  // --strict makes it an error.
+  library.set_missing_partials_empty(!opts.strict);
+  auto [tmpl, data] = load_inputs(library, ctx, opts);
   tmpl::RenderOptions render_options;
   render_options.escape = tmpl::parse_escape(opts.escape).value_or(tmpl::Escape::html);
   render_options.strict = opts.strict;
   std::string text;
   try {
-    text = library.render(*tmpl, data, render_options);
+    text = render_warned(library, ctx, *tmpl, data, render_options);
   } catch (const tmpl::StrictFailure& e) {
     report(ctx, e.diagnostics());
     return kStrict;
@@ -101,7 +123,9 @@ void add_render_command(CLI::App& app, Context& ctx) {
                   "Folder of partials, searched before the template's own folder");
   cmd->add_option("--escape", opts->escape, "Escaping of {{name}}: html (default), markdown, none")
       ->check(CLI::IsMember({"html", "markdown", "none"}));
-  cmd->add_flag("--strict", opts->strict, "A variable missing from the data is an error (exit 4)");
+  cmd->add_flag("--strict", opts->strict,
+                "A variable missing from the data is an error (exit 4), an unknown partial "
+                "too (exit 1)");
   add_output_option(cmd, opts->output);
   cmd->callback([opts, &ctx] { ctx.exit_code = run_render(*opts, ctx); });
 }

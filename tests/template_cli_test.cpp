@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "template_fixtures.hpp"
@@ -121,6 +122,85 @@ TEST(RenderCommand, PartialTraversalIsRefused) {
   EXPECT_EQ(r.out, "");
   EXPECT_NE(r.err.find(tmpl + ":1:1: error: invalid partial name \"../secret\""), std::string::npos)
       << r.err;
+}
+
+TEST(RenderCommand, PartialLinkedOutsideTheFoldersIsRefused) {
+  TempDir dir;
+  dir.write("secret.mustache", "secret");
+  std::string tmpl = dir.write("t/main.mustache", "[{{> evil}}]");
+  std::filesystem::create_symlink("../secret.mustache", dir.path() / "t" / "evil.mustache");
+  auto r = run_cli({"render", tmpl});
+  EXPECT_EQ(r.code, 1);
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(r.err.substr(0, r.err.find('\n')),
+            tmpl + ":1:2: error: invalid partial \"evil\": " + dir.str() +
+                "/t/evil.mustache resolves to " +
+                std::filesystem::canonical(dir.path() / "secret.mustache").string() +
+                ", outside the template directories");
+}
+
+TEST(RenderCommand, UnknownPartialIsEmptyTextWithAWarning) {
+  TempDir dir;
+  std::string tmpl = dir.write("t.mustache", "[{{>nope}}]{{#a}}{{>*name}}{{/a}}\n");
+  auto r = run_cli({"render", tmpl, "--data", "-"}, R"({"a": [1, 2], "name": "gone"})");
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.out, "[]\n");
+  EXPECT_EQ(
+      r.err,
+      tmpl + ":1:2: warning: unknown partial \"nope\": no nope.mustache in " + dir.str() +
+          ", the built-ins; it renders as empty text\n [{{>nope}}]{{#a}}{{>*name}}{{/a}}\n  ^\n" +
+          tmpl + ":1:18: warning: unknown partial \"gone\": no gone.mustache in " + dir.str() +
+          ", the built-ins; it renders as empty text\n" + " [{{>nope}}]{{#a}}{{>*name}}{{/a}}\n" +
+          std::string(18, ' ') + "^\n");
+}
+
+TEST(RenderCommand, StrictMakesAnUnknownPartialAnError) {
+  TempDir dir;
+  std::string tmpl = dir.write("t.mustache", "[{{>nope}}]");
+  auto r = run_cli({"render", tmpl, "--strict"});
+  EXPECT_EQ(r.code, 1);
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(r.err.substr(0, r.err.find('\n')),
+            tmpl + ":1:2: error: unknown partial \"nope\": no nope.mustache in " + dir.str() +
+                ", the built-ins");
+  tmpl = dir.write("d.mustache", "[{{>*name}}]");
+  r = run_cli({"render", tmpl, "--strict", "--data", "-"}, R"({"name": "nope"})");
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.err.find(tmpl + ":1:2: error: unknown partial \"nope\""), std::string::npos) << r.err;
+}
+
+TEST(RenderCommand, PassesTheSpecsFailedLookupTests) {
+  int cases = 0;
+  for (const char* file : {"partials.json", "~dynamic-names.json"}) {
+    std::ifstream in(std::string(COMMPLAN_SPEC_DIR) + "/" + file);
+    if (!in) GTEST_SKIP() << "no Mustache spec at " << COMMPLAN_SPEC_DIR;
+    const nlohmann::json spec = nlohmann::json::parse(in);
+    for (const auto& test : spec["tests"]) {
+      std::string name = test["name"];
+      if (name.find("Failed Lookup") == std::string::npos) continue;
+      TempDir dir, partials;
+      std::string tmpl = dir.write("t.mustache", test["template"]);
+      std::string data = dir.write("d.json", test["data"].dump());
+      for (const auto& [partial, text] : test["partials"].items())
+        partials.write(partial + ".mustache", text);
+      auto r = run_cli({"render", tmpl, "--data", data, "--partials", partials.str()});
+      EXPECT_EQ(r.code, 0) << name << ": " << r.err;
+      EXPECT_EQ(r.out, test["expected"]) << name;
+      ++cases;
+    }
+  }
+  EXPECT_EQ(cases, 4);
+}
+
+TEST(BriefCommands, KeepAnUnknownPartialAnError) {
+  TempDir dir;
+  std::string tmpl = dir.write("k.mustache", "# {{project.name}}\n{{>nope}}\n");
+  for (std::string command : {"kickoff", "plan", "five-w2h"}) {
+    auto r = run_cli({command, "-", "--template", tmpl}, commplan::testing::project_head());
+    EXPECT_EQ(r.code, 1) << command;
+    EXPECT_NE(r.err.find(tmpl + ":2:1: error: unknown partial \"nope\""), std::string::npos)
+        << command << ": " << r.err;
+  }
 }
 
 TEST(RenderCommand, OutputFileIsWrittenWholeOrNotAtAll) {

@@ -1,6 +1,9 @@
 // Finding templates by name: lookup order, partial resolution, and names that try to escape.
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
+
+#include <filesystem>
 
 #include "template_fixtures.hpp"
 
@@ -121,6 +124,82 @@ TEST(TemplateLibrary, DynamicNamesAreCheckedWhenRendering) {
             Lines{"t.mustache:1:2: error: unknown partial \"okk\" (did you mean \"ok\"?)"});
   library.set_missing_partials_empty(true);
   EXPECT_EQ(library.render(t, {{"name", "okk"}}), "[]");
+}
+
+/// `root/templates` with a partial linked to a file outside it, a folder linked outside it,
+/// and a link that stays inside.
+struct LinkedFolders {
+  LinkedFolders() {
+    root.write("secret.mustache", "secret");
+    root.write("outside/x.mustache", "outside x");
+    root.write("templates/real.mustache", "real");
+    root.write("other/shared.mustache", "shared");
+    auto templates = root.path() / "templates";
+    std::filesystem::create_symlink("../secret.mustache", templates / "evil.mustache");
+    std::filesystem::create_symlink("../outside", templates / "linked");
+    std::filesystem::create_symlink("real.mustache", templates / "alias.mustache");
+    std::filesystem::create_symlink("../other/shared.mustache", templates / "shared.mustache");
+  }
+  std::string templates() const { return root.str() + "/templates"; }
+  std::string other() const { return root.str() + "/other"; }
+  /// The refusal of `name`, found as `file` below the templates folder and resolving to `real`.
+  std::string refused(const std::string& kind, const std::string& name, const std::string& file,
+                      const std::string& real) const {
+    return fmt::format("invalid {} \"{}\": {}/{} resolves to {}, outside the template directories",
+                       kind, name, templates(), file,
+                       std::filesystem::canonical(root.path() / real).string());
+  }
+
+  TempDir root;
+};
+
+TEST(TemplateLibrary, PartialsResolvingOutsideEveryFolderAreRefused) {
+  LinkedFolders f;
+  Library library({f.templates()}, nullptr);
+  EXPECT_EQ(headlines([&] { library.compile("t.mustache", "{{>evil}}\n{{>linked/x}}"); }),
+            (Lines{"t.mustache:1:1: error: " +
+                       f.refused("partial", "evil", "evil.mustache", "secret.mustache"),
+                   "t.mustache:2:1: error: " + f.refused("partial", "linked/x", "linked/x.mustache",
+                                                         "outside/x.mustache")}));
+  library.set_missing_partials_empty(true);  // refused is not missing: still an error
+  EXPECT_EQ(headlines([&] { library.compile("t.mustache", "{{<evil}}{{/evil}}"); }),
+            Lines{"t.mustache:1:1: error: " +
+                  f.refused("parent", "evil", "evil.mustache", "secret.mustache")});
+  const Template& t = library.compile("t.mustache", "[{{>*name}}]");
+  EXPECT_EQ(headlines([&] {
+              library.render(t, {{"name", "evil"}});
+            }),
+            Lines{"t.mustache:1:2: error: " +
+                  f.refused("partial", "evil", "evil.mustache", "secret.mustache")});
+  EXPECT_EQ(headlines([&] { library.get("evil"); }),
+            Lines{"commplan: error: " +
+                  f.refused("template", "evil", "evil.mustache", "secret.mustache")});
+}
+
+TEST(TemplateLibrary, LinksWithinTheFoldersAreFollowed) {
+  LinkedFolders f;
+  Library library({f.templates(), f.other()}, nullptr);
+  EXPECT_EQ(library.render(library.compile("t.mustache", "{{>alias}}+{{>shared}}"), json{}),
+            "real+shared");
+  Lines names;
+  for (const auto& source : library.list()) names.push_back(source.name);
+  EXPECT_EQ(names, (Lines{"alias", "real", "shared"}));  // evil and linked/x are not offered
+}
+
+TEST(TemplateLibrary, MissingPartialsRenderEmptyWithOneWarningEach) {
+  Library library({}, &kBuiltins);
+  library.set_missing_partials_empty(true);
+  const Template& t =
+      library.compile("t.mustache", "<{{>partials/lines}}>\n{{#list}}{{>*name}}{{/list}}");
+  EXPECT_EQ(library.render(t, {{"list", {1, 2, 3}}, {"name", "nope"}}), "<>\n");
+  EXPECT_EQ(library.render(t, {{"list", {1}}, {"name", "partials/line"}}), "<>\nbuilt-in line");
+  Lines warnings;
+  for (const auto& d : library.warnings().items()) warnings.push_back(format_headline(d));
+  EXPECT_EQ(warnings,
+            (Lines{"t.mustache:1:2: warning: unknown partial \"partials/lines\" (did you mean "
+                   "\"partials/line\"?); it renders as empty text",
+                   "t.mustache:2:10: warning: unknown partial \"nope\": no nope.mustache in the "
+                   "built-ins; it renders as empty text"}));
 }
 
 TEST(TemplateLibrary, UnknownPartialSuggestsTheClosestName) {

@@ -1,3 +1,4 @@
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -278,6 +279,43 @@ TEST(Schedule, PlansTenYearsQuickly) {
   EXPECT_EQ(p->schedule.workdays.size(), 2609u);
   EXPECT_EQ(p->schedule.touchpoints.size(), 2609u + 1u);  // + kick-off; recaps fold dailies
   EXPECT_LT(elapsed, std::chrono::seconds(2));
+}
+
+TEST(Schedule, CountsANameInBothTeamsOnceAsOurs) {
+  auto p = plan(head() + "  - {name: Second Person, role: Liaison}\n" +
+                "meetings:\n  phase_recap: {attendees: [Boss, Lead Person, Boss, Nobody, "
+                "Nobody]}\n" +
+                "phases: [{id: a, start: 2026-12-07, end: 2026-12-09}]\n");
+  const auto& t = p->schedule.touchpoints;
+  using List = std::vector<std::string>;
+  EXPECT_EQ(names(t[0]), (List{"Lead Person", "Second Person", "Owner Person", "Boss", "Contact"}));
+  EXPECT_EQ(t[0].attendees[1].side, Attendee::Side::ours);
+  EXPECT_EQ(names(t[3]), (List{"Boss", "Lead Person", "Nobody"}));
+  EXPECT_EQ(t[3].attendees[2].side, Attendee::Side::guest);
+  EXPECT_EQ(p->diagnostics.items().size(), 2u);  // each "Nobody" is warned about
+}
+
+// Every attendee is looked up in an index of both teams: with a scan of the teams per name,
+// this took over a minute in a Debug build; it takes about a second (the limit leaves room for
+// a loaded machine and the sanitizers).
+TEST(Schedule, PlansFiftyThousandPeopleQuickly) {
+  Project project = parse(head() + "phases: [{id: a, start: 2026-12-07, end: 2026-12-09}]\n");
+  for (int i = 0; i < 25'000; ++i) {
+    project.team.push_back(Member{{}, fmt::format("Ours {}", i), "", "", "", {}});
+    project.client_team.push_back(ClientMember{{}, fmt::format("Theirs {}", i), "", "", "", false});
+    project.meetings.phase_recap.attendees.push_back(fmt::format("Theirs {}", i));
+    project.meetings.phase_recap.attendees.push_back(fmt::format("Ours {}", i));
+  }
+  auto start = std::chrono::steady_clock::now();
+  Diagnostics diagnostics;
+  Schedule schedule = build_schedule(project, diagnostics);
+  auto elapsed = std::chrono::steady_clock::now() - start;
+  EXPECT_EQ(schedule.touchpoints.front().attendees.size(), 50'005u);
+  EXPECT_EQ(schedule.touchpoints[3].attendees.size(), 50'000u);
+  EXPECT_EQ(schedule.touchpoints.back().attendees.size(), 50'005u);
+  EXPECT_TRUE(diagnostics.items().empty());
+  EXPECT_LT(elapsed, std::chrono::seconds(20))
+      << std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count() << " ms";
 }
 
 }  // namespace

@@ -30,15 +30,38 @@ bool is_file(const fs::path& path) {
   return fs::is_regular_file(path, error);
 }
 
-/// Every *.mustache file below `dir`, by name.
-void list_dir(const std::string& dir, std::map<std::string, std::string>& found) {
+/// `path` with every symbolic link resolved; empty when it cannot be resolved.
+fs::path real_path(const fs::path& path) {
+  std::error_code error;
+  fs::path real = fs::canonical(path, error);
+  return error ? fs::path() : real;
+}
+
+/// Whether the resolved `path` lies below one of the resolved `roots`.
+bool inside(const std::vector<fs::path>& roots, const fs::path& path) {
+  return std::any_of(roots.begin(), roots.end(), [&](const fs::path& root) {
+    auto [root_end, path_end] = std::mismatch(root.begin(), root.end(), path.begin(), path.end());
+    return root_end == root.end() && path_end != path.end();
+  });
+}
+
+/// Every *.mustache file below `dir` that resolves inside `roots`, by name.
+void list_dir(const std::string& dir, const std::vector<fs::path>& roots,
+              std::map<std::string, std::string>& found) {
   std::error_code error;
   fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, error);
   for (; !error && it != fs::recursive_directory_iterator(); it.increment(error)) {
     if (!it->is_regular_file(error) || it->path().extension() != kSuffix) continue;
-    std::string name = without_suffix(fs::relative(it->path(), dir, error).generic_string());
-    if (!error && check_name(name).empty()) found.emplace(name, it->path().string());
+    // Named by where it stands, not where a link leads (fs::relative would follow links).
+    std::string name = without_suffix(it->path().lexically_relative(dir).generic_string());
+    if (check_name(name).empty() && inside(roots, real_path(it->path())))
+      found.emplace(name, it->path().string());
   }
+}
+
+/// `invalid partial "name": why`, the message for a name whose file may not be used.
+std::string refusal(std::string_view kind, std::string_view name, std::string_view why) {
+  return fmt::format("invalid {} \"{}\": {}", kind, name, why);
 }
 
 /// The diagnostics file by file (in order of first mention), each file's by place.
@@ -82,6 +105,9 @@ Library::Library(std::vector<std::string> dirs, const std::vector<builtin::Templ
     std::error_code error;
     if (!fs::is_directory(dir, error))
       throw Error(Error::Kind::io, dir, "cannot read templates: not a directory");
+    fs::path root = real_path(dir);
+    if (root.empty()) throw Error(Error::Kind::io, dir, "cannot read templates: cannot resolve");
+    roots_.push_back(std::move(root));
   }
 }
 
@@ -91,7 +117,31 @@ void Library::add(std::string name, std::string text) {
   added_.insert_or_assign(std::move(name), std::move(text));
 }
 
+void Library::warn_missing(const Template& tmpl, size_t offset, std::string_view kind,
+                           std::string_view name) {
+  if (!warned_.emplace(tmpl.name(), offset, std::string(name)).second) return;
+  Diagnostic d =
+      tmpl.diagnostic(offset, unknown_message(kind, name) + "; it renders as empty text");
+  d.level = Level::warning;
+  warnings_.add(std::move(d));
+}
+
 std::optional<Source> Library::find(std::string_view name) const {
+  std::string refused;
+  std::optional<Source> source = locate(name, refused);
+  if (!refused.empty()) throw Error(Error::Kind::usage, "", refusal("template", name, refused));
+  return source;
+}
+
+std::string Library::outside_roots(const fs::path& path) const {
+  fs::path real = real_path(path);
+  if (real.empty()) return fmt::format("{} cannot be resolved", path.string());
+  if (inside(roots_, real)) return {};
+  return fmt::format("{} resolves to {}, outside the template directories", path.string(),
+                     real.string());
+}
+
+std::optional<Source> Library::locate(std::string_view name, std::string& refused) const {
   if (!check_name(name).empty()) return std::nullopt;
   if (name.starts_with(kBuiltinPrefix)) return find_builtin(name.substr(kBuiltinPrefix.size()));
   if (auto it = added_.find(name); it != added_.end())
@@ -99,7 +149,10 @@ std::optional<Source> Library::find(std::string_view name) const {
   for (const auto& dir : dirs_) {
     fs::path path = fs::path(dir) / (std::string(name) + std::string(kSuffix));
     if (!is_file(path) && ends_with_suffix(name)) path = fs::path(dir) / name;
-    if (is_file(path)) return Source{std::string(name), path.string(), read_file(path)};
+    if (!is_file(path)) continue;
+    refused = outside_roots(path);
+    if (!refused.empty()) return std::nullopt;
+    return Source{std::string(name), path.string(), read_file(path)};
   }
   return find_builtin(name);
 }
@@ -117,7 +170,7 @@ std::optional<Source> Library::find_builtin(std::string_view name) const {
 std::vector<Source> Library::list() const {
   std::map<std::string, std::string> found;
   for (const auto& [name, text] : added_) found.emplace(name, name);
-  for (const auto& dir : dirs_) list_dir(dir, found);
+  for (const auto& dir : dirs_) list_dir(dir, roots_, found);
   if (builtins_ != nullptr)
     for (const auto& t : *builtins_)
       found.emplace(std::string(t.name), fmt::format("<built-in>/{}{}", t.name, kSuffix));
@@ -147,9 +200,13 @@ const Template& Library::get(std::string_view name) {
                               : fmt::format("invalid template name \"{}\": {}", name, problem));
 }
 
-const Template* Library::lookup(std::string_view name) {
+const Template* Library::lookup(std::string_view name, std::string* refused) {
   if (auto it = cache_.find(name); it != cache_.end()) return it->second.get();
-  std::optional<Source> source = find(name);
+  std::string why;
+  std::optional<Source> source = locate(name, why);
+  if (!why.empty() && refused == nullptr)
+    throw Error(Error::Kind::usage, "", refusal("template", name, why));
+  if (!why.empty()) *refused = std::move(why);
   if (!source) return nullptr;
   std::string key(name);
   return &build(std::make_unique<Template>(source->origin, std::move(source->text)), &key);
@@ -192,15 +249,19 @@ void Library::resolve(Template& root, Diagnostics& diagnostics, std::vector<std:
             node.offset, fmt::format("invalid {} name \"{}\": {}", kind, node.text, problem)));
       } else if (auto it = cache_.find(node.text); it != cache_.end()) {
         node.target = it->second.get();
-      } else if (std::optional<Source> source = find(node.text)) {
+      } else if (std::string why; std::optional<Source> source = locate(node.text, why)) {
         auto& slot = cache_[std::string(node.text)];
         slot = std::make_unique<Template>(source->origin, std::move(source->text));
         created.emplace_back(node.text);
         compile_template(*slot, diagnostics);
         node.target = slot.get();
         queue.push_back(slot.get());
+      } else if (!why.empty()) {
+        diagnostics.add(t->diagnostic(node.offset, refusal(kind, node.text, why)));
       } else if (!missing_partials_empty_) {
         diagnostics.add(t->diagnostic(node.offset, unknown_message(kind, node.text)));
+      } else {
+        warn_missing(*t, node.offset, kind, node.text);
       }
     });
   }

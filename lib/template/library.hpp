@@ -7,14 +7,17 @@
 //   std::string md = library.render(t, data, {.escape = tmpl::Escape::markdown});
 
 #include <cstddef>
+#include <filesystem>
 #include <functional>
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <set>
 #include <span>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 #include "template/builtin.hpp"
@@ -72,7 +75,8 @@ std::string check_name(std::string_view name);
 inline constexpr std::string_view kBuiltinPrefix = "builtin/";
 
 /// Templates by name: added texts, then each directory in order, then the built-ins. A name
-/// "x/y" is the file "x/y.mustache" below a directory (or "x/y" itself if it ends so).
+/// "x/y" is the file "x/y.mustache" below a directory (or "x/y" itself if it ends so). A file
+/// that resolves (through symbolic links) outside every directory is refused.
 class Library {
  public:
   /// Throws Error(io) when one of `dirs` is not a directory.
@@ -84,13 +88,21 @@ class Library {
 
   /// Adds a template by name, ahead of directories and built-ins. Add before compiling.
   void add(std::string name, std::string text);
-  /// Unknown partials render as empty text, as the Mustache spec has it, instead of being
-  /// errors (commplan's choice: a typo in a partial name should not pass silently).
+  /// Unknown partials render as empty text, as the Mustache spec has it, each warned about
+  /// once in warnings(), instead of being errors (commplan's choice: a typo in a partial name
+  /// should not pass silently).
   void set_missing_partials_empty(bool empty) { missing_partials_empty_ = empty; }
   bool missing_partials_empty() const { return missing_partials_empty_; }
   const std::vector<std::string>& dirs() const { return dirs_; }
+  /// The warnings of every compile and render so far (unknown partials rendered as empty text).
+  const Diagnostics& warnings() const { return warnings_; }
+  /// Adds a warning that the partial `name` named at `offset` of `tmpl` renders as empty text,
+  /// once per place and name.
+  void warn_missing(const Template& tmpl, size_t offset, std::string_view kind,
+                    std::string_view name);
 
-  /// The source of `name`, or nullopt. Throws Error(io) when a file exists but cannot be read.
+  /// The source of `name`, or nullopt. Throws Error(io) when a file exists but cannot be read,
+  /// and Error(usage) naming it when its file resolves outside every directory.
   std::optional<Source> find(std::string_view name) const;
   /// Every template visible by name, each from the first place that has it, sorted by name.
   std::vector<Source> list() const;
@@ -98,8 +110,10 @@ class Library {
   /// The compiled template `name` with its partials. Throws Error(usage) for an unknown
   /// name and Error(invalid_input) with every syntax error of it and its partials.
   const Template& get(std::string_view name);
-  /// Like get(), but nullptr for an unknown (or invalid) name.
-  const Template* lookup(std::string_view name);
+  /// Like get(), but nullptr for an unknown (or invalid) name. A name whose file resolves
+  /// outside every directory throws as find() does, or, with `refused` given, returns nullptr
+  /// and sets `refused` to why.
+  const Template* lookup(std::string_view name, std::string* refused = nullptr);
   /// Compiles `text`, shown in messages as `file`, with its partials from this library.
   const Template& compile(std::string file, std::string text);
 
@@ -116,15 +130,22 @@ class Library {
 
  private:
   std::optional<Source> find_builtin(std::string_view name) const;
+  /// find() without throwing for a file outside the directories: `refused` says why instead.
+  std::optional<Source> locate(std::string_view name, std::string& refused) const;
+  /// Why the file `path` may not be used, or "" when it resolves inside one of the directories.
+  std::string outside_roots(const std::filesystem::path& path) const;
   const Template& build(std::unique_ptr<Template> tmpl, const std::string* cache_name);
   void resolve(Template& root, Diagnostics& diagnostics, std::vector<std::string>& created);
 
   std::vector<std::string> dirs_;
+  std::vector<std::filesystem::path> roots_;  // dirs_ with every symbolic link resolved
   const std::vector<builtin::Template>* builtins_;
   std::map<std::string, std::string, std::less<>> added_;
   std::map<std::string, std::unique_ptr<Template>, std::less<>> cache_;
   std::vector<std::unique_ptr<Template>> mains_;
   bool missing_partials_empty_ = false;
+  Diagnostics warnings_;
+  std::set<std::tuple<std::string, size_t, std::string>> warned_;  // template, offset, name
 };
 
 /// Where a command's template comes from (the contract's lookup layers).

@@ -244,9 +244,12 @@ class Renderer {
     if (std::string problem = check_name(name); !problem.empty())
       fail(t, n,
            fmt::format("invalid {} name \"{}\" (from \"{}\"): {}", kind, name, n.text, problem));
-    const Template* target = library_.lookup(name);
+    std::string refused;
+    const Template* target = library_.lookup(name, &refused);
+    if (!refused.empty()) fail(t, n, fmt::format("invalid {} \"{}\": {}", kind, name, refused));
     if (target == nullptr && !library_.missing_partials_empty())
       fail(t, n, library_.unknown_message(kind, name));
+    if (target == nullptr) library_.warn_missing(t, n.offset, kind, name);
     return target;
   }
 

@@ -47,7 +47,8 @@ std::optional<ics::Person> organizer(const Project& project) {
   return std::nullopt;
 }
 
-ics::Event event(const Touchpoint& t, const Project& project, Lang lang) {
+ics::Event event(const Touchpoint& t, const Project& project, Lang lang,
+                 const std::optional<ics::Person>& organizer) {
   ics::Event e;
   e.uid = ics::make_uid(project.project.name, to_string(t.kind), t.date);
   e.date = t.date;
@@ -56,7 +57,7 @@ ics::Event event(const Touchpoint& t, const Project& project, Lang lang) {
   e.summary = fmt::format("{} · {}", plan_text::title(t, project, lang), project.project.name);
   e.description = description(t, project, lang);
   e.location = t.location;
-  e.organizer = organizer(project);
+  e.organizer = organizer;
   for (const Attendee& a : t.attendees) e.attendees.push_back({a.name, a.email});
   return e;
 }
@@ -71,8 +72,9 @@ std::string plan_ics(const Project& project, const ViewOptions& options) {
   calendar.name = project.project.name;
   calendar.timezone = project.project.timezone;
   calendar.stamp = options.today;
+  std::optional<ics::Person> from = organizer(project);
   for (const Touchpoint& t : schedule.touchpoints)
-    calendar.events.push_back(event(t, project, options.lang));
+    calendar.events.push_back(event(t, project, options.lang, from));
   return ics::write(calendar);
 }
 

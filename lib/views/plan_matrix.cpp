@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <initializer_list>
+#include <unordered_set>
 
 #include "util/text.hpp"
 #include "views/plan.hpp"
@@ -195,8 +196,8 @@ json meeting_row(const Row& fixed, const Project& project, Lang lang, const Sche
                  std::initializer_list<TouchpointKind> kinds, bool roles, std::string frequency,
                  const std::string& from, const std::string& backup) {
   std::vector<Audience> list = audiences(schedule, kinds);
-  json r = row(fixed, project, lang, who_text(list, lang, roles), std::move(frequency), from,
-               backup);
+  json r =
+      row(fixed, project, lang, who_text(list, lang, roles), std::move(frequency), from, backup);
   r["meetings"] = meetings_of(list);
   return r;
 }
@@ -210,8 +211,7 @@ json contact_row(const Project& project, const Schedule& schedule, Lang lang, co
                      s.lead, s.backup);
 }
 
-json management_row(const Project& project, const Schedule& schedule, Lang lang,
-                    const Senders& s) {
+json management_row(const Project& project, const Schedule& schedule, Lang lang, const Senders& s) {
   int phases = count_of(schedule, TouchpointKind::phase);
   const Touchpoint* closing = first_of(schedule, TouchpointKind::final);
   std::string day = closing ? format_date(closing->date) : std::string(to_confirm(lang));
@@ -229,9 +229,9 @@ json management_row(const Project& project, const Schedule& schedule, Lang lang,
 json client_team_row(const Project& project, const Schedule& schedule, Lang lang,
                      const Senders& s) {
   std::vector<std::string> owners;
+  std::unordered_set<std::string_view> is_owner;
   for (const Phase& p : project.phases)
-    if (!p.owner.empty() && std::find(owners.begin(), owners.end(), p.owner) == owners.end())
-      owners.push_back(p.owner);
+    if (!p.owner.empty() && is_owner.insert(p.owner).second) owners.push_back(p.owner);
   const Touchpoint* kickoff = first_of(schedule, TouchpointKind::kickoff);
   std::string day = kickoff ? format_date(kickoff->date) : std::string(to_confirm(lang));
   std::string kickoff_name = plan_text::meeting_name(project, TouchpointKind::kickoff, lang);
@@ -241,11 +241,10 @@ json client_team_row(const Project& project, const Schedule& schedule, Lang lang
           : fmt::format("{} on {}; interviews during the execution stage", kickoff_name, day);
   std::initializer_list<TouchpointKind> kinds = {TouchpointKind::kickoff};
   if (owners.empty())
-    return meeting_row(kClientTeam, project, lang, schedule, kinds, false, often, s.lead,
-                       s.backup);
+    return meeting_row(kClientTeam, project, lang, schedule, kinds, false, often, s.lead, s.backup);
   std::string backup(lang == Lang::zh ? "互为备岗" : "one another");
   for (const Member& m : project.team)
-    if (std::find(owners.begin(), owners.end(), m.name) == owners.end()) {
+    if (!is_owner.contains(m.name)) {
       backup = m.name;
       break;
     }
@@ -281,9 +280,9 @@ json escalation_row(const Project& project, Lang lang, const Senders& s) {
 
 json plan_matrix(const Project& project, const Schedule& schedule, Lang lang) {
   Senders s = senders(project, lang);
-  json rows =
-      json::array({contact_row(project, schedule, lang, s), management_row(project, schedule, lang, s),
-                   client_team_row(project, schedule, lang, s), our_team_row(project, lang, s)});
+  json rows = json::array(
+      {contact_row(project, schedule, lang, s), management_row(project, schedule, lang, s),
+       client_team_row(project, schedule, lang, s), our_team_row(project, lang, s)});
   if (!project.escalation.empty()) rows.push_back(escalation_row(project, lang, s));
   return rows;
 }

@@ -109,12 +109,6 @@ std::vector<std::string_view> in(const Phrase (&phrases)[N], Lang lang) {
 
 size_t index(TouchpointKind kind) { return static_cast<size_t>(kind); }
 
-std::string phase_name_of(const Project& project, std::string_view id) {
-  for (const Phase& phase : project.phases)
-    if (phase.id == id) return phase_name(phase);
-  return std::string(id);
-}
-
 }  // namespace
 
 std::string phase_name(const Phase& phase) {
@@ -163,12 +157,15 @@ std::vector<std::string_view> agenda(TouchpointKind kind, Lang lang) {
 
 std::string includes_note(const Touchpoint& touchpoint, const Project& project, Lang lang) {
   std::vector<std::string> parts;
+  size_t folded = 0;
   for (const std::string& item : touchpoint.includes) {
     if (item == "daily") {
       std::string daily = meeting_name_in_text(project, TouchpointKind::daily, lang);
       parts.push_back(lang == Lang::zh ? "当天的" + daily : "the " + daily);
     } else if (item.rfind("phase:", 0) == 0) {
-      std::string name = phase_name_of(project, std::string_view(item).substr(6));
+      std::string name = folded < touchpoint.folded.size()
+                             ? phase_name(*touchpoint.folded[folded++])
+                             : item.substr(6);
       std::string recap = meeting_name_in_text(project, TouchpointKind::phase, lang);
       parts.push_back(lang == Lang::zh ? fmt::format("“{}”{}", name, recap)
                                        : fmt::format("the {} of {}", recap, name));

@@ -396,11 +396,9 @@ bool on_workweek(const Project& project, Date day) {
 
 json window_json(const Window& w, const Lookup& in) {
   json days_off = json::array();
-  const auto& holidays = in.project.project.holidays;
   for (Date d = w.from; d < w.to; d = add_days(d, 1)) {
     if (in.calendar.is_workday(d)) continue;
-    bool holiday = on_workweek(in.project, d) &&
-                   std::find(holidays.begin(), holidays.end(), d) != holidays.end();
+    bool holiday = on_workweek(in.project, d) && in.calendar.is_holiday(d);
     days_off.push_back({{"date", format_date(d)},
                         {"short_date", short_date(d, in.lang)},
                         {"weekday", weekday_label(d, in.lang)},
@@ -487,7 +485,7 @@ json tomorrow_json(const Lookup& in, Date day, const LogEntry* entry) {
 void warn_if_day_off(const Lookup& in, Date day, Diagnostics& diagnostics) {
   if (in.calendar.is_workday(day)) return;
   const ProjectInfo& info = in.project.project;
-  bool holiday = std::find(info.holidays.begin(), info.holidays.end(), day) != info.holidays.end();
+  bool holiday = in.calendar.is_holiday(day);
   warn(diagnostics, info.origin, holiday ? "holidays" : "workdays",
        holiday ? fmt::format("{} is a holiday, not a workday", format_date(day))
                : fmt::format("{} is a {}, not a workday", format_date(day),

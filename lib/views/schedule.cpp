@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <map>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "util/text.hpp"
 #include "views/calendar.hpp"
@@ -57,72 +59,87 @@ std::string_view meeting_label(TouchpointKind kind) {
   return "";
 }
 
-/// Looks people up by name in both teams.
+/// Looks people up by name in both teams, through an index built once: a name found in both
+/// (or twice in one) is the first of ours, else the first of theirs.
 class People {
  public:
-  explicit People(const Project& project) : project_(project) {}
-
-  std::optional<Attendee> find(std::string_view name) const {
-    for (const Member& m : project_.team)
-      if (m.name == name) return Attendee{m.name, m.role, m.email, Attendee::Side::ours};
-    for (const ClientMember& m : project_.client_team)
-      if (m.name == name) return Attendee{m.name, m.role, m.email, Attendee::Side::theirs};
-    return std::nullopt;
+  explicit People(const Project& project) {
+    all_.reserve(project.team.size() + project.client_team.size());  // index_ views its names
+    for (const Member& m : project.team) add(Attendee{m.name, m.role, m.email, Side::ours});
+    for (const ClientMember& m : project.client_team)
+      add(Attendee{m.name, m.role, m.email, Side::theirs});
   }
 
-  std::vector<std::string> names() const {
-    std::vector<std::string> all;
-    for (const Member& m : project_.team) all.push_back(m.name);
-    for (const ClientMember& m : project_.client_team) all.push_back(m.name);
-    return all;
+  const Attendee* find(std::string_view name) const {
+    auto it = index_.find(name);
+    return it == index_.end() ? nullptr : &all_[it->second];
   }
+
+  /// Every name of both teams, ours first, in the file's order (duplicates included).
+  const std::vector<std::string>& names() const { return names_; }
+  /// Each person once, ours first, in the file's order.
+  const std::vector<Attendee>& all() const { return all_; }
 
  private:
-  const Project& project_;
+  using Side = Attendee::Side;
+
+  void add(Attendee person) {
+    names_.push_back(person.name);
+    if (index_.contains(person.name)) return;
+    all_.push_back(std::move(person));
+    index_.emplace(all_.back().name, all_.size() - 1);
+  }
+
+  std::vector<std::string> names_;
+  std::vector<Attendee> all_;
+  std::unordered_map<std::string_view, size_t> index_;  // views of the names in all_
 };
 
-void add_unique(std::vector<Attendee>& list, Attendee person) {
-  for (const Attendee& a : list)
-    if (a.name == person.name) return;
-  list.push_back(std::move(person));
-}
+/// A list of attendees that takes each name once.
+class AttendeeList {
+ public:
+  void add(const Attendee& person) {
+    if (seen_.insert(person.name).second) list_.push_back(person);
+  }
+  std::vector<Attendee> take() { return std::move(list_); }
+
+ private:
+  std::vector<Attendee> list_;
+  std::unordered_set<std::string> seen_;
+};
 
 /// The people `meeting.attendees` names; a name in neither team is a warned-about guest.
 std::vector<Attendee> listed_attendees(const Meeting& meeting, const People& people,
                                        Diagnostics& diagnostics) {
-  std::vector<Attendee> list;
+  AttendeeList list;
   for (const std::string& name : meeting.attendees) {
-    if (auto person = people.find(name)) {
-      add_unique(list, std::move(*person));
+    if (const Attendee* person = people.find(name)) {
+      list.add(*person);
       continue;
     }
     std::string close = closest_name(name, people.names());
     warn(diagnostics, meeting.origin, "attendees",
          fmt::format("\"{}\" is in neither team nor client_team{}", name,
                      close.empty() ? "" : fmt::format("; did you mean \"{}\"?", close)));
-    add_unique(list, Attendee{name, "", "", Attendee::Side::guest});
+    list.add(Attendee{name, "", "", Attendee::Side::guest});
   }
-  return list;
+  return list.take();
 }
 
 /// Default attendees: both whole teams (kick-off, final); else `names` of ours plus the
 /// client's contact person.
-std::vector<Attendee> default_attendees(const Project& project, TouchpointKind kind,
+std::vector<Attendee> default_attendees(const Project& project, const People& people,
+                                        TouchpointKind kind,
                                         const std::vector<std::string>& names) {
-  People people(project);
-  std::vector<Attendee> list;
-  if (kind == TouchpointKind::kickoff || kind == TouchpointKind::final) {
-    for (const std::string& name : people.names()) add_unique(list, *people.find(name));
-    return list;
-  }
+  if (kind == TouchpointKind::kickoff || kind == TouchpointKind::final) return people.all();
+  AttendeeList list;
   for (const std::string& name : names) {
     if (name.empty()) continue;
-    auto person = people.find(name);
-    add_unique(list, person ? *person : Attendee{name, "", "", Attendee::Side::guest});
+    const Attendee* person = people.find(name);
+    list.add(person ? *person : Attendee{name, "", "", Attendee::Side::guest});
   }
-  if (const ClientMember* contact = contact_person(project))
-    add_unique(list, *people.find(contact->name));
-  return list;
+  if (const ClientMember* contact = contact_person(project)) list.add(*people.find(contact->name));
+  return list.take();
 }
 
 /// Plans the touchpoints of one project; each step adds one kind.
@@ -172,7 +189,7 @@ std::vector<Attendee> Planner::attendees(TouchpointKind kind, const Phase* phase
   std::vector<std::string> ours;
   if (phase != nullptr) ours.push_back(phase->owner);
   if (lead != nullptr) ours.push_back(lead->name);
-  return default_attendees(project_, kind, ours);
+  return default_attendees(project_, people_, kind, ours);
 }
 
 /// The file's date for a kick-off or final recap (warned about when it is not a workday in
@@ -212,6 +229,7 @@ void Planner::plan_phase_recaps(std::map<Date, Touchpoint>& recaps) {
     auto it = recaps.find(*day);
     if (it != recaps.end()) {
       it->second.includes.push_back("phase:" + phase.id);
+      it->second.folded.push_back(&phase);
       continue;
     }
     Touchpoint recap = make(TouchpointKind::phase, *day);
@@ -257,7 +275,9 @@ Schedule Planner::run() {
   plan_phase_recaps(recaps);
   if (auto it = recaps.find(closing.date); it != recaps.end()) {
     closing.includes.push_back("phase:" + it->second.phase->id);
+    closing.folded.push_back(it->second.phase);
     for (const std::string& held : it->second.includes) closing.includes.push_back(held);
+    for (const Phase* held : it->second.folded) closing.folded.push_back(held);
     recaps.erase(it);
   }
   recaps.emplace(closing.date, std::move(closing));

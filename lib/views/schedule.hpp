@@ -72,6 +72,7 @@ struct Touchpoint {
   const Phase* phase = nullptr;  ///< the phase a phase recap closes
   bool moved = false;  ///< a phase recap moved back because the phase ends on a non-workday
   std::vector<std::string> includes;  ///< what was folded in: "daily", "phase:ID"
+  std::vector<const Phase*> folded;   ///< the phases of the "phase:ID" includes, in order
   std::vector<Attendee> attendees;
   std::string location;
 };
