@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """Writes the fuzzers' seed corpora, one folder a target, from the examples, the golden
-fixtures, the adversarial corpus, the built-in templates and (when present) the Mustache spec.
+fixtures and test projects, the seeds kept in tests/fuzz/seeds, the adversarial corpus, the built-in templates and (when present) the Mustache spec.
 
     tests/fuzz/make_seeds.py SOURCE_DIR OUT_DIR [SPEC_DIR]
 """
@@ -23,6 +23,9 @@ def project_inputs(source: pathlib.Path):
     yield from sorted((source / "examples").glob("*.json"))
     yield from sorted((source / "tests" / "golden").rglob("project.yaml"))
     yield from sorted((source / "tests" / "golden").rglob("stdin"))
+    yield from sorted((source / "tests" / "golden").glob("*.yaml"))
+    yield from sorted((source / "tests" / "projects").glob("*.yaml"))
+    yield from sorted((source / "tests" / "fuzz" / "seeds" / "project").iterdir())
 
 
 def template_seeds(source: pathlib.Path):
@@ -65,6 +68,8 @@ def main() -> int:
         if len(data) <= 64 << 10:
             write(out, "project", data)
             write(out, "json" if path.suffix == ".json" else "yaml", data)
+    for path in sorted((source / "tests" / "fuzz" / "seeds" / "template").iterdir()):
+        write(out, "template", path.read_bytes())
     for path in sorted((source / "tests" / "adversarial" / "templates").rglob("*.mustache")):
         if path.stat().st_size <= 64 << 10:
             write(out, "template", path.read_bytes())
