@@ -24,8 +24,8 @@ bool same_file(const std::string& a, const std::string& b);
 bool entry_exists(const std::string& path);
 
 /// An output stream buffer over a file descriptor (standard output) that keeps the errno of
-/// the first failed write; after a failure it drops what it holds. Line-buffered on a
-/// terminal, so its lines interleave with standard error's as stdio's do.
+/// the first failed write; after a failure it drops what it holds. (The CLI ties standard
+/// error to it, so what both print interleaves in the order written.)
 class DescriptorBuffer : public std::streambuf {
  public:
   explicit DescriptorBuffer(int fd);
@@ -46,7 +46,6 @@ class DescriptorBuffer : public std::streambuf {
 
   int fd_;
   int error_ = 0;
-  bool line_buffered_;
   std::vector<char> buffer_;
 };
 
