@@ -24,6 +24,14 @@ Mark Origin::mark_of(std::string_view name) const {
   return node->mark;
 }
 
+Diagnostic Origin::problem(Level level, std::string_view name, std::string message) const {
+  Diagnostic d{level, doc != nullptr ? doc->file : "", mark_of(name), path, std::move(message), {}};
+  if (!name.empty() && node != nullptr && node->find(name) != nullptr)
+    d.path = path.empty() ? std::string(name) : fmt::format("{}.{}", path, name);
+  if (doc != nullptr) d.excerpt = doc->line(d.mark);
+  return d;
+}
+
 std::vector<Weekday> Project::workdays() const {
   if (!project.workdays.empty()) return project.workdays;
   return {Weekday::mon, Weekday::tue, Weekday::wed, Weekday::thu, Weekday::fri};
@@ -76,7 +84,7 @@ class Checker {
  private:
   void error(const Origin& o, std::string_view field, std::string message);
   void warning(const Origin& o, std::string_view field, std::string message);
-  std::string path(const Origin& o, std::string_view field) const;
+  void item_warning(const Origin& o, std::string_view field, size_t index, std::string message);
   bool in_engagement(Date date) const { return date >= p_.project.start && date <= p_.project.end; }
 
   void check_dates();
@@ -89,7 +97,6 @@ class Checker {
   void check_log();
   void check_contacts();
   void check_holidays();
-  void holiday_warning(size_t index, std::string message);
   void check_email(const Origin& o, const std::string& email);
   void check_emails();
 
@@ -97,21 +104,25 @@ class Checker {
   Diagnostics& d_;
 };
 
-std::string Checker::path(const Origin& o, std::string_view field) const {
-  if (field.empty()) return o.path;
-  return o.path.empty() ? std::string(field) : fmt::format("{}.{}", o.path, field);
-}
-
 void Checker::error(const Origin& o, std::string_view field, std::string message) {
-  Mark mark = o.mark_of(field);
-  d_.error(o.doc ? o.doc->file : "", mark, path(o, field), std::move(message),
-           o.doc ? o.doc->line(mark) : Excerpt{});
+  d_.add(o.problem(Level::error, field, std::move(message)));
 }
 
 void Checker::warning(const Origin& o, std::string_view field, std::string message) {
-  Mark mark = o.mark_of(field);
-  d_.warning(o.doc ? o.doc->file : "", mark, path(o, field), std::move(message),
-             o.doc ? o.doc->line(mark) : Excerpt{});
+  d_.add(o.problem(Level::warning, field, std::move(message)));
+}
+
+/// A warning at item `index` of the list `field` (at the field when it has no such item).
+void Checker::item_warning(const Origin& o, std::string_view field, size_t index,
+                           std::string message) {
+  Diagnostic d = o.problem(Level::warning, field, std::move(message));
+  const Node* list = o.node != nullptr ? o.node->find(field) : nullptr;
+  if (list != nullptr && list->is_sequence() && index < list->items.size()) {
+    d.mark = list->items[index].mark;
+    d.path += fmt::format("[{}]", index);
+    if (o.doc != nullptr) d.excerpt = o.doc->line(d.mark);
+  }
+  d_.add(std::move(d));
 }
 
 void Checker::run() {
@@ -179,10 +190,8 @@ void Checker::check_workdays() {
 /// week not worked, and not a holiday. Anything else is harmless but likely a slip.
 void Checker::check_extra_workdays() {
   const ProjectInfo& info = p_.project;
-  const Node* list = info.origin.node ? info.origin.node->find("extra_workdays") : nullptr;
-  if (list == nullptr || !list->is_sequence()) return;
   std::vector<Weekday> week = p_.workdays();
-  for (size_t i = 0; i < info.extra_workdays.size() && i < list->items.size(); ++i) {
+  for (size_t i = 0; i < info.extra_workdays.size(); ++i) {
     Date day = info.extra_workdays[i];
     std::string problem;
     if (info.start.ok() && info.end.ok() && !in_engagement(day))
@@ -193,12 +202,9 @@ void Checker::check_extra_workdays() {
       problem = "is already a workday";
     else if (std::find(info.holidays.begin(), info.holidays.end(), day) != info.holidays.end())
       problem = "is also a holiday, which wins";
-    if (problem.empty()) continue;
-    Mark mark = list->items[i].mark;
-    d_.warning(info.origin.doc ? info.origin.doc->file : "", mark,
-               fmt::format("{}[{}]", path(info.origin, "extra_workdays"), i),
-               fmt::format("extra workday {} {}", format_date(day), problem),
-               info.origin.doc ? info.origin.doc->line(mark) : Excerpt{});
+    if (!problem.empty())
+      item_warning(info.origin, "extra_workdays", i,
+                   fmt::format("extra workday {} {}", format_date(day), problem));
   }
 }
 
@@ -290,26 +296,16 @@ void Checker::check_holidays() {
     if (!day.ok()) continue;
     auto weekday = static_cast<Weekday>(weekday_index(day));
     if (!in_engagement(day))
-      holiday_warning(
-          i, fmt::format("holiday {} is outside the engagement ({} to {})", format_date(day),
-                         format_date(info.start), format_date(info.end)));
+      item_warning(info.origin, "holidays", i,
+                   fmt::format("holiday {} is outside the engagement ({} to {})", format_date(day),
+                               format_date(info.start), format_date(info.end)));
     else if (std::find(workdays.begin(), workdays.end(), weekday) == workdays.end() &&
              std::find(info.extra_workdays.begin(), info.extra_workdays.end(), day) ==
                  info.extra_workdays.end())
-      holiday_warning(i, fmt::format("holiday {} is a {}, not a workday anyway", format_date(day),
-                                     kDayNames[static_cast<int>(weekday)]));
+      item_warning(info.origin, "holidays", i,
+                   fmt::format("holiday {} is a {}, not a workday anyway", format_date(day),
+                               kDayNames[static_cast<int>(weekday)]));
   }
-}
-
-/// A warning at `project.holidays[index]`.
-void Checker::holiday_warning(size_t index, std::string message) {
-  const Origin& o = p_.project.origin;
-  const Node* list = o.node != nullptr ? o.node->find("holidays") : nullptr;
-  if (list == nullptr || !list->is_sequence() || index >= list->items.size())
-    return warning(o, "holidays", std::move(message));
-  Mark mark = list->items[index].mark;
-  d_.warning(o.doc ? o.doc->file : "", mark, fmt::format("{}[{}]", path(o, "holidays"), index),
-             std::move(message), o.doc ? o.doc->line(mark) : Excerpt{});
 }
 
 void Checker::check_email(const Origin& o, const std::string& email) {
@@ -432,9 +428,7 @@ void LogDirReader::fail(const std::string& name, const std::string& reason) {
 }
 
 void LogDirReader::log_dir_error(std::string message) {
-  const Origin& o = project_.origin;
-  Mark mark = o.mark_of("log_dir");
-  diagnostics_.error(o.doc->file, mark, "log_dir", std::move(message), o.doc->line(mark));
+  diagnostics_.add(project_.origin.problem(Level::error, "log_dir", std::move(message)));
 }
 
 }  // namespace

@@ -33,6 +33,9 @@ struct Origin {
 
   /// The place of field `name` (its value; the object itself when the field is absent).
   Mark mark_of(std::string_view name = {}) const;
+  /// A problem at field `name`, placed as mark_of places it, with the file, the path (of the
+  /// field, or of the object when the field is absent) and the excerpt.
+  Diagnostic problem(Level level, std::string_view name, std::string message) const;
 };
 
 struct Member {

@@ -35,16 +35,6 @@ int default_final_minutes(const Project& project) {
   return suggested_final_minutes(project.findings.size(), workdays);
 }
 
-/// An error at `origin`'s field, placed and worded as warn() places warnings.
-void fail(Diagnostics& diagnostics, const Origin& origin, std::string_view field,
-          std::string message) {
-  Diagnostics one;
-  warn(one, origin, field, std::move(message));
-  Diagnostic item = one.items().front();
-  item.level = Level::error;
-  diagnostics.add(std::move(item));
-}
-
 std::string_view meeting_label(TouchpointKind kind) {
   switch (kind) {
     case TouchpointKind::kickoff:
@@ -221,9 +211,10 @@ void Planner::plan_phase_recaps(std::map<Date, Touchpoint>& recaps) {
     if (!phase.start.ok() || !phase.end.ok() || phase.end < phase.start) continue;
     auto day = last_workday_of(phase);
     if (!day) {
-      fail(diagnostics_, phase.origin, "end",
-           fmt::format("phase \"{}\" has no workday ({} to {}), so it cannot have a phase recap",
-                       phase.id, format_date(phase.start), format_date(phase.end)));
+      diagnostics_.add(phase.origin.problem(
+          Level::error, "end",
+          fmt::format("phase \"{}\" has no workday ({} to {}), so it cannot have a phase recap",
+                      phase.id, format_date(phase.start), format_date(phase.end))));
       continue;
     }
     auto it = recaps.find(*day);
@@ -259,9 +250,10 @@ Schedule Planner::run() {
   if (!info.start.ok() || !info.end.ok() || info.end < info.start) return {};
   schedule_.workdays = calendar_.workdays(info.start, info.end);
   if (schedule_.workdays.empty()) {
-    fail(diagnostics_, info.origin, "start",
-         fmt::format("the engagement has no workday from {} to {}", format_date(info.start),
-                     format_date(info.end)));
+    diagnostics_.add(
+        info.origin.problem(Level::error, "start",
+                            fmt::format("the engagement has no workday from {} to {}",
+                                        format_date(info.start), format_date(info.end))));
     return {};
   }
   Touchpoint kickoff = make(TouchpointKind::kickoff,
@@ -400,10 +392,13 @@ void check_within_day(const Project& project, TouchpointKind kind, Diagnostics& 
   constexpr int kDayEnd = 23 * 60 + 59;
   int start = meeting_time(project, kind), minutes = meeting_duration(project, kind);
   if (start + minutes <= kDayEnd) return;
-  fail(diagnostics, meeting_of(project, kind).origin, "time",
-       fmt::format("the {} at {} for {} minutes ends after 23:59; start it by {}",
-                   meeting_label(kind), format_time(start), minutes,
-                   format_time(kDayEnd - minutes)));
+  diagnostics.add(
+      meeting_of(project, kind)
+          .origin.problem(
+              Level::error, "time",
+              fmt::format("the {} at {} for {} minutes ends after 23:59; start it by {}",
+                          meeting_label(kind), format_time(start), minutes,
+                          format_time(kDayEnd - minutes))));
 }
 
 }  // namespace
