@@ -284,6 +284,13 @@ TEST(ProjectLoader, WarnsAboutExtraWorkdaysThatAreNotRestDaysInTheEngagement) {
             "holiday, which wins\n");
 }
 
+TEST(ProjectLoader, ReportsAnUnreadableExtraWorkdayOnlyAsItsError) {
+  std::string out = problems(testing::project_head("2026-12-07", "2026-12-18",
+                                                   "  extra_workdays: [2026-12-32]\n"));
+  EXPECT_NE(out.find("error: project.extra_workdays[0]"), std::string::npos) << out;
+  EXPECT_EQ(out.find("warning"), std::string::npos) << out;
+}
+
 TEST(ProjectLoader, ReadsJsonProjects) {
   Diagnostics d;
   auto project =

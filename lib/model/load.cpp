@@ -193,6 +193,7 @@ void Checker::check_extra_workdays() {
   std::vector<Weekday> week = p_.workdays();
   for (size_t i = 0; i < info.extra_workdays.size(); ++i) {
     Date day = info.extra_workdays[i];
+    if (!day.ok()) continue;  // reported as it was read
     std::string problem;
     if (info.start.ok() && info.end.ok() && !in_engagement(day))
       problem = fmt::format("is outside the engagement ({} to {})", format_date(info.start),
