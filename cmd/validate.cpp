@@ -2,7 +2,6 @@
 
 #include <fmt/format.h>
 
-#include <filesystem>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -14,8 +13,6 @@
 namespace commplan::cli {
 
 namespace {
-
-namespace fs = std::filesystem;
 
 struct ValidateOptions {
   std::vector<std::string> files;
@@ -63,21 +60,6 @@ int gravest(const std::vector<int>& codes) {
   return kOk;
 }
 
-bool same_file(const fs::path& a, const fs::path& b) {
-  std::error_code ec;
-  return fs::equivalent(a, b, ec);
-}
-
-/// Whether `file` is the project file `project` or a file its log_dir would load.
-bool part_of_project(const std::string& file, const std::string& project, const Project* loaded) {
-  if (same_file(file, project)) return true;
-  if (loaded == nullptr || loaded->log_dir.empty()) return false;
-  fs::path path(file), dir = fs::path(project).parent_path() / loaded->log_dir;
-  auto ext = path.extension();
-  return (ext == ".yaml" || ext == ".yml" || ext == ".json") &&
-         same_file(path.parent_path().empty() ? "." : path.parent_path(), dir);
-}
-
 /// --project: the project is validated once, with its log_dir; each FILE must be the project
 /// file or one of its log files (a log file is only valid as part of its project).
 int validate_project(const ValidateOptions& opts, Context& ctx) {
@@ -88,7 +70,7 @@ int validate_project(const ValidateOptions& opts, Context& ctx) {
   if (codes.front() == kIo) return kIo;
   Diagnostics strangers;
   for (const std::string& file : opts.files)
-    if (!part_of_project(file, opts.project, loaded ? &*loaded : nullptr))
+    if (!is_project_input(file, opts.project, loaded ? &*loaded : nullptr))
       strangers.error(
           file, {}, {},
           fmt::format("not part of {}: neither the project file nor a file of its "

@@ -143,5 +143,17 @@ TEST_F(LogDir, FileNamesWithControlCharactersPrintEscaped) {
       << r.err;
 }
 
+TEST_F(LogDir, TheProjectsInputsAreItsFileAndTheLogFilesOfItsLogDir) {
+  Diagnostics d;
+  auto project = load_project(project_, testing::project_head() + "log_dir: logs\n", d);
+  ASSERT_TRUE(project);
+  EXPECT_TRUE(is_project_input(project_, project_, &*project));
+  EXPECT_TRUE(is_project_input(log("a.yaml"), project_, &*project));  // not written yet
+  EXPECT_TRUE(is_project_input(log("b.json"), project_, &*project));
+  EXPECT_FALSE(is_project_input(log("notes.txt"), project_, &*project));
+  EXPECT_FALSE(is_project_input((tmp_.path() / "other.yaml").string(), project_, &*project));
+  EXPECT_FALSE(is_project_input(log("a.yaml"), project_, nullptr));
+}
+
 }  // namespace
 }  // namespace commplan

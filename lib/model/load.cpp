@@ -337,6 +337,17 @@ bool is_log_file_name(const fs::path& path) {
   return ext == ".yaml" || ext == ".yml" || ext == ".json";
 }
 
+/// The folder log_dir names, relative to the project file `file`'s folder.
+fs::path log_dir_path(const Project& project, const std::string& file) {
+  fs::path base = file == "-" ? fs::path(".") : fs::path(file).parent_path();
+  return base / project.log_dir;
+}
+
+bool same_entry(const fs::path& a, const fs::path& b) {
+  std::error_code ec;
+  return fs::equivalent(a, b, ec) && !ec;
+}
+
 /// Reads log_dir's files into the project; a file that cannot be read is reported by name,
 /// whatever the state of the file system (loops of links, dangling links, no permission).
 class LogDirReader {
@@ -363,8 +374,7 @@ class LogDirReader {
 };
 
 bool LogDirReader::run() {
-  fs::path base = file_ == "-" ? fs::path(".") : fs::path(file_).parent_path();
-  fs::path dir = base / project_.log_dir;
+  fs::path dir = log_dir_path(project_, file_);
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) {
     log_dir_error(fmt::format("\"{}\" is not a folder", dir.string()));
@@ -394,9 +404,7 @@ std::vector<fs::path> LogDirReader::list(const fs::path& dir) {
 
 /// True when `path` is the project file itself (`log_dir: .`), under any name.
 bool LogDirReader::is_project_file(const fs::path& path) const {
-  if (file_ == "-") return false;
-  std::error_code ec;
-  return fs::equivalent(path, fs::path(file_), ec) && !ec;
+  return file_ != "-" && same_entry(path, file_);
 }
 
 void LogDirReader::read(const fs::path& path) {
@@ -433,6 +441,14 @@ void LogDirReader::log_dir_error(std::string message) {
 }
 
 }  // namespace
+
+bool is_project_input(const std::string& file, const std::string& project_file,
+                      const Project* project) {
+  if (same_entry(file, project_file)) return true;
+  if (project == nullptr || project->log_dir.empty() || !is_log_file_name(file)) return false;
+  fs::path folder = fs::path(file).parent_path();
+  return same_entry(folder.empty() ? "." : folder, log_dir_path(*project, project_file));
+}
 
 std::optional<Project> load_project(const std::string& file, std::string text,
                                     Diagnostics& diagnostics, const Limits& limits) {

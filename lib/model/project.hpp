@@ -182,6 +182,11 @@ std::string_view to_string(Weekday value);
 std::optional<Project> load_project(const std::string& file, std::string text,
                                     Diagnostics& diagnostics, const Limits& limits = {});
 
+/// Whether `file` is the project file `project_file` or a file of its log_dir (`project`
+/// read from it, nullptr when it could not be read: then only the project file is).
+bool is_project_input(const std::string& file, const std::string& project_file,
+                      const Project* project);
+
 /// The JSON Schema (draft 2020-12) of the project file, generated from the same description
 /// the loader reads with.
 nlohmann::json project_schema();
