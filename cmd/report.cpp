@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "cli.hpp"
+#include "util/text.hpp"
 
 namespace commplan::cli {
 
@@ -54,15 +55,14 @@ std::string colored(const Diagnostic& d) {
 std::string github_escape(std::string_view text, bool property) {
   std::string out;
   for (char c : text) {
-    auto byte = static_cast<unsigned char>(c);
-    if ((byte < 0x20 && c != '\t' && c != '\r' && c != '\n') || byte == 0x7F)
-      out += printable(std::string_view(&c, 1));
-    else if (c == '%')
+    if (c == '%')
       out += "%25";
     else if (c == '\r')
       out += "%0D";
     else if (c == '\n')
       out += "%0A";
+    else if (is_control(c))
+      out += printable(std::string_view(&c, 1));
     else if (property && c == ':')
       out += "%3A";
     else if (property && c == ',')

@@ -69,6 +69,11 @@ TEST(Text, MeasuresWideCharacters) {
   EXPECT_EQ(column_byte_offset("数据x", 3), 6u);
 }
 
+TEST(Text, KnowsTheControlCharactersThatMustNotReachATerminal) {
+  for (char c : {'\0', '\n', '\r', '\x1b', '\x1f', '\x7f'}) EXPECT_TRUE(is_control(c)) << int(c);
+  for (char c : {'\t', ' ', 'a', '~', '\x80', '\xe6'}) EXPECT_FALSE(is_control(c)) << int(c);
+}
+
 TEST(Diagnostics, FormatsLikeACompilerWithACaret) {
   Diagnostic d{Level::error,
                "p.yaml",

@@ -6,6 +6,7 @@
 #include <cstdint>
 
 #include "util/diagnostic.hpp"
+#include "util/text.hpp"
 #include "util/zoneinfo.hpp"
 
 namespace commplan::ics {
@@ -172,7 +173,6 @@ std::string escape_text(std::string_view text) {
   out.reserve(text.size());
   for (size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
-    auto byte = static_cast<unsigned char>(c);
     if (c == '\\' || c == ';' || c == ',') {
       out += '\\';
       out += c;
@@ -181,7 +181,7 @@ std::string escape_text(std::string_view text) {
       if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
     } else if (c == '\n') {
       out += "\\n";
-    } else if ((byte < 0x20 && c != '\t') || byte == 0x7F) {
+    } else if (is_control(c)) {
       out += ' ';
     } else {
       out += c;

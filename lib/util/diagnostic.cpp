@@ -94,13 +94,12 @@ Error::Error(Kind kind, std::string file, std::string message)
 std::string printable(std::string_view text) {
   std::string out;
   for (char c : text) {
-    auto byte = static_cast<unsigned char>(c);
     if (c == '\n')
       out += "\\n";
     else if (c == '\r')
       out += "\\r";
-    else if ((byte < 0x20 && c != '\t') || byte == 0x7F)
-      out += fmt::format("\\x{:02X}", byte);
+    else if (is_control(c))
+      out += fmt::format("\\x{:02X}", static_cast<unsigned char>(c));
     else
       out += c;
   }
@@ -121,8 +120,7 @@ std::string format_diagnostic(const Diagnostic& d) {
   if (d.mark.line > 0 && !d.excerpt.text.empty()) {
     // Control characters show as '?', one for one, so the caret stays under its column.
     std::string line = d.excerpt.text;
-    for (char& c : line)
-      if ((static_cast<unsigned char>(c) < 0x20 && c != '\t') || c == 0x7F) c = '?';
+    std::replace_if(line.begin(), line.end(), is_control, '?');
     out += "\n " + line + "\n ";
     // The caret sits under the marked character, counting display columns before it.
     out += caret_padding(std::string_view(line).substr(0, std::min(line.size(), d.excerpt.caret)));

@@ -19,6 +19,12 @@ std::string caret_padding(std::string_view text);
 /// Byte offset of 1-based character column `column` in `line` (clamped to its length).
 size_t column_byte_offset(std::string_view line, int column);
 
+/// A control character other than tab (C0 or DEL), which must not reach a terminal raw.
+inline bool is_control(char c) {
+  auto byte = static_cast<unsigned char>(c);
+  return (byte < 0x20 && c != '\t') || byte == 0x7F;
+}
+
 /// Elements joined with `separator`.
 std::string join(const std::vector<std::string>& items, std::string_view separator);
 
