@@ -32,6 +32,9 @@ TEST(Email, SuggestsTheAddressInOtherCommonMistakes) {
             "one address per person: did you mean \"a@example.com\"?");
   EXPECT_EQ(email_problem(" a@example.com"),
             "white space around the address: did you mean \"a@example.com\"?");
+  // A YAML block text (`email: |`) ends with a line break.
+  EXPECT_EQ(email_problem("a@example.com\n"),
+            "white space around the address: did you mean \"a@example.com\"?");
 }
 
 TEST(Email, RejectsWhatIsNoAddress) {

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "util/text.hpp"
+
 namespace commplan {
 
 namespace {
@@ -54,13 +56,6 @@ bool is_addr_spec(std::string_view text) {
   std::string_view local = text.substr(0, at), domain = text.substr(at + 1);
   return (is_dot_atom(local) || is_quoted_string(local)) &&
          (is_dot_atom(domain) || is_domain_literal(domain));
-}
-
-std::string_view trim(std::string_view text) {
-  auto space = [](char c) { return c == ' ' || c == '\t'; };
-  while (!text.empty() && space(text.front())) text.remove_prefix(1);
-  while (!text.empty() && space(text.back())) text.remove_suffix(1);
-  return text;
 }
 
 /// The parts of `Name <address>`, when `text` has that shape.
