@@ -2,11 +2,11 @@
 
 #include <fmt/format.h>
 
-#include <algorithm>
 #include <memory>
 
 #include "brief.hpp"
 #include "views/calendar.hpp"
+#include "views/i18n.hpp"
 
 namespace commplan::cli {
 
@@ -22,19 +22,18 @@ struct RecapCommandOptions {
 /// Why `day` has no daily recap (outside the engagement, a holiday, a weekly day off), or
 /// nullopt on a workday of the engagement.
 std::optional<std::string> off_day(const Project& project, Date day) {
-  static constexpr const char* kDays[] = {"Monday", "Tuesday",  "Wednesday", "Thursday",
-                                          "Friday", "Saturday", "Sunday"};
   const ProjectInfo& info = project.project;
+  Calendar calendar(project);
   std::string what;
   if (day < info.start || day > info.end)
     what = fmt::format("outside the engagement ({} to {})", format_date(info.start),
                        format_date(info.end));
-  else if (Calendar(project).is_workday(day))
+  else if (calendar.is_workday(day))
     return std::nullopt;
-  else if (std::find(info.holidays.begin(), info.holidays.end(), day) != info.holidays.end())
+  else if (calendar.is_holiday(day))
     what = "a holiday";
   else
-    what = fmt::format("a {}, not a workday", kDays[weekday_index(day)]);
+    what = fmt::format("a {}, not a workday", weekday_long(day, Lang::en));
   return fmt::format("{} is {}: no daily recap (--skip-off-days)", format_date(day), what);
 }
 
