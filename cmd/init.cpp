@@ -44,7 +44,7 @@ int run_init(const InitOptions& opts, Context& ctx) {
   brief.date = opts.date;
   Lang lang = resolve_lang(ctx, brief, nullptr);
   nlohmann::json data = starter_dates(resolve_today(ctx, brief, nullptr));
-  bool to_file = !opts.output.empty() && opts.output != "-";
+  bool to_file = !is_stdout(opts.output);
   data["file"] = to_file ? opts.output : "project.yaml";
 
   tmpl::Library library;

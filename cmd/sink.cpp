@@ -13,8 +13,6 @@ namespace commplan::cli {
 
 namespace {
 
-bool is_stdout(const std::string& output) { return output.empty() || output == "-"; }
-
 /// A short line diff: the first differing line of each side, with its number.
 std::string short_diff(const std::string& expected, std::string_view actual) {
   std::istringstream a(expected), b{std::string(actual)};
@@ -50,6 +48,8 @@ void refuse_inputs(const Sink& sink) {
 }
 
 }  // namespace
+
+bool is_stdout(const std::string& output) { return output.empty() || output == "-"; }
 
 CLI::Validator non_empty() {
   return CLI::Validator(

@@ -23,6 +23,9 @@ struct Sink {
         inputs(std::move(input_files)) {}
 };
 
+/// Whether an -o value means standard output: empty or `-`.
+bool is_stdout(const std::string& output);
+
 /// A CLI11 check that refuses an empty value (`-o ''`, `--date ''`).
 CLI::Validator non_empty();
 
