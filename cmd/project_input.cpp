@@ -2,12 +2,10 @@
 
 namespace commplan::cli {
 
-std::optional<Project> load_project_reporting(Context& ctx, const std::string& file,
-                                              size_t* warnings) {
+std::optional<Project> load_project_reporting(Context& ctx, const std::string& file) {
   Diagnostics diagnostics;
   auto project = load_project(file, read_source(file, ctx.in), diagnostics);
   report(ctx, diagnostics);
-  if (warnings != nullptr) *warnings = diagnostics.warning_count();
   if (diagnostics.has_errors()) {
     ctx.exit_code = kInvalid;
     return std::nullopt;

@@ -10,8 +10,7 @@
 namespace commplan::cli {
 
 /// Loads PROJECT ("-" = standard input) and prints its diagnostics. Returns nullopt after
-/// errors, with ctx.exit_code set to 1. `warnings` receives the number of warnings.
-std::optional<Project> load_project_reporting(Context& ctx, const std::string& file,
-                                              size_t* warnings = nullptr);
+/// errors, with ctx.exit_code set to 1.
+std::optional<Project> load_project_reporting(Context& ctx, const std::string& file);
 
 }  // namespace commplan::cli
