@@ -285,8 +285,8 @@ TEST(ProjectLoader, WarnsAboutExtraWorkdaysThatAreNotRestDaysInTheEngagement) {
 }
 
 TEST(ProjectLoader, ReportsAnUnreadableExtraWorkdayOnlyAsItsError) {
-  std::string out = problems(testing::project_head("2026-12-07", "2026-12-18",
-                                                   "  extra_workdays: [2026-12-32]\n"));
+  std::string out = problems(
+      testing::project_head("2026-12-07", "2026-12-18", "  extra_workdays: [2026-12-32]\n"));
   EXPECT_NE(out.find("error: project.extra_workdays[0]"), std::string::npos) << out;
   EXPECT_EQ(out.find("warning"), std::string::npos) << out;
 }
