@@ -1,5 +1,6 @@
 // The plan of engagements with many people (bench/gen --people K: K in each team), where every
-// meeting's attendees are looked up by name: time per person must not grow with the teams.
+// meeting's attendees are looked up by name: time per person must not grow with the teams
+// (BM_Schedule lists both teams by name as a phase recap's attendees).
 //   build/release/bench/people_bench
 //   COMMPLAN_BENCH_PEOPLE=20000,50000 build/release/bench/people_bench
 // The argument is the number of people in each team (60 workdays, 6 phases, 100 findings;
@@ -14,10 +15,12 @@
 #include <memory>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "model/project.hpp"
 #include "views/kickoff.hpp"
 #include "views/plan.hpp"
+#include "views/schedule.hpp"
 
 namespace {
 
@@ -75,6 +78,19 @@ void BM_PlanIcs(benchmark::State& state) {
   run(state, [](const Project& p, const ViewOptions& o) { return plan_ics(p, o); });
 }
 BENCHMARK(BM_PlanIcs)->Apply(sizes);
+
+/// The schedule alone, every phase recap listing both teams by name: each name is looked up.
+void BM_Schedule(benchmark::State& state) {
+  Project listed = project_of(state.range(0));
+  std::vector<std::string>& names = listed.meetings.phase_recap.attendees;
+  for (const ClientMember& m : listed.client_team) names.push_back(m.name);
+  for (const Member& m : listed.team) names.push_back(m.name);
+  run(state, [&listed](const Project&, const ViewOptions&) {
+    Diagnostics diagnostics;
+    return build_schedule(listed, diagnostics);
+  });
+}
+BENCHMARK(BM_Schedule)->Apply(sizes);
 
 void BM_KickoffView(benchmark::State& state) {
   run(state, [](const Project& p, const ViewOptions& o) {

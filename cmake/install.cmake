@@ -26,16 +26,13 @@ add_custom_command(
   VERBATIM)
 
 # Debian ships man pages compressed (gzip -n: no name or time stamp, so builds reproduce).
-find_program(COMMPLAN_GZIP gzip)
-set(COMMPLAN_MAN_PAGE ${COMMPLAN_SHARE}/commplan.1)
-if(COMMPLAN_GZIP)
-  set(COMMPLAN_MAN_PAGE ${COMMPLAN_SHARE}/commplan.1.gz)
-  add_custom_command(
-    OUTPUT ${COMMPLAN_MAN_PAGE}
-    COMMAND ${COMMPLAN_GZIP} -9 -n -k -f ${COMMPLAN_SHARE}/commplan.1
-    DEPENDS ${COMMPLAN_SHARE}/commplan.1
-    VERBATIM)
-endif()
+find_program(COMMPLAN_GZIP gzip REQUIRED)
+set(COMMPLAN_MAN_PAGE ${COMMPLAN_SHARE}/commplan.1.gz)
+add_custom_command(
+  OUTPUT ${COMMPLAN_MAN_PAGE}
+  COMMAND ${COMMPLAN_GZIP} -9 -n -k -f ${COMMPLAN_SHARE}/commplan.1
+  DEPENDS ${COMMPLAN_SHARE}/commplan.1
+  VERBATIM)
 # Debian's documents of the package: packaging/debian/changelog (its first entry must be this
 # version), compressed, and the copyright in Debian's machine-readable format, made from LICENSE.
 set(COMMPLAN_DEBIAN ${CMAKE_CURRENT_SOURCE_DIR}/packaging/debian)
@@ -57,7 +54,6 @@ string(STRIP "${COMMPLAN_LICENSE_TEXT}" COMMPLAN_LICENSE_TEXT)
 string(REPLACE "\n\n" "\n.\n" COMMPLAN_LICENSE_TEXT "${COMMPLAN_LICENSE_TEXT}")
 string(REPLACE "\n" "\n " COMMPLAN_LICENSE_TEXT " ${COMMPLAN_LICENSE_TEXT}")
 configure_file(${COMMPLAN_DEBIAN}/copyright.in ${COMMPLAN_SHARE}/copyright @ONLY)
-find_program(COMMPLAN_GZIP gzip REQUIRED)
 add_custom_command(
   OUTPUT ${COMMPLAN_SHARE}/changelog.Debian.gz
   COMMAND ${CMAKE_COMMAND} -E copy ${COMMPLAN_DEBIAN}/changelog ${COMMPLAN_SHARE}/changelog.Debian

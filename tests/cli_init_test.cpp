@@ -29,6 +29,7 @@ TEST(CliInit, TheChineseStarterListsTheChineseWordsTheLoaderAccepts) {
   std::string starter = run_cli({"init", "--date", "2026-11-24", "--lang", "zh"}).out;
   std::vector<std::string> words = enum_aliases<Severity>();
   for (const auto& word : enum_aliases<Status>()) words.push_back(word);
+  EXPECT_FALSE(words.empty());
   for (const auto& word : words) EXPECT_NE(starter.find(word), std::string::npos) << word;
   EXPECT_NE(starter.find("周一 … 周日 或 星期一 … 星期日"), std::string::npos);
 

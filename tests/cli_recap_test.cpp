@@ -1,15 +1,13 @@
 #include <gtest/gtest.h>
 
-#include <filesystem>
-#include <fstream>
-#include <sstream>
-
+#include "output/write.hpp"
+#include "template_fixtures.hpp"
 #include "test_helpers.hpp"
 
 namespace commplan::testing {
 namespace {
 
-namespace fs = std::filesystem;
+using tmpl::testing::TempDir;
 
 // Monday 2026-12-07 to Friday 2026-12-18, with a holiday on Tuesday 2026-12-15.
 const std::string kProject =
@@ -45,17 +43,13 @@ TEST(CliRecap, SkipOffDaysSaysWhyInOneLineAndWritesNothing) {
                         Case{"2027-01-04",
                              "commplan: skipped: 2027-01-04 is outside the engagement (2026-12-07 "
                              "to 2026-12-18): no daily recap (--skip-off-days)\n"}}) {
-    fs::path file = fs::temp_directory_path() / "commplan-skip-off-days.md";
-    std::ofstream(file) << "as it was\n";
-    RunResult r = skip_run(c.day, {"-o", file.string()});
+    TempDir tmp;
+    std::string file = tmp.write("daily.md", "as it was\n");
+    RunResult r = skip_run(c.day, {"-o", file});
     EXPECT_EQ(r.code, 0) << c.day;
     EXPECT_EQ(r.out, "") << c.day;
     EXPECT_EQ(r.err, c.line);
-    std::ifstream in(file);
-    std::stringstream kept;
-    kept << in.rdbuf();
-    EXPECT_EQ(kept.str(), "as it was\n") << c.day;
-    fs::remove(file);
+    EXPECT_EQ(read_file(file), "as it was\n") << c.day;
   }
 }
 

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <memory>
+#include <utility>
 
 #include "load/document.hpp"
 
@@ -16,6 +17,14 @@ Document parse(const std::string& text, Diagnostics& d, Format format = Format::
 std::string only_headline(const Diagnostics& d) {
   EXPECT_EQ(d.items().size(), 1u);
   return d.items().empty() ? "" : format_headline(d.items()[0]);
+}
+
+/// The one problem of parsing `text`, as printed: headline, quoted line and caret.
+std::string only_diagnostic(const std::string& text) {
+  Diagnostics d;
+  parse(text, d);
+  EXPECT_EQ(d.items().size(), 1u) << text;
+  return d.items().empty() ? "" : format_diagnostic(d.items()[0]);
 }
 
 TEST(DocumentParser, KeepsScalarTextAsWritten) {
@@ -152,20 +161,18 @@ TEST(DocumentParser, RejectsASecondDocument) {
 }
 
 TEST(DocumentParser, LocatesContentAfterADocumentEndMarker) {
-  for (const char* text : {"a: 1\n...\nb: 2\n", "a: 1\n...\n# note\n\n  b: 2\n"}) {
+  using Case = std::pair<const char*, const char*>;  // the text, the place of its error
+  for (auto [text, place] :
+       {Case{"a: 1\n...\nb: 2\n", "3:1"}, Case{"a: 1\n...\n# note\n\n  b: 2\n", "5:3"}}) {
     Diagnostics d;
     parse(text, d);
-    ASSERT_EQ(d.items().size(), 1u) << text;
-    const int line = std::string_view(text).find("# note") == std::string_view::npos ? 3 : 5;
-    const int column = line == 3 ? 1 : 3;
-    EXPECT_EQ(format_headline(d.items()[0]),
-              fmt::format("t.yaml:{}:{}: error: more than one document in the stream: content "
+    EXPECT_EQ(only_headline(d),
+              fmt::format("t.yaml:{}: error: more than one document in the stream: content "
                           "after the document end marker \"...\"",
-                          line, column));
+                          place))
+        << text;
   }
-  Diagnostics scalars;
-  parse("\"a\"\n...\n\"b\"\n", scalars);
-  EXPECT_EQ(format_diagnostic(scalars.items().at(0)),
+  EXPECT_EQ(only_diagnostic("\"a\"\n...\n\"b\"\n"),
             "t.yaml:3:2: error: more than one document in the stream: content after the document "
             "end marker \"...\"\n"
             " \"b\"\n"
@@ -176,10 +183,7 @@ TEST(DocumentParser, LocatesContentAfterADocumentEndMarker) {
 }
 
 TEST(DocumentParser, LocatesAnUnsupportedYamlVersion) {
-  Diagnostics d;
-  parse("# a project\n%YAML 2.0\n---\na: 1\n", d);
-  ASSERT_EQ(d.items().size(), 1u);
-  EXPECT_EQ(format_diagnostic(d.items()[0]),
+  EXPECT_EQ(only_diagnostic("# a project\n%YAML 2.0\n---\na: 1\n"),
             "t.yaml:2:7: error: unsupported YAML version \"2.0\" in the %YAML directive; commplan "
             "reads YAML 1.2 (1.1 is accepted)\n"
             " %YAML 2.0\n"
@@ -190,10 +194,7 @@ TEST(DocumentParser, LocatesAnUnsupportedYamlVersion) {
 }
 
 TEST(DocumentParser, LocatesAZeroIndentationIndicator) {
-  Diagnostics d;
-  parse("a: 1\nscope: |0\n  x\n", d);
-  ASSERT_EQ(d.items().size(), 1u);
-  EXPECT_EQ(format_diagnostic(d.items()[0]),
+  EXPECT_EQ(only_diagnostic("a: 1\nscope: |0\n  x\n"),
             "t.yaml:2:9: error: the indentation indicator of a block text (| or >) must be 1 to "
             "9, not 0\n"
             " scope: |0\n"

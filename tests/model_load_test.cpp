@@ -195,20 +195,13 @@ TEST(ProjectLoader, SuggestsTheWeekdayForCapitalisedAndLongNames) {
 }
 
 TEST(ProjectLoader, ReadsYaml12Booleans) {
-  for (const char* word : {"true", "True", "TRUE"}) {
+  for (std::string word : {"true", "True", "TRUE", "false", "False", "FALSE"}) {
     Diagnostics d;
     auto project = load_project(
         "p.yaml", kMinimal + fmt::format("client_team:\n  - {{name: A, contact: {}}}\n", word), d);
     ASSERT_TRUE(project);
     EXPECT_TRUE(d.items().empty()) << word;
-    EXPECT_TRUE(project->client_team[0].contact) << word;
-  }
-  for (const char* word : {"false", "False", "FALSE"}) {
-    Diagnostics d;
-    auto project = load_project(
-        "p.yaml", kMinimal + fmt::format("client_team:\n  - {{name: A, contact: {}}}\n", word), d);
-    ASSERT_TRUE(project);
-    EXPECT_FALSE(project->client_team[0].contact) << word;
+    EXPECT_EQ(project->client_team[0].contact, word[0] == 't' || word[0] == 'T') << word;
   }
   EXPECT_EQ(problems(kMinimal + "client_team:\n  - {name: A, contact: yes}\n"
                                 "  - {name: B, contact: \"true\"}\n"),

@@ -295,10 +295,9 @@ TEST(Schedule, CountsANameInBothTeamsOnceAsOurs) {
   EXPECT_EQ(p->diagnostics.items().size(), 2u);  // each "Nobody" is warned about
 }
 
-// Every attendee is looked up in an index of both teams: with a scan of the teams per name,
-// this took over a minute in a Debug build; it takes about a second (the limit leaves room for
-// a loaded machine and the sanitizers).
-TEST(Schedule, PlansFiftyThousandPeopleQuickly) {
+// Every attendee is looked up in an index of both teams; bench/people_bench measures the time
+// this takes (BM_Schedule), which a scan of the teams per name made quadratic.
+TEST(Schedule, ResolvesFiftyThousandListedAttendeesInOrderAndSide) {
   Project project = parse(head() + "phases: [{id: a, start: 2026-12-07, end: 2026-12-09}]\n");
   for (int i = 0; i < 25'000; ++i) {
     project.team.push_back(Member{{}, fmt::format("Ours {}", i), "", "", "", {}});
@@ -306,16 +305,20 @@ TEST(Schedule, PlansFiftyThousandPeopleQuickly) {
     project.meetings.phase_recap.attendees.push_back(fmt::format("Theirs {}", i));
     project.meetings.phase_recap.attendees.push_back(fmt::format("Ours {}", i));
   }
-  auto start = std::chrono::steady_clock::now();
   Diagnostics diagnostics;
   Schedule schedule = build_schedule(project, diagnostics);
-  auto elapsed = std::chrono::steady_clock::now() - start;
-  EXPECT_EQ(schedule.touchpoints.front().attendees.size(), 50'005u);
-  EXPECT_EQ(schedule.touchpoints[3].attendees.size(), 50'000u);
-  EXPECT_EQ(schedule.touchpoints.back().attendees.size(), 50'005u);
   EXPECT_TRUE(diagnostics.items().empty());
-  EXPECT_LT(elapsed, std::chrono::seconds(20))
-      << std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count() << " ms";
+  EXPECT_EQ(schedule.touchpoints.front().attendees.size(), 50'005u);
+  EXPECT_EQ(schedule.touchpoints.back().attendees.size(), 50'005u);
+  ASSERT_EQ(schedule.touchpoints[3].kind, TouchpointKind::phase);
+  const std::vector<Attendee>& listed = schedule.touchpoints[3].attendees;
+  ASSERT_EQ(listed.size(), 50'000u);
+  for (size_t i = 0; i < listed.size(); ++i) {
+    bool ours = i % 2 == 1;
+    std::string name = fmt::format("{} {}", ours ? "Ours" : "Theirs", i / 2);
+    ASSERT_EQ(listed[i].name, name) << i;
+    ASSERT_EQ(listed[i].side, ours ? Attendee::Side::ours : Attendee::Side::theirs) << name;
+  }
 }
 
 }  // namespace

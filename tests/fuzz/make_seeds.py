@@ -1,6 +1,7 @@
 #!/usr/bin/python3
 """Writes the fuzzers' seed corpora, one folder a target, from the examples, the golden
-fixtures and test projects, the seeds kept in tests/fuzz/seeds, the adversarial corpus, the built-in templates and (when present) the Mustache spec.
+fixtures and test projects, the seeds kept in tests/fuzz/seeds, the adversarial corpus, the
+built-in templates and (when present) the Mustache spec.
 
     tests/fuzz/make_seeds.py SOURCE_DIR OUT_DIR [SPEC_DIR]
 """

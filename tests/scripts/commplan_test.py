@@ -1,6 +1,7 @@
 """Helpers the tests/scripts/test_*.py scripts share: running the commplan binary, collecting
-failures and summing them up, reading Markdown back with cmark-gfm, the CLI's --help text, and
-copies of an example whose every text carries hostile characters.
+failures and summing them up, reading Markdown back with cmark-gfm, the CLI's --help text,
+copies of an example whose every text carries hostile characters, YAML read as YAML 1.2, and
+the communication matrix held to the plan's calendar.
 
 Not a test itself: CMake registers only test_*.py. A script run as
 `/usr/bin/python3 tests/scripts/test_X.py BINARY SOURCE_DIR` finds this module because Python puts
@@ -13,6 +14,8 @@ import os
 import re
 import subprocess
 import xml.etree.ElementTree as ET
+
+import yaml
 
 NS = "{http://commonmark.org/xml/1.0}"
 FAILURES = []
@@ -177,3 +180,55 @@ def poison(value, suffix, keep, key=""):
 def poisoned_copy(project, path, suffix, keep):
     """A JSON copy of the JSON `project` at `path`, poisoned with `suffix`; returns `path`."""
     return write_json(path, poison(read_json(project), suffix, keep))
+
+
+# YAML as commplan reads it.
+
+class Yaml12Loader(yaml.SafeLoader):
+    """PyYAML reads YAML 1.1; commplan reads 1.2. Type plain scalars by the 1.2 core schema:
+    no timestamps, no sexagesimal numbers, no yes/no booleans."""
+
+
+Yaml12Loader.yaml_implicit_resolvers = {}
+for tag, pattern, first in [
+    ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", list("~nN") + [""]),
+    ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", list("tTfF")),
+    ("tag:yaml.org,2002:int", r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", list("-+0123456789")),
+    ("tag:yaml.org,2002:float",
+     r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
+     list("-+.0123456789")),
+]:
+    Yaml12Loader.add_implicit_resolver(tag, re.compile(pattern), first)
+
+
+# The communication matrix of a `plan --format json` view.
+
+def client_side(touchpoints, kind):
+    """The names not on our team at the touchpoints of `kind`, in order, each once."""
+    names = []
+    for t in touchpoints:
+        if t["kind"] == kind:
+            names += [a["name"] for a in t["attendees"]
+                      if a["side"] != "ours" and a["name"] not in names]
+    return names
+
+
+def matrix_disagreements(plan):
+    """How the matrix of a `plan --format json` view and its touchpoints disagree: a list of
+    sentences, empty when they agree."""
+    problems, covered = [], set()
+    touchpoints = plan["touchpoints"]
+    for row in plan["matrix"]:
+        for meeting in row["meetings"]:
+            kind = meeting["kind"]
+            covered.add(kind)
+            expected = client_side(touchpoints, kind)
+            if meeting["people"] != expected:
+                problems.append(f"row {row['id']}, {kind}: the matrix names {meeting['people']}, "
+                                f"the schedule has {expected}")
+            for name in meeting["people"]:
+                if name not in row["who"]:
+                    problems.append(f"row {row['id']}: {name} is not in its Who, {row['who']!r}")
+    for kind in sorted({t["kind"] for t in touchpoints} - covered):
+        problems.append(f"no matrix row speaks of the {kind} meetings")
+    return problems

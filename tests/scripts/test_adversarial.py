@@ -52,13 +52,18 @@ class Runner:
         if not self.sanitized:  # ASan reserves terabytes of address space up front
             resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
 
-    def run(self, args, stdin=b""):
+    def start(self, args, stdin):
+        """commplan started on `args` in the temporary folder, within the limits, in this
+        environment without COMMPLAN_* and GITHUB_ACTIONS, with a fixed date and no colour."""
         env = {k: v for k, v in os.environ.items() if not k.startswith("COMMPLAN_")}
         env.update({"SOURCE_DATE_EPOCH": "1796083200", "NO_COLOR": "1", "LC_ALL": "C.UTF-8"})
         env.pop("GITHUB_ACTIONS", None)
-        proc = subprocess.Popen(
-            [self.binary] + args, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE, env=env, cwd=self.tmp, preexec_fn=self.limits)
+        return subprocess.Popen(
+            [self.binary] + args, stdin=stdin, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+            env=env, cwd=self.tmp, preexec_fn=self.limits)
+
+    def run(self, args, stdin=b""):
+        proc = self.start(args, subprocess.PIPE)
         try:
             out, err = proc.communicate(stdin, timeout=self.time_limit)
         except subprocess.TimeoutExpired:
@@ -69,12 +74,7 @@ class Runner:
 
     def run_measured(self, args):
         """Like run (without standard input), and the peak resident memory of the process."""
-        env = {k: v for k, v in os.environ.items() if not k.startswith("COMMPLAN_")}
-        env.update({"SOURCE_DATE_EPOCH": "1796083200", "NO_COLOR": "1", "LC_ALL": "C.UTF-8"})
-        env.pop("GITHUB_ACTIONS", None)
-        proc = subprocess.Popen(
-            [self.binary] + args, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE, env=env, cwd=self.tmp, preexec_fn=self.limits)
+        proc = self.start(args, subprocess.DEVNULL)
         streams = {proc.stdout: [], proc.stderr: []}
         readers = [threading.Thread(target=lambda f=f: streams[f].append(f.read()))
                    for f in streams]

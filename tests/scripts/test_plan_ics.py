@@ -2,12 +2,14 @@
 every example, one event per touchpoint of `--format json`, each at the touchpoint's local time
 in the project's zone, as long as the touchpoint, with its UID; lines folded at 75 octets
 without splitting a UTF-8 character and ended with CRLF; byte-identical across runs; floating
-local times when the project has no time zone.
+local times when the project has no time zone. Every calendar kept as a golden
+(tests/golden/*/*/expected.ics) is read back too, against the plan its arguments give.
 
 Usage: test_plan_ics.py COMMPLAN_BINARY SOURCE_DIR
 """
 
 import datetime
+import glob
 import json
 import os
 import sys
@@ -73,6 +75,11 @@ def check_plan(binary, project, name, lang):
     if raw != run(binary, *ics, text=False):
         fail(f"{name}: two runs differ")
     view = json.loads(run(binary, "plan", project, "--format", "json", "--date", DATE, "--lang", lang))
+    return check_calendar(name, raw, view, DATE)
+
+
+def check_calendar(name, raw, view, date):
+    """The calendar `raw` against the plan's `view`, both made with `--date date`."""
     check_lines(name, raw)
     calendar = icalendar.Calendar.from_ical(raw)
     if str(calendar["VERSION"]) != "2.0" or not str(calendar["PRODID"]).startswith("-//commplan//"):
@@ -85,7 +92,7 @@ def check_plan(binary, project, name, lang):
         fail(f"{name}: UIDs repeat")
     timezone = view["project"]["timezone"]
     zone = zoneinfo.ZoneInfo(timezone) if timezone else None
-    stamp = datetime.datetime.fromisoformat(DATE + "T00:00:00+00:00")
+    stamp = datetime.datetime.fromisoformat(date + "T00:00:00+00:00")
     for event, touchpoint in zip(events, touchpoints):
         check_event(name, event, touchpoint, zone, stamp)
     return len(events)
@@ -132,6 +139,33 @@ def check_hostile(binary, pentest, folder):
     return count
 
 
+def check_goldens(binary, source):
+    """Every golden calendar against `plan --format json` with the golden's arguments (paths
+    below the source tree made absolute, as the golden test does); returns (calendars, events)."""
+    found = sorted(glob.glob(os.path.join(source, "tests", "golden", "*", "*", "expected.ics")))
+    if not found:
+        fail("no golden calendar found")
+    count = 0
+    for expected in found:
+        folder = os.path.dirname(expected)
+        name = os.path.relpath(expected, source)
+        with open(os.path.join(folder, "args"), encoding="utf-8") as f:
+            args = [arg for arg in f.read().splitlines() if arg]
+        args = [os.path.join(source, arg)
+                if not arg.startswith("-") and os.path.exists(os.path.join(source, arg)) else arg
+                for arg in args]
+        if "--date" not in args or "--format" not in args:
+            fail(f"{name}: its args lack --format or --date (DTSTAMP)")
+            continue
+        json_args = list(args)
+        json_args[args.index("--format") + 1] = "json"
+        with open(expected, "rb") as f:
+            raw = f.read()
+        view = json.loads(run(binary, *json_args))
+        count += check_calendar(name, raw, view, args[args.index("--date") + 1])
+    return len(found), count
+
+
 def main():
     binary, source = sys.argv[1], sys.argv[2]
     runs = examples(source)
@@ -142,7 +176,9 @@ def main():
         pentest = os.path.join(source, "examples", "penetration-test.json")
         count += check_plan(binary, without_timezone(pentest, folder), "floating.json", "en")
         count += check_hostile(binary, pentest, folder)
-    return report(f"{count} events checked in {len(runs) + 2} calendars")
+    goldens, events = check_goldens(binary, source)
+    return report(f"{count + events} events checked in {len(runs) + 2 + goldens} calendars "
+                  f"({goldens} goldens)")
 
 
 if __name__ == "__main__":

@@ -12,38 +12,7 @@ import os
 import sys
 import tempfile
 
-from commplan_test import examples, fail, report, run
-
-
-def client_side(touchpoints, kind):
-    """The names not on our team at the touchpoints of `kind`, in order, each once."""
-    names = []
-    for t in touchpoints:
-        if t["kind"] == kind:
-            names += [a["name"] for a in t["attendees"]
-                      if a["side"] != "ours" and a["name"] not in names]
-    return names
-
-
-def matrix_disagreements(plan):
-    """How the matrix of a `plan --format json` view and its touchpoints disagree: a list of
-    sentences, empty when they agree."""
-    problems, covered = [], set()
-    touchpoints = plan["touchpoints"]
-    for row in plan["matrix"]:
-        for meeting in row["meetings"]:
-            kind = meeting["kind"]
-            covered.add(kind)
-            expected = client_side(touchpoints, kind)
-            if meeting["people"] != expected:
-                problems.append(f"row {row['id']}, {kind}: the matrix names {meeting['people']}, "
-                                f"the schedule has {expected}")
-            for name in meeting["people"]:
-                if name not in row["who"]:
-                    problems.append(f"row {row['id']}: {name} is not in its Who, {row['who']!r}")
-    for kind in sorted({t["kind"] for t in touchpoints} - covered):
-        problems.append(f"no matrix row speaks of the {kind} meetings")
-    return problems
+from commplan_test import examples, fail, matrix_disagreements, report, run
 
 
 def check(binary, path, name, lang):

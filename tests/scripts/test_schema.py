@@ -6,30 +6,12 @@ Run: /usr/bin/python3 tests/scripts/test_schema.py BINARY SOURCE_DIR
 import copy
 import json
 import pathlib
-import re
 import sys
 
 import jsonschema
 import yaml
 
-from commplan_test import output
-
-
-class Yaml12Loader(yaml.SafeLoader):
-    """PyYAML reads YAML 1.1; commplan reads 1.2. Type plain scalars by the 1.2 core schema:
-    no timestamps, no sexagesimal numbers, no yes/no booleans."""
-
-
-Yaml12Loader.yaml_implicit_resolvers = {}
-for tag, pattern, first in [
-    ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", list("~nN") + [""]),
-    ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", list("tTfF")),
-    ("tag:yaml.org,2002:int", r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", list("-+0123456789")),
-    ("tag:yaml.org,2002:float",
-     r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
-     list("-+.0123456789")),
-]:
-    Yaml12Loader.add_implicit_resolver(tag, re.compile(pattern), first)
+from commplan_test import Yaml12Loader, output
 
 
 def load(path):

@@ -16,10 +16,7 @@ import tempfile
 import jsonschema
 import yaml
 
-from commplan_test import fail, output, report
-
-sys.path.insert(0, str(pathlib.Path(__file__).parent))
-from test_schema import Yaml12Loader  # noqa: E402  (the YAML 1.2 reading of test_schema.py)
+from commplan_test import Yaml12Loader, fail, output, report
 
 
 def meeting(duration):

@@ -12,7 +12,7 @@ to recap and is a usage error (exit 2), which validate cannot prevent short of r
 projects without phases. Before the first phase recap, `recap --level phase` renders the
 first one (a page to prepare it) and exits 0 like any other day.
 
-Every accepted project's matrix is also held to its calendar (test_plan_matrix.py).
+Every accepted project's matrix is also held to its calendar, as test_plan_matrix.py does.
 
     test_validate_gate.py COMMPLAN_BINARY SOURCE_DIR
 """
@@ -27,8 +27,7 @@ import subprocess
 import sys
 import tempfile
 
-from commplan_test import fail, report
-from test_plan_matrix import matrix_disagreements
+from commplan_test import fail, matrix_disagreements, report
 
 BINARY = os.path.abspath(sys.argv[1])
 SOURCE = os.path.abspath(sys.argv[2])
@@ -40,8 +39,6 @@ WEEK = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 ZONES = ["", "Asia/Shanghai", "Europe/Berlin", "America/New_York", "Australia/Sydney"]
 OURS = ["Priya Raman", "Tom Lindqvist", "Chen Yue"]
 THEIRS = ["Zhou Min", "Li Jianguo", "Sarah Okafor"]
-
-
 
 
 def run(*args):
