@@ -88,6 +88,9 @@ void build(CLI::App& app, Context& ctx) {
   app.require_subcommand(1);
   app.fallthrough(false);
   add_diagnostic_options(app, ctx);
+  app.footer(
+      "--color, --error-format and --all-diagnostics may stand before or after the "
+      "subcommand.");
   add_init_command(app, ctx);
   add_validate_command(app, ctx);
   add_schema_command(app, ctx);

@@ -25,6 +25,9 @@ so CI can commit and diff recaps.
 \fB\-\-format json\fR prints the view model, exactly the data the Markdown template is
 given, which \fBcommplan render\fR accepts.
 Options on the command line beat environment variables, which beat the project file.
+The global options may stand before or after the command
+(\fBcommplan validate \-\-error\-format github\fR \fIPROJECT\fR); a mistyped command or
+option names the closest one (\fBunknown command "recpa"; did you mean "recap"?\fR).
 A \fIPROJECT\fR of \fB\-\fR is read from standard input; its format is chosen by the
 extension (\fI.yaml\fR, \fI.yml\fR, \fI.json\fR), else by its content.
 .PP
@@ -40,6 +43,18 @@ A failed write to standard output (a full disk, a closed descriptor, a pipe whos
 has gone while SIGPIPE is ignored) is reported as
 \fBcannot write standard output\fR with exit status 3; with SIGPIPE at its default, a
 closed pipe ends the run by the signal, as it ends any filter.
+.PP
+Every page reads its meetings from the one schedule that \fBcommplan plan\fR makes: a
+recap's day, time, length and place are those of its touchpoint in
+\fBplan \-\-format json\fR.
+Workdays are \fBworkdays\fR plus \fBextra_workdays\fR minus \fBholidays\fR; a phase
+ending on a day off is recapped on its last workday.
+On a day with a phase or final recap there is no separate daily recap: the bigger
+recap's page carries the day's findings, log and plan for the next workday in a section
+of its own, and \fBrecap \-\-level daily\fR on that day prints that section with the
+bigger meeting's time.
+Without \fB\-\-phase\fR, \fBrecap \-\-level phase\fR recaps the phase the plan recaps on
+\fB\-\-date\fR, else the latest one before it, else the first one (a page to prepare it).
 )roff";
 }
 
@@ -57,11 +72,16 @@ project.yaml:12:7: error: findings[3].severity: unknown value "urgent"
 .PP
 Unknown fields are warnings that name the closest known field; \fB\-\-strict\fR turns
 warnings into exit status 4.
+A \fBnote:\fR tells what a reader should know about the page made, not a problem of the
+file (a recap that prepares a meeting still to come, a daily recap held inside a phase
+or final recap); a note never changes the exit status, and \fBvalidate\fR leaves notes
+out.
 When standard error is a terminal, \fBerror:\fR is bold red, \fBwarning:\fR bold
-magenta and the location bold; \fB\-\-color never\fR or \fBNO_COLOR\fR turns colour off,
+magenta, \fBnote:\fR bold cyan and the location bold; \fB\-\-color never\fR or \fBNO_COLOR\fR turns colour off,
 \fB\-\-color always\fR turns it on.
 With \fB\-\-error\-format github\fR, or when \fBGITHUB_ACTIONS\fR is \fBtrue\fR, each
-problem is a GitHub Actions workflow command that annotates the pull request:
+problem is a GitHub Actions workflow command (\fB::error\fR, \fB::warning\fR, or
+\fB::notice\fR for a note) that annotates the pull request:
 .PP
 .RS
 .nf
@@ -99,7 +119,7 @@ When \fBtrue\fR (as GitHub Actions sets it), diagnostics default to
 .SH EXIT STATUS
 .TP
 .B 0
-Success.
+Success, also a day that \fBrecap \-\-skip\-off\-days\fR skips.
 .TP
 .B 1
 Invalid input: the project file, the data or a template.
@@ -134,7 +154,8 @@ Required: \fBname\fR, \fBclient\fR, \fBstart\fR, \fBend\fR; also \fBsummary\fR,
 \fBextra_workdays\fR (rest days worked in lieu).
 .TP
 .BR team ", " client_team
-Our people (\fBname\fR, \fBrole\fR, \fBresponsibilities\fR, \fBemail\fR, \fBphone\fR)
+Our people (\fBname\fR, \fBrole\fR, \fBresponsibilities\fR, \fBemail\fR (a bare
+address, \fIlocal@domain\fR), \fBphone\fR)
 and the client's (\fBcontact: true\fR marks the contact person).
 .TP
 .BR scope ", " expectations ", " special_requirements ", " cooperation
@@ -147,7 +168,8 @@ How we work (\fBsummary\fR, \fBsteps\fR); what we assess against (\fBid\fR,
 .TP
 .B meetings
 \fBkickoff\fR, \fBdaily_recap\fR, \fBphase_recap\fR, \fBfinal_recap\fR, each with
-\fBdate\fR, \fBtime\fR, \fBduration\fR, \fBlocation\fR, \fBattendees\fR.
+\fBname\fR (what every page and the calendar call it), \fBdate\fR, \fBtime\fR,
+\fBduration\fR, \fBlocation\fR, \fBattendees\fR.
 .TP
 .BR questions ", " escalation
 Extra interview questions; who is told when something goes wrong (\fBlevel\fR,
@@ -155,7 +177,8 @@ Extra interview questions; who is told when something goes wrong (\fBlevel\fR,
 .TP
 .B findings
 \fBid\fR and \fBtitle\fR required; \fBfound\fR, \fBphase\fR, \fBseverity\fR
-(critical, high, medium, low, info), \fBstandard\fR, \fBevidence\fR, \fBimpact\fR,
+(critical, high, medium, low, info), \fBstandard\fR (a standard's \fBid\fR, or the id
+and a clause of it), \fBevidence\fR, \fBimpact\fR,
 \fBrecommendation\fR, \fBowner\fR, \fBstatus\fR (open, agreed, in\-progress, resolved,
 wont\-fix), \fBclient_feedback\fR.
 Severity, status and \fBworkdays\fR also take the Chinese words listed by

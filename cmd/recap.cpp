@@ -68,7 +68,8 @@ void add_recap_command(CLI::App& app, Context& ctx) {
       ->required()
       ->check(CLI::IsMember({"daily", "phase", "final"}));
   cmd->add_option("--phase", opts->phase,
-                  "The phase to recap (--level phase; default: the one the plan recaps on --date)");
+                  "The phase to recap (--level phase; default: the one the plan recaps on --date, "
+                  "else the latest before it, else the first)");
   cmd->add_flag("--skip-off-days", opts->skip_off_days,
                 "--level daily: on a day outside the engagement or not a workday, say so on "
                 "stderr, write nothing and exit 0 (for scheduled jobs)");

@@ -124,8 +124,8 @@ void add_render_command(CLI::App& app, Context& ctx) {
   cmd->add_option("--escape", opts->escape, "Escaping of {{name}}: html (default), markdown, none")
       ->check(CLI::IsMember({"html", "markdown", "none"}));
   cmd->add_flag("--strict", opts->strict,
-                "A variable missing from the data is an error (exit 4), an unknown partial "
-                "too (exit 1)");
+                "A variable missing from the data is an error (exit 4); so is an unknown "
+                "partial (exit 1), else empty text with a warning");
   add_output_option(cmd, opts->output);
   cmd->callback([opts, &ctx] { ctx.exit_code = run_render(*opts, ctx); });
 }

@@ -110,7 +110,9 @@ void add_templates_command(CLI::App& app, Context& ctx) {
   auto* exp = cmd->add_subcommand("export", "Write the built-in templates below DIR to edit");
   exp->add_option("DIR", opts->dir, "Folder to write NAME.mustache files to")->required();
   exp->add_option("NAME", opts->names, "Only these templates (default: all)");
-  exp->add_flag("--force", opts->force, "Overwrite files that already exist");
+  exp->add_flag("--force", opts->force,
+                "Overwrite what already exists (without it, anything there is kept, a "
+                "dangling link included)");
   exp->callback([opts, &ctx] { ctx.exit_code = run_export(*opts, ctx); });
 }
 
