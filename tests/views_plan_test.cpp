@@ -206,6 +206,8 @@ TEST(PlanView, NamesEachMeetingAsTheFileDoes) {
   json zh = view_of(text, Lang::zh);
   EXPECT_EQ(zh["touchpoints"].back()["note"], "含当天的每日沟通会和“Walking”阶段汇报会");
   EXPECT_EQ(zh["matrix"][1]["how"], "阶段汇报会和末次会议");
+  EXPECT_EQ(zh["matrix"][1]["who"],
+            "阶段汇报会：Contact、Sponsor；末次会议：Contact、Sponsor、Operator");
   Project project = parse(text);
   std::string calendar = plan_ics(project, {Lang::en, *parse_date("2026-12-01")});
   EXPECT_NE(calendar.find("SUMMARY:首次会议 · Audit"), std::string::npos) << calendar;

@@ -116,13 +116,9 @@ std::string phase_name(const Phase& phase) {
   return name.empty() ? phase.id : std::string(name);
 }
 
-std::string_view kind_label(TouchpointKind kind, Lang lang) {
-  return kLabels[index(kind)].in(lang);
-}
-
 std::string meeting_name(const Project& project, TouchpointKind kind, Lang lang) {
   std::string_view name = trim(meeting_of(project, kind).name);
-  return std::string(name.empty() ? kind_label(kind, lang) : name);
+  return std::string(name.empty() ? kLabels[index(kind)].in(lang) : name);
 }
 
 std::string meeting_name_in_text(const Project& project, TouchpointKind kind, Lang lang) {

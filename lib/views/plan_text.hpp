@@ -11,11 +11,8 @@
 
 namespace commplan::plan_text {
 
-/// "Daily recap" / "每日复盘": the default name of a kind of meeting.
-std::string_view kind_label(TouchpointKind kind, Lang lang);
-
 /// The name every page and the calendar give a kind of meeting: `meetings.<kind>.name`, else
-/// the default (kind_label).
+/// the method's ("Daily recap" / "每日复盘").
 std::string meeting_name(const Project& project, TouchpointKind kind, Lang lang);
 
 /// The meeting's name inside a sentence: `meetings.<kind>.name` as written, else the default
