@@ -87,19 +87,7 @@ Senders senders(const Project& project, Lang lang) {
 
 /// A phrase of a row with the project's meeting names in place.
 std::string with_names(const Phrase& phrase, const Project& project, Lang lang) {
-  auto name = [&](TouchpointKind kind) { return plan_text::meeting_name(project, kind, lang); };
-  auto in_text = [&](TouchpointKind kind) {
-    return plan_text::meeting_name_in_text(project, kind, lang);
-  };
-  return fmt::format(fmt::runtime(phrase.in(lang)),
-                     fmt::arg("kickoff", name(TouchpointKind::kickoff)),
-                     fmt::arg("daily", name(TouchpointKind::daily)),
-                     fmt::arg("phase", name(TouchpointKind::phase)),
-                     fmt::arg("final", name(TouchpointKind::final)),
-                     fmt::arg("kickoff_text", in_text(TouchpointKind::kickoff)),
-                     fmt::arg("daily_text", in_text(TouchpointKind::daily)),
-                     fmt::arg("phase_text", in_text(TouchpointKind::phase)),
-                     fmt::arg("final_text", in_text(TouchpointKind::final)));
+  return plan_text::with_meeting_names(phrase.in(lang), project, lang);
 }
 
 json row(const Row& fixed, const Project& project, Lang lang, std::string who,

@@ -540,6 +540,7 @@ void add_folded_daily(View& result, const std::string& at, const Touchpoint& t,
   Day day = day_of(*in, t.date);
   slot = day_json(day, *in);
   slot["date"] = format_date(day.date);
+  slot["date_text"] = long_date(day.date, in->lang);
   slot["weekday"] = weekday_label(day.date, in->lang);
   add_findings(result, at + "/new_findings", std::move(day.fresh), in);
 }
