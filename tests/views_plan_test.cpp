@@ -195,6 +195,8 @@ TEST(PlanView, NamesEachMeetingAsTheFileDoes) {
     std::string phase = v["touchpoints"][5]["title"];
     EXPECT_EQ(phase, lang == Lang::zh ? "阶段汇报会：Reading" : "阶段汇报会: Reading");
     EXPECT_EQ(v["meetings"][1]["label"], "每日沟通会");
+    EXPECT_NE(v["meetings"][0]["purpose"].get<std::string>().find("每日沟通会"), std::string::npos);
+    EXPECT_EQ(v["meeting_names"]["final"]["in_text"], "末次会议");
     EXPECT_EQ(v["phases"][0]["recap"], phase);
     EXPECT_EQ(v["matrix"][0]["how"], lang == Lang::zh
                                          ? "每日沟通会；紧急问题随时电话沟通"
@@ -206,6 +208,8 @@ TEST(PlanView, NamesEachMeetingAsTheFileDoes) {
   json zh = view_of(text, Lang::zh);
   EXPECT_EQ(zh["touchpoints"].back()["note"], "含当天的每日沟通会和“Walking”阶段汇报会");
   EXPECT_EQ(zh["matrix"][1]["how"], "阶段汇报会和末次会议");
+  EXPECT_EQ(zh["matrix"][1]["who"],
+            "阶段汇报会：Contact、Sponsor；末次会议：Contact、Sponsor、Operator");
   Project project = parse(text);
   std::string calendar = plan_ics(project, {Lang::en, *parse_date("2026-12-01")});
   EXPECT_NE(calendar.find("SUMMARY:首次会议 · Audit"), std::string::npos) << calendar;

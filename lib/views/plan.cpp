@@ -91,8 +91,8 @@ json touchpoint_json(const Touchpoint& t, const Project& project, Lang lang) {
             {"ours", join_list(names_on(t.attendees, true), lang)},
             {"theirs", join_list(names_on(t.attendees, false), lang)},
             {"location", t.location},
-            {"purpose", plan_text::purpose(t.kind, lang)},
-            {"output", plan_text::output(t.kind, lang)}};
+            {"purpose", plan_text::purpose(project, t.kind, lang)},
+            {"output", plan_text::output(project, t.kind, lang)}};
   if (t.phase != nullptr)
     j["phase"] = {{"id", t.phase->id}, {"name", plan_text::phase_name(*t.phase)}};
   return j;
@@ -135,9 +135,9 @@ json meetings_json(const Project& project, const Schedule& schedule, Lang lang) 
                   {"location", meeting_of(project, kind).location},
                   {"ours", sample ? join_list(names_on(sample->attendees, true), lang) : ""},
                   {"theirs", sample ? join_list(names_on(sample->attendees, false), lang) : ""},
-                  {"purpose", plan_text::purpose(kind, lang)},
+                  {"purpose", plan_text::purpose(project, kind, lang)},
                   {"agenda", std::move(agenda)},
-                  {"output", plan_text::output(kind, lang)}};
+                  {"output", plan_text::output(project, kind, lang)}};
     list.push_back(std::move(entry));
   }
   return list;

@@ -21,12 +21,12 @@ constexpr Labels kChinese{"议程：", "预期成果：", "参会人：", "项�
 
 std::string description(const Touchpoint& t, const Project& project, Lang lang) {
   const Labels& l = lang == Lang::zh ? kChinese : kEnglish;
-  std::string out(plan_text::purpose(t.kind, lang));
+  std::string out = plan_text::purpose(project, t.kind, lang);
   out += fmt::format("\n\n{}\n", l.agenda);
   int n = 0;
   for (std::string_view item : plan_text::agenda(t.kind, lang))
     out += fmt::format("{}. {}\n", ++n, item);
-  out += fmt::format("\n{}{}", l.output, plan_text::output(t.kind, lang));
+  out += fmt::format("\n{}{}", l.output, plan_text::output(project, t.kind, lang));
   if (std::string note = plan_text::includes_note(t, project, lang); !note.empty()) {
     if (lang == Lang::en) note[0] = 'I';  // "includes …" opens a sentence here
     out += fmt::format("\n{}{}", note, lang == Lang::zh ? "。" : ".");

@@ -87,19 +87,7 @@ Senders senders(const Project& project, Lang lang) {
 
 /// A phrase of a row with the project's meeting names in place.
 std::string with_names(const Phrase& phrase, const Project& project, Lang lang) {
-  auto name = [&](TouchpointKind kind) { return plan_text::meeting_name(project, kind, lang); };
-  auto in_text = [&](TouchpointKind kind) {
-    return plan_text::meeting_name_in_text(project, kind, lang);
-  };
-  return fmt::format(fmt::runtime(phrase.in(lang)),
-                     fmt::arg("kickoff", name(TouchpointKind::kickoff)),
-                     fmt::arg("daily", name(TouchpointKind::daily)),
-                     fmt::arg("phase", name(TouchpointKind::phase)),
-                     fmt::arg("final", name(TouchpointKind::final)),
-                     fmt::arg("kickoff_text", in_text(TouchpointKind::kickoff)),
-                     fmt::arg("daily_text", in_text(TouchpointKind::daily)),
-                     fmt::arg("phase_text", in_text(TouchpointKind::phase)),
-                     fmt::arg("final_text", in_text(TouchpointKind::final)));
+  return plan_text::with_meeting_names(phrase.in(lang), project, lang);
 }
 
 json row(const Row& fixed, const Project& project, Lang lang, std::string who,
@@ -142,12 +130,11 @@ std::vector<Audience> audiences(const Schedule& schedule,
   for (TouchpointKind kind : kinds) {
     if (first_of(schedule, kind) == nullptr) continue;
     Audience audience{kind, {}};
+    std::unordered_set<std::string_view> named;
     for (const Touchpoint& t : schedule.touchpoints) {
       if (t.kind != kind) continue;
       for (const Attendee& a : t.attendees)
-        if (a.side != Attendee::Side::ours &&
-            std::none_of(audience.people.begin(), audience.people.end(),
-                         [&](const Attendee* p) { return p->name == a.name; }))
+        if (a.side != Attendee::Side::ours && named.insert(a.name).second)
           audience.people.push_back(&a);
     }
     list.push_back(std::move(audience));
@@ -163,8 +150,9 @@ std::vector<std::string> names_of(const Audience& audience, Lang lang, bool role
 }
 
 /// The Who column: the names, once when every meeting of the row has the same people, else
-/// per meeting ("Phase recap: A; Final recap: A, B"); empty when nobody is named.
-std::string who_text(const std::vector<Audience>& list, Lang lang, bool roles) {
+/// per meeting by its name ("Phase recap: A; Final recap: A, B"); empty when nobody is named.
+std::string who_text(const std::vector<Audience>& list, const Project& project, Lang lang,
+                     bool roles) {
   bool same = std::all_of(list.begin(), list.end(), [&](const Audience& a) {
     return names_of(a, lang, false) == names_of(list.front(), lang, false);
   });
@@ -174,7 +162,7 @@ std::string who_text(const std::vector<Audience>& list, Lang lang, bool roles) {
   for (const Audience& a : list) {
     std::string names = a.people.empty() ? std::string(to_confirm(lang))
                                          : join_list(names_of(a, lang, roles), lang);
-    parts.push_back(fmt::format("{}{}{}", plan_text::kind_label(a.kind, lang),
+    parts.push_back(fmt::format("{}{}{}", plan_text::meeting_name(project, a.kind, lang),
                                 lang == Lang::zh ? "：" : ": ", names));
   }
   return join(parts, lang == Lang::zh ? "；" : "; ");
@@ -196,8 +184,8 @@ json meeting_row(const Row& fixed, const Project& project, Lang lang, const Sche
                  std::initializer_list<TouchpointKind> kinds, bool roles, std::string frequency,
                  const std::string& from, const std::string& backup) {
   std::vector<Audience> list = audiences(schedule, kinds);
-  json r =
-      row(fixed, project, lang, who_text(list, lang, roles), std::move(frequency), from, backup);
+  json r = row(fixed, project, lang, who_text(list, project, lang, roles), std::move(frequency),
+               from, backup);
   r["meetings"] = meetings_of(list);
   return r;
 }

@@ -25,8 +25,8 @@ constexpr Phrase kNamesInText[] = {
 
 constexpr Phrase kPurposes[] = {
     {"Confirm the scope and the client's expectations again, agree how we work together, "
-     "name the contact person and set up the daily recap.",
-     "再次确认服务范围和客户期望，商定工作方式和配合事项，明确对接人，约定每日复盘。"},
+     "name the contact person and set up the {daily_text}.",
+     "再次确认服务范围和客户期望，商定工作方式和配合事项，明确对接人，约定{daily}。"},
     {"Share today's findings and preliminary suggestions so the client can think and react "
      "early, and ask for the support we need.",
      "沟通当天发现的问题和初步建议，让客户及时思考、尽早反馈，同时提出需要客户配合的事项。"},
@@ -41,8 +41,8 @@ constexpr Phrase kPurposes[] = {
 
 constexpr Phrase kOutputs[] = {
     {"Confirmed scope and expectations, a named contact person, the agreed plan and the time "
-     "of the daily recap.",
-     "确认的范围和期望、明确的对接人、双方认可的执行计划和每日复盘时间。"},
+     "of the {daily_text}.",
+     "确认的范围和期望、明确的对接人、双方认可的执行计划和{daily}时间。"},
     {"The client knows today's findings; the support needed and the open questions each have "
      "an owner.",
      "客户了解当天发现的问题；需要的支持和待解答的问题都有人跟进。"},
@@ -116,13 +116,9 @@ std::string phase_name(const Phase& phase) {
   return name.empty() ? phase.id : std::string(name);
 }
 
-std::string_view kind_label(TouchpointKind kind, Lang lang) {
-  return kLabels[index(kind)].in(lang);
-}
-
 std::string meeting_name(const Project& project, TouchpointKind kind, Lang lang) {
   std::string_view name = trim(meeting_of(project, kind).name);
-  return std::string(name.empty() ? kind_label(kind, lang) : name);
+  return std::string(name.empty() ? kLabels[index(kind)].in(lang) : name);
 }
 
 std::string meeting_name_in_text(const Project& project, TouchpointKind kind, Lang lang) {
@@ -137,9 +133,26 @@ std::string title(const Touchpoint& touchpoint, const Project& project, Lang lan
   return lang == Lang::zh ? fmt::format("{}：{}", label, name) : fmt::format("{}: {}", label, name);
 }
 
-std::string_view purpose(TouchpointKind kind, Lang lang) { return kPurposes[index(kind)].in(lang); }
+std::string with_meeting_names(std::string_view text, const Project& project, Lang lang) {
+  auto name = [&](TouchpointKind kind) { return meeting_name(project, kind, lang); };
+  auto in_text = [&](TouchpointKind kind) { return meeting_name_in_text(project, kind, lang); };
+  return fmt::format(fmt::runtime(text), fmt::arg("kickoff", name(TouchpointKind::kickoff)),
+                     fmt::arg("daily", name(TouchpointKind::daily)),
+                     fmt::arg("phase", name(TouchpointKind::phase)),
+                     fmt::arg("final", name(TouchpointKind::final)),
+                     fmt::arg("kickoff_text", in_text(TouchpointKind::kickoff)),
+                     fmt::arg("daily_text", in_text(TouchpointKind::daily)),
+                     fmt::arg("phase_text", in_text(TouchpointKind::phase)),
+                     fmt::arg("final_text", in_text(TouchpointKind::final)));
+}
 
-std::string_view output(TouchpointKind kind, Lang lang) { return kOutputs[index(kind)].in(lang); }
+std::string purpose(const Project& project, TouchpointKind kind, Lang lang) {
+  return with_meeting_names(kPurposes[index(kind)].in(lang), project, lang);
+}
+
+std::string output(const Project& project, TouchpointKind kind, Lang lang) {
+  return with_meeting_names(kOutputs[index(kind)].in(lang), project, lang);
+}
 
 std::vector<std::string_view> agenda(TouchpointKind kind, Lang lang) {
   switch (kind) {

@@ -11,11 +11,8 @@
 
 namespace commplan::plan_text {
 
-/// "Daily recap" / "每日复盘": the default name of a kind of meeting.
-std::string_view kind_label(TouchpointKind kind, Lang lang);
-
 /// The name every page and the calendar give a kind of meeting: `meetings.<kind>.name`, else
-/// the default (kind_label).
+/// the method's ("Daily recap" / "每日复盘").
 std::string meeting_name(const Project& project, TouchpointKind kind, Lang lang);
 
 /// The meeting's name inside a sentence: `meetings.<kind>.name` as written, else the default
@@ -28,11 +25,16 @@ std::string phase_name(const Phase& phase);
 /// The touchpoint's title: the meeting's name, and the phase a phase recap closes.
 std::string title(const Touchpoint& touchpoint, const Project& project, Lang lang);
 
+/// `text` with the project's meeting names in place of {kickoff}, {daily}, {phase}, {final}
+/// (meeting_name) and {kickoff_text}, {daily_text}, {phase_text}, {final_text}
+/// (meeting_name_in_text).
+std::string with_meeting_names(std::string_view text, const Project& project, Lang lang);
+
 /// Why the meeting is held (the method's goal for it).
-std::string_view purpose(TouchpointKind kind, Lang lang);
+std::string purpose(const Project& project, TouchpointKind kind, Lang lang);
 
 /// What the meeting should leave behind.
-std::string_view output(TouchpointKind kind, Lang lang);
+std::string output(const Project& project, TouchpointKind kind, Lang lang);
 
 /// The meeting's agenda in short.
 std::vector<std::string_view> agenda(TouchpointKind kind, Lang lang);

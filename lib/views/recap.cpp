@@ -8,7 +8,6 @@
 #include <map>
 #include <memory>
 #include <optional>
-#include <tuple>
 #include <unordered_map>
 #include <vector>
 
@@ -415,18 +414,22 @@ json window_json(const Window& w, const Lookup& in) {
           {"days_off", days_off}};
 }
 
-/// The findings found inside the window, and the open ones found before it (or undated).
-std::pair<FindingList, FindingList> split_by_window(const Project& project, const Window& w) {
-  FindingList fresh, still_open;
-  for (const Finding& f : project.findings) {
-    if (f.found && w.from <= *f.found && *f.found <= w.to)
-      fresh.push_back(&f);
-    else if (is_open(f) && (!f.found || *f.found < w.from))
-      still_open.push_back(&f);
-  }
+/// The findings found inside the window, most severe first.
+FindingList found_in(const Project& project, const Window& w) {
+  FindingList fresh;
+  for (const Finding& f : project.findings)
+    if (f.found && w.from <= *f.found && *f.found <= w.to) fresh.push_back(&f);
   sort_by_severity(fresh);
+  return fresh;
+}
+
+/// The open findings found before the window (or undated), most severe first.
+FindingList open_before(const Project& project, const Window& w) {
+  FindingList still_open;
+  for (const Finding& f : project.findings)
+    if (is_open(f) && (!f.found || *f.found < w.from)) still_open.push_back(&f);
   sort_by_severity(still_open);
-  return {fresh, still_open};
+  return still_open;
 }
 
 const LogEntry* log_entry_of(const Project& project, Date day) {
@@ -502,19 +505,18 @@ void warn_if_unrecorded(const Project& project, Date day, const LogEntry* entry,
                          format_date(day)));
 }
 
-/// What a daily recap reports on `day`: its window, the findings new in it and those still open,
-/// and the day's log entry.
+/// What a daily recap reports on `day`: its window, the findings new in it and the day's log
+/// entry (the daily recap's page adds those still open from before).
 struct Day {
   Date date;
   Window window;
-  FindingList fresh, still_open;
+  FindingList fresh;
   const LogEntry* entry = nullptr;
 };
 
 Day day_of(const Lookup& in, Date date) {
-  Day day{date, recap_window(in, date), {}, {}, log_entry_of(in.project, date)};
-  std::tie(day.fresh, day.still_open) = split_by_window(in.project, day.window);
-  return day;
+  Window window = recap_window(in, date);
+  return {date, window, found_in(in.project, window), log_entry_of(in.project, date)};
 }
 
 /// The day's window, log and next workday's plan, as the daily recap and the daily section of
@@ -538,6 +540,7 @@ void add_folded_daily(View& result, const std::string& at, const Touchpoint& t,
   Day day = day_of(*in, t.date);
   slot = day_json(day, *in);
   slot["date"] = format_date(day.date);
+  slot["date_text"] = long_date(day.date, in->lang);
   slot["weekday"] = weekday_label(day.date, in->lang);
   add_findings(result, at + "/new_findings", std::move(day.fresh), in);
 }
@@ -599,9 +602,10 @@ View build_daily(const Project& project, const ViewOptions& options, Diagnostics
   add_daily_meeting(view, date, in, diagnostics);
   view["workday"] = in.calendar.is_workday(date);
   view.update(day_json(day, in));
-  view["has_open_findings"] = !day.still_open.empty();
+  FindingList still_open = open_before(project, day.window);
+  view["has_open_findings"] = !still_open.empty();
   add_findings(result, "/new_findings", std::move(day.fresh), shared);
-  add_findings(result, "/open_findings", std::move(day.still_open), shared);
+  add_findings(result, "/open_findings", std::move(still_open), shared);
   view["feedback_questions"] = daily_questions(in, date, day.entry);
   return result;
 }
@@ -768,11 +772,12 @@ void add_folded_into_phase(View& result, const ChosenRecap& chosen,
   add_folded_daily(result, "/folded/daily", meeting, in);
 }
 
-View build_phase(const Project& project, const ViewOptions& options, const std::string& id,
-                 Diagnostics& diagnostics) {
-  auto shared = make_lookup(project, options.lang, diagnostics);
-  if (shared == nullptr) return json();
+/// The phase recap of phase `id` (empty: the one the plan holds on options.today), on the
+/// plan of `shared`.
+View build_phase(const std::shared_ptr<const Lookup>& shared, const ViewOptions& options,
+                 const std::string& id, Diagnostics& diagnostics) {
   const Lookup& in = *shared;
+  const Project& project = in.project;
   auto chosen = id.empty() ? scheduled_phase(in, options.today, diagnostics)
                            : named_recap(in, id, diagnostics);
   if (!chosen) return json();
@@ -882,10 +887,11 @@ const Touchpoint* planned_final(const Lookup& in, Date today, Diagnostics& diagn
   return meeting;
 }
 
-View build_final(const Project& project, const ViewOptions& options, Diagnostics& diagnostics) {
-  auto shared = make_lookup(project, options.lang, diagnostics);
-  if (shared == nullptr) return json();
+/// The final recap, on the plan of `shared`.
+View build_final(const std::shared_ptr<const Lookup>& shared, const ViewOptions& options,
+                 Diagnostics& diagnostics) {
   const Lookup& in = *shared;
+  const Project& project = in.project;
   const Touchpoint* meeting = planned_final(in, options.today, diagnostics);
   if (meeting == nullptr) return json();
   FindingList all, open;
@@ -952,11 +958,22 @@ View build_recap(const Project& project, const ViewOptions& options, const Recap
     case RecapLevel::daily:
       return build_daily(project, options, diagnostics);
     case RecapLevel::phase:
-      return build_phase(project, options, recap.phase, diagnostics);
-    case RecapLevel::final:
-      return build_final(project, options, diagnostics);
+    case RecapLevel::final: {
+      auto shared = make_lookup(project, options.lang, diagnostics);
+      if (shared == nullptr) return json();
+      return recap.level == RecapLevel::phase
+                 ? build_phase(shared, options, recap.phase, diagnostics)
+                 : build_final(shared, options, diagnostics);
+    }
   }
   return json();
+}
+
+void check_recaps(const Project& project, const ViewOptions& options, Diagnostics& diagnostics) {
+  auto shared = make_lookup(project, options.lang, diagnostics);
+  if (shared == nullptr) return;
+  for (const Phase& phase : project.phases) build_phase(shared, options, phase.id, diagnostics);
+  build_final(shared, options, diagnostics);
 }
 
 }  // namespace commplan

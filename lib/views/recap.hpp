@@ -56,6 +56,10 @@ std::string recap_template(RecapLevel level);
 View build_recap(const Project& project, const ViewOptions& options, const RecapOptions& recap,
                  Diagnostics& diagnostics);
 
+/// Builds every phase recap and the final recap of `project` on one plan, as validate checks
+/// them: their errors, warnings and notes go to `diagnostics`, nothing is rendered.
+void check_recaps(const Project& project, const ViewOptions& options, Diagnostics& diagnostics);
+
 /// The final recap's length when the file sets none: 30 minutes plus 3 a finding, rounded up to
 /// a quarter hour, at most 60 - or at most 120 for a large engagement (more than 20 findings or
 /// more than 15 workdays).

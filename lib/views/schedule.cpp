@@ -366,9 +366,9 @@ const Touchpoint* daily_recap_on(const Schedule& schedule, Date day) {
 }
 
 const Touchpoint* recap_of_phase(const Schedule& schedule, std::string_view id) {
+  const std::string item = fmt::format("phase:{}", id);
   for (const Touchpoint& t : schedule.touchpoints)
-    if ((t.phase != nullptr && t.phase->id == id) || holds(t, fmt::format("phase:{}", id)))
-      return &t;
+    if ((t.phase != nullptr && t.phase->id == id) || holds(t, item)) return &t;
   return nullptr;
 }
 

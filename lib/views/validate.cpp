@@ -33,9 +33,7 @@ void check_briefs(const Project& project, Diagnostics& diagnostics) {
   Diagnostics found;
   build_plan_view(project, options, found);
   build_kickoff_view(project, options, found);
-  for (const Phase& phase : project.phases)
-    build_recap(project, options, {RecapLevel::phase, phase.id}, found);
-  build_recap(project, options, {RecapLevel::final, ""}, found);
+  check_recaps(project, options, found);
   append_new(diagnostics, found);
   diagnostics.sort_by_place();
 }

@@ -4,7 +4,24 @@
 
 #include <unordered_map>
 
+#include "views/plan_text.hpp"
+
 namespace commplan {
+
+namespace {
+
+/// What the page calls each kind of meeting (meetings.<kind>.name, else the method's name).
+nlohmann::json meeting_names(const Project& project, Lang lang) {
+  nlohmann::json names = nlohmann::json::object();
+  for (TouchpointKind kind : {TouchpointKind::kickoff, TouchpointKind::daily, TouchpointKind::phase,
+                              TouchpointKind::final})
+    names[std::string(to_string(kind))] = {
+        {"name", plan_text::meeting_name(project, kind, lang)},
+        {"in_text", plan_text::meeting_name_in_text(project, kind, lang)}};
+  return names;
+}
+
+}  // namespace
 
 nlohmann::json view_header(std::string_view command, const Project& project,
                            const ViewOptions& options) {
@@ -19,7 +36,8 @@ nlohmann::json view_header(std::string_view command, const Project& project,
                         {"version", 1},
                         {"lang", to_string(options.lang)},
                         {"date", format_date(options.today)},
-                        {"project", std::move(project_json)}};
+                        {"project", std::move(project_json)},
+                        {"meeting_names", meeting_names(project, options.lang)}};
 }
 
 void warn(Diagnostics& diagnostics, const Origin& origin, std::string_view field,

@@ -52,7 +52,9 @@ struct View {
 };
 
 /// The head every view model starts with: kind "commplan/<command>", version 1, lang, date,
-/// and the project's identity (name, client, summary, start, end, timezone).
+/// the project's identity (name, client, summary, start, end, timezone), and what the pages
+/// call each kind of meeting (`meeting_names`: kickoff, daily, phase, final; each `name` and
+/// `in_text`, the name inside a sentence).
 nlohmann::json view_header(std::string_view command, const Project& project,
                            const ViewOptions& options);
 

@@ -10,6 +10,7 @@ under one, no crash, and the -o target left exactly as it was when the run fails
 
     test_adversarial.py COMMPLAN SOURCE_DIR
 """
+import datetime
 import json
 import os
 import pathlib
@@ -221,8 +222,27 @@ def generate(tmp, source):
         f.writelines(f'  - {{id: f{n}, title: "finding {n}", severity: high}}\n'
                      for n in range(20000))
     minified_findings(tmp)
+    decade(tmp)
     deep = "{{#a}}" * 300 + "x" + "{{/a}}" * 300
     (tmp / "deep-sections.mustache").write_text(deep)
+
+
+def decade(tmp):
+    """Ten years of two-day phases (1,560 phase recaps) and 5,000 findings: validate builds
+    every recap on one plan, not a plan per phase."""
+    start = datetime.date(2020, 1, 6)  # a Monday
+    end = start + datetime.timedelta(days=3639)
+    day = lambda n: start + datetime.timedelta(days=n)
+    with open(tmp / "decade.yaml", "w") as f:
+        f.write(f"commplan: 1\nproject: {{name: Decade, client: Northwind, start: {start}, "
+                f"end: {end}}}\nphases:\n")
+        for week in range(0, 3640, 7):
+            for first, last in ((0, 1), (2, 3), (4, 6)):
+                f.write(f"  - {{id: p{week + first}, start: {day(week + first)}, "
+                        f"end: {day(week + last)}}}\n")
+        f.write("findings:\n")
+        f.writelines(f"  - {{id: f{n}, title: t, severity: high, found: {day(n * 7 % 3640)}}}\n"
+                     for n in range(5000))
 
 
 def minified_findings(tmp):
@@ -258,6 +278,8 @@ GENERATED = [
               "-o", "{tmp}/out.md"], "output": "{tmp}/out.md", "exit": 0, "max_rss_mb": 100,
      "stderr": r"^ … and 9,980 more warnings like this; `--all-diagnostics` shows them$",
      "output_contains": ["F-09999"]},
+    {"name": "1,560 phases over ten years and 5,000 findings: validate",
+     "args": ["validate", "{tmp}/decade.yaml"], "exit": 0},
     {"name": "a million numbers as render data",
      "args": ["render", "{templates}/rtl.mustache", "--data", "{tmp}/wide.json"], "exit": 0},
     {"name": "300 nested sections in a template",
