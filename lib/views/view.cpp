@@ -42,13 +42,7 @@ nlohmann::json view_header(std::string_view command, const Project& project,
 
 void warn(Diagnostics& diagnostics, const Origin& origin, std::string_view field,
           std::string message) {
-  Mark mark = origin.mark_of(field);
-  std::string path = origin.path;
-  if (!field.empty() && origin.node != nullptr && origin.node->find(field) != nullptr)
-    path = path.empty() ? std::string(field) : fmt::format("{}.{}", path, field);
-  const Document* doc = origin.doc;
-  diagnostics.warning(doc ? doc->file : "", mark, path, std::move(message),
-                      doc ? doc->line(mark) : Excerpt{});
+  diagnostics.add(origin.problem(Level::warning, field, std::move(message)));
 }
 
 }  // namespace commplan
