@@ -29,8 +29,9 @@ nlohmann::json starter_dates(Date today) {
     throw Error(Error::Kind::usage, "--date",
                 fmt::format("{}: the starter would end after 9999-12-31", format_date(today)));
   auto day = [&](int offset) { return format_date(add_days(start, offset)); };
-  return {{"start", day(0)},      {"prepare_end", day(1)},  {"onsite_start", day(2)},
-          {"onsite_end", day(8)}, {"report_start", day(9)}, {"end", day(11)}};
+  return {{"start", day(0)},       {"prepare_end", day(1)},  {"onsite_start", day(2)},
+          {"make_up_day", day(5)},  // the first Saturday: the commented extra_workdays example
+          {"onsite_end", day(8)},  {"report_start", day(9)}, {"end", day(11)}};
 }
 
 std::string starter_format(const InitOptions& opts) {

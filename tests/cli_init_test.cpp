@@ -25,6 +25,20 @@ TEST(CliInit, StartersValidateStrictlyInEveryLanguageAndFormat) {
     }
 }
 
+TEST(CliInit, TheCommentedExtraWorkdayIsASaturdayOfTheEngagement) {
+  for (const char* lang : {"en", "zh"}) {
+    std::string starter = run_cli({"init", "--date", "2026-11-24", "--lang", lang}).out;
+    const std::string commented = "# extra_workdays: [2026-12-05]";
+    size_t at = starter.find(commented);
+    ASSERT_NE(at, std::string::npos) << lang;
+    starter.replace(at, 2, "");  // uncomment it, as a user would
+    RunResult check = run_cli({"validate", "--strict", "-"}, starter);
+    EXPECT_EQ(check.code, 0) << lang << "\n" << check.err;
+    RunResult plan = run_cli({"plan", "--format", "json", "-"}, starter);
+    EXPECT_NE(plan.out.find(R"("date": "2026-12-05")"), std::string::npos) << lang;
+  }
+}
+
 TEST(CliInit, TheChineseStarterListsTheChineseWordsTheLoaderAccepts) {
   std::string starter = run_cli({"init", "--date", "2026-11-24", "--lang", "zh"}).out;
   std::vector<std::string> words = enum_aliases<Severity>();
