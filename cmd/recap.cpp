@@ -5,8 +5,6 @@
 #include <memory>
 
 #include "brief.hpp"
-#include "views/calendar.hpp"
-#include "views/i18n.hpp"
 
 namespace commplan::cli {
 
@@ -19,24 +17,6 @@ struct RecapCommandOptions {
   bool skip_off_days = false;
 };
 
-/// Why `day` has no daily recap (outside the engagement, a holiday, a weekly day off), or
-/// nullopt on a workday of the engagement.
-std::optional<std::string> off_day(const Project& project, Date day) {
-  const ProjectInfo& info = project.project;
-  Calendar calendar(project);
-  std::string what;
-  if (day < info.start || day > info.end)
-    what = fmt::format("outside the engagement ({} to {})", format_date(info.start),
-                       format_date(info.end));
-  else if (calendar.is_workday(day))
-    return std::nullopt;
-  else if (calendar.is_holiday(day))
-    what = "a holiday";
-  else
-    what = fmt::format("a {}, not a workday", weekday_long(day, Lang::en));
-  return fmt::format("{} is {}: no daily recap (--skip-off-days)", format_date(day), what);
-}
-
 int run_recap(Context& ctx, const RecapCommandOptions& opts) {
   RecapOptions recap{parse_recap_level(opts.level).value_or(RecapLevel::daily), opts.phase};
   if (!opts.phase.empty() && recap.level != RecapLevel::phase)
@@ -47,7 +27,7 @@ int run_recap(Context& ctx, const RecapCommandOptions& opts) {
     if (recap.level != RecapLevel::daily)
       throw Error(Error::Kind::usage, "--skip-off-days",
                   "only goes with --level daily, not --level " + opts.level);
-    brief.skip = off_day;
+    brief.skip = why_no_daily_recap;
   }
   auto build = [recap](const Project& project, const ViewOptions& options,
                        Diagnostics& diagnostics) {

@@ -925,6 +925,22 @@ View build_final(const std::shared_ptr<const Lookup>& shared, const ViewOptions&
 
 }  // namespace
 
+std::optional<std::string> why_no_daily_recap(const Project& project, Date day) {
+  const ProjectInfo& info = project.project;
+  Calendar calendar(project);
+  std::string what;
+  if (day < info.start || day > info.end)
+    what = fmt::format("outside the engagement ({} to {})", format_date(info.start),
+                       format_date(info.end));
+  else if (calendar.is_workday(day))
+    return std::nullopt;
+  else if (calendar.is_holiday(day))
+    what = "a holiday";
+  else
+    what = fmt::format("a {}, not a workday", weekday_long(day, Lang::en));
+  return fmt::format("{} is {}: no daily recap (--skip-off-days)", format_date(day), what);
+}
+
 std::string_view to_string(RecapLevel level) {
   switch (level) {
     case RecapLevel::daily:

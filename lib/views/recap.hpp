@@ -60,6 +60,10 @@ View build_recap(const Project& project, const ViewOptions& options, const Recap
 /// them: their errors, warnings and notes go to `diagnostics`, nothing is rendered.
 void check_recaps(const Project& project, const ViewOptions& options, Diagnostics& diagnostics);
 
+/// Why `day` has no daily recap (outside the engagement, a holiday, a weekly day off), in one
+/// line for `--skip-off-days`, or nullopt on a workday of the engagement.
+std::optional<std::string> why_no_daily_recap(const Project& project, Date day);
+
 /// The final recap's length when the file sets none: 30 minutes plus 3 a finding, rounded up to
 /// a quarter hour, at most 60 - or at most 120 for a large engagement (more than 20 findings or
 /// more than 15 workdays).
