@@ -10,6 +10,7 @@
 #include "project_input.hpp"
 #include "util/text.hpp"
 #include "views/five_w2h.hpp"
+#include "words/words.hpp"
 
 namespace commplan::cli {
 
@@ -69,16 +70,17 @@ int run_five_w2h(Context& ctx, const FiveW2HOptions& opts) {
 }  // namespace
 
 Communication ask_communication(std::istream& in, std::ostream& prompts, Lang lang) {
-  prompts << kFiveW2HIntro.in(lang) << "\n";
+  const Words::FiveW2H& w = words(lang).five_w2h;
+  prompts << w.intro << "\n";
   Communication c;
-  c.title = ask(in, prompts, std::string(kFiveW2HTopicPrompt.in(lang)));
+  c.title = ask(in, prompts, std::string(w.topic_prompt));
   c.id = communication_id(c.title);
   const auto& dimensions = five_w2h_dimensions();
   for (size_t i = 0; i < dimensions.size(); ++i) {
     const Dimension& d = dimensions[i];
     c.*d.field =
         ask(in, prompts,
-            fmt::format("[{}/{}] {}: {}", i + 1, dimensions.size(), d.name, d.question.in(lang)));
+            fmt::format("[{}/{}] {}: {}", i + 1, dimensions.size(), d.name, w.questions[i]));
   }
   return c;
 }

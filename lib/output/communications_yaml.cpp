@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "views/five_w2h.hpp"
+#include "words/words.hpp"
 
 namespace commplan {
 
@@ -29,7 +30,7 @@ std::string entry(const nlohmann::json& c) {
 
 std::string communications_yaml(const nlohmann::json& view) {
   Lang lang = view.value("lang", "en") == "zh" ? Lang::zh : Lang::en;
-  std::string out = fmt::format("# {}\ncommunications:\n", kFiveW2HYamlNote.in(lang));
+  std::string out = fmt::format("# {}\ncommunications:\n", words(lang).five_w2h.yaml_note);
   for (const auto& c : view["communications"]) out += entry(c);
   return out;
 }

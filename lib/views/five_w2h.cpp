@@ -3,51 +3,20 @@
 #include <fmt/format.h>
 
 #include "util/text.hpp"
+#include "words/words.hpp"
 
 namespace commplan {
 
 namespace {
 
 const std::array<Dimension, 7> kDimensions = {{
-    {"why",
-     "WHY",
-     {"Purpose", "目的"},
-     {"Why are we talking? What is the purpose?", "为什么沟通？沟通的目的是什么？"},
-     &Communication::why},
-    {"what",
-     "WHAT",
-     {"Content", "内容"},
-     {"What must be made clear? What is the key point?", "需要明确哪些内容？重点是什么？"},
-     &Communication::what},
-    {"who",
-     "WHO",
-     {"Counterpart", "对象"},
-     {"Who are we talking to, and what is their role?", "沟通的对象是谁？是什么角色？"},
-     &Communication::who},
-    {"when",
-     "WHEN",
-     {"Timing", "时机"},
-     {"When do we talk? Which times suit, and which do not?",
-      "什么时间沟通？有没有合适或者不合适的时间？"},
-     &Communication::when},
-    {"where",
-     "WHERE",
-     {"Place", "地点"},
-     {"Where do we talk? Which places suit, and which do not?",
-      "在哪里沟通？有没有合适或不合适的地点？"},
-     &Communication::where},
-    {"how",
-     "HOW",
-     {"Manner", "方式"},
-     {"How do we put it: firmly, tactfully, or some other way?",
-      "采用什么样的沟通方式？强硬、委婉，还是其他方式？"},
-     &Communication::how},
-    {"how_much",
-     "HOW MUCH",
-     {"Depth", "程度"},
-     {"How far do we take it? What outcome is enough this time?",
-      "沟通到什么程度合适？这次拿到什么结果就够了？"},
-     &Communication::how_much},
+    {"why", "WHY", &Communication::why},
+    {"what", "WHAT", &Communication::what},
+    {"who", "WHO", &Communication::who},
+    {"when", "WHEN", &Communication::when},
+    {"where", "WHERE", &Communication::where},
+    {"how", "HOW", &Communication::how},
+    {"how_much", "HOW MUCH", &Communication::how_much},
 }};
 
 bool answered(const Communication& c, const Dimension& d) { return !trim(c.*d.field).empty(); }
@@ -61,12 +30,13 @@ nlohmann::json header(const Project* project, const ViewOptions& options) {
           {"project", nullptr}};
 }
 
-nlohmann::json dimension_json(const Communication& c, const Dimension& d, Lang lang) {
+nlohmann::json dimension_json(const Communication& c, size_t index, Lang lang) {
+  const Dimension& d = kDimensions[index];
   bool ok = answered(c, d);
   return {{"key", d.key},
           {"name", d.name},
-          {"label", d.label.in(lang)},
-          {"question", d.question.in(lang)},
+          {"label", words(lang).five_w2h.labels[index]},
+          {"question", words(lang).five_w2h.questions[index]},
           {"answer", ok ? std::string(trim(c.*d.field)) : std::string()},
           {"missing", !ok}};
 }
@@ -74,9 +44,9 @@ nlohmann::json dimension_json(const Communication& c, const Dimension& d, Lang l
 nlohmann::json communication_json(const Communication& c, size_t number, Lang lang) {
   nlohmann::json dimensions = nlohmann::json::array();
   int answers = 0;
-  for (const auto& d : kDimensions) {
-    dimensions.push_back(dimension_json(c, d, lang));
-    if (answered(c, d)) ++answers;
+  for (size_t i = 0; i < kDimensions.size(); ++i) {
+    dimensions.push_back(dimension_json(c, i, lang));
+    if (answered(c, kDimensions[i])) ++answers;
   }
   return {{"number", number},
           {"id", c.id},
@@ -178,15 +148,6 @@ std::string communication_id(std::string_view title) {
   }
   while (!id.empty() && id.back() == '-') id.pop_back();
   return id.empty() ? "topic" : id;
-}
-
-std::vector<Phrase> five_w2h_phrases() {
-  std::vector<Phrase> phrases{kFiveW2HIntro, kFiveW2HTopicPrompt, kFiveW2HYamlNote};
-  for (const auto& d : kDimensions) {
-    phrases.push_back(d.label);
-    phrases.push_back(d.question);
-  }
-  return phrases;
 }
 
 }  // namespace commplan

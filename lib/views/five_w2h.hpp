@@ -6,33 +6,20 @@
 #include <string>
 #include <vector>
 
-#include "views/i18n.hpp"
 #include "views/view.hpp"
 
 namespace commplan {
 
-/// One dimension of 5W2H: its key in the file, its name, a short label and its question.
+/// One dimension of 5W2H: its key in the file and its name; its label and question in each
+/// language are Words::FiveW2H's, at the same place in the list.
 struct Dimension {
   std::string_view key;   ///< the field of a communication, e.g. `how_much`
   std::string_view name;  ///< `HOW MUCH`, the same in every language
-  Phrase label;
-  Phrase question;
   std::string Communication::*field;
 };
 
 /// The seven dimensions in the method's order.
 const std::array<Dimension, 7>& five_w2h_dimensions();
-
-/// What the interactive checklist says before its questions, and the prompt for the topic.
-inline constexpr Phrase kFiveW2HIntro{
-    "Answer each question on one line; an empty line leaves it open.",
-    "请逐项回答，每项一行；直接回车表示暂不填写。"};
-inline constexpr Phrase kFiveW2HTopicPrompt{"Topic: what is the conversation about?",
-                                            "主题：这次沟通要谈什么？"};
-/// The note at the top of `five-w2h --format yaml`.
-inline constexpr Phrase kFiveW2HYamlNote{
-    "Paste the entries below into the communications list of a project file.",
-    "把下面的条目粘贴到项目文件的 communications 列表中。"};
 
 /// The communications the checklist covers: the one with id `topic`, else all of the file's;
 /// a single blank one when there is no project or it has none (warned). Throws Error(usage)
@@ -58,8 +45,5 @@ size_t warn_missing_dimensions(const std::vector<Communication>& communications,
 /// An id for a communication titled `title`: its ASCII letters and digits, lower case, joined
 /// by dashes; "topic" when none are left.
 std::string communication_id(std::string_view title);
-
-/// Every phrase the checklist uses, for completeness checks.
-std::vector<Phrase> five_w2h_phrases();
 
 }  // namespace commplan

@@ -10,65 +10,19 @@
 #include "views/calendar.hpp"
 #include "views/plan_text.hpp"
 #include "views/schedule.hpp"
+#include "words/words.hpp"
 
 namespace commplan {
 
 namespace {
 
-/// One of the method's seven agenda items and the question the meeting asks there.
-struct AgendaItem {
-  std::string_view key;
-  Phrase title;
-  Phrase question;
-};
-
 constexpr size_t kItemCount = 7;
 
-const std::array<AgendaItem, kItemCount> kAgenda = {{
-    {"introductions",
-     {"Introductions", "相互介绍"},
-     {"Could you introduce your team: who is who, and whom should we go to for what?",
-      "也请贵方介绍一下参与项目的同事：各自负责什么，遇到哪类问题该找谁？"}},
-    {"scope",
-     {"Scope: what we are here for", "确认服务范围"},
-     {"Do you have any questions on these?", "对于这些内容，大家有没有疑问？"}},
-    {"expectations",
-     {"Expectations and special requirements", "期望、目标与特殊要求"},
-     {"What do you expect from this engagement, and which goals should it reach?",
-      "对于本次服务，贵方的期望是什么？希望实现哪些目标？"}},
-    {"method",
-     {"How we work and what we need from you", "执行方式与配合事项"},
-     {"Any questions on how we will work, or on what we need from you?",
-      "对于我们的执行方式和需要贵方配合的事项，大家有什么问题吗？"}},
-    {"execution_plan",
-     {"Execution plan", "执行计划"},
-     {"Any questions on this plan? Is there anything we should watch out for while we carry "
-      "it out?",
-      "对于这个计划，大家有什么问题吗？执行时有哪些需要我们特别注意的事项？"}},
-    {"contact",
-     {"Contact person", "确定对接人"},
-     {"Who is our contact person on your side for requests, access and the daily feedback?",
-      "贵方现场配合的对接人是哪位？日常的需求、协调事项和每日反馈由谁来对接？"}},
-    {"daily_feedback",
-     {"Daily feedback", "每日反馈安排"},
-     {"Does this time suit you, and who should join?", "这个时间大家方便吗？需要哪些同事参加？"}},
-}};
-
-constexpr Phrase kContactConfirmQuestion{
-    "Will requests, access questions and the daily feedback go through this contact? Who "
-    "stands in when they are away?",
-    "以后日常的需求、协调事项和每日反馈都找这位同事对接，可以吗？这位同事不在时由谁替代？"};
-
-// Asked instead of the item's question when the file lists nothing to ask about yet.
-constexpr Phrase kScopeOpenQuestion{"Which needs should this engagement cover, exactly?",
-                                    "这次服务具体要解决贵方哪些需求？"};
-constexpr Phrase kPlanOpenQuestion{
-    "Which days and times suit you for each part of the work? Is there anything we should watch "
-    "out for?",
-    "各项工作安排在哪些时间段比较合适？执行时有哪些需要我们特别注意的事项？"};
-
-constexpr Phrase kSpecialQuestion{"Are there any special requirements we should know about?",
-                                  "还有没有什么特殊的要求？"};
+/// The keys of the method's seven agenda items, in order; their titles and questions are
+/// Words::Kickoff's.
+constexpr std::array<std::string_view, kItemCount> kAgendaKeys = {
+    "introductions",  "scope",   "expectations",  "method",
+    "execution_plan", "contact", "daily_feedback"};
 
 constexpr std::array<int, kItemCount> kWeights = {0, 12, 12, 12, 12, 4, 6};
 constexpr int kIntroBase = 4;
@@ -113,7 +67,7 @@ nlohmann::json phase_json(const Phase& p, Lang lang) {
           {"start", format_date(p.start)},
           {"end", format_date(p.end)},
           {"activities", p.activities},
-          {"activities_text", join(p.activities, lang == Lang::zh ? "；" : "; ")},
+          {"activities_text", join(p.activities, words(lang).separators.clause)},
           {"owner", p.owner}};
 }
 
@@ -121,7 +75,7 @@ nlohmann::json phase_json(const Phase& p, Lang lang) {
 class KickoffBuilder {
  public:
   KickoffBuilder(const Project& project, const ViewOptions& options, Diagnostics& diagnostics)
-      : p_(project), o_(options), d_(diagnostics) {}
+      : p_(project), o_(options), w_(words(options.lang)), d_(diagnostics) {}
 
   nlohmann::json build();
 
@@ -148,6 +102,7 @@ class KickoffBuilder {
 
   const Project& p_;
   ViewOptions o_;
+  const Words& w_;
   Diagnostics& d_;
 };
 
@@ -205,21 +160,20 @@ nlohmann::json KickoffBuilder::meeting(int start, int minutes) {
           {"location", m.location},
           {"location_to_confirm", m.location.empty()},
           {"attendees", attendees},
-          {"attendees_text", join(attendees, o_.lang == Lang::zh ? "、" : ", ")}};
+          {"attendees_text", join(attendees, w_.separators.list)}};
 }
 
 nlohmann::json KickoffBuilder::section(size_t index, int start,
                                        const std::vector<int>& minutes) const {
   int begin =
       start + std::accumulate(minutes.begin(), minutes.begin() + static_cast<long>(index), 0);
-  const AgendaItem& item = kAgenda[index];
   return {{"number", index + 1},
-          {"key", item.key},
-          {"title", item.title.in(o_.lang)},
+          {"key", kAgendaKeys[index]},
+          {"title", w_.kickoff.titles[index]},
           {"start", format_time(begin)},
           {"end", format_time(begin + minutes[index])},
           {"minutes", minutes[index]},
-          {"question", item.question.in(o_.lang)}};
+          {"question", w_.kickoff.questions[index]}};
 }
 
 nlohmann::json KickoffBuilder::agenda(int start, const std::vector<int>& minutes) {
@@ -257,7 +211,7 @@ nlohmann::json KickoffBuilder::scope(nlohmann::json s) {
   if (p_.scope.empty()) gap("scope", "no scope listed; to confirm in the kick-off");
   s["items"] = p_.scope;
   s["to_confirm"] = p_.scope.empty();
-  if (p_.scope.empty()) s["question"] = kScopeOpenQuestion.in(o_.lang);
+  if (p_.scope.empty()) s["question"] = w_.kickoff.scope_open_question;
   return s;
 }
 
@@ -267,7 +221,7 @@ nlohmann::json KickoffBuilder::expectations(nlohmann::json s) {
   s["items"] = p_.expectations;
   s["to_confirm"] = p_.expectations.empty();
   s["special_requirements"] = p_.special_requirements;
-  s["special_question"] = kSpecialQuestion.in(o_.lang);
+  s["special_question"] = w_.kickoff.special_question;
   return s;
 }
 
@@ -294,7 +248,7 @@ nlohmann::json KickoffBuilder::execution_plan(nlohmann::json s) {
   for (const auto& phase : p_.phases) phases.push_back(phase_json(phase, o_.lang));
   s["phases"] = std::move(phases);
   s["to_confirm"] = p_.phases.empty();
-  if (p_.phases.empty()) s["question"] = kPlanOpenQuestion.in(o_.lang);
+  if (p_.phases.empty()) s["question"] = w_.kickoff.plan_open_question;
   return s;
 }
 
@@ -311,7 +265,7 @@ nlohmann::json KickoffBuilder::contact(nlohmann::json s) {
   if (person == nullptr)
     gap("client_team", "no contact person (contact: true in client_team); to confirm");
   s["person"] = person ? client_member_json(*person) : nlohmann::json(nullptr);
-  s["confirm_question"] = kContactConfirmQuestion.in(o_.lang);
+  s["confirm_question"] = w_.kickoff.contact_confirm_question;
   s["to_confirm"] = person == nullptr;
   return s;
 }
@@ -381,19 +335,6 @@ nlohmann::json build_kickoff_view(const Project& project, const ViewOptions& opt
   nlohmann::json view = KickoffBuilder(project, options, diagnostics).build();
   diagnostics.sort_by_place();
   return view;
-}
-
-std::vector<Phrase> kickoff_phrases() {
-  std::vector<Phrase> phrases;
-  for (const auto& item : kAgenda) {
-    phrases.push_back(item.title);
-    phrases.push_back(item.question);
-  }
-  phrases.push_back(kSpecialQuestion);
-  phrases.push_back(kContactConfirmQuestion);
-  phrases.push_back(kScopeOpenQuestion);
-  phrases.push_back(kPlanOpenQuestion);
-  return phrases;
 }
 
 }  // namespace commplan

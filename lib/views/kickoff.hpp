@@ -4,7 +4,6 @@
 
 #include <vector>
 
-#include "views/i18n.hpp"
 #include "views/view.hpp"
 
 namespace commplan {
@@ -24,8 +23,5 @@ std::vector<int> kickoff_timeboxes(int duration, int people);
 /// The kick-off view model ("commplan/kickoff"); every gap is warned about in `diagnostics`.
 nlohmann::json build_kickoff_view(const Project& project, const ViewOptions& options,
                                   Diagnostics& diagnostics);
-
-/// Every phrase the kick-off view puts into its model, for completeness checks.
-std::vector<Phrase> kickoff_phrases();
 
 }  // namespace commplan

@@ -8,6 +8,7 @@
 #include "output/ics.hpp"
 #include "util/text.hpp"
 #include "views/plan_text.hpp"
+#include "words/words.hpp"
 
 namespace commplan {
 
@@ -19,10 +20,6 @@ using plan_text::to_confirm;
 
 constexpr TouchpointKind kKinds[] = {TouchpointKind::kickoff, TouchpointKind::daily,
                                      TouchpointKind::phase, TouchpointKind::final};
-
-constexpr Phrase kDayNames[] = {{"Monday", "周一"},   {"Tuesday", "周二"}, {"Wednesday", "周三"},
-                                {"Thursday", "周四"}, {"Friday", "周五"},  {"Saturday", "周六"},
-                                {"Sunday", "周日"}};
 
 std::string_view side_name(Attendee::Side side) {
   switch (side) {
@@ -38,23 +35,24 @@ std::string_view side_name(Attendee::Side side) {
 
 /// "Monday to Friday", "Sunday to Thursday", "Monday, Wednesday" (zh: 周一至周五 …).
 std::string workweek_text(const Project& project, Lang lang) {
+  const Words& w = words(lang);
   bool on[7] = {};
   for (Weekday day : project.workdays()) on[static_cast<int>(day)] = true;
   int count = static_cast<int>(std::count(std::begin(on), std::end(on), true));
-  if (count == 7) return lang == Lang::zh ? "每天" : "every day";
+  if (count == 7) return std::string(w.plan.every_day);
   for (int first = 0; first < 7; ++first) {
     if (!on[first] || on[(first + 6) % 7]) continue;
     int run = 0;
     while (run < 7 && on[(first + run) % 7]) ++run;
     if (run != count) break;
-    std::string_view from = kDayNames[first].in(lang);
+    std::string_view from = w.weekdays[static_cast<size_t>(first)];
     if (count == 1) return std::string(from);
-    std::string_view to = kDayNames[(first + count - 1) % 7].in(lang);
-    return lang == Lang::zh ? fmt::format("{}至{}", from, to) : fmt::format("{} to {}", from, to);
+    std::string_view to = w.weekdays[static_cast<size_t>((first + count - 1) % 7)];
+    return fmt::format(fmt::runtime(w.plan.day_range), from, to);
   }
   std::vector<std::string> names;
   for (int d = 0; d < 7; ++d)
-    if (on[d]) names.emplace_back(kDayNames[d].in(lang));
+    if (on[d]) names.emplace_back(w.weekdays[static_cast<size_t>(d)]);
   return join_list(names, lang);
 }
 
@@ -75,7 +73,7 @@ json touchpoint_json(const Touchpoint& t, const Project& project, Lang lang) {
   std::string note = plan_text::includes_note(t, project, lang);
   json j = {{"uid", ics::make_uid(project.project.name, to_string(t.kind), t.date)},
             {"date", format_date(t.date)},
-            {"weekday", plan_text::weekday_short(t.date, lang)},
+            {"weekday", weekday_short(t.date, lang)},
             {"start", format_time(t.start)},
             {"end", format_time(t.start + t.duration)},
             {"duration", t.duration},
@@ -106,9 +104,9 @@ std::string when_text(TouchpointKind kind, const Schedule& schedule, Lang lang, 
     if (t.kind == kind) dates.push_back(running ? long_date(t.date, lang) : format_date(t.date));
   switch (kind) {
     case TouchpointKind::daily:
-      return lang == Lang::zh ? "每个工作日" : "Every workday";
+      return std::string(words(lang).plan.every_workday);
     case TouchpointKind::phase:
-      return lang == Lang::zh ? "每个阶段的最后一个工作日" : "The last workday of each phase";
+      return std::string(words(lang).plan.last_workday_of_each_phase);
     default:
       return join_list(dates, lang);
   }
@@ -202,9 +200,7 @@ json escalation_json(const Project& project, Lang lang) {
   json list = json::array();
   for (const EscalationLevel& e : project.escalation) {
     std::string within = std::string(to_confirm(lang));
-    if (e.within)
-      within = lang == Lang::zh ? fmt::format("{} 小时内", *e.within)
-                                : fmt::format("within {} h", *e.within);
+    if (e.within) within = fmt::format(fmt::runtime(words(lang).plan.within_hours), *e.within);
     list.push_back({{"level", e.level},
                     {"who", e.who.empty() ? std::string(to_confirm(lang)) : e.who},
                     {"within", e.within ? json(*e.within) : json(nullptr)},

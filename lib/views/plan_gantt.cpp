@@ -10,6 +10,7 @@
 #include "views/calendar.hpp"
 #include "views/plan.hpp"
 #include "views/plan_text.hpp"
+#include "words/words.hpp"
 
 namespace commplan {
 
@@ -69,12 +70,12 @@ std::string milestone_name(const Touchpoint& t, const Project& project, Lang lan
     return plan_text::meeting_name(project, t.kind, lang);
   std::string name = plan_text::phase_name(*t.phase);
   std::string recap = plan_text::meeting_name_in_text(project, t.kind, lang);
-  return lang == Lang::zh ? name + recap : fmt::format("{} {}", name, recap);
+  return fmt::format(fmt::runtime(words(lang).plan.gantt_milestone), name, recap);
 }
 
 void add_phases(std::string& out, const Project& project, Lang lang) {
   if (project.phases.empty()) return;
-  out += fmt::format("    section {}\n", lang == Lang::zh ? "阶段" : "Phases");
+  out += fmt::format("    section {}\n", words(lang).plan.gantt_phases);
   int n = 0;
   for (const Phase& phase : project.phases) {
     std::string name = mermaid_text(plan_text::phase_name(phase));
@@ -84,7 +85,7 @@ void add_phases(std::string& out, const Project& project, Lang lang) {
 }
 
 void add_milestones(std::string& out, const Project& project, const Schedule& schedule, Lang lang) {
-  out += fmt::format("    section {}\n", lang == Lang::zh ? "会议" : "Meetings");
+  out += fmt::format("    section {}\n", words(lang).plan.gantt_meetings);
   int recaps = 0;
   for (const Touchpoint& t : schedule.touchpoints) {
     if (t.kind == TouchpointKind::daily) continue;

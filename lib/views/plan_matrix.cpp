@@ -9,6 +9,7 @@
 #include "util/text.hpp"
 #include "views/plan.hpp"
 #include "views/plan_text.hpp"
+#include "words/words.hpp"
 
 namespace commplan {
 
@@ -18,60 +19,17 @@ using nlohmann::json;
 using plan_text::join_list;
 using plan_text::to_confirm;
 
-/// The fixed wording of one row; `what` and `how` name meetings as {kickoff}, {daily},
-/// {phase}, {final} (their names) or {kickoff_text}, {daily_text}, {phase_text}, {final_text}
-/// (the same inside a sentence).
+/// One row: its id and its fixed wording (Words::Matrix).
 struct Row {
   std::string_view id;
-  Phrase audience, what, why, how;
+  MatrixRowWords Words::Matrix::*text;
 };
 
-constexpr Row kContact{
-    "contact",
-    {"Client contact person", "客户对接人"},
-    {"Today's findings and preliminary suggestions, the support we need, open questions",
-     "当天发现的问题和初步建议、需要的支持、待确认的问题"},
-    {"So the client can think and react early, and nothing in the report comes as a surprise",
-     "让客户及时思考和反馈，报告里不出现意外"},
-    {"{daily}; a call at once for anything urgent", "{daily}；紧急问题随时电话沟通"}};
-
-constexpr Row kManagement{
-    "management",
-    {"Client management and sponsors", "客户管理层和项目发起人"},
-    {"Phase results: the standards, the main problems and our recommendations; at the end, "
-     "the complete results",
-     "阶段成果：评估依据、主要问题和整改建议；项目结束时的完整结果"},
-    {"Their feedback and decisions on the recommendations before the report is written",
-     "在撰写报告前听取他们对整改建议的意见和决定"},
-    {"Each {phase_text}, then the {final_text}", "{phase}和{final}"}};
-
-constexpr Row kClientTeam{
-    "client_team",
-    {"Client team", "客户团队"},
-    {"At the {kickoff_text}: scope, plan and whom to ask; during execution: interviews on how "
-     "they work and where they want improvement",
-     "{kickoff}上：范围、计划和什么事找谁；执行中：访谈日常运作方式和希望改善之处"},
-    {"Everyone knows whom to ask and whom a risk affects; we learn how the site really "
-     "operates",
-     "让每个人知道什么问题找谁、风险影响到谁；了解现场真实的运作方式"},
-    {"{kickoff}; interviews and walk-downs on site", "{kickoff}；现场访谈和走查"}};
-
-constexpr Row kOurTeam{
-    "our_team",
-    {"Our team", "我方团队"},
-    {"The day's findings, the client's feedback and the plan for the next workday",
-     "当天发现的问题、客户的意见和下一个工作日的安排"},
-    {"One voice towards the client; every finding raised on the day it is found",
-     "对客户口径一致；发现的问题当天提出"},
-    {"Short internal check-in before each {daily_text}", "{daily}前的内部碰头"}};
-
-constexpr Row kEscalation{
-    "escalation",
-    {"Escalation contacts", "升级联系人"},
-    {"Risks and incidents that need a decision beyond the contact person",
-     "超出对接人决策范围的风险和突发问题"},
-    {"Serious problems reach the people who can act, in time", "重大问题及时送达能够决策的人"},
-    {"A call first, then a short written summary", "先电话沟通，再发简短的书面说明"}};
+constexpr Row kContact{"contact", &Words::Matrix::contact};
+constexpr Row kManagement{"management", &Words::Matrix::management};
+constexpr Row kClientTeam{"client_team", &Words::Matrix::client_team};
+constexpr Row kOurTeam{"our_team", &Words::Matrix::our_team};
+constexpr Row kEscalation{"escalation", &Words::Matrix::escalation};
 
 /// Who speaks for us: the lead, and the second team member as the backup.
 struct Senders {
@@ -85,19 +43,21 @@ Senders senders(const Project& project, Lang lang) {
   return s;
 }
 
-/// A phrase of a row with the project's meeting names in place.
-std::string with_names(const Phrase& phrase, const Project& project, Lang lang) {
-  return plan_text::with_meeting_names(phrase.in(lang), project, lang);
+/// The pattern `pattern` of `lang`'s matrix words filled with `args`.
+template <typename... Args>
+std::string matrix_text(std::string_view Words::Matrix::*pattern, Lang lang, const Args&... args) {
+  return fmt::format(fmt::runtime(words(lang).matrix.*pattern), args...);
 }
 
-json row(const Row& fixed, const Project& project, Lang lang, std::string who,
-         std::string frequency, const std::string& from, const std::string& backup) {
-  return {{"id", fixed.id},
-          {"audience", fixed.audience.in(lang)},
+json row(const Row& r, const Project& project, Lang lang, std::string who, std::string frequency,
+         const std::string& from, const std::string& backup) {
+  const MatrixRowWords& fixed = words(lang).matrix.*r.text;
+  return {{"id", r.id},
+          {"audience", fixed.audience},
           {"who", who.empty() ? std::string(to_confirm(lang)) : std::move(who)},
-          {"what", with_names(fixed.what, project, lang)},
-          {"why", fixed.why.in(lang)},
-          {"how", with_names(fixed.how, project, lang)},
+          {"what", plan_text::with_meeting_names(fixed.what, project, lang)},
+          {"why", fixed.why},
+          {"how", plan_text::with_meeting_names(fixed.how, project, lang)},
           {"frequency", std::move(frequency)},
           {"from", from},
           {"backup", backup},
@@ -163,9 +123,9 @@ std::string who_text(const std::vector<Audience>& list, const Project& project, 
     std::string names = a.people.empty() ? std::string(to_confirm(lang))
                                          : join_list(names_of(a, lang, roles), lang);
     parts.push_back(fmt::format("{}{}{}", plan_text::meeting_name(project, a.kind, lang),
-                                lang == Lang::zh ? "：" : ": ", names));
+                                words(lang).separators.colon, names));
   }
-  return join(parts, lang == Lang::zh ? "；" : "; ");
+  return join(parts, words(lang).separators.clause);
 }
 
 /// The meetings a row speaks of, each with the names of its audience.
@@ -193,9 +153,9 @@ json meeting_row(const Row& fixed, const Project& project, Lang lang, const Sche
 json contact_row(const Project& project, const Schedule& schedule, Lang lang, const Senders& s) {
   std::string time = format_time(meeting_time(project, TouchpointKind::daily));
   int minutes = meeting_duration(project, TouchpointKind::daily);
-  std::string often = lang == Lang::zh ? fmt::format("每个工作日 {}，{} 分钟", time, minutes)
-                                       : fmt::format("Every workday at {}, {} min", time, minutes);
-  return meeting_row(kContact, project, lang, schedule, {TouchpointKind::daily}, true, often,
+  std::string frequency = matrix_text(&Words::Matrix::contact_often, lang, fmt::arg("time", time),
+                                      fmt::arg("minutes", minutes));
+  return meeting_row(kContact, project, lang, schedule, {TouchpointKind::daily}, true, frequency,
                      s.lead, s.backup);
 }
 
@@ -205,12 +165,11 @@ json management_row(const Project& project, const Schedule& schedule, Lang lang,
   std::string day = closing ? format_date(closing->date) : std::string(to_confirm(lang));
   std::string recap = plan_text::meeting_name_in_text(project, TouchpointKind::phase, lang);
   std::string final_name = plan_text::meeting_name_in_text(project, TouchpointKind::final, lang);
-  std::string often =
-      lang == Lang::zh
-          ? fmt::format("每个阶段结束时（共 {} 次{}），{} {}", phases, recap, day, final_name)
-          : fmt::format("At the end of each phase ({} in all); {} on {}", phases, final_name, day);
+  std::string frequency =
+      matrix_text(&Words::Matrix::management_often, lang, fmt::arg("phases", phases),
+                  fmt::arg("recap", recap), fmt::arg("day", day), fmt::arg("final", final_name));
   return meeting_row(kManagement, project, lang, schedule,
-                     {TouchpointKind::phase, TouchpointKind::final}, false, often, s.lead,
+                     {TouchpointKind::phase, TouchpointKind::final}, false, frequency, s.lead,
                      s.backup);
 }
 
@@ -223,20 +182,19 @@ json client_team_row(const Project& project, const Schedule& schedule, Lang lang
   const Touchpoint* kickoff = first_of(schedule, TouchpointKind::kickoff);
   std::string day = kickoff ? format_date(kickoff->date) : std::string(to_confirm(lang));
   std::string kickoff_name = plan_text::meeting_name(project, TouchpointKind::kickoff, lang);
-  std::string often =
-      lang == Lang::zh
-          ? fmt::format("{} {}；执行阶段按需访谈", day, kickoff_name)
-          : fmt::format("{} on {}; interviews during the execution stage", kickoff_name, day);
+  std::string frequency = matrix_text(&Words::Matrix::client_team_often, lang,
+                                      fmt::arg("kickoff", kickoff_name), fmt::arg("day", day));
   std::initializer_list<TouchpointKind> kinds = {TouchpointKind::kickoff};
   if (owners.empty())
-    return meeting_row(kClientTeam, project, lang, schedule, kinds, false, often, s.lead, s.backup);
-  std::string backup(lang == Lang::zh ? "互为备岗" : "one another");
+    return meeting_row(kClientTeam, project, lang, schedule, kinds, false, frequency, s.lead,
+                       s.backup);
+  std::string backup(words(lang).matrix.one_another);
   for (const Member& m : project.team)
     if (!is_owner.contains(m.name)) {
       backup = m.name;
       break;
     }
-  return meeting_row(kClientTeam, project, lang, schedule, kinds, false, often,
+  return meeting_row(kClientTeam, project, lang, schedule, kinds, false, frequency,
                      join_list(owners, lang), backup);
 }
 
@@ -244,23 +202,22 @@ json our_team_row(const Project& project, Lang lang, const Senders& s) {
   std::vector<std::string> names;
   for (const Member& m : project.team) names.push_back(m.name);
   return row(kOurTeam, project, lang, join_list(names, lang),
-             lang == Lang::zh ? "每个工作日" : "Every workday", s.lead, s.backup);
+             std::string(words(lang).plan.every_workday), s.lead, s.backup);
 }
 
 json escalation_row(const Project& project, Lang lang, const Senders& s) {
+  const Words& w = words(lang);
   std::vector<std::string> who, levels;
   for (const EscalationLevel& e : project.escalation) {
     if (!e.who.empty()) who.push_back(e.who);
-    if (lang == Lang::zh)
-      levels.push_back(e.within ? fmt::format("{} 级 {} 小时内", e.level, *e.within)
-                                : fmt::format("{} 级（时限待确认）", e.level));
-    else
-      levels.push_back(e.within ? fmt::format("level {} within {} h", e.level, *e.within)
-                                : fmt::format("level {} (time to confirm)", e.level));
+    levels.push_back(
+        e.within ? matrix_text(&Words::Matrix::level_within, lang, fmt::arg("level", e.level),
+                               fmt::arg("hours", *e.within))
+                 : matrix_text(&Words::Matrix::level_untimed, lang, fmt::arg("level", e.level)));
   }
-  std::string often = lang == Lang::zh ? "出现问题时：" + join(levels, "，")
-                                       : "When a problem arises: " + join(levels, ", ");
-  return row(kEscalation, project, lang, join(who, lang == Lang::zh ? "；" : "; "), often, s.lead,
+  std::string frequency =
+      matrix_text(&Words::Matrix::escalation_often, lang, join(levels, w.separators.comma));
+  return row(kEscalation, project, lang, join(who, w.separators.clause), frequency, s.lead,
              s.backup);
 }
 

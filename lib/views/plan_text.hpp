@@ -1,12 +1,11 @@
 #pragma once
-// What the plan says about each kind of touchpoint, in both languages: titles, purposes,
-// agendas, expected outputs. Shared by the plan view, its chart and its calendar export.
+// What the plan says about each kind of touchpoint: titles, purposes, agendas, expected
+// outputs, in the words of lib/words. Shared by the plan view, its chart and its calendar export.
 
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "views/i18n.hpp"
 #include "views/schedule.hpp"
 
 namespace commplan::plan_text {
@@ -41,9 +40,6 @@ std::vector<std::string_view> agenda(TouchpointKind kind, Lang lang);
 
 /// What the touchpoint folded in ("includes the daily recap"), or "" when nothing.
 std::string includes_note(const Touchpoint& touchpoint, const Project& project, Lang lang);
-
-/// "Mon" / "周一".
-std::string_view weekday_short(Date date, Lang lang);
 
 /// Names joined as the language lists them ("A, B" / "A、B").
 std::string join_list(const std::vector<std::string>& items, Lang lang);

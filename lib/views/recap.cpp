@@ -13,9 +13,9 @@
 
 #include "util/text.hpp"
 #include "views/calendar.hpp"
-#include "views/i18n.hpp"
 #include "views/plan_text.hpp"
 #include "views/schedule.hpp"
+#include "words/words.hpp"
 
 namespace commplan {
 
@@ -24,60 +24,9 @@ namespace {
 using json = nlohmann::json;
 using FindingList = std::vector<const Finding*>;
 
-constexpr std::array<Phrase, 5> kSeverityLabels = {
-    {{"Critical", "严重"}, {"High", "高"}, {"Medium", "中"}, {"Low", "低"}, {"Info", "提示"}}};
-constexpr Phrase kUnrated{"Unrated", "未定级"};
-
-constexpr std::array<Phrase, 5> kStatusLabels = {{{"Open", "待处理"},
-                                                  {"Agreed", "已确认"},
-                                                  {"In progress", "处理中"},
-                                                  {"Resolved", "已解决"},
-                                                  {"Won't fix", "暂不处理"}}};
-constexpr Phrase kStatusUnset{"Not set", "未设置"};
-
-constexpr Phrase kNoPhase{"Without a phase", "未归入阶段"};
-constexpr Phrase kListSeparator{", ", "、"};
-
-constexpr Phrase kDailyQuestions[] = {
-    {"Do today's findings match what you see? Is anything wrong or missing?",
-     "今天发现的问题和您了解的情况一致吗？有没有说错或者漏掉的？"},
-    {"Is there anything we should focus on, or stay away from, tomorrow?",
-     "明天的工作有没有需要特别关注、或者需要避开的地方？"},
-};
-// Asked instead of the second question when the next workday is not tomorrow ({}: its day),
-// and on the engagement's last workday.
-constexpr Phrase kNextWorkdayQuestion{
-    "Is there anything we should focus on, or stay away from, on the next workday ({})?",
-    "下一工作日（{}）的工作有没有需要特别关注、或者需要避开的地方？"};
-constexpr Phrase kLastWorkdayQuestion{
-    "Is there anything we should follow up on once the engagement is over?",
-    "项目结束后，还有哪些需要我们跟进的事项？"};
-constexpr Phrase kDailySupportQuestion{"Who can arrange the support we need, and by when?",
-                                       "需要的支持能否安排？由谁对接，什么时候能到位？"};
-
-constexpr Phrase kPhaseQuestions[] = {
-    {"Do these findings match what you see day to day? Is anything missing, or rated too high "
-     "or too low?",
-     "这些问题和您日常掌握的情况一致吗？有没有遗漏，或者严重程度定得偏高、偏低的？"},
-    {"Is each recommendation workable for you: budget, timing, and the people who would carry "
-     "it out?",
-     "每条建议在预算、时间和人手上是否可行？"},
-    {"Where would a recommendation be hard to carry out, and what would work better for you?",
-     "哪些建议落地会有困难？难在哪里？有没有更适合贵方的做法？"},
-    {"What should the report stress, and who will read it?",
-     "正式报告里您希望重点讲清楚哪些内容？报告主要给谁看？"},
-};
-
-constexpr Phrase kFinalQuestions[] = {
-    {"Does this picture of the engagement match yours? Did we miss or overstate anything?",
-     "这份总结和您对整个项目的了解一致吗？有没有遗漏或者说重了的地方？"},
-    {"Which open items need a decision from management, and who will own them?",
-     "哪些未关闭的问题需要管理层拍板？由谁负责跟进？"},
-    {"Which recommendations will you act on first, and what could stand in the way?",
-     "您打算先落实哪几条建议？可能会遇到什么阻力？"},
-    {"What should we change or stress in the final report before we issue it?",
-     "正式报告发出之前，还有哪些地方需要我们修改或者重点说明？"},
-};
+// How many severities and statuses there are: Words::Recap has a label for each.
+constexpr size_t kSeverityCount = std::tuple_size_v<decltype(Words::Recap::severities)>;
+constexpr size_t kStatusCount = std::tuple_size_v<decltype(Words::Recap::statuses)>;
 
 // The final recap's suggested length (meeting times and the other lengths: schedule.hpp).
 constexpr int kFinalMin = 30, kFinalMax = 120, kFinalNormalMax = 60;
@@ -91,18 +40,14 @@ json optional_date(const std::optional<Date>& day) {
 
 std::string weekday_label(Date day, Lang lang) { return text(weekday_name(day, lang)); }
 
-/// The day in running text beside its weekday: "Monday 2027-03-15" / "3月15日，周一".
-std::string day_with_weekday(Date day, Lang lang) {
-  return lang == Lang::zh ? fmt::format("{}，{}", short_date(day, lang), weekday_name(day, lang))
-                          : fmt::format("{} {}", weekday_name(day, lang), format_date(day));
-}
-
 std::string severity_label(std::optional<Severity> s, Lang lang) {
-  return text(s ? kSeverityLabels[static_cast<size_t>(*s)].in(lang) : kUnrated.in(lang));
+  const Words::Recap& w = words(lang).recap;
+  return text(s ? w.severities[static_cast<size_t>(*s)] : w.unrated);
 }
 
 std::string status_label(std::optional<Status> s, Lang lang) {
-  return text(s ? kStatusLabels[static_cast<size_t>(*s)].in(lang) : kStatusUnset.in(lang));
+  const Words::Recap& w = words(lang).recap;
+  return text(s ? w.statuses[static_cast<size_t>(*s)] : w.status_unset);
 }
 
 bool is_open_status(Status s) { return s != Status::resolved && s != Status::wont_fix; }
@@ -111,7 +56,7 @@ bool is_open_status(Status s) { return s != Status::resolved && s != Status::won
 bool is_open(const Finding& f) { return !f.status || is_open_status(*f.status); }
 
 int severity_rank(const Finding& f) {
-  return f.severity ? static_cast<int>(*f.severity) : static_cast<int>(kSeverityLabels.size());
+  return f.severity ? static_cast<int>(*f.severity) : static_cast<int>(kSeverityCount);
 }
 
 /// Most severe first, then earliest found (undated last), then by id.
@@ -126,10 +71,9 @@ void sort_by_severity(FindingList& findings) {
   std::sort(findings.begin(), findings.end(), more_severe);
 }
 
-template <size_t N>
-json questions_json(const Phrase (&phrases)[N], Lang lang) {
+json questions_json(std::span<const std::string_view> questions) {
   json list = json::array();
-  for (const Phrase& p : phrases) list.push_back(text(p.in(lang)));
+  for (std::string_view q : questions) list.push_back(text(q));
   return list;
 }
 
@@ -303,7 +247,7 @@ json meeting_json(TouchpointKind kind, Date day, int minutes, const Lookup& in) 
           {"duration_max", rule.max_duration},
           {"location", meeting.location},
           {"attendees", strings_json(meeting.attendees)},
-          {"attendees_text", join(meeting.attendees, kListSeparator.in(in.lang))}};
+          {"attendees_text", join(meeting.attendees, words(in.lang).separators.list)}};
 }
 
 /// The meeting `t` as the plan holds it (schedule.hpp): its day, time, length and what it
@@ -338,7 +282,7 @@ std::string held_phases_text(const Touchpoint& t, const Lookup& in) {
   std::vector<std::string> names;
   for (const std::string& id : held_phases(t))
     names.push_back(in.phase(id) ? phase_name(*in.phase(id)) : id);
-  return join(names, kListSeparator.in(in.lang));
+  return join(names, words(in.lang).separators.list);
 }
 
 /// The bigger meeting `t` a recap is held inside, for the page: its kind, time and the phases
@@ -548,16 +492,17 @@ void add_folded_daily(View& result, const std::string& at, const Touchpoint& t,
 /// The question on the next workday: tomorrow, a later day named, or after the engagement.
 std::string next_day_question(const Lookup& in, Date day) {
   std::optional<Date> next = next_workday(in, day);
-  if (!next) return text(kLastWorkdayQuestion.in(in.lang));
-  if (*next == add_days(day, 1)) return text(kDailyQuestions[1].in(in.lang));
-  return fmt::format(fmt::runtime(kNextWorkdayQuestion.in(in.lang)),
-                     day_with_weekday(*next, in.lang));
+  const Words::Recap& w = words(in.lang).recap;
+  if (!next) return text(w.last_workday_question);
+  if (*next == add_days(day, 1)) return text(w.daily_questions[1]);
+  return fmt::format(fmt::runtime(w.next_workday_question), day_with_weekday(*next, in.lang));
 }
 
 json daily_questions(const Lookup& in, Date day, const LogEntry* entry) {
-  json list = json::array({text(kDailyQuestions[0].in(in.lang))});
+  const Words::Recap& w = words(in.lang).recap;
+  json list = json::array({text(w.daily_questions[0])});
   if (entry != nullptr && !entry->support_needed.empty())
-    list.push_back(text(kDailySupportQuestion.in(in.lang)));
+    list.push_back(text(w.daily_support_question));
   list.push_back(next_day_question(in, day));
   return list;
 }
@@ -717,15 +662,16 @@ json standards_json(const Lookup& in, const FindingList& findings, bool referenc
 
 /// A count per severity, every level present and in order; "unrated" only when there are any.
 json severity_counts(const FindingList& findings, Lang lang) {
-  std::array<int, kSeverityLabels.size() + 1> counts{};
+  std::array<int, kSeverityCount + 1> counts{};
   for (const Finding* f : findings) ++counts[static_cast<size_t>(severity_rank(*f))];
   json list = json::array();
   for (size_t i = 0; i < counts.size(); ++i) {
-    if (i == kSeverityLabels.size() && counts[i] == 0) break;
-    bool rated = i < kSeverityLabels.size();
-    list.push_back({{"severity", rated ? json(text(to_string(static_cast<Severity>(i)))) : json()},
-                    {"label", text(rated ? kSeverityLabels[i].in(lang) : kUnrated.in(lang))},
-                    {"count", counts[i]}});
+    if (i == kSeverityCount && counts[i] == 0) break;
+    bool rated = i < kSeverityCount;
+    list.push_back(
+        {{"severity", rated ? json(text(to_string(static_cast<Severity>(i)))) : json()},
+         {"label", text(rated ? words(lang).recap.severities[i] : words(lang).recap.unrated)},
+         {"count", counts[i]}});
   }
   return list;
 }
@@ -800,7 +746,7 @@ View build_phase(const std::shared_ptr<const Lookup>& shared, const ViewOptions&
   view["has_findings"] = !findings.empty();
   view["finding_count"] = findings.size();
   view["by_severity"] = severity_counts(findings, options.lang);
-  view["feedback_questions"] = questions_json(kPhaseQuestions, options.lang);
+  view["feedback_questions"] = questions_json(words(options.lang).recap.phase_questions);
   add_findings(result, "/findings", std::move(findings), shared);
   add_folded_into_phase(result, *chosen, shared);
   return result;
@@ -809,17 +755,18 @@ View build_phase(const std::shared_ptr<const Lookup>& shared, const ViewOptions&
 // ---- final -------------------------------------------------------------------------------
 
 json status_counts(const Project& project, Lang lang) {
-  std::array<int, kStatusLabels.size() + 1> counts{};
+  std::array<int, kStatusCount + 1> counts{};
   for (const Finding& f : project.findings)
-    ++counts[f.status ? static_cast<size_t>(*f.status) : kStatusLabels.size()];
+    ++counts[f.status ? static_cast<size_t>(*f.status) : kStatusCount];
   json list = json::array();
   for (size_t i = 0; i < counts.size(); ++i) {
-    if (i == kStatusLabels.size() && counts[i] == 0) break;
-    bool set = i < kStatusLabels.size();
-    list.push_back({{"status", set ? json(text(to_string(static_cast<Status>(i)))) : json()},
-                    {"label", text(set ? kStatusLabels[i].in(lang) : kStatusUnset.in(lang))},
-                    {"open", !set || is_open_status(static_cast<Status>(i))},
-                    {"count", counts[i]}});
+    if (i == kStatusCount && counts[i] == 0) break;
+    bool set = i < kStatusCount;
+    list.push_back(
+        {{"status", set ? json(text(to_string(static_cast<Status>(i)))) : json()},
+         {"label", text(set ? words(lang).recap.statuses[i] : words(lang).recap.status_unset)},
+         {"open", !set || is_open_status(static_cast<Status>(i))},
+         {"count", counts[i]}});
   }
   return list;
 }
@@ -851,7 +798,7 @@ void add_phase_groups(View& view, const std::shared_ptr<const Lookup>& in) {
   }
   if (auto it = groups.find(std::string_view()); it != groups.end())
     add({{"id", nullptr},
-         {"name", text(kNoPhase.in(in->lang))},
+         {"name", text(words(in->lang).recap.no_phase)},
          {"owner", ""},
          {"start", nullptr},
          {"end", nullptr},
@@ -916,7 +863,7 @@ View build_final(const std::shared_ptr<const Lookup>& shared, const ViewOptions&
   view["standards"] = standards_json(in, all, false);
   view["has_standards"] = !view["standards"].empty();
   view["has_open_items"] = !open.empty();
-  view["feedback_questions"] = questions_json(kFinalQuestions, options.lang);
+  view["feedback_questions"] = questions_json(words(options.lang).recap.final_questions);
   add_phase_groups(result, shared);
   add_findings(result, "/open_items", std::move(open), shared);
   add_folded_into_final(result, *meeting, shared);
