@@ -172,7 +172,7 @@ TEST(FiveW2HPhrases, ExistInBothLanguages) {
   }
   for (const auto& d : five_w2h_dimensions()) questions.insert(d.question.en);
   EXPECT_EQ(questions.size(), 7u);
-  EXPECT_EQ(five_w2h_phrases().size(), 17u);
+  EXPECT_EQ(five_w2h_phrases().size(), 16u);
 }
 
 TEST(FiveW2HCommunicationId, KeepsAsciiLettersAndDigits) {

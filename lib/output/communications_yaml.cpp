@@ -2,11 +2,18 @@
 
 #include <fmt/format.h>
 
-#include "views/five_w2h.hpp"
+#include <cctype>
 
 namespace commplan {
 
 namespace {
+
+/// The note at the top of the list, by the view's `lang` (English for any other).
+std::string_view note(const nlohmann::json& view) {
+  if (view.value("lang", "en") == "zh")
+    return "把下面的条目粘贴到项目文件的 communications 列表中。";
+  return "Paste the entries below into the communications list of a project file.";
+}
 
 /// A YAML double-quoted scalar: JSON's string escapes are valid YAML 1.2 ones.
 std::string yaml_quoted(const std::string& text) {
@@ -28,10 +35,22 @@ std::string entry(const nlohmann::json& c) {
 }  // namespace
 
 std::string communications_yaml(const nlohmann::json& view) {
-  Lang lang = view.value("lang", "en") == "zh" ? Lang::zh : Lang::en;
-  std::string out = fmt::format("# {}\ncommunications:\n", kFiveW2HYamlNote.in(lang));
+  std::string out = fmt::format("# {}\ncommunications:\n", note(view));
   for (const auto& c : view["communications"]) out += entry(c);
   return out;
+}
+
+std::string communication_id(std::string_view title) {
+  std::string id;
+  for (char ch : title) {
+    auto c = static_cast<unsigned char>(ch);
+    if (std::isalnum(c) && c < 0x80)
+      id += static_cast<char>(std::tolower(c));
+    else if (!id.empty() && id.back() != '-')
+      id += '-';
+  }
+  while (!id.empty() && id.back() == '-') id.pop_back();
+  return id.empty() ? "topic" : id;
 }
 
 }  // namespace commplan

@@ -29,10 +29,6 @@ inline constexpr Phrase kFiveW2HIntro{
     "请逐项回答，每项一行；直接回车表示暂不填写。"};
 inline constexpr Phrase kFiveW2HTopicPrompt{"Topic: what is the conversation about?",
                                             "主题：这次沟通要谈什么？"};
-/// The note at the top of `five-w2h --format yaml`.
-inline constexpr Phrase kFiveW2HYamlNote{
-    "Paste the entries below into the communications list of a project file.",
-    "把下面的条目粘贴到项目文件的 communications 列表中。"};
 
 /// The communications the checklist covers: the one with id `topic`, else all of the file's;
 /// a single blank one when there is no project or it has none (warned). Throws Error(usage)
@@ -54,10 +50,6 @@ nlohmann::json build_five_w2h_view(const Project* project, const ViewOptions& op
 /// many there are.
 size_t warn_missing_dimensions(const std::vector<Communication>& communications,
                                Diagnostics& diagnostics);
-
-/// An id for a communication titled `title`: its ASCII letters and digits, lower case, joined
-/// by dashes; "topic" when none are left.
-std::string communication_id(std::string_view title);
 
 /// Every phrase the checklist uses, for completeness checks.
 std::vector<Phrase> five_w2h_phrases();
