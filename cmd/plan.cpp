@@ -125,7 +125,7 @@ void add_plan_command(CLI::App& app, Context& ctx) {
       "plan", "Every touchpoint of the engagement; md with a gantt chart, json, or ics calendar");
   add_brief_options(cmd, opts->brief, {"md", "json", "ics"}, true);
   cmd->add_option("--from-view", opts->from_view,
-                  "Render from a view model saved by --format json (- for stdin) instead of "
+                  "Render from a view model file saved by --format json (- for stdin) instead of "
                   "PROJECT; its lang and date are used")
       ->check(non_empty())
       ->excludes(cmd->get_option("PROJECT"))
