@@ -1,33 +1,136 @@
 #include "views/plan.hpp"
 
+#include <fmt/format.h>
+
+#include <charconv>
+#include <memory>
+
 #include "brief.hpp"
+#include "load/document.hpp"
+#include "output/plan_ics.hpp"
 
 namespace commplan::cli {
 
 namespace {
 
-/// The plan as Markdown, JSON or an iCalendar file; the calendar is stamped with the day and
-/// written in the language the view was built with.
-int run_plan(Context& ctx, const BriefOptions& opts) {
-  ViewOptions used;
-  auto build = [&used](const Project& project, const ViewOptions& options,
-                       Diagnostics& diagnostics) {
-    used = options;
-    return build_plan_view(project, options, diagnostics);
-  };
-  auto ics = [&used](const Project& project, const nlohmann::json&) {
-    return plan_ics(project, used);
-  };
-  return run_brief(ctx, opts, "plan", build, {{"ics", ics}});
+struct PlanOptions {
+  BriefOptions brief;
+  std::string from_view;
+};
+
+constexpr std::string_view kPlanKind = "commplan/plan";
+
+/// The node `path` (`touchpoints[2].start`) names under `root`, or the last one found on the
+/// way there (the mapping a missing field belongs in).
+const Node& node_at(const Node& root, std::string_view path) {
+  const Node* node = &root;
+  size_t i = 0;
+  while (i < path.size()) {
+    const Node* next = nullptr;
+    if (path[i] == '[') {
+      size_t close = std::min(path.find(']', i), path.size());
+      size_t index = 0;
+      std::from_chars(path.data() + i + 1, path.data() + close, index);
+      if (node->is_sequence() && index < node->items.size()) next = &node->items[index];
+      i = close + 1;
+    } else {
+      if (path[i] == '.') ++i;
+      size_t end = std::min(path.find_first_of(".[", i), path.size());
+      next = node->find(path.substr(i, end - i));
+      i = end;
+    }
+    if (next == nullptr) break;
+    node = next;
+  }
+  return *node;
+}
+
+/// `error`'s problems that name no file placed in `doc` at the node of their path.
+Error located(const Error& error, const Document& doc) {
+  Diagnostics placed;
+  for (Diagnostic d : error.diagnostics().items()) {
+    if (d.file.empty()) {
+      d.file = doc.file;
+      d.mark = node_at(doc.root, d.path).mark;
+      d.excerpt = doc.line(d.mark);
+    }
+    placed.add(std::move(d));
+  }
+  return Error(error.kind(), std::move(placed));
+}
+
+[[noreturn]] void not_a_plan(const Document& doc, const Node& at, std::string message) {
+  Diagnostics diagnostics;
+  diagnostics.error(doc.file, at.mark, "kind", std::move(message), doc.line(at.mark));
+  throw Error(Error::Kind::invalid_input, std::move(diagnostics));
+}
+
+/// A saved plan view model (`plan --format json`), its syntax and kind checked.
+Document load_view(Context& ctx, const std::string& file) {
+  std::string text = read_source(file, ctx.in);
+  Format format = detect_format(file, text);
+  Diagnostics diagnostics;
+  Document doc =
+      parse_document(file == "-" ? "<stdin>" : file, std::move(text), format, diagnostics);
+  if (diagnostics.has_errors()) throw Error(Error::Kind::invalid_input, std::move(diagnostics));
+  const Node* kind = doc.root.find("kind");
+  if (kind == nullptr)
+    not_a_plan(doc, doc.root, "not a view model: expected \"kind\": \"commplan/plan\"");
+  if (!kind->is_scalar() || kind->text != kPlanKind)
+    not_a_plan(doc, *kind,
+               fmt::format("expected a plan view model (\"{}\"), got \"{}\"", kPlanKind,
+                           kind->is_scalar() ? kind->text : ""));
+  return doc;
+}
+
+/// The plan in `opts.format` from its view model.
+std::string format_plan(Context& ctx, const BriefOptions& opts, const View& view) {
+  if (opts.format == "ics") return plan_ics(view.data);
+  if (opts.format == "json") return dump_view(view);
+  std::string lang = view.data.value("lang", "en");
+  return render_view(ctx, opts, fmt::format("plan.{}.md", lang), view);
+}
+
+/// The plan rendered from a saved view model instead of a project; its lang and date are the
+/// view's.
+int run_from_view(Context& ctx, const PlanOptions& opts) {
+  Document doc = load_view(ctx, opts.from_view);
+  View view(to_json(doc.root));
+  std::string text;
+  try {
+    text = format_plan(ctx, opts.brief, view);
+  } catch (const Error& e) {
+    if (e.kind() != Error::Kind::invalid_input) throw;
+    throw located(e, doc);
+  }
+  Sink sink = brief_sink(opts.brief, nullptr);
+  sink.inputs.push_back(opts.from_view);
+  return emit(ctx, sink, text);
+}
+
+/// The plan as Markdown, JSON or an iCalendar file, from the project or a saved view model.
+int run_plan(Context& ctx, const PlanOptions& opts) {
+  if (!opts.from_view.empty()) return run_from_view(ctx, opts);
+  if (opts.brief.project.empty())
+    throw Error(Error::Kind::usage, "", "plan needs a PROJECT, or --from-view FILE");
+  auto ics = [](const Project&, const nlohmann::json& view) { return plan_ics(view); };
+  return run_brief(ctx, opts.brief, "plan", build_plan_view, {{"ics", ics}});
 }
 
 }  // namespace
 
 void add_plan_command(CLI::App& app, Context& ctx) {
-  auto opts = std::make_shared<BriefOptions>();
+  auto opts = std::make_shared<PlanOptions>();
   auto* cmd = app.add_subcommand(
       "plan", "Every touchpoint of the engagement; md with a gantt chart, json, or ics calendar");
-  add_brief_options(cmd, *opts, {"md", "json", "ics"});
+  add_brief_options(cmd, opts->brief, {"md", "json", "ics"}, true);
+  cmd->add_option("--from-view", opts->from_view,
+                  "Render from a view model file saved by --format json (- for stdin) instead of "
+                  "PROJECT; its lang and date are used")
+      ->check(non_empty())
+      ->excludes(cmd->get_option("PROJECT"))
+      ->excludes(cmd->get_option("--lang"))
+      ->excludes(cmd->get_option("--date"));
   cmd->callback([opts, &ctx] { ctx.exit_code = run_plan(ctx, *opts); });
 }
 

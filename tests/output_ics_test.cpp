@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "output/ics.hpp"
+#include "output/plan_ics.hpp"
 #include "test_helpers.hpp"
 #include "util/text.hpp"
 #include "views/plan.hpp"
@@ -151,6 +152,11 @@ Project parse(const std::string& text) {
   auto project = load_project("p.yaml", text, d);
   EXPECT_TRUE(project && !d.has_errors());
   return project ? std::move(*project) : Project{};
+}
+
+std::string plan_ics(const Project& project, const ViewOptions& options) {
+  Diagnostics d;
+  return commplan::plan_ics(build_plan_view(project, options, d));
 }
 
 std::vector<std::string> uids(const std::string& text) {

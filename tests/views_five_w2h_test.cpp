@@ -163,14 +163,6 @@ TEST(FiveW2HMissing, CountsEverythingInABlankChecklist) {
   EXPECT_EQ(format_headline(d.items()[6]), "commplan: warning: how_much: missing HOW MUCH");
 }
 
-TEST(FiveW2HCommunicationId, KeepsAsciiLettersAndDigits) {
-  EXPECT_EQ(communication_id("Move the cutover to Tuesday!"), "move-the-cutover-to-tuesday");
-  EXPECT_EQ(communication_id("  DC-05: row C  "), "dc-05-row-c");
-  EXPECT_EQ(communication_id("向马丽通报 WMS-04"), "wms-04");
-  EXPECT_EQ(communication_id("向马丽通报"), "topic");
-  EXPECT_EQ(communication_id(""), "topic");
-}
-
 TEST(FiveW2HInteractive, AsksTheSevenQuestionsInTurn) {
   std::istringstream in(
       "Move the cutover\n"

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "output/ics.hpp"
+#include "output/plan_ics.hpp"
 #include "test_helpers.hpp"
 #include "views/plan.hpp"
 
@@ -210,8 +211,7 @@ TEST(PlanView, NamesEachMeetingAsTheFileDoes) {
   EXPECT_EQ(zh["matrix"][1]["how"], "阶段汇报会和末次会议");
   EXPECT_EQ(zh["matrix"][1]["who"],
             "阶段汇报会：Contact、Sponsor；末次会议：Contact、Sponsor、Operator");
-  Project project = parse(text);
-  std::string calendar = plan_ics(project, {Lang::en, *parse_date("2026-12-01")});
+  std::string calendar = plan_ics(view_of(text, Lang::en));
   EXPECT_NE(calendar.find("SUMMARY:首次会议 · Audit"), std::string::npos) << calendar;
   EXPECT_NE(calendar.find("SUMMARY:阶段汇报会: Reading · Audit"), std::string::npos);
 }

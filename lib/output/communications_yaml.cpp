@@ -2,7 +2,8 @@
 
 #include <fmt/format.h>
 
-#include "views/five_w2h.hpp"
+#include <cctype>
+
 #include "words/words.hpp"
 
 namespace commplan {
@@ -33,6 +34,19 @@ std::string communications_yaml(const nlohmann::json& view) {
   std::string out = fmt::format("# {}\ncommunications:\n", words(lang).five_w2h.yaml_note);
   for (const auto& c : view["communications"]) out += entry(c);
   return out;
+}
+
+std::string communication_id(std::string_view title) {
+  std::string id;
+  for (char ch : title) {
+    auto c = static_cast<unsigned char>(ch);
+    if (std::isalnum(c) && c < 0x80)
+      id += static_cast<char>(std::tolower(c));
+    else if (!id.empty() && id.back() != '-')
+      id += '-';
+  }
+  while (!id.empty() && id.back() == '-') id.pop_back();
+  return id.empty() ? "topic" : id;
 }
 
 }  // namespace commplan

@@ -137,17 +137,4 @@ size_t warn_missing_dimensions(const std::vector<Communication>& communications,
   return count;
 }
 
-std::string communication_id(std::string_view title) {
-  std::string id;
-  for (char ch : title) {
-    auto c = static_cast<unsigned char>(ch);
-    if (std::isalnum(c) && c < 0x80)
-      id += static_cast<char>(std::tolower(c));
-    else if (!id.empty() && id.back() != '-')
-      id += '-';
-  }
-  while (!id.empty() && id.back() == '-') id.pop_back();
-  return id.empty() ? "topic" : id;
-}
-
 }  // namespace commplan

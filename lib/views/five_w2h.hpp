@@ -42,8 +42,5 @@ nlohmann::json build_five_w2h_view(const Project* project, const ViewOptions& op
 size_t warn_missing_dimensions(const std::vector<Communication>& communications,
                                Diagnostics& diagnostics);
 
-/// An id for a communication titled `title`: its ASCII letters and digits, lower case, joined
-/// by dashes; "topic" when none are left.
-std::string communication_id(std::string_view title);
 
 }  // namespace commplan

@@ -209,6 +209,13 @@ json escalation_json(const Project& project, Lang lang) {
   return list;
 }
 
+/// Who sends the calendar's invitations: the first of our team with an e-mail address.
+json organizer_json(const Project& project) {
+  for (const Member& m : project.team)
+    if (!m.email.empty()) return {{"name", m.name}, {"email", m.email}};
+  return nullptr;
+}
+
 json questions_json(const Project& project, Lang lang) {
   json list = json::array();
   for (std::string_view q : plan_text::method_questions(lang))
@@ -239,6 +246,7 @@ json build_plan_view(const Project& project, const ViewOptions& options, Diagnos
   view["escalation"] = escalation_json(project, lang);
   view["has_escalation"] = !project.escalation.empty();
   view["questions"] = questions_json(project, lang);
+  view["organizer"] = organizer_json(project);
   view["mermaid"] = plan_gantt(project, schedule, lang);
   diagnostics.sort_by_place();
   return view;

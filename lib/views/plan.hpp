@@ -1,7 +1,6 @@
 #pragma once
 // The `plan` view: every touchpoint of the engagement, the communication matrix, the
-// escalation path, the execution-stage interview questions and a Mermaid gantt chart; and the
-// same touchpoints as an iCalendar file.
+// escalation path, the execution-stage interview questions and a Mermaid gantt chart.
 
 #include <string>
 
@@ -23,10 +22,6 @@ nlohmann::json plan_matrix(const Project& project, const Schedule& schedule, Lan
 /// The Mermaid `gantt` text of the schedule: phases as bars, kick-off, phase and final recaps
 /// as milestones; names cleaned of what Mermaid would read as syntax. No final newline.
 std::string plan_gantt(const Project& project, const Schedule& schedule, Lang lang);
-
-/// The touchpoints as an RFC 5545 calendar (see output/ics.hpp), in the language of
-/// `options`, stamped with its day. Problems were reported by build_plan_view already.
-std::string plan_ics(const Project& project, const ViewOptions& options);
 
 /// A name Mermaid reads as plain text: no `:` `;` `#`, line breaks or leading keyword.
 std::string mermaid_text(std::string_view text);

@@ -11,6 +11,7 @@
 
 #include "load/document.hpp"
 #include "model/project.hpp"
+#include "output/plan_ics.hpp"
 #include "template/library.hpp"
 #include "views/five_w2h.hpp"
 #include "views/kickoff.hpp"
@@ -176,7 +177,7 @@ void plan(const Project& project, const ViewOptions& options) {
   emit(view, template_name("plan", options.lang), diagnostics);
   if (diagnostics.has_errors()) return;
   try {
-    (void)plan_ics(project, options);
+    (void)plan_ics(view);
   } catch (const Error&) {
   }
 }

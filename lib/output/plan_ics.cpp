@@ -1,0 +1,214 @@
+// The plan's touchpoints as an iCalendar file: one event per touchpoint, its agenda in short
+// as the description, the attendees with an e-mail address invited, the view's organizer as
+// organizer. Everything is read from the plan view model, checked field by field.
+
+#include "output/plan_ics.hpp"
+
+#include <fmt/format.h>
+
+#include <map>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "output/ics.hpp"
+#include "util/dates.hpp"
+#include "util/diagnostic.hpp"
+
+namespace commplan {
+
+namespace {
+
+using nlohmann::json;
+
+/// The words of a description, in the view's language.
+struct Words {
+  std::string_view lang;
+  std::string_view agenda, output, attendees, project, client;
+  std::string_view with_role;    ///< "Name (role)"
+  std::string_view nested_role;  ///< the same when the role has brackets of its own
+  std::string_view sentence_end;
+  bool capital_note;  ///< the includes note opens a sentence: its first letter in capitals
+};
+
+constexpr Words kWords[] = {
+    {"en", "Agenda:", "Expected output: ", "Attendees:", "Project: ", "Client: ", "{} ({})",
+     "{}, {}", ".", true},
+    {"zh", "议程：", "预期成果：", "参会人：", "项目：", "客户：", "{}（{}）", "{}，{}", "。",
+     false},
+};
+
+[[noreturn]] void malformed(std::string path, std::string message) {
+  Diagnostics diagnostics;
+  diagnostics.error("", {}, std::move(path), std::move(message));
+  throw Error(Error::Kind::invalid_input, std::move(diagnostics));
+}
+
+std::string child(std::string_view path, std::string_view key) {
+  return path.empty() ? std::string(key) : fmt::format("{}.{}", path, key);
+}
+
+/// A value of the view and where it is (`touchpoints[2]`), read with the type a calendar needs.
+class Field {
+ public:
+  Field(const json& value, std::string path) : value_(value), path_(std::move(path)) {}
+
+  Field operator[](std::string_view key) const {
+    if (!value_.is_object()) malformed(path_, "expected a mapping");
+    auto it = value_.find(std::string(key));
+    if (it == value_.end()) malformed(child(path_, key), "missing");
+    return {*it, child(path_, key)};
+  }
+
+  bool has(std::string_view key) const {
+    return value_.is_object() && value_.contains(std::string(key)) &&
+           !value_[std::string(key)].is_null();
+  }
+
+  /// The items of a list, each with its path.
+  std::vector<Field> items() const {
+    if (!value_.is_array()) malformed(path_, "expected a list");
+    std::vector<Field> list;
+    for (size_t i = 0; i < value_.size(); ++i)
+      list.emplace_back(value_[i], fmt::format("{}[{}]", path_, i));
+    return list;
+  }
+
+  std::string text() const {
+    if (!value_.is_string()) malformed(path_, "expected a string");
+    return value_.get<std::string>();
+  }
+
+  int number() const {
+    if (!value_.is_number_integer()) malformed(path_, "expected a whole number");
+    auto n = value_.get<long long>();
+    if (n < 0 || n > 24 * 60) malformed(path_, fmt::format("expected minutes, got {}", n));
+    return static_cast<int>(n);
+  }
+
+  Date date() const {
+    auto day = parse_date(text());
+    if (!day) malformed(path_, fmt::format("expected YYYY-MM-DD, got \"{}\"", text()));
+    return *day;
+  }
+
+  int time() const {
+    auto minutes = parse_time(text());
+    if (!minutes) malformed(path_, fmt::format("expected HH:MM, got \"{}\"", text()));
+    return *minutes;
+  }
+
+ private:
+  const json& value_;
+  std::string path_;
+};
+
+const Words& words_of(const Field& view) {
+  std::string lang = view["lang"].text();
+  for (const Words& words : kWords)
+    if (words.lang == lang) return words;
+  malformed("lang", fmt::format("unknown language \"{}\"; expected en or zh", lang));
+}
+
+/// Each kind's agenda, from the view's `meetings`.
+std::map<std::string, std::vector<std::string>> agendas(const Field& view) {
+  std::map<std::string, std::vector<std::string>> by_kind;
+  for (const Field& meeting : view["meetings"].items()) {
+    std::vector<std::string>& agenda = by_kind[meeting["kind"].text()];
+    for (const Field& item : meeting["agenda"].items()) agenda.push_back(item["text"].text());
+  }
+  return by_kind;
+}
+
+/// What a description says besides the touchpoint: the agendas, the project and its client.
+struct Context {
+  const Words& words;
+  std::map<std::string, std::vector<std::string>> agendas;
+  std::string project, client;
+  std::optional<ics::Person> organizer;
+};
+
+std::string with_role(const Words& words, const std::string& name, const std::string& role) {
+  if (role.empty()) return name;
+  bool nested = role.find('(') != std::string::npos || role.find("（") != std::string::npos;
+  return fmt::format(fmt::runtime(nested ? words.nested_role : words.with_role), name, role);
+}
+
+const std::vector<std::string>& agenda_of(const Context& c, const Field& kind) {
+  auto it = c.agendas.find(kind.text());
+  if (it == c.agendas.end())
+    malformed("meetings", fmt::format("no meeting of kind \"{}\"", kind.text()));
+  return it->second;
+}
+
+std::string description(const Field& t, const Context& c) {
+  const Words& w = c.words;
+  std::string out = t["purpose"].text();
+  out += fmt::format("\n\n{}\n", w.agenda);
+  int n = 0;
+  for (const std::string& item : agenda_of(c, t["kind"])) out += fmt::format("{}. {}\n", ++n, item);
+  out += fmt::format("\n{}{}", w.output, t["output"].text());
+  if (std::string note = t["note"].text(); !note.empty()) {
+    if (w.capital_note && note[0] >= 'a' && note[0] <= 'z')
+      note[0] = static_cast<char>(note[0] - 'a' + 'A');
+    out += fmt::format("\n{}{}", note, w.sentence_end);
+  }
+  std::vector<Field> attendees = t["attendees"].items();
+  if (!attendees.empty()) out += fmt::format("\n\n{}\n", w.attendees);
+  for (const Field& a : attendees)
+    out += fmt::format("- {}\n", with_role(w, a["name"].text(), a["role"].text()));
+  out += fmt::format("{}{}{}", attendees.empty() ? "\n\n" : "\n", w.project, c.project);
+  if (!c.client.empty()) out += fmt::format("\n{}{}", w.client, c.client);
+  return out;
+}
+
+ics::Event event(const Field& t, const Context& c) {
+  ics::Event e;
+  e.uid = t["uid"].text();
+  e.date = t["date"].date();
+  e.start = t["start"].time();
+  e.duration = t["duration"].number();
+  e.summary = fmt::format("{} · {}", t["title"].text(), c.project);
+  e.description = description(t, c);
+  e.location = t["location"].text();
+  e.organizer = c.organizer;
+  for (const Field& a : t["attendees"].items())
+    e.attendees.push_back({a["name"].text(), a["email"].text()});
+  return e;
+}
+
+/// The view's `organizer`; none when it is null or absent (a view saved before it was added).
+std::optional<ics::Person> organizer(const Field& view) {
+  if (!view.has("organizer")) return std::nullopt;
+  Field who = view["organizer"];
+  return ics::Person{who["name"].text(), who["email"].text()};
+}
+
+std::string write_calendar(const ics::Calendar& calendar) {
+  try {
+    return ics::write(calendar);
+  } catch (const Error& e) {
+    if (e.kind() != Error::Kind::invalid_input) throw;
+    malformed("project.timezone", fmt::format("unknown time zone \"{}\"", calendar.timezone));
+  }
+}
+
+}  // namespace
+
+std::string plan_ics(const json& plan_view) {
+  Field view(plan_view, "");
+  if (std::string kind = view["kind"].text(); kind != "commplan/plan")
+    malformed("kind", fmt::format("expected \"commplan/plan\", got \"{}\"", kind));
+  Field project = view["project"];
+  Context context{words_of(view), agendas(view), project["name"].text(), project["client"].text(),
+                  organizer(view)};
+  ics::Calendar calendar;
+  calendar.prodid = fmt::format("-//commplan//commplan {}//EN", COMMPLAN_VERSION);
+  calendar.name = context.project;
+  calendar.timezone = project["timezone"].text();
+  calendar.stamp = view["date"].date();
+  for (const Field& t : view["touchpoints"].items()) calendar.events.push_back(event(t, context));
+  return write_calendar(calendar);
+}
+
+}  // namespace commplan
