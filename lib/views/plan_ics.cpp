@@ -5,6 +5,7 @@
 
 #include "output/ics.hpp"
 #include "util/text.hpp"
+#include "util/uid.hpp"
 #include "views/plan.hpp"
 #include "views/plan_text.hpp"
 
@@ -50,7 +51,7 @@ std::optional<ics::Person> organizer(const Project& project) {
 ics::Event event(const Touchpoint& t, const Project& project, Lang lang,
                  const std::optional<ics::Person>& organizer) {
   ics::Event e;
-  e.uid = ics::make_uid(project.project.name, to_string(t.kind), t.date);
+  e.uid = make_uid(project.project.name, to_string(t.kind), t.date);
   e.date = t.date;
   e.start = t.start;
   e.duration = t.duration;
