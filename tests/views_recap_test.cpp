@@ -8,6 +8,7 @@
 
 #include "test_helpers.hpp"
 #include "util/read.hpp"
+#include "views/method.hpp"
 #include "views/recap.hpp"
 #include "views/schedule.hpp"
 

@@ -14,6 +14,7 @@
 #include "util/text.hpp"
 #include "views/calendar.hpp"
 #include "views/i18n.hpp"
+#include "views/method.hpp"
 #include "views/plan_text.hpp"
 #include "views/schedule.hpp"
 
@@ -78,10 +79,6 @@ constexpr Phrase kFinalQuestions[] = {
     {"What should we change or stress in the final report before we issue it?",
      "正式报告发出之前，还有哪些地方需要我们修改或者重点说明？"},
 };
-
-// The final recap's suggested length (meeting times and the other lengths: schedule.hpp).
-constexpr int kFinalMin = 30, kFinalMax = 120, kFinalNormalMax = 60;
-constexpr size_t kLargeFindings = 20, kLargeWorkdays = 15;
 
 std::string text(std::string_view s) { return std::string(s); }
 
@@ -960,13 +957,6 @@ std::optional<RecapLevel> parse_recap_level(std::string_view text) {
 }
 
 std::string recap_template(RecapLevel level) { return fmt::format("recap-{}", to_string(level)); }
-
-int suggested_final_minutes(size_t findings, size_t workdays) {
-  const bool large = findings > kLargeFindings || workdays > kLargeWorkdays;
-  int minutes = kFinalMin + 3 * static_cast<int>(std::min<size_t>(findings, 1000));
-  minutes = (minutes + 14) / 15 * 15;
-  return std::clamp(minutes, kFinalMin, large ? kFinalMax : kFinalNormalMax);
-}
 
 View build_recap(const Project& project, const ViewOptions& options, const RecapOptions& recap,
                  Diagnostics& diagnostics) {
