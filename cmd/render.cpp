@@ -6,9 +6,9 @@
 
 #include "cli.hpp"
 #include "load/document.hpp"
-#include "output/write.hpp"
 #include "sink.hpp"
 #include "template/library.hpp"
+#include "util/read.hpp"
 
 namespace commplan::cli {
 

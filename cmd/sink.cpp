@@ -8,6 +8,7 @@
 
 #include "output/write.hpp"
 #include "util/diagnostic.hpp"
+#include "util/read.hpp"
 
 namespace commplan::cli {
 

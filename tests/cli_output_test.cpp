@@ -12,6 +12,7 @@
 #include "sink.hpp"
 #include "template_fixtures.hpp"
 #include "test_helpers.hpp"
+#include "util/read.hpp"
 
 namespace commplan::testing {
 namespace {

@@ -1,8 +1,8 @@
 #include <gtest/gtest.h>
 
-#include "output/write.hpp"
 #include "template_fixtures.hpp"
 #include "test_helpers.hpp"
+#include "util/read.hpp"
 
 namespace commplan::testing {
 namespace {

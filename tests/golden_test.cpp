@@ -1,8 +1,10 @@
 // Golden fixtures: tests/golden/<command>/<case>/ holds `args` (one argument a line; a
 // relative path that exists below the source tree is made absolute), optional `env` (NAME=VALUE
-// lines), optional `stdin`, optional `exit` (the expected exit code, default 0) and
-// `expected.*`, the exact standard output. COMMPLAN_UPDATE_GOLDENS=1 rewrites expected files
-// from the current output: read every change before committing it.
+// lines), optional `stdin`, optional `exit` (the expected exit code, default 0), `expected.*`,
+// the exact standard output, and `expected.stderr`, the exact standard error (absent: none).
+// In standard error the source tree's path is written `$SRC/`, so the goldens pass from any
+// clone. COMMPLAN_UPDATE_GOLDENS=1 rewrites the expected files from the current output, and
+// deletes `expected.stderr` when nothing is printed there: read every change before committing.
 
 #include <gtest/gtest.h>
 
@@ -44,10 +46,20 @@ std::vector<fs::path> golden_cases() {
   return cases;
 }
 
+/// The expected standard output: `expected.<ext>` other than `expected.stderr`.
 fs::path expected_file(const fs::path& dir) {
   for (const auto& entry : fs::directory_iterator(dir))
-    if (entry.path().stem() == "expected") return entry.path();
+    if (entry.path().stem() == "expected" && entry.path().extension() != ".stderr")
+      return entry.path();
   return dir / "expected.md";
+}
+
+/// `text` with every `<source tree>/` written `$SRC/`.
+std::string without_source_dir(std::string text) {
+  const std::string source = source_path("");
+  for (size_t at = 0; (at = text.find(source, at)) != std::string::npos; at += 5)
+    text.replace(at, source.size(), "$SRC/");
+  return text;
 }
 
 class Golden : public ::testing::TestWithParam<fs::path> {};
@@ -68,13 +80,21 @@ TEST_P(Golden, MatchesExpectedOutput) {
   int expected_code = fs::exists(dir / "exit") ? std::stoi(slurp(dir / "exit")) : 0;
 
   RunResult result = run_cli(args, input, env);
+  const std::string err = without_source_dir(result.err);
   fs::path expected = expected_file(dir);
+  fs::path expected_err = dir / "expected.stderr";
   if (std::getenv("COMMPLAN_UPDATE_GOLDENS") != nullptr) {
     std::ofstream(expected, std::ios::binary) << result.out;
+    if (err.empty())
+      fs::remove(expected_err);
+    else
+      std::ofstream(expected_err, std::ios::binary) << err;
     return;
   }
   EXPECT_EQ(result.code, expected_code) << result.err;
   EXPECT_EQ(result.out, slurp(expected)) << "golden: " << expected.string();
+  EXPECT_EQ(err, fs::exists(expected_err) ? slurp(expected_err) : "")
+      << "golden: " << expected_err.string();
 }
 
 std::string case_name(const ::testing::TestParamInfo<fs::path>& info) {

@@ -17,6 +17,7 @@
 #include "template/library.hpp"
 #include "template_fixtures.hpp"
 #include "util/diagnostic.hpp"
+#include "util/read.hpp"
 
 namespace commplan {
 namespace {

@@ -129,17 +129,6 @@ TEST(Ics, InvitesPeopleWithAnAddressOnlyUnderAnOrganizer) {
   EXPECT_EQ(with.find("No Mail"), std::string::npos);
 }
 
-TEST(Ics, DerivesUidsFromProjectKindAndDateOnly) {
-  std::string uid = ics::make_uid("Audit", "daily", day("2026-12-07"));
-  EXPECT_EQ(uid, ics::make_uid("Audit", "daily", day("2026-12-07")));
-  EXPECT_EQ(uid.size(), 16u + std::string("@commplan").size());
-  EXPECT_NE(uid, ics::make_uid("Audit 2", "daily", day("2026-12-07")));
-  EXPECT_NE(uid, ics::make_uid("Audit", "phase", day("2026-12-07")));
-  EXPECT_NE(uid, ics::make_uid("Audit", "daily", day("2026-12-08")));
-  EXPECT_NE(ics::make_uid("ab", "c", day("2026-12-07")),
-            ics::make_uid("a", "bc", day("2026-12-07")));
-}
-
 const std::string kProject =
     "commplan: 1\n"
     "project: {name: Audit, client: ACME, start: 2026-12-07, end: 2026-12-11, timezone: "

@@ -4,6 +4,7 @@
 #include "util/dates.hpp"
 #include "util/diagnostic.hpp"
 #include "util/text.hpp"
+#include "util/uid.hpp"
 
 namespace commplan {
 
@@ -179,6 +180,16 @@ TEST(Diagnostics, ControlCharactersInFileNamesPrintEscaped) {
   using namespace std::string_literals;
   Diagnostic d{Level::error, "logs/a\x1b[2Jb\nc\0.yaml"s, {1, 1, 0}, "", "bad", {}};
   EXPECT_EQ(format_headline(d), "logs/a\\x1B[2Jb\\nc\\x00.yaml:1:1: error: bad");
+}
+
+TEST(Uid, DerivesUidsFromProjectKindAndDateOnly) {
+  Date day = *parse_date("2026-12-07");
+  std::string uid = make_uid("Audit", "daily", day);
+  EXPECT_EQ(uid, "39d9a0f307226894@commplan");  // calendars match events by it: never changes
+  EXPECT_NE(uid, make_uid("Audit 2", "daily", day));
+  EXPECT_NE(uid, make_uid("Audit", "phase", day));
+  EXPECT_NE(uid, make_uid("Audit", "daily", *parse_date("2026-12-08")));
+  EXPECT_NE(make_uid("ab", "c", day), make_uid("a", "bc", day));
 }
 
 }  // namespace commplan

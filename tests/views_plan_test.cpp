@@ -3,6 +3,7 @@
 #include "output/ics.hpp"
 #include "output/plan_ics.hpp"
 #include "test_helpers.hpp"
+#include "util/uid.hpp"
 #include "views/plan.hpp"
 
 namespace commplan {
@@ -73,7 +74,7 @@ TEST(PlanView, DescribesEachTouchpoint) {
   const json& last = v["touchpoints"].back();
   EXPECT_EQ(last["includes"], json({"daily", "phase:b"}));
   EXPECT_EQ(last["note"], "includes the daily recap and the phase recap of Walking");
-  EXPECT_EQ(last["uid"], ics::make_uid("Audit", "final", *parse_date("2026-12-18")));
+  EXPECT_EQ(last["uid"], make_uid("Audit", "final", *parse_date("2026-12-18")));
 }
 
 TEST(PlanView, SpeaksChinese) {

@@ -6,8 +6,9 @@
 #include <filesystem>
 #include <map>
 
-#include "output/write.hpp"
 #include "test_helpers.hpp"
+#include "util/read.hpp"
+#include "views/method.hpp"
 #include "views/recap.hpp"
 #include "views/schedule.hpp"
 

@@ -17,7 +17,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "output/write.hpp"
+#include "util/read.hpp"
 #include "util/text.hpp"
 
 namespace commplan {

@@ -10,8 +10,8 @@
 #include <string_view>
 #include <vector>
 
-#include "output/write.hpp"
 #include "util/diagnostic.hpp"
+#include "util/read.hpp"
 
 namespace commplan {
 

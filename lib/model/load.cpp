@@ -9,7 +9,7 @@
 
 #include "model/email.hpp"
 #include "model/reader.hpp"
-#include "output/write.hpp"
+#include "util/read.hpp"
 #include "util/text.hpp"
 
 namespace commplan {

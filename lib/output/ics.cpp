@@ -3,8 +3,6 @@
 #include <date/tz.h>
 #include <fmt/format.h>
 
-#include <cstdint>
-
 #include "util/diagnostic.hpp"
 #include "util/text.hpp"
 #include "util/zoneinfo.hpp"
@@ -205,22 +203,6 @@ std::string fold(std::string_view line) {
   }
   out += "\r\n";
   return out;
-}
-
-std::string make_uid(std::string_view project, std::string_view kind, Date date) {
-  std::uint64_t hash = 14695981039346656037ULL;  // FNV-1a, 64 bits
-  auto mix = [&hash](std::string_view part) {
-    for (char c : part) {
-      hash ^= static_cast<unsigned char>(c);
-      hash *= 1099511628211ULL;
-    }
-    hash ^= 0x1F;  // a separator no part holds, so ("ab","c") differs from ("a","bc")
-    hash *= 1099511628211ULL;
-  };
-  mix(project);
-  mix(kind);
-  mix(format_date(date));
-  return fmt::format("{:016x}@commplan", hash);
 }
 
 std::string date_time(Date date, int minutes_after_midnight, std::string_view timezone) {

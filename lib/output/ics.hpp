@@ -48,9 +48,6 @@ std::string escape_text(std::string_view text);
 /// character, each line ended with CRLF and each continuation started with one space.
 std::string fold(std::string_view line);
 
-/// A UID that depends only on the three parts: a 64-bit FNV-1a hash in hex, `@commplan`.
-std::string make_uid(std::string_view project, std::string_view kind, Date date);
-
 /// `YYYYMMDDTHHMMSSZ`: local `minutes` after midnight of `date` in `timezone` as UTC, or the
 /// floating `YYYYMMDDTHHMMSS` when `timezone` is empty. A local time skipped by a DST change
 /// maps to the moment of the change; a repeated one to its first occurrence.

@@ -4,13 +4,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <algorithm>
 #include <cerrno>
 #include <climits>
 #include <cstdlib>
 #include <cstring>
-#include <fstream>
-#include <istream>
 #include <memory>
 
 #include "util/diagnostic.hpp"
@@ -162,30 +159,5 @@ std::streamsize DescriptorBuffer::xsputn(const char* text, std::streamsize size)
 }
 
 int DescriptorBuffer::sync() { return drain() ? 0 : -1; }
-
-std::string read_file(const std::string& path, size_t max_bytes) {
-  struct stat info {};
-  if (::stat(path.c_str(), &info) == 0 && S_ISDIR(info.st_mode)) fail(path, "cannot read", EISDIR);
-  std::ifstream file(path, std::ios::binary);
-  if (!file) fail(path, "cannot read", errno);
-  size_t size = S_ISREG(info.st_mode) ? static_cast<size_t>(info.st_size) : 0;
-  std::string text = read_stream(file, path, max_bytes, size);
-  if (file.bad()) fail(path, "cannot read", errno);
-  return text;
-}
-
-std::string read_stream(std::istream& in, const std::string& name, size_t max_bytes,
-                        size_t size_hint) {
-  std::string text;
-  text.reserve(std::min(size_hint, max_bytes) + 1);  // + 1: the read that finds the end
-  char buffer[1 << 16];
-  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
-    text.append(buffer, static_cast<size_t>(in.gcount()));
-    if (text.size() > max_bytes)
-      throw Error(Error::Kind::invalid_input, name,
-                  "file is larger than " + std::to_string(max_bytes >> 20) + " MiB (the limit)");
-  }
-  return text;
-}
 
 }  // namespace commplan

@@ -1,8 +1,6 @@
 #pragma once
 // Writing results: whole files replaced atomically, never half-written.
 
-#include <cstddef>
-#include <iosfwd>
 #include <streambuf>
 #include <string>
 #include <string_view>
@@ -48,17 +46,5 @@ class DescriptorBuffer : public std::streambuf {
   int error_ = 0;
   std::vector<char> buffer_;
 };
-
-/// The most read_file() and read_stream() take in: the input size limit (see load/Limits).
-inline constexpr size_t kMaxReadBytes = 128u << 20;
-
-/// The whole content of `path` (Error(io) when it cannot be read). Past `max_bytes` it stops
-/// reading and throws Error(invalid_input), so /dev/zero or a huge file cannot exhaust memory.
-std::string read_file(const std::string& path, size_t max_bytes = kMaxReadBytes);
-
-/// Everything on `in`, called `name` in messages; bounded like read_file(). `size_hint`, the
-/// size expected, is reserved up front instead of growing the text by copies.
-std::string read_stream(std::istream& in, const std::string& name, size_t max_bytes = kMaxReadBytes,
-                        size_t size_hint = 0);
 
 }  // namespace commplan

@@ -6,7 +6,7 @@
 #include <filesystem>
 #include <system_error>
 
-#include "output/write.hpp"
+#include "util/read.hpp"
 #include "util/text.hpp"
 
 namespace commplan::tmpl {

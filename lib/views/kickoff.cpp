@@ -8,6 +8,7 @@
 
 #include "util/text.hpp"
 #include "views/calendar.hpp"
+#include "views/method.hpp"
 #include "views/plan_text.hpp"
 #include "views/schedule.hpp"
 #include "words/words.hpp"
@@ -16,18 +17,13 @@ namespace commplan {
 
 namespace {
 
-constexpr size_t kItemCount = 7;
+constexpr size_t kItemCount = kKickoffWeights.size();
 
 /// The keys of the method's seven agenda items, in order; their titles and questions are
 /// Words::Kickoff's.
 constexpr std::array<std::string_view, kItemCount> kAgendaKeys = {
     "introductions",  "scope",   "expectations",  "method",
     "execution_plan", "contact", "daily_feedback"};
-
-constexpr std::array<int, kItemCount> kWeights = {0, 12, 12, 12, 12, 4, 6};
-constexpr int kIntroBase = 4;
-constexpr int kIntroPerPerson = 2;
-constexpr int kIntroMaxPeople = 20;
 
 /// Where a warning about one field of a meeting points: the meeting when the file has it,
 /// else `meetings`, else the file's top level.
@@ -305,13 +301,14 @@ nlohmann::json KickoffBuilder::build() {
 }  // namespace
 
 // The timebox rule: every item first gets one minute; the rest of the meeting is shared in
-// proportion to fixed weights (introductions 4 + 2 a person, counting at most 20 people; scope,
-// expectations, method and execution plan 12 each; contact person 4; daily feedback 6). Each
-// share is rounded down, and the minutes left over go one each to the largest remainders, the
-// earlier item first on a tie (Hamilton's method), so the sum is exactly the duration.
+// proportion to the method's weights (kKickoffWeights, the introductions' growing with the
+// people: method.hpp). Each share is rounded down, and the minutes left over go one each to the
+// largest remainders, the earlier item first on a tie (Hamilton's method), so the sum is exactly
+// the duration.
 std::vector<int> kickoff_timeboxes(int duration, int people) {
-  std::array<int, kItemCount> weights = kWeights;
-  weights[0] = kIntroBase + kIntroPerPerson * std::clamp(people, 0, kIntroMaxPeople);
+  std::array<int, kItemCount> weights = kKickoffWeights;
+  weights[0] =
+      kKickoffIntroBase + kKickoffIntroPerPerson * std::clamp(people, 0, kKickoffIntroMaxPeople);
   const int total_weight = std::accumulate(weights.begin(), weights.end(), 0);
   const int spare = std::max(duration, static_cast<int>(kItemCount)) - static_cast<int>(kItemCount);
   std::vector<int> minutes(kItemCount, 1);

@@ -5,8 +5,8 @@
 #include <algorithm>
 #include <map>
 
-#include "output/ics.hpp"
 #include "util/text.hpp"
+#include "util/uid.hpp"
 #include "views/plan_text.hpp"
 #include "words/words.hpp"
 
@@ -71,7 +71,7 @@ json touchpoint_json(const Touchpoint& t, const Project& project, Lang lang) {
   json attendees = json::array();
   for (const Attendee& a : t.attendees) attendees.push_back(attendee_json(a));
   std::string note = plan_text::includes_note(t, project, lang);
-  json j = {{"uid", ics::make_uid(project.project.name, to_string(t.kind), t.date)},
+  json j = {{"uid", make_uid(project.project.name, to_string(t.kind), t.date)},
             {"date", format_date(t.date)},
             {"weekday", weekday_short(t.date, lang)},
             {"start", format_time(t.start)},

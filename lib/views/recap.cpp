@@ -13,6 +13,7 @@
 
 #include "util/text.hpp"
 #include "views/calendar.hpp"
+#include "views/method.hpp"
 #include "views/plan_text.hpp"
 #include "views/schedule.hpp"
 #include "words/words.hpp"
@@ -27,10 +28,6 @@ using FindingList = std::vector<const Finding*>;
 // How many severities and statuses there are: Words::Recap has a label for each.
 constexpr size_t kSeverityCount = std::tuple_size_v<decltype(Words::Recap::severities)>;
 constexpr size_t kStatusCount = std::tuple_size_v<decltype(Words::Recap::statuses)>;
-
-// The final recap's suggested length (meeting times and the other lengths: schedule.hpp).
-constexpr int kFinalMin = 30, kFinalMax = 120, kFinalNormalMax = 60;
-constexpr size_t kLargeFindings = 20, kLargeWorkdays = 15;
 
 std::string text(std::string_view s) { return std::string(s); }
 
@@ -907,13 +904,6 @@ std::optional<RecapLevel> parse_recap_level(std::string_view text) {
 }
 
 std::string recap_template(RecapLevel level) { return fmt::format("recap-{}", to_string(level)); }
-
-int suggested_final_minutes(size_t findings, size_t workdays) {
-  const bool large = findings > kLargeFindings || workdays > kLargeWorkdays;
-  int minutes = kFinalMin + 3 * static_cast<int>(std::min<size_t>(findings, 1000));
-  minutes = (minutes + 14) / 15 * 15;
-  return std::clamp(minutes, kFinalMin, large ? kFinalMax : kFinalNormalMax);
-}
 
 View build_recap(const Project& project, const ViewOptions& options, const RecapOptions& recap,
                  Diagnostics& diagnostics) {

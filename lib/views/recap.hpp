@@ -64,9 +64,4 @@ void check_recaps(const Project& project, const ViewOptions& options, Diagnostic
 /// line for `--skip-off-days`, or nullopt on a workday of the engagement.
 std::optional<std::string> why_no_daily_recap(const Project& project, Date day);
 
-/// The final recap's length when the file sets none: 30 minutes plus 3 a finding, rounded up to
-/// a quarter hour, at most 60 - or at most 120 for a large engagement (more than 20 findings or
-/// more than 15 workdays).
-int suggested_final_minutes(size_t findings, size_t workdays);
-
 }  // namespace commplan

@@ -9,8 +9,7 @@
 
 #include "util/text.hpp"
 #include "views/calendar.hpp"
-#include "views/kickoff.hpp"
-#include "views/recap.hpp"
+#include "views/method.hpp"
 #include "views/view.hpp"
 
 namespace commplan {
@@ -20,10 +19,13 @@ namespace {
 constexpr MeetingRule kRules[] = {
     {TouchpointKind::kickoff, "kickoff", kKickoffDefaultStart, kKickoffDefaultDuration,
      kKickoffMinDuration, kKickoffMaxDuration},
-    {TouchpointKind::daily, "daily_recap", 17 * 60 + 30, kDailyRecapMaxDuration,
+    {TouchpointKind::daily, "daily_recap", kDailyRecapDefaultStart, kDailyRecapMaxDuration,
      kDailyRecapMinDuration, kDailyRecapMaxDuration},
-    {TouchpointKind::phase, "phase_recap", 16 * 60, 30, 20, 30},
-    {TouchpointKind::final, "final_recap", 14 * 60, 60, 30, 120},
+    {TouchpointKind::phase, "phase_recap", kPhaseRecapDefaultStart, kPhaseRecapMaxDuration,
+     kPhaseRecapMinDuration, kPhaseRecapMaxDuration},
+    // The final recap's default length is suggested_final_minutes(), not this.
+    {TouchpointKind::final, "final_recap", kFinalRecapDefaultStart, kFinalRecapNormalMaxDuration,
+     kFinalRecapMinDuration, kFinalRecapMaxDuration},
 };
 
 /// The final recap's length when the file sets none: the one `recap --level final` uses.
