@@ -174,7 +174,8 @@ ViewOptions view_options(const Project& project) {
   return {Lang::en, middle.end};  // a workday: every phase ends on one
 }
 
-using Builder = std::function<View(const Project&, const ViewOptions&, Diagnostics&)>;
+using Builder =
+    std::function<std::optional<View>(const Project&, const ViewOptions&, Diagnostics&)>;
 
 void BM_View(benchmark::State& state, const Builder& build) {
   const Project& project = project_of(state.range(0));
