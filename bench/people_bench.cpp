@@ -69,7 +69,7 @@ void run(benchmark::State& state, Run make) {
 void BM_PlanView(benchmark::State& state) {
   run(state, [](const Project& p, const ViewOptions& o) {
     Diagnostics diagnostics;
-    return build_plan_view(p, o, diagnostics);
+    return build_plan_view(p, o, {}, diagnostics);
   });
 }
 BENCHMARK(BM_PlanView)->Apply(sizes);
@@ -95,7 +95,7 @@ BENCHMARK(BM_Schedule)->Apply(sizes);
 void BM_KickoffView(benchmark::State& state) {
   run(state, [](const Project& p, const ViewOptions& o) {
     Diagnostics diagnostics;
-    return build_kickoff_view(p, o, diagnostics);
+    return build_kickoff_view(p, o, {}, diagnostics);
   });
 }
 BENCHMARK(BM_KickoffView)->Apply(sizes);

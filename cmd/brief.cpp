@@ -2,22 +2,47 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <ostream>
 
+#include "cli_model.hpp"
 #include "project_input.hpp"
 #include "template/library.hpp"
 #include "util/text.hpp"
 
 namespace commplan::cli {
 
-void add_brief_options(CLI::App* cmd, BriefOptions& opts, const std::vector<std::string>& formats,
+OutputFormat markdown_format() {
+  return {"md", "Markdown, from the command's template", tmpl::Escape::markdown};
+}
+
+OutputFormat json_format() {
+  return {"json", "The view model as JSON: what the template sees (input of commplan render)",
+          dump_view};
+}
+
+namespace {
+
+/// --format's description: what each format of the table is.
+std::string format_help(const std::vector<OutputFormat>& formats) {
+  std::vector<Choice> choices;
+  for (const OutputFormat& f : formats) choices.push_back({f.name, f.help});
+  return describe_choices("Output format", choices);
+}
+
+}  // namespace
+
+void add_brief_options(CLI::App* cmd, BriefOptions& opts, std::vector<OutputFormat> formats,
                        bool project_optional) {
   auto* project =
       cmd->add_option("PROJECT", opts.project, "Project file (.yaml, .yml, .json; - for stdin)");
   if (!project_optional) project->required();
-  cmd->add_option("--format", opts.format, "Output format")
-      ->check(CLI::IsMember(formats))
+  std::vector<std::string> names;
+  for (const OutputFormat& f : formats) names.push_back(f.name);
+  cmd->add_option("--format", opts.format, format_help(formats))
+      ->check(CLI::IsMember(names))
       ->capture_default_str();
+  opts.formats = std::move(formats);
   add_output_option(cmd, opts.output);
   cmd->add_option("--lang", opts.lang,
                   "Language: en or zh (default: COMMPLAN_LANG, the file's lang, en)")
@@ -38,7 +63,7 @@ Lang resolve_lang(Context& ctx, const BriefOptions& opts, const Project* project
     auto env = ctx.getenv("COMMPLAN_LANG");
     if (env && !env->empty()) {
       if (*env != "en" && *env != "zh")
-        throw Error(Error::Kind::usage, "COMMPLAN_LANG",
+        throw Error(Error::Kind::usage, Source::environment, "COMMPLAN_LANG",
                     fmt::format("unknown language \"{}\"; expected en or zh", *env));
       lang = *env;
     }
@@ -64,11 +89,11 @@ std::optional<long long> source_date_epoch(Context& ctx) {
     epoch = std::stoll(*env, &used);
     if (used != env->size()) throw std::invalid_argument("trailing text");
   } catch (const std::exception&) {
-    throw Error(Error::Kind::usage, "SOURCE_DATE_EPOCH",
+    throw Error(Error::Kind::usage, Source::environment, "SOURCE_DATE_EPOCH",
                 fmt::format("expected seconds since 1970, got \"{}\"", *env));
   }
   if (epoch < kFirstSecond || epoch > kLastSecond)
-    throw Error(Error::Kind::usage, "SOURCE_DATE_EPOCH",
+    throw Error(Error::Kind::usage, Source::environment, "SOURCE_DATE_EPOCH",
                 fmt::format("{} falls outside the years 0001 to 9999 (from {} to {})", *env,
                             kFirstSecond, kLastSecond));
   return epoch;
@@ -82,23 +107,22 @@ Date resolve_today(Context& ctx, const BriefOptions& opts, const Project* projec
   std::string zone = project != nullptr ? project->project.timezone : "";
   auto day = resolve_date(spec, zone, epoch);
   if (!day)
-    throw Error(Error::Kind::usage, "--date",
+    throw Error(Error::Kind::usage, Source::option, "--date",
                 fmt::format("expected YYYY-MM-DD, today or yesterday, got \"{}\"", opts.date));
   if (day->year() < std::chrono::year{1})
-    throw Error(Error::Kind::usage, "--date", "yesterday falls before 0001-01-01");
+    throw Error(Error::Kind::usage, Source::option, "--date", "yesterday falls before 0001-01-01");
   return *day;
 }
 
 std::string dump_view(const View& view) { return view.dump(); }
 
 std::string render_view(Context& ctx, const BriefOptions& opts, const std::string& name,
-                        const View& view) {
+                        const View& view, tmpl::Escape escape) {
   tmpl::Layers layers{opts.template_file, opts.templates_dir};
   if (layers.templates_dir.empty())
     layers.templates_dir = ctx.getenv("COMMPLAN_TEMPLATES_DIR").value_or("");
   std::vector<tmpl::LazyList> lists = view.lazy_lists();
-  return tmpl::render_layered(layers, name, view.data,
-                              {.escape = tmpl::Escape::markdown, .lazy_lists = lists});
+  return tmpl::render_layered(layers, name, view.data, {.escape = escape, .lazy_lists = lists});
 }
 
 Sink brief_sink(const BriefOptions& opts, const Project* project) {
@@ -117,35 +141,51 @@ namespace {
 /// file does not have), invalid input when the file itself is wrong.
 int build_failure(const Diagnostics& diagnostics) {
   for (const Diagnostic& d : diagnostics.items())
-    if (d.level == Level::error && !d.file.starts_with("--")) return kInvalid;
+    if (d.level == Level::error && d.source == Source::file) return kInvalid;
   return kUsage;
+}
+
+/// The project of the run: loaded from PROJECT, or none when PROJECT is optional and not
+/// given. Problems are reported; false when it could not be loaded.
+bool load_if_given(Context& ctx, const BriefOptions& opts, const BriefRun& run,
+                   std::optional<Project>& project) {
+  if (opts.project.empty() && run.build_without_project) return true;
+  project = load_project_reporting(ctx, opts.project);
+  return project.has_value();
 }
 
 }  // namespace
 
-int run_brief(Context& ctx, const BriefOptions& opts, const std::string& command,
-              const ViewBuilder& build, const std::map<std::string, ExtraFormat>& extra) {
-  auto project = load_project_reporting(ctx, opts.project);
-  if (!project) return kInvalid;
-  ViewOptions view_options{resolve_lang(ctx, opts, &*project), resolve_today(ctx, opts, &*project)};
-  if (opts.skip)
-    if (auto reason = opts.skip(*project, view_options.today)) {
+std::string produce(Context& ctx, const BriefOptions& opts, const std::string& templates,
+                    const View& view) {
+  auto row = std::find_if(opts.formats.begin(), opts.formats.end(),
+                          [&](const OutputFormat& f) { return f.name == opts.format; });
+  if (row == opts.formats.end())
+    throw Error(Error::Kind::usage, Source::option, "--format",
+                fmt::format("unknown format \"{}\"", opts.format));
+  if (const auto* serialize = std::get_if<Serializer>(&row->how)) return (*serialize)(view);
+  std::string name =
+      fmt::format("{}.{}.{}", templates, view.data["lang"].get<std::string>(), row->name);
+  return render_view(ctx, opts, name, view, std::get<tmpl::Escape>(row->how));
+}
+
+int run_brief(Context& ctx, const BriefOptions& opts, const BriefRun& run) {
+  std::optional<Project> project;
+  if (!load_if_given(ctx, opts, run, project)) return kInvalid;
+  const Project* p = project ? &*project : nullptr;
+  ViewOptions view_options{resolve_lang(ctx, opts, p), resolve_today(ctx, opts, p)};
+  if (opts.skip && p != nullptr)
+    if (auto reason = opts.skip(*p, view_options.today)) {
       ctx.err << "commplan: skipped: " << *reason << "\n";
       return kOk;
     }
-  Diagnostics warnings;
-  View view = build(*project, view_options, warnings);
-  report(ctx, warnings);
-  if (warnings.has_errors()) return build_failure(warnings);
-  std::string text;
-  if (auto it = extra.find(opts.format); it != extra.end())
-    text = it->second(*project, view.data);
-  else if (opts.format == "json")
-    text = dump_view(view);
-  else
-    text = render_view(ctx, opts, fmt::format("{}.{}.md", command, to_string(view_options.lang)),
-                       view);
-  return emit(ctx, brief_sink(opts, &*project), text);
+  Diagnostics problems;
+  std::optional<View> view = p != nullptr ? run.build(*p, view_options, problems)
+                                          : run.build_without_project(view_options, problems);
+  report(ctx, problems);
+  if (!view) return build_failure(problems);
+  int code = emit(ctx, brief_sink(opts, p), produce(ctx, opts, run.templates, *view));
+  return code == kOk && run.fails_strict && run.fails_strict(*view) ? kStrict : code;
 }
 
 }  // namespace commplan::cli

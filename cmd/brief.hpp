@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "cli.hpp"
@@ -13,6 +14,27 @@
 #include "views/view.hpp"
 
 namespace commplan::cli {
+
+/// How a serializer makes a format from the view model.
+using Serializer = std::function<std::string(const View&)>;
+
+/// A row of a brief command's format table: the --format value, its line of help (--help,
+/// the man page), and how it is made: the command's template `<name>.<lang>.<format>` (e.g.
+/// kickoff.en.md) rendered with an escape mode, or a serializer of the view. The table is
+/// the one list of a command's formats: --format's values, --help, the man page and the
+/// completions read it, and run_brief produces the chosen row. A new format is one row plus
+/// its template (templates/) or its serializer.
+struct OutputFormat {
+  std::string name;
+  std::string help;
+  std::variant<tmpl::Escape, Serializer> how;
+};
+
+/// md: the command's Markdown template.
+OutputFormat markdown_format();
+
+/// json: the view model itself, as dump_view prints it.
+OutputFormat json_format();
 
 /// The contract's common options.
 struct BriefOptions {
@@ -27,18 +49,32 @@ struct BriefOptions {
   /// Returns why the run has nothing to render for the project on its day, or nullopt; the
   /// reason is printed on stderr and the run ends with exit 0, writing nothing.
   std::function<std::optional<std::string>(const Project&, Date)> skip;
+  /// The command's format table, as add_brief_options was given it.
+  std::vector<OutputFormat> formats;
 };
 
-/// Builds a command's view model from the project; warnings go to `diagnostics`.
-using ViewBuilder = std::function<View(const Project&, const ViewOptions&, Diagnostics&)>;
+/// Builds a command's view model from the project (a view builder of lib/views with the
+/// command's own options bound); problems go to `diagnostics`, nullopt when it added errors.
+using ViewBuilder =
+    std::function<std::optional<View>(const Project&, const ViewOptions&, Diagnostics&)>;
 
-/// Renders a format other than md and json (plan's ics) from the project and its view.
-using ExtraFormat = std::function<std::string(const Project&, const nlohmann::json& view)>;
+/// Builds a view model without a project (five-w2h without PROJECT).
+using ProjectlessBuilder = std::function<std::optional<View>(const ViewOptions&, Diagnostics&)>;
 
-/// Adds PROJECT (required unless `project_optional`) and the common options to `cmd`;
-/// `formats` lists the values --format takes (md and json first).
-void add_brief_options(CLI::App* cmd, BriefOptions& opts,
-                       const std::vector<std::string>& formats = {"md", "json"},
+/// What a run of a brief command does besides the steps all share.
+struct BriefRun {
+  std::string templates;  ///< the base name of the command's templates: "kickoff", "recap-daily"
+  ViewBuilder build;
+  /// Builds the view when PROJECT is optional and not given; unset: PROJECT is required.
+  ProjectlessBuilder build_without_project = nullptr;
+  /// True for a written view that still fails the run with exit 4 (five-w2h --strict).
+  std::function<bool(const View&)> fails_strict = nullptr;
+};
+
+/// Adds PROJECT (required unless `project_optional`) and the common options to `cmd`; keeps
+/// `formats` (its table, md first, the default) in `opts`: --format takes their names and
+/// its help lists them.
+void add_brief_options(CLI::App* cmd, BriefOptions& opts, std::vector<OutputFormat> formats,
                        bool project_optional = false);
 
 /// The language: --lang, else COMMPLAN_LANG, else the file's lang, else en.
@@ -51,17 +87,23 @@ Date resolve_today(Context& ctx, const BriefOptions& opts, const Project* projec
 /// The view model as printed by --format json: kind and version first, two-space indent.
 std::string dump_view(const View& view);
 
-/// Renders `view` with template `name` (e.g. "kickoff.en.md") through the lookup layers:
+/// Renders `view` with template `name` (e.g. "kickoff.en.md"), escaping values for `escape`,
+/// through the lookup layers:
 /// --template, --templates-dir / COMMPLAN_TEMPLATES_DIR, built-ins.
 std::string render_view(Context& ctx, const BriefOptions& opts, const std::string& name,
-                        const View& view);
+                        const View& view, tmpl::Escape escape = tmpl::Escape::markdown);
 
 /// Where the result goes: -o, --check or standard output; -o must not name the project, one
 /// of its log_dir files or the --template file.
 Sink brief_sink(const BriefOptions& opts, const Project* project);
 
-/// The whole run of a brief command whose template is `<command>.<lang>.md`.
-int run_brief(Context& ctx, const BriefOptions& opts, const std::string& command,
-              const ViewBuilder& build, const std::map<std::string, ExtraFormat>& extra = {});
+/// The format of `opts.format`, produced from `view`: its template or its serializer.
+std::string produce(Context& ctx, const BriefOptions& opts, const std::string& templates,
+                    const View& view);
+
+/// The whole run of a brief command: load the project (none when PROJECT is optional and not
+/// given), resolve the language and the day, build the view, report its problems, produce
+/// the chosen format from the table, write it.
+int run_brief(Context& ctx, const BriefOptions& opts, const BriefRun& run);
 
 }  // namespace commplan::cli

@@ -33,6 +33,28 @@ std::vector<std::string> choices_of(const CLI::Option& opt) {
   return values;
 }
 
+/// Splits a description written by describe_choices into its intro and the help of each
+/// of `info.choices`.
+void split_choice_help(OptionInfo& info) {
+  size_t first_break = info.description.find('\n');
+  info.choice_help.assign(info.choices.size(), "");
+  if (first_break == std::string::npos || info.choices.empty()) return;
+  std::string rest = info.description.substr(first_break + 1);
+  info.description.resize(first_break);
+  for (size_t begin = 0; begin < rest.size();) {
+    size_t end = std::min(rest.find('\n', begin), rest.size());
+    std::string line = rest.substr(begin, end - begin);
+    begin = end + 1;
+    size_t value = line.find_first_not_of(' ');
+    size_t gap = line.find(' ', value);
+    size_t help = line.find_first_not_of(' ', gap);
+    if (help == std::string::npos) continue;
+    auto it = std::find(info.choices.begin(), info.choices.end(), line.substr(value, gap - value));
+    if (it != info.choices.end())
+      info.choice_help[static_cast<size_t>(it - info.choices.begin())] = line.substr(help);
+  }
+}
+
 /// The option's main name without dashes ("output", "templates-dir", "PROJECT").
 std::string base_name(const CLI::Option& opt) {
   if (!opt.get_lnames().empty()) return opt.get_lnames().front();
@@ -67,6 +89,7 @@ OptionInfo describe_option(const CLI::Option& opt) {
   for (const auto& l : opt.get_lnames()) info.names.push_back("--" + l);
   info.description = opt.get_description();
   info.choices = choices_of(opt);
+  split_choice_help(info);
   info.kind = classify(opt, info.choices);
   if (info.kind != ValueKind::none) info.default_value = opt.get_default_str();
   info.required = opt.get_required();
@@ -100,6 +123,15 @@ void collect(const CommandInfo& command, std::vector<const CommandInfo*>& out) {
 }
 
 }  // namespace
+
+std::string describe_choices(std::string_view intro, const std::vector<Choice>& choices) {
+  size_t width = 0;
+  for (const Choice& c : choices) width = std::max(width, c.value.size());
+  std::string out(intro);
+  for (const Choice& c : choices)
+    out += "\n  " + c.value + std::string(width - c.value.size() + 2, ' ') + c.help;
+  return out;
+}
 
 std::string OptionInfo::value_name() const {
   switch (kind) {

@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace commplan::cli {
@@ -15,7 +16,8 @@ enum class ValueKind { none, text, choice, file, directory, date, topic, phase, 
 struct OptionInfo {
   std::vector<std::string> names;  ///< "-o", "--output"; for a positional its name ("PROJECT")
   std::string description;
-  std::vector<std::string> choices;  ///< the allowed values of an IsMember check
+  std::vector<std::string> choices;      ///< the allowed values of an IsMember check
+  std::vector<std::string> choice_help;  ///< what each choice means, "" when not told
   std::string default_value;
   ValueKind kind = ValueKind::none;  ///< none: a flag
   bool positional = false;
@@ -25,6 +27,18 @@ struct OptionInfo {
   /// The placeholder of the value: FILE, DIR, DATE, ID, NAME, md|json; "" for a flag.
   std::string value_name() const;
 };
+
+/// An allowed value of an option and its line of help.
+struct Choice {
+  std::string value;
+  std::string help;
+};
+
+/// The description of an option whose values each have a line of help: `intro`, then one
+/// line per value (`  md    Markdown ...`), as --help shows it; describe_cli reads the lines
+/// back into OptionInfo::choice_help, and `intro` alone into its description. `intro` does
+/// not end with `:`, which --help reserves for section titles.
+std::string describe_choices(std::string_view intro, const std::vector<Choice>& choices);
 
 /// One command: the root (empty path) or a subcommand.
 struct CommandInfo {

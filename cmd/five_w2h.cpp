@@ -7,7 +7,6 @@
 
 #include "brief.hpp"
 #include "output/communications_yaml.hpp"
-#include "project_input.hpp"
 #include "util/text.hpp"
 #include "views/five_w2h.hpp"
 #include "words/words.hpp"
@@ -16,10 +15,9 @@ namespace commplan::cli {
 
 namespace {
 
-struct FiveW2HOptions {
+struct FiveW2HCommandOptions {
   BriefOptions brief;
-  std::string topic;
-  bool strict = false;
+  FiveW2HOptions own;
   bool interactive = false;
 };
 
@@ -30,41 +28,45 @@ std::string ask(std::istream& in, std::ostream& prompts, const std::string& ques
   return std::string(trim(line));
 }
 
-/// The communications to list: answered at the terminal, or selected from the project.
-std::vector<Communication> communications(Context& ctx, const FiveW2HOptions& opts,
-                                          const Project* project, Lang lang,
-                                          Diagnostics& warnings) {
-  if (!opts.interactive) return select_communications(project, opts.topic, warnings);
+/// The formats five-w2h offers: a new one is a row here plus its template or serializer.
+std::vector<OutputFormat> five_w2h_formats() {
+  return {markdown_format(),
+          json_format(),
+          {"yaml", "Communications entries to paste into a project file",
+           [](const View& view) { return communications_yaml(view.data); }}};
+}
+
+/// --interactive asks at the terminal, and only there; it takes neither PROJECT nor --topic.
+void check_interactive(const Context& ctx, const FiveW2HCommandOptions& opts, bool has_project) {
   if (!ctx.stdin_is_terminal)
-    throw Error(Error::Kind::usage, "--interactive", "standard input is not a terminal");
-  if (project != nullptr || !opts.topic.empty())
-    throw Error(Error::Kind::usage, "--interactive", "takes neither PROJECT nor --topic");
-  return {ask_communication(ctx.in, ctx.err, lang)};
+    throw Error(Error::Kind::usage, Source::option, "--interactive",
+                "standard input is not a terminal");
+  if (has_project || !opts.own.topic.empty())
+    throw Error(Error::Kind::usage, Source::option, "--interactive",
+                "takes neither PROJECT nor --topic");
 }
 
-std::string format_view(Context& ctx, const BriefOptions& opts, const View& view) {
-  if (opts.format == "json") return dump_view(view);
-  if (opts.format == "yaml") return communications_yaml(view.data);
-  return render_view(ctx, opts, fmt::format("five-w2h.{}.md", view.data["lang"].get<std::string>()),
-                     view);
-}
-
-int run_five_w2h(Context& ctx, const FiveW2HOptions& opts) {
-  std::optional<Project> project;
-  if (!opts.brief.project.empty()) {
-    project = load_project_reporting(ctx, opts.brief.project);
-    if (!project) return kInvalid;
-  }
-  const Project* p = project ? &*project : nullptr;
-  ViewOptions view_options{resolve_lang(ctx, opts.brief, p), resolve_today(ctx, opts.brief, p)};
-  Diagnostics warnings;
-  auto selected = communications(ctx, opts, p, view_options.lang, warnings);
-  size_t missing = opts.strict ? warn_missing_dimensions(selected, warnings) : 0;
-  warnings.sort_by_place();
-  report(ctx, warnings);
-  View view = five_w2h_view(p, selected, view_options, opts.topic);
-  int code = emit(ctx, brief_sink(opts.brief, p), format_view(ctx, opts.brief, view));
-  return code == kOk && missing > 0 ? kStrict : code;
+/// five-w2h on the brief path: from the project, else from the answers given at the
+/// terminal (--interactive), else a blank checklist; --strict fails a written checklist that
+/// has an unanswered dimension.
+BriefRun five_w2h_run(Context& ctx, const FiveW2HCommandOptions& opts) {
+  auto build = [&ctx, &opts](const Project& project, const ViewOptions& common,
+                             Diagnostics& diagnostics) {
+    if (opts.interactive) check_interactive(ctx, opts, true);
+    return build_five_w2h_view(project, common, opts.own, diagnostics);
+  };
+  auto without_project = [&ctx, &opts](const ViewOptions& common, Diagnostics& diagnostics) {
+    std::vector<Communication> answered;
+    if (opts.interactive) {
+      check_interactive(ctx, opts, false);
+      answered.push_back(ask_communication(ctx.in, ctx.err, common.lang));
+    }
+    return build_five_w2h_view(answered, common, opts.own, diagnostics);
+  };
+  auto incomplete = [&opts](const View& view) {
+    return opts.own.strict && view.data["missing"].get<int>() > 0;
+  };
+  return {"five-w2h", build, without_project, incomplete};
 }
 
 }  // namespace
@@ -86,16 +88,17 @@ Communication ask_communication(std::istream& in, std::ostream& prompts, Lang la
 }
 
 void add_five_w2h_command(CLI::App& app, Context& ctx) {
-  auto opts = std::make_shared<FiveW2HOptions>();
+  auto opts = std::make_shared<FiveW2HCommandOptions>();
   auto* cmd = app.add_subcommand(
       "five-w2h", "5W2H checklist of each communication; without PROJECT, a blank one");
-  add_brief_options(cmd, opts->brief, {"md", "json", "yaml"}, true);
-  cmd->add_option("--topic", opts->topic, "Only the communication with this id");
-  cmd->add_flag("--strict", opts->strict,
+  add_brief_options(cmd, opts->brief, five_w2h_formats(), true);
+  cmd->add_option("--topic", opts->own.topic, "Only the communication with this id");
+  cmd->add_flag("--strict", opts->own.strict,
                 "Exit 4 when any dimension is unanswered, naming each on stderr");
   cmd->add_flag("--interactive", opts->interactive,
                 "Ask the seven questions in turn (standard input must be a terminal)");
-  cmd->callback([opts, &ctx] { ctx.exit_code = run_five_w2h(ctx, *opts); });
+  cmd->callback(
+      [opts, &ctx] { ctx.exit_code = run_brief(ctx, opts->brief, five_w2h_run(ctx, *opts)); });
 }
 
 }  // namespace commplan::cli

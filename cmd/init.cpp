@@ -26,7 +26,7 @@ nlohmann::json starter_dates(Date today) {
   Date start = add_days(today, 1);
   while (weekday_index(start) != 0) start = add_days(start, 1);
   if (add_days(start, 11).year() > std::chrono::year{9999})
-    throw Error(Error::Kind::usage, "--date",
+    throw Error(Error::Kind::usage, Source::option, "--date",
                 fmt::format("{}: the starter would end after 9999-12-31", format_date(today)));
   auto day = [&](int offset) { return format_date(add_days(start, offset)); };
   return {{"start", day(0)},       {"prepare_end", day(1)},  {"onsite_start", day(2)},

@@ -44,12 +44,22 @@ std::string option_term(const OptionInfo& option) {
   return value.empty() ? names : names + " " + value;
 }
 
+/// What each value of the option means, as an indented list under its entry; "" when the
+/// option does not say.
+std::string choice_list(const OptionInfo& option) {
+  std::string out;
+  for (size_t i = 0; i < option.choices.size() && i < option.choice_help.size(); ++i)
+    if (!option.choice_help[i].empty())
+      out += ".TP\n" + bold(option.choices[i]) + "\n" + roff_text(option.choice_help[i]) + "\n";
+  return out.empty() ? out : ".RS\n" + out + ".RE\n";
+}
+
 std::string option_entry(const OptionInfo& option) {
   std::string text = roff_text(option.description);
   if (!option.default_value.empty() && text.find("default") == std::string::npos)
     text += " (default: " + roff_text(option.default_value) + ")";
   if (option.required && !option.positional) text += " Required.";
-  return ".TP\n" + option_term(option) + "\n" + text + "\n";
+  return ".TP\n" + option_term(option) + "\n" + text + "\n" + choice_list(option);
 }
 
 /// `commplan recap [options] --level daily|phase|final PROJECT`

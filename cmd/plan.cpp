@@ -83,12 +83,14 @@ Document load_view(Context& ctx, const std::string& file) {
   return doc;
 }
 
-/// The plan in `opts.format` from its view model.
-std::string format_plan(Context& ctx, const BriefOptions& opts, const View& view) {
-  if (opts.format == "ics") return plan_ics(view.data);
-  if (opts.format == "json") return dump_view(view);
-  std::string lang = view.data.value("lang", "en");
-  return render_view(ctx, opts, fmt::format("plan.{}.md", lang), view);
+/// The formats plan offers: a new one is a row here plus its template or serializer.
+std::vector<OutputFormat> plan_formats() {
+  return {
+      markdown_format(),
+      json_format(),
+      {"ics", "iCalendar file of every touchpoint, for calendar programs",
+       [](const View& view) { return plan_ics(view.data); }},
+  };
 }
 
 /// The plan rendered from a saved view model instead of a project; its lang and date are the
@@ -98,7 +100,7 @@ int run_from_view(Context& ctx, const PlanOptions& opts) {
   View view(to_json(doc.root));
   std::string text;
   try {
-    text = format_plan(ctx, opts.brief, view);
+    text = produce(ctx, opts.brief, "plan", view);
   } catch (const Error& e) {
     if (e.kind() != Error::Kind::invalid_input) throw;
     throw located(e, doc);
@@ -113,8 +115,10 @@ int run_plan(Context& ctx, const PlanOptions& opts) {
   if (!opts.from_view.empty()) return run_from_view(ctx, opts);
   if (opts.brief.project.empty())
     throw Error(Error::Kind::usage, "", "plan needs a PROJECT, or --from-view FILE");
-  auto ics = [](const Project&, const nlohmann::json& view) { return plan_ics(view); };
-  return run_brief(ctx, opts.brief, "plan", build_plan_view, {{"ics", ics}});
+  auto build = [](const Project& project, const ViewOptions& common, Diagnostics& diagnostics) {
+    return build_plan_view(project, common, {}, diagnostics);
+  };
+  return run_brief(ctx, opts.brief, {"plan", build});
 }
 
 }  // namespace
@@ -123,7 +127,7 @@ void add_plan_command(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<PlanOptions>();
   auto* cmd = app.add_subcommand(
       "plan", "Every touchpoint of the engagement; md with a gantt chart, json, or ics calendar");
-  add_brief_options(cmd, opts->brief, {"md", "json", "ics"}, true);
+  add_brief_options(cmd, opts->brief, plan_formats(), true);
   cmd->add_option("--from-view", opts->from_view,
                   "Render from a view model file saved by --format json (- for stdin) instead of "
                   "PROJECT; its lang and date are used")

@@ -17,23 +17,26 @@ struct RecapCommandOptions {
   bool skip_off_days = false;
 };
 
+/// The formats recap offers: a new one is a row here plus its templates or serializer.
+std::vector<OutputFormat> recap_formats() { return {markdown_format(), json_format()}; }
+
 int run_recap(Context& ctx, const RecapCommandOptions& opts) {
   RecapOptions recap{parse_recap_level(opts.level).value_or(RecapLevel::daily), opts.phase};
   if (!opts.phase.empty() && recap.level != RecapLevel::phase)
-    throw Error(Error::Kind::usage, "--phase",
+    throw Error(Error::Kind::usage, Source::option, "--phase",
                 "only goes with --level phase, not --level " + opts.level);
   BriefOptions brief = opts.brief;
   if (opts.skip_off_days) {
     if (recap.level != RecapLevel::daily)
-      throw Error(Error::Kind::usage, "--skip-off-days",
+      throw Error(Error::Kind::usage, Source::option, "--skip-off-days",
                   "only goes with --level daily, not --level " + opts.level);
     brief.skip = why_no_daily_recap;
   }
-  auto build = [recap](const Project& project, const ViewOptions& options,
+  auto build = [recap](const Project& project, const ViewOptions& common,
                        Diagnostics& diagnostics) {
-    return build_recap(project, options, recap, diagnostics);
+    return build_recap_view(project, common, recap, diagnostics);
   };
-  return run_brief(ctx, brief, recap_template(recap.level), build);
+  return run_brief(ctx, brief, {recap_template(recap.level), build});
 }
 
 }  // namespace
@@ -42,7 +45,7 @@ void add_recap_command(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<RecapCommandOptions>();
   auto* cmd = app.add_subcommand(
       "recap", "Recap for the client: the day's findings, a phase's, or the whole engagement's");
-  add_brief_options(cmd, opts->brief);
+  add_brief_options(cmd, opts->brief, recap_formats());
   cmd->add_option("--level", opts->level,
                   "daily (5-10 min), phase (20-30 min) or final (30-120 min)")
       ->required()

@@ -63,7 +63,8 @@ int gravest(const std::vector<int>& codes) {
 /// --project: the project is validated once, with its log_dir; each FILE must be the project
 /// file or one of its log files (a log file is only valid as part of its project).
 int validate_project(const ValidateOptions& opts, Context& ctx) {
-  if (opts.project == "-") throw Error(Error::Kind::usage, "--project", "needs a file, not -");
+  if (opts.project == "-")
+    throw Error(Error::Kind::usage, Source::option, "--project", "needs a file, not -");
   std::optional<Project> loaded;
   std::vector<int> codes{
       guarded(ctx, [&] { return validate_one(opts, opts.project, ctx, &loaded); })};

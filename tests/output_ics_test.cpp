@@ -145,7 +145,7 @@ Project parse(const std::string& text) {
 
 std::string plan_ics(const Project& project, const ViewOptions& options) {
   Diagnostics d;
-  return commplan::plan_ics(build_plan_view(project, options, d));
+  return commplan::plan_ics(build_plan_view(project, options, {}, d).value().data);
 }
 
 std::vector<std::string> uids(const std::string& text) {

@@ -193,3 +193,26 @@ TEST(Uid, DerivesUidsFromProjectKindAndDateOnly) {
 }
 
 }  // namespace commplan
+
+namespace commplan {
+
+TEST(Diagnostics, AnOptionOrVariableErrorCarriesItsSourceAndPrintsItsName) {
+  Error option(Error::Kind::usage, Source::option, "--date", "expected YYYY-MM-DD");
+  ASSERT_EQ(option.diagnostics().items().size(), 1u);
+  EXPECT_EQ(option.diagnostics().items()[0].source, Source::option);
+  EXPECT_EQ(format_diagnostic(option.diagnostics().items()[0]),
+            "--date: error: expected YYYY-MM-DD");
+  Error variable(Error::Kind::usage, Source::environment, "COMMPLAN_LANG", "unknown language");
+  EXPECT_EQ(variable.diagnostics().items()[0].source, Source::environment);
+  EXPECT_EQ(format_headline(variable.diagnostics().items()[0]),
+            "COMMPLAN_LANG: error: unknown language");
+  Error file(Error::Kind::io, "--notes.yaml", "cannot read");
+  EXPECT_EQ(file.diagnostics().items()[0].source, Source::file);
+  Diagnostics d;
+  d.error(Source::option, "--phase", "no phase has the id \"x\"");
+  d.error("p.yaml", {3, 1, 20}, "phases[0]", "bad");
+  EXPECT_EQ(d.items()[0].source, Source::option);
+  EXPECT_EQ(d.items()[1].source, Source::file);
+}
+
+}  // namespace commplan

@@ -50,21 +50,21 @@ std::string headlines(const Diagnostics& d) {
   return out;
 }
 
-std::string usage_error(const Project* project, const std::string& topic) {
+/// The problems of a checklist that could not be built, which must all come from options.
+std::string option_errors(const Project* project, const std::string& topic) {
   Diagnostics d;
-  try {
-    build_five_w2h_view(project, options(), d, topic);
-  } catch (const Error& e) {
-    EXPECT_EQ(e.kind(), Error::Kind::usage);
-    return headlines(e.diagnostics());
-  }
-  return "no error";
+  auto view = project != nullptr
+                  ? build_five_w2h_view(*project, options(), {topic}, d)
+                  : build_five_w2h_view(std::vector<Communication>{}, options(), {topic}, d);
+  EXPECT_FALSE(view.has_value());
+  for (const auto& item : d.items()) EXPECT_EQ(item.source, Source::option);
+  return headlines(d);
 }
 
 TEST(FiveW2HView, ListsTheSevenDimensionsInOrderWithTheirQuestions) {
   Project p = load(kTwoTopics);
   Diagnostics d;
-  auto view = build_five_w2h_view(&p, options(), d, "");
+  auto view = build_five_w2h_view(p, options(), {""}, d).value().data;
   EXPECT_EQ(view["kind"], "commplan/five-w2h");
   EXPECT_EQ(view["project"]["name"], "Audit");
   ASSERT_EQ(view["communications"].size(), 2u);
@@ -90,7 +90,7 @@ TEST(FiveW2HView, ListsTheSevenDimensionsInOrderWithTheirQuestions) {
 TEST(FiveW2HView, AsksInChineseWhenToldTo) {
   Project p = load(kTwoTopics);
   Diagnostics d;
-  auto view = build_five_w2h_view(&p, options(Lang::zh), d, "training");
+  auto view = build_five_w2h_view(p, options(Lang::zh), {"training"}, d).value().data;
   const auto& why = view["communications"][0]["dimensions"][0];
   EXPECT_EQ(why["question"], "为什么沟通？沟通的目的是什么？");
   EXPECT_EQ(why["label"], "目的");
@@ -99,7 +99,7 @@ TEST(FiveW2HView, AsksInChineseWhenToldTo) {
 
 TEST(FiveW2HView, WithoutProjectIsOneBlankChecklist) {
   Diagnostics d;
-  auto view = build_five_w2h_view(nullptr, options(), d, "");
+  auto view = build_five_w2h_view(std::vector<Communication>{}, options(), {}, d).value().data;
   EXPECT_TRUE(view["project"].is_null());
   EXPECT_EQ(view["blank"], true);
   EXPECT_EQ(view["complete"], false);
@@ -115,7 +115,7 @@ TEST(FiveW2HView, WithoutProjectIsOneBlankChecklist) {
 TEST(FiveW2HView, FileWithoutCommunicationsGivesABlankChecklistAndAWarning) {
   Project p = load(kMinimal);
   Diagnostics d;
-  auto view = build_five_w2h_view(&p, options(), d, "");
+  auto view = build_five_w2h_view(p, options(), {""}, d).value().data;
   EXPECT_EQ(view["blank"], true);
   EXPECT_EQ(view["project"]["name"], "Audit");
   EXPECT_EQ(headlines(d),
@@ -125,7 +125,7 @@ TEST(FiveW2HView, FileWithoutCommunicationsGivesABlankChecklistAndAWarning) {
 TEST(FiveW2HView, SelectsTheTopic) {
   Project p = load(kTwoTopics);
   Diagnostics d;
-  auto view = build_five_w2h_view(&p, options(), d, "training");
+  auto view = build_five_w2h_view(p, options(), {"training"}, d).value().data;
   ASSERT_EQ(view["communications"].size(), 1u);
   EXPECT_EQ(view["communications"][0]["id"], "training");
   EXPECT_EQ(view["communications"][0]["number"], 1);
@@ -135,15 +135,41 @@ TEST(FiveW2HView, SelectsTheTopic) {
 
 TEST(FiveW2HView, UnknownTopicNamesTheClosestId) {
   Project p = load(kTwoTopics);
-  EXPECT_EQ(usage_error(&p, "trainig"),
-            "--topic: error: no communication with id \"trainig\"; did you mean \"training\"?\n");
-  EXPECT_EQ(usage_error(&p, "budget-review"),
-            "--topic: error: no communication with id \"budget-review\"; the ids are: cutover, "
-            "training\n");
+  EXPECT_EQ(option_errors(&p, "trainig"),
+            "--topic: error: no communication has the id \"trainig\"; did you mean "
+            "\"training\"?\n");
+  EXPECT_EQ(option_errors(&p, "budget-review"),
+            "--topic: error: no communication has the id \"budget-review\"; the communications "
+            "are cutover, training\n");
   Project empty = load(kMinimal);
-  EXPECT_EQ(usage_error(&empty, "x"),
-            "--topic: error: no communication with id \"x\"; the file has no communications\n");
-  EXPECT_EQ(usage_error(nullptr, "x"), "--topic: error: --topic needs a PROJECT\n");
+  EXPECT_EQ(option_errors(&empty, "x"),
+            "--topic: error: no communication has the id \"x\"; the project has no "
+            "communications\n");
+  EXPECT_EQ(option_errors(nullptr, "x"), "--topic: error: --topic needs a PROJECT\n");
+}
+
+TEST(FiveW2HView, StrictWarnsEachMissingDimensionInPlaceOrder) {
+  Project p = load(kTwoTopics);
+  Diagnostics d;
+  auto view = build_five_w2h_view(p, options(), {.topic = "", .strict = true}, d);
+  ASSERT_TRUE(view.has_value());
+  EXPECT_EQ(view->data["missing"], 2);
+  EXPECT_EQ(headlines(d),
+            "p.yaml:8:5: warning: communications[0].how_much: missing HOW MUCH\n"
+            "p.yaml:14:13: warning: communications[0].where: missing WHERE\n");
+}
+
+TEST(FiveW2HView, WithoutProjectListsTheAnswersGiven) {
+  Communication c;
+  c.id = "access";
+  c.why = "Night work";
+  Diagnostics d;
+  auto view = build_five_w2h_view(std::vector<Communication>{c}, options(), {}, d);
+  ASSERT_TRUE(view.has_value());
+  EXPECT_EQ(view->data["communications"][0]["id"], "access");
+  EXPECT_EQ(view->data["missing"], 6);
+  EXPECT_EQ(view->data["blank"], false);
+  EXPECT_TRUE(d.items().empty());
 }
 
 TEST(FiveW2HMissing, NamesEachMissingDimensionWhereItBelongs) {
@@ -287,7 +313,8 @@ TEST(FiveW2HCommand, UnknownTopicIsAUsageError) {
   auto r = testing::run_cli({"five-w2h", "-", "--topic", "cutovr"}, kTwoTopics);
   EXPECT_EQ(r.code, 2);
   EXPECT_EQ(r.err,
-            "--topic: error: no communication with id \"cutovr\"; did you mean \"cutover\"?\n");
+            "--topic: error: no communication has the id \"cutovr\"; did you mean "
+            "\"cutover\"?\n");
 }
 
 TEST(FiveW2HCommand, RendersWithTheUsersTemplate) {

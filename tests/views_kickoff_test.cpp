@@ -40,7 +40,7 @@ Built build(const std::string& text, Lang lang = Lang::en) {
   EXPECT_FALSE(load.has_errors());
   Diagnostics d;
   ViewOptions options{lang, *parse_date("2026-12-01")};
-  Built out{build_kickoff_view(*project, options, d), ""};
+  Built out{build_kickoff_view(*project, options, {}, d).value().data, ""};
   for (const auto& item : d.items()) out.warnings += format_headline(item) + "\n";
   return out;
 }

@@ -43,8 +43,10 @@ Project parse(const std::string& text) {
 json view_of(const std::string& text, Lang lang, Diagnostics* diagnostics = nullptr) {
   Project project = parse(text);
   Diagnostics local;
-  return build_plan_view(project, {lang, *parse_date("2026-12-01")},
-                         diagnostics ? *diagnostics : local);
+  return build_plan_view(project, {lang, *parse_date("2026-12-01")}, {},
+                         diagnostics ? *diagnostics : local)
+      .value()
+      .data;
 }
 
 TEST(PlanView, SummarisesTheEngagement) {

@@ -81,7 +81,10 @@ struct Built {
 Built recap(const std::string& text, RecapLevel level, const char* date,
             const std::string& phase = {}, Lang lang = Lang::en) {
   Built b;
-  b.view = build_recap(parse(text), {lang, day(date)}, {level, phase}, b.diagnostics).whole();
+  Project project = parse(text);
+  auto view = build_recap_view(project, {lang, day(date)}, {level, phase}, b.diagnostics);
+  EXPECT_EQ(view.has_value(), !b.diagnostics.has_errors());
+  b.view = view ? view->whole() : json();
   return b;
 }
 
@@ -483,7 +486,8 @@ TEST(RecapPhase, AStandardWithAClauseIsThatStandard) {
             "\"GB 50174-2018 1\"; did you mean \"GB 50174-2017\"?");
   Diagnostics warnings;
   json view =
-      build_recap(*project, {Lang::en, day("2026-12-09")}, {RecapLevel::phase, "a"}, warnings)
+      build_recap_view(*project, {Lang::en, day("2026-12-09")}, {RecapLevel::phase, "a"}, warnings)
+          .value()
           .whole();
   std::map<std::string, std::array<std::string, 4>> findings;
   for (const auto& f : view["findings"])
@@ -782,7 +786,7 @@ TEST(RecapPlan, EveryLevelIsHeldWhenAndAsLongAsThePlanSaysOnEveryDay) {
       std::string where = fmt::format("{} on {}", file, format_date(day));
       for (RecapLevel level : {RecapLevel::daily, RecapLevel::phase, RecapLevel::final}) {
         Diagnostics d;
-        json view = build_recap(*project, {Lang::en, day}, {level, {}}, d).whole();
+        json view = build_recap_view(*project, {Lang::en, day}, {level, {}}, d).value().whole();
         ASSERT_FALSE(d.has_errors()) << where << " " << to_string(level);
         const Touchpoint* t = level == RecapLevel::daily   ? e.daily
                               : level == RecapLevel::phase ? e.phase

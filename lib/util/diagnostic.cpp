@@ -64,6 +64,12 @@ void Diagnostics::note(std::string file, Mark mark, std::string path, std::strin
   items_.push_back({Level::note, std::move(file), mark, std::move(path), std::move(message), {}});
 }
 
+void Diagnostics::error(Source source, std::string name, std::string message) {
+  Diagnostic d{Level::error, std::move(name), {}, {}, std::move(message), {}};
+  d.source = source;
+  items_.push_back(std::move(d));
+}
+
 std::string_view level_word(Level level) {
   switch (level) {
     case Level::error:
@@ -90,6 +96,15 @@ static Diagnostics single(std::string file, std::string message) {
 
 Error::Error(Kind kind, std::string file, std::string message)
     : Error(kind, single(std::move(file), std::move(message))) {}
+
+static Diagnostics single(Source source, std::string name, std::string message) {
+  Diagnostics d;
+  d.error(source, std::move(name), std::move(message));
+  return d;
+}
+
+Error::Error(Kind kind, Source source, std::string name, std::string message)
+    : Error(kind, single(source, std::move(name), std::move(message))) {}
 
 std::string printable(std::string_view text) {
   std::string out;

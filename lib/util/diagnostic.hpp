@@ -32,14 +32,20 @@ struct Excerpt {
 /// Display columns an excerpt shows of a long line (clang clips its source lines alike).
 inline constexpr size_t kExcerptColumns = 100;
 
+/// What a problem is about: a file's text, a command-line option or an environment variable.
+/// A problem with an option or a variable is the caller's asking for something (exit 2 in
+/// cmd/), one with a file is the input's fault.
+enum class Source { file, option, environment };
+
 /// One problem: `FILE:LINE:COL: error: PATH: message`, with an optional hint and excerpt.
 struct Diagnostic {
   Level level = Level::error;
-  std::string file;
+  std::string file;  ///< the file, or the option (`--date`) or variable that `source` names
   Mark mark;
   std::string path;     ///< document path such as `findings[3].severity`; may be empty
   std::string message;  ///< lower-case, short, quoting the offending text
   Excerpt excerpt;      ///< the source around the mark, when known
+  Source source = Source::file;
 };
 
 /// Every problem found in one run, in the order found.
@@ -50,6 +56,9 @@ class Diagnostics {
   void warning(std::string file, Mark mark, std::string path, std::string message,
                Excerpt excerpt = {});
   void note(std::string file, Mark mark, std::string path, std::string message);
+  /// An error about the value of option or variable `name` (`--phase`, `COMMPLAN_LANG`),
+  /// printed `name: error: message`.
+  void error(Source source, std::string name, std::string message);
   void add(Diagnostic d) { items_.push_back(std::move(d)); }
   void append(const Diagnostics& other);
   /// Orders the problems as a reader meets them: by file (those of `first_file` first, then
@@ -73,6 +82,8 @@ class Error : public std::runtime_error {
   Error(Kind kind, Diagnostics diagnostics);
   /// A single problem with no source location (`commplan: error: message`).
   Error(Kind kind, std::string file, std::string message);
+  /// A single problem with the value of option or variable `name` (`name: error: message`).
+  Error(Kind kind, Source source, std::string name, std::string message);
 
   Kind kind() const { return kind_; }
   const Diagnostics& diagnostics() const { return diagnostics_; }

@@ -58,17 +58,23 @@ nlohmann::json communication_json(const Communication& c, size_t number, Lang la
           {"dimensions", std::move(dimensions)}};
 }
 
-[[noreturn]] void unknown_topic(const Project& project, const std::string& topic) {
+std::vector<std::string> communication_ids(const Project& project) {
   std::vector<std::string> ids;
   for (const auto& c : project.communications) ids.push_back(c.id);
-  std::string message = fmt::format("no communication with id \"{}\"", topic);
-  if (ids.empty())
-    message += "; the file has no communications";
-  else if (std::string best = closest_name(topic, ids); !best.empty())
-    message += fmt::format("; did you mean \"{}\"?", best);
-  else
-    message += fmt::format("; the ids are: {}", join(ids, ", "));
-  throw Error(Error::Kind::usage, "--topic", message);
+  return ids;
+}
+
+/// The checklist of `selected`, unless `found` holds errors; the problems, with a warning
+/// for each unanswered dimension under `own.strict`, go to `diagnostics` ordered as a reader
+/// meets them.
+std::optional<View> checklist(const Project* project, const std::vector<Communication>& selected,
+                              const ViewOptions& common, const FiveW2HOptions& own,
+                              Diagnostics& found, Diagnostics& diagnostics) {
+  if (!found.has_errors() && own.strict) warn_missing_dimensions(selected, found);
+  found.sort_by_place();
+  diagnostics.append(found);
+  if (found.has_errors()) return std::nullopt;
+  return five_w2h_view(project, selected, common, own.topic);
 }
 
 }  // namespace
@@ -78,13 +84,15 @@ const std::array<Dimension, 7>& five_w2h_dimensions() { return kDimensions; }
 std::vector<Communication> select_communications(const Project* project, const std::string& topic,
                                                  Diagnostics& diagnostics) {
   if (project == nullptr) {
-    if (!topic.empty()) throw Error(Error::Kind::usage, "--topic", "--topic needs a PROJECT");
-    return {Communication{}};
+    if (topic.empty()) return {Communication{}};
+    diagnostics.error(Source::option, "--topic", "--topic needs a PROJECT");
+    return {};
   }
   if (!topic.empty()) {
     for (const auto& c : project->communications)
       if (c.id == topic) return {c};
-    unknown_topic(*project, topic);
+    unknown_id(diagnostics, "--topic", "communication", topic, communication_ids(*project));
+    return {};
   }
   if (project->communications.empty()) {
     warn(diagnostics, project->origin, "communications",
@@ -114,10 +122,20 @@ nlohmann::json five_w2h_view(const Project* project,
   return view;
 }
 
-nlohmann::json build_five_w2h_view(const Project* project, const ViewOptions& options,
-                                   Diagnostics& diagnostics, std::string topic) {
-  auto communications = select_communications(project, topic, diagnostics);
-  return five_w2h_view(project, communications, options, topic);
+std::optional<View> build_five_w2h_view(const Project& project, const ViewOptions& common,
+                                        const FiveW2HOptions& own, Diagnostics& diagnostics) {
+  Diagnostics found;
+  auto selected = select_communications(&project, own.topic, found);
+  return checklist(&project, selected, common, own, found, diagnostics);
+}
+
+std::optional<View> build_five_w2h_view(const std::vector<Communication>& answered,
+                                        const ViewOptions& common, const FiveW2HOptions& own,
+                                        Diagnostics& diagnostics) {
+  Diagnostics found;
+  auto selected = select_communications(nullptr, own.topic, found);
+  if (!answered.empty() && !found.has_errors()) selected = answered;
+  return checklist(nullptr, selected, common, own, found, diagnostics);
 }
 
 size_t warn_missing_dimensions(const std::vector<Communication>& communications,

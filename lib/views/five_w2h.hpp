@@ -21,9 +21,15 @@ struct Dimension {
 /// The seven dimensions in the method's order.
 const std::array<Dimension, 7>& five_w2h_dimensions();
 
+/// What five-w2h is told besides the common view options.
+struct FiveW2HOptions {
+  std::string topic;    ///< the communication to list (--topic); empty: every one
+  bool strict = false;  ///< warn about each unanswered dimension (--strict)
+};
+
 /// The communications the checklist covers: the one with id `topic`, else all of the file's;
-/// a single blank one when there is no project or it has none (warned). Throws Error(usage)
-/// for an unknown `topic`, naming the closest id.
+/// a single blank one when there is no project or it has none (warned). An unknown `topic`,
+/// or one without a project, is an error from --topic (naming the closest id) and gives none.
 std::vector<Communication> select_communications(const Project* project, const std::string& topic,
                                                  Diagnostics& diagnostics);
 
@@ -33,9 +39,20 @@ nlohmann::json five_w2h_view(const Project* project,
                              const std::vector<Communication>& communications,
                              const ViewOptions& options, const std::string& topic = {});
 
-/// The checklist of `project` (nullable: a blank checklist), or of its communication `topic`.
-nlohmann::json build_five_w2h_view(const Project* project, const ViewOptions& options,
-                                   Diagnostics& diagnostics, std::string topic);
+/// The checklist of `project`'s communications, or of the one `own.topic` names; nullopt
+/// when the builder added an error (an unknown topic).
+std::optional<View> build_five_w2h_view(const Project& project, const ViewOptions& common,
+                                        const FiveW2HOptions& own, Diagnostics& diagnostics);
+std::optional<View> build_five_w2h_view(const Project&& project, const ViewOptions& common,
+                                        const FiveW2HOptions& own,
+                                        Diagnostics& diagnostics) = delete;
+
+/// The checklist without a project, the one builder that takes none (its view refers to
+/// nothing): of `answered` (the interactive answers), or a blank one when it is empty. A
+/// topic needs a project: an error here.
+std::optional<View> build_five_w2h_view(const std::vector<Communication>& answered,
+                                        const ViewOptions& common, const FiveW2HOptions& own,
+                                        Diagnostics& diagnostics);
 
 /// Warns `communications[N].where: missing WHERE` for every unanswered dimension; returns how
 /// many there are.

@@ -327,11 +327,12 @@ std::vector<int> kickoff_timeboxes(int duration, int people) {
   return minutes;
 }
 
-nlohmann::json build_kickoff_view(const Project& project, const ViewOptions& options,
-                                  Diagnostics& diagnostics) {
-  nlohmann::json view = KickoffBuilder(project, options, diagnostics).build();
+std::optional<View> build_kickoff_view(const Project& project, const ViewOptions& common,
+                                       const KickoffOptions& /*own*/, Diagnostics& diagnostics) {
+  size_t errors = diagnostics.error_count();
+  nlohmann::json view = KickoffBuilder(project, common, diagnostics).build();
   diagnostics.sort_by_place();
-  return view;
+  return unless_new_errors(std::move(view), diagnostics, errors);
 }
 
 }  // namespace commplan

@@ -12,8 +12,15 @@ namespace commplan {
 /// least 7); introductions grow with `people` (ours plus theirs).
 std::vector<int> kickoff_timeboxes(int duration, int people);
 
-/// The kick-off view model ("commplan/kickoff"); every gap is warned about in `diagnostics`.
-nlohmann::json build_kickoff_view(const Project& project, const ViewOptions& options,
-                                  Diagnostics& diagnostics);
+/// What the kick-off is told besides the common view options: nothing yet.
+struct KickoffOptions {};
+
+/// The kick-off view model ("commplan/kickoff"); every gap is warned about in `diagnostics`;
+/// nullopt when the builder added an error (a plan that cannot be made).
+std::optional<View> build_kickoff_view(const Project& project, const ViewOptions& common,
+                                       const KickoffOptions& own, Diagnostics& diagnostics);
+std::optional<View> build_kickoff_view(const Project&& project, const ViewOptions& common,
+                                       const KickoffOptions& own,
+                                       Diagnostics& diagnostics) = delete;
 
 }  // namespace commplan

@@ -227,7 +227,9 @@ json questions_json(const Project& project, Lang lang) {
 
 }  // namespace
 
-json build_plan_view(const Project& project, const ViewOptions& options, Diagnostics& diagnostics) {
+std::optional<View> build_plan_view(const Project& project, const ViewOptions& options,
+                                    const PlanOptions& /*own*/, Diagnostics& diagnostics) {
+  size_t errors = diagnostics.error_count();
   Schedule schedule = build_schedule(project, diagnostics);
   Lang lang = options.lang;
   if (project.escalation.empty())
@@ -249,7 +251,7 @@ json build_plan_view(const Project& project, const ViewOptions& options, Diagnos
   view["organizer"] = organizer_json(project);
   view["mermaid"] = plan_gantt(project, schedule, lang);
   diagnostics.sort_by_place();
-  return view;
+  return unless_new_errors(std::move(view), diagnostics, errors);
 }
 
 }  // namespace commplan

@@ -9,9 +9,15 @@
 
 namespace commplan {
 
-/// The view model of `commplan plan` (kind "commplan/plan").
-nlohmann::json build_plan_view(const Project& project, const ViewOptions& options,
-                               Diagnostics& diagnostics);
+/// What the plan is told besides the common view options: nothing yet.
+struct PlanOptions {};
+
+/// The view model of `commplan plan` (kind "commplan/plan"); nullopt when the builder added
+/// an error (a plan that cannot be made).
+std::optional<View> build_plan_view(const Project& project, const ViewOptions& common,
+                                    const PlanOptions& own, Diagnostics& diagnostics);
+std::optional<View> build_plan_view(const Project&& project, const ViewOptions& common,
+                                    const PlanOptions& own, Diagnostics& diagnostics) = delete;
 
 /// The communication matrix: for each audience what they get, why, how, how often, from
 /// whom and the backup (the PMBOK columns), derived from the teams, schedule and escalation.

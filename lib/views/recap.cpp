@@ -506,7 +506,7 @@ json daily_questions(const Lookup& in, Date day, const LogEntry* entry) {
 
 bool check_in_engagement(const ProjectInfo& info, Date day, Diagnostics& diagnostics) {
   if (info.start <= day && day <= info.end) return true;
-  diagnostics.error("--date", {}, {},
+  diagnostics.error(Source::option, "--date",
                     fmt::format("{} is outside the engagement ({} to {}); pick a day in it",
                                 format_date(day), format_date(info.start), format_date(info.end)));
   return false;
@@ -562,12 +562,7 @@ std::vector<std::string> phase_ids(const Project& project) {
 
 const Phase* named_phase(const Lookup& in, const std::string& id, Diagnostics& diagnostics) {
   if (const Phase* phase = in.phase(id)) return phase;
-  std::vector<std::string> ids = phase_ids(in.project);
-  std::string close = closest_name(id, ids);
-  std::string hint = close.empty() ? fmt::format("; the phases are {}", join(ids, ", "))
-                                   : fmt::format("; did you mean \"{}\"?", close);
-  if (ids.empty()) hint = "; the project has no phases";
-  diagnostics.error("--phase", {}, {}, fmt::format("no phase has the id \"{}\"{}", id, hint));
+  unknown_id(diagnostics, "--phase", "phase", id, phase_ids(in.project));
   return nullptr;
 }
 
@@ -582,7 +577,7 @@ struct ChosenRecap {
 std::optional<ChosenRecap> scheduled_phase(const Lookup& in, Date day, Diagnostics& diagnostics) {
   std::vector<PhaseRecap> recaps = phase_recaps(in.schedule);
   if (recaps.empty()) {
-    diagnostics.error("--phase", {}, {}, "the project has no phases to recap");
+    diagnostics.error(Source::option, "--phase", "the project has no phases to recap");
     return std::nullopt;
   }
   const PhaseRecap* latest = nullptr;
@@ -605,7 +600,8 @@ std::optional<ChosenRecap> named_recap(const Lookup& in, const std::string& id,
   if (named_phase(in, id, diagnostics) == nullptr) return std::nullopt;
   const Touchpoint* meeting = recap_of_phase(in.schedule, id);
   if (meeting != nullptr) return ChosenRecap{{meeting, id}, "option"};
-  diagnostics.error("--phase", {}, {}, fmt::format("phase \"{}\" has no recap in the plan", id));
+  diagnostics.error(Source::option, "--phase",
+                    fmt::format("phase \"{}\" has no recap in the plan", id));
   return std::nullopt;
 }
 
@@ -905,7 +901,9 @@ std::optional<RecapLevel> parse_recap_level(std::string_view text) {
 
 std::string recap_template(RecapLevel level) { return fmt::format("recap-{}", to_string(level)); }
 
-View build_recap(const Project& project, const ViewOptions& options, const RecapOptions& recap,
+namespace {
+
+View build_level(const Project& project, const ViewOptions& options, const RecapOptions& recap,
                  Diagnostics& diagnostics) {
   switch (recap.level) {
     case RecapLevel::daily:
@@ -920,6 +918,15 @@ View build_recap(const Project& project, const ViewOptions& options, const Recap
     }
   }
   return json();
+}
+
+}  // namespace
+
+std::optional<View> build_recap_view(const Project& project, const ViewOptions& common,
+                                     const RecapOptions& own, Diagnostics& diagnostics) {
+  size_t errors = diagnostics.error_count();
+  View view = build_level(project, common, own, diagnostics);
+  return unless_new_errors(std::move(view), diagnostics, errors);
 }
 
 void check_recaps(const Project& project, const ViewOptions& options, Diagnostics& diagnostics) {

@@ -48,13 +48,15 @@ std::optional<RecapLevel> parse_recap_level(std::string_view text);
 /// The template base name of a level: "recap-daily", "recap-phase" or "recap-final".
 std::string recap_template(RecapLevel level);
 
-/// The recap view model of `recap.level`. A problem that stops the recap (a daily date outside
+/// The recap view model of `own.level`. A problem that stops the recap (a daily date outside
 /// the engagement, an unknown phase, a plan that cannot be made) is an error in `diagnostics`,
-/// and the result is then null; anything worth knowing but not fatal is a warning (notes such
-/// as "held inside the phase recap" too). The findings are
-/// lists made as they are read (View); the view refers to `project`, which must outlive it.
-View build_recap(const Project& project, const ViewOptions& options, const RecapOptions& recap,
-                 Diagnostics& diagnostics);
+/// and the result is then nullopt; anything worth knowing but not fatal is a warning (notes
+/// such as "held inside the phase recap" too). The findings are lists made as they are read
+/// (View): the view refers to `project`, which must outlive it.
+std::optional<View> build_recap_view(const Project& project, const ViewOptions& common,
+                                     const RecapOptions& own, Diagnostics& diagnostics);
+std::optional<View> build_recap_view(const Project&& project, const ViewOptions& common,
+                                     const RecapOptions& own, Diagnostics& diagnostics) = delete;
 
 /// Builds every phase recap and the final recap of `project` on one plan, as validate checks
 /// them: their errors, warnings and notes go to `diagnostics`, nothing is rendered.

@@ -31,8 +31,8 @@ void append_new(Diagnostics& into, const Diagnostics& found) {
 void check_briefs(const Project& project, Diagnostics& diagnostics) {
   ViewOptions options{project.lang.value_or(Lang::en), project.project.start};
   Diagnostics found;
-  build_plan_view(project, options, found);
-  build_kickoff_view(project, options, found);
+  build_plan_view(project, options, {}, found);
+  build_kickoff_view(project, options, {}, found);
   check_recaps(project, options, found);
   append_new(diagnostics, found);
   diagnostics.sort_by_place();

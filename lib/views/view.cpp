@@ -4,6 +4,7 @@
 
 #include <unordered_map>
 
+#include "util/text.hpp"
 #include "views/plan_text.hpp"
 
 namespace commplan {
@@ -38,6 +39,24 @@ nlohmann::json view_header(std::string_view command, const Project& project,
                         {"date", format_date(options.today)},
                         {"project", std::move(project_json)},
                         {"meeting_names", meeting_names(project, options.lang)}};
+}
+
+std::optional<View> unless_new_errors(View view, const Diagnostics& diagnostics,
+                                      size_t errors_before) {
+  if (diagnostics.error_count() > errors_before) return std::nullopt;
+  return view;
+}
+
+void unknown_id(Diagnostics& diagnostics, std::string option, std::string_view kind,
+                std::string_view id, const std::vector<std::string>& ids) {
+  std::string message = fmt::format("no {} has the id \"{}\"", kind, id);
+  if (ids.empty())
+    message += fmt::format("; the project has no {}s", kind);
+  else if (std::string close = closest_name(id, ids); !close.empty())
+    message += fmt::format("; did you mean \"{}\"?", close);
+  else
+    message += fmt::format("; the {}s are {}", kind, join(ids, ", "));
+  diagnostics.error(Source::option, std::move(option), std::move(message));
 }
 
 void warn(Diagnostics& diagnostics, const Origin& origin, std::string_view field,

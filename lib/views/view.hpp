@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <functional>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,6 +14,17 @@
 #include "template/library.hpp"
 
 namespace commplan {
+
+// Every view builder has one shape:
+//
+//   std::optional<View> build_X_view(const Project& project, const ViewOptions& common,
+//                                    const XOptions& own, Diagnostics& diagnostics);
+//
+// `own` holds what only that command is told (an empty struct when nothing); the result is
+// nullopt when the builder added an error to `diagnostics`. A View may refer lazily to its
+// Project (a recap's findings), so each builder has a deleted overload taking a `Project&&`:
+// a view cannot be built from a temporary project. five-w2h without a project (a blank or
+// interactive checklist) is the one builder that takes none, and its view refers to nothing.
 
 /// What every view builder is told besides the project.
 struct ViewOptions {
@@ -57,6 +69,16 @@ struct View {
 /// `in_text`, the name inside a sentence).
 nlohmann::json view_header(std::string_view command, const Project& project,
                            const ViewOptions& options);
+
+/// `view`, or nullopt when `diagnostics` holds more errors than `errors_before` (the count
+/// when the builder began).
+std::optional<View> unless_new_errors(View view, const Diagnostics& diagnostics,
+                                      size_t errors_before);
+
+/// Reports that no `kind` of the project ("phase", "communication") has the id `id` asked for
+/// with `option`: an error from that option, naming the closest of `ids`, else listing them.
+void unknown_id(Diagnostics& diagnostics, std::string option, std::string_view kind,
+                std::string_view id, const std::vector<std::string>& ids);
 
 /// A warning about the project as a whole or one of its objects (for "to confirm" gaps and
 /// the like), located at `origin`'s field when known.

@@ -103,9 +103,13 @@ std::string nlohmann_dump(const json& view) {
 
 /// What the CLI does with a view: print it as JSON, or render its built-in Markdown template.
 /// Its lists made as they are read give the same text as the whole view made at once.
-void emit(const View& view, const std::string& name, const Diagnostics& diagnostics) {
+void emit(const std::optional<View>& built, const std::string& name,
+          const Diagnostics& diagnostics) {
   check_diagnostics(diagnostics);
-  if (diagnostics.has_errors()) return;
+  if (built.has_value() == diagnostics.has_errors())
+    violated("a builder's result disagrees with its errors", name);
+  if (!built) return;
+  const View& view = *built;
   const View whole(view.whole());
   if (view.dump() != whole.dump())
     violated("a view prints differently with its lists made lazily", view.dump());
@@ -124,19 +128,14 @@ std::string template_name(std::string_view command, Lang lang) {
 
 void kickoff_and_five_w2h(const Project& project, const ViewOptions& options) {
   Diagnostics kickoff;
-  emit(build_kickoff_view(project, options, kickoff), template_name("kickoff", options.lang),
+  emit(build_kickoff_view(project, options, {}, kickoff), template_name("kickoff", options.lang),
        kickoff);
   std::vector<std::string> topics{""};
   if (!project.communications.empty()) topics.push_back(project.communications.front().id);
   for (const auto& topic : topics) {
     Diagnostics diagnostics;
-    try {
-      auto selected = select_communications(&project, topic, diagnostics);
-      warn_missing_dimensions(selected, diagnostics);
-      emit(five_w2h_view(&project, selected, options, topic),
-           template_name("five-w2h", options.lang), diagnostics);
-    } catch (const Error&) {
-    }
+    emit(build_five_w2h_view(project, options, {topic, true}, diagnostics),
+         template_name("five-w2h", options.lang), diagnostics);
   }
 }
 
@@ -144,9 +143,8 @@ void recap(const Project& project, const ViewOptions& options, RecapLevel level,
            std::string phase = {}) {
   Diagnostics diagnostics;
   RecapOptions recap_options{level, std::move(phase)};
-  View view = build_recap(project, options, recap_options, diagnostics);
-  emit(view, recap_template(level) + "." + std::string(to_string(options.lang)) + ".md",
-       diagnostics);
+  emit(build_recap_view(project, options, recap_options, diagnostics),
+       recap_template(level) + "." + std::string(to_string(options.lang)) + ".md", diagnostics);
 }
 
 /// The days --date is given: the first, middle and last of the engagement, the day before
@@ -173,11 +171,11 @@ void recaps(const Project& project, ViewOptions options) {
 
 void plan(const Project& project, const ViewOptions& options) {
   Diagnostics diagnostics;
-  json view = build_plan_view(project, options, diagnostics);
+  std::optional<View> view = build_plan_view(project, options, {}, diagnostics);
   emit(view, template_name("plan", options.lang), diagnostics);
-  if (diagnostics.has_errors()) return;
+  if (!view) return;
   try {
-    (void)plan_ics(view);
+    (void)plan_ics(view->data);
   } catch (const Error&) {
   }
 }
