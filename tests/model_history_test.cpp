@@ -133,6 +133,13 @@ TEST(FindingHistory, RejectsATopLevelStatusOtherThanTheLastState) {
             "entry changes it from \"open\"\n");
 }
 
+TEST(FindingHistory, ReportsAnUnreadableStatusOnlyAsItsError) {
+  EXPECT_EQ(problems(finding_with("    status: resolved\n",
+                                  "      - {date: 2026-12-11, status: fixed}\n")),
+            "p.yaml:13:36: error: findings[0].history[0].status: unknown value \"fixed\"; "
+            "expected one of open, agreed, in-progress, resolved, wont-fix\n");
+}
+
 TEST(FindingHistory, AcceptsATopLevelStatusEqualToTheLastStateOrNone) {
   load(finding_with("    status: 已解决\n", "      - {date: 2026-12-11, status: resolved}\n"));
   load(finding_with("    status: open\n", "      - {date: 2026-12-11, note: seen again}\n"));

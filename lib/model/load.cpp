@@ -275,10 +275,17 @@ void Checker::check_history(const Finding& f) {
   if (!f.history.empty()) check_latest_status(f);
 }
 
+/// Whether `entry` has a status in the file that could not be read (reported as it was read).
+bool has_unread_status(const HistoryEntry& entry) {
+  const Node* value = entry.origin.node != nullptr ? entry.origin.node->find("status") : nullptr;
+  return value != nullptr && !value->is_null() && !entry.status;
+}
+
 /// A top-level status beside a history is the status after the history's last entry.
 void Checker::check_latest_status(const Finding& f) {
   FindingState latest = finding_latest(f);
   if (!f.status || f.status == latest.status) return;
+  if (std::any_of(f.history.begin(), f.history.end(), has_unread_status)) return;
   const HistoryEntry* says = nullptr;
   for (const HistoryEntry& entry : f.history)
     if (entry.status) says = &entry;
