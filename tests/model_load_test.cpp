@@ -308,7 +308,7 @@ TEST(ProjectSchema, DescribesEveryFieldOfTheModel) {
       schema["properties"]["meetings"]["properties"]["kickoff"]["properties"]["duration"];
   EXPECT_EQ(duration["type"], nlohmann::json::array({"integer", "null"}));
   EXPECT_EQ(duration["maximum"], 9'999'999);
-  EXPECT_EQ(finding["properties"].size(), 12u);
+  EXPECT_EQ(finding["properties"].size(), 13u);
   EXPECT_FALSE(finding["additionalProperties"]);
 }
 

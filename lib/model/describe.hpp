@@ -109,6 +109,35 @@ void describe(V& v, Finding& f) {
           "open (待处理), agreed (已确认), in-progress (处理中), resolved (已解决) or wont-fix "
           "(不处理, 暂不处理)");
   v.field("client_feedback", f.client_feedback, kOptional, "What the client said of it");
+  v.field("history", f.history, kOptional,
+          "Dated changes, oldest first: with a history the status is open from the day it was "
+          "found until an entry changes it, and a top-level status, if given, must be the one "
+          "after the last entry; a top-level severity is the one first recorded");
+}
+
+template <class V>
+void describe(V& v, Notification& n) {
+  v.field("to", n.to, kRequired, "Who was told");
+  v.field("via", n.via, kRequired, "How, e.g. phone, e-mail, in person");
+}
+
+template <class V>
+void describe(V& v, HistoryEntry& e) {
+  v.field("date", e.date, kRequired,
+          "The day, YYYY-MM-DD: not before the finding was found nor before the entry above");
+  v.field("status", e.status, kOptional, "The new status (same words as the finding's status)");
+  v.field("severity", e.severity, kOptional,
+          "The new severity (same words as the finding's severity)");
+  v.field("note", e.note, kOptional, "What happened, e.g. re-tested and closed");
+  v.field("by", e.by, kOptional, "Who recorded it");
+  v.field("notified", e.notified, kOptional, "Who was told of the finding that day, and how");
+}
+
+template <class V>
+void describe(V& v, Question& q) {
+  v.field("question", q.text, kRequired, "The question");
+  v.field("answer", q.answer, kOptional, "Our answer, even when it is \"not known yet\"");
+  v.field("answer_by", q.answer_by, kOptional, "The day we promised an answer by, YYYY-MM-DD");
 }
 
 template <class V>
@@ -117,7 +146,8 @@ void describe(V& v, LogEntry& e) {
   v.field("done", e.done, kOptional, "What was done");
   v.field("support_needed", e.support_needed, kOptional, "Support needed from the client");
   v.field("next", e.next, kOptional, "The plan for the next workday");
-  v.field("questions", e.questions, kOptional, "Questions for the client");
+  v.field("questions", e.questions, kOptional,
+          "Questions of the day: a text, or {question, answer, answer_by} when an answer is owed");
 }
 
 template <class V>

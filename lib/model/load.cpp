@@ -94,6 +94,8 @@ class Checker {
   template <class T>
   void check_unique_ids(const std::vector<T>& items, std::string_view what);
   void check_findings();
+  void check_history(const Finding& f);
+  void check_latest_status(const Finding& f);
   void check_log();
   void check_contacts();
   void check_holidays();
@@ -250,7 +252,52 @@ void Checker::check_findings() {
     if (f.found && p_.project.start.ok() && !in_engagement(*f.found))
       warning(f.origin, "found",
               fmt::format("found on {}, outside the engagement", format_date(*f.found)));
+    check_history(f);
   }
+}
+
+/// History entries come in date order, none before the finding was found.
+void Checker::check_history(const Finding& f) {
+  const HistoryEntry* previous = nullptr;
+  for (const HistoryEntry& entry : f.history) {
+    if (!entry.date.ok()) continue;  // reported as it was read
+    if (f.found && entry.date < *f.found)
+      error(entry.origin, "date",
+            fmt::format("history entry dated {}, before the finding was found ({})",
+                        format_date(entry.date), format_date(*f.found)));
+    else if (previous != nullptr && entry.date < previous->date)
+      error(entry.origin, "date",
+            fmt::format("history entry dated {}, before the entry above it ({}): list them "
+                        "oldest first",
+                        format_date(entry.date), format_date(previous->date)));
+    previous = &entry;
+  }
+  if (!f.history.empty()) check_latest_status(f);
+}
+
+/// Whether `entry` has a status in the file that could not be read (reported as it was read).
+bool has_unread_status(const HistoryEntry& entry) {
+  const Node* value = entry.origin.node != nullptr ? entry.origin.node->find("status") : nullptr;
+  return value != nullptr && !value->is_null() && !entry.status;
+}
+
+/// A top-level status beside a history is the status after the history's last entry.
+void Checker::check_latest_status(const Finding& f) {
+  FindingState latest = finding_latest(f);
+  if (!f.status || f.status == latest.status) return;
+  if (std::any_of(f.history.begin(), f.history.end(), has_unread_status)) return;
+  const HistoryEntry* says = nullptr;
+  for (const HistoryEntry& entry : f.history)
+    if (entry.status) says = &entry;
+  std::string stated = fmt::format("status is \"{}\"", to_string(*f.status));
+  if (says == nullptr)
+    error(f.origin, "status",
+          fmt::format("{} but no history entry changes it from \"open\"", stated));
+  else
+    error(f.origin, "status",
+          fmt::format("{} but the history's last {} ({}) says \"{}\"", stated,
+                      says == &f.history.back() ? "entry" : "change of status",
+                      format_date(says->date), to_string(*says->status)));
 }
 
 void Checker::check_log() {

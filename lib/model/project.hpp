@@ -118,18 +118,62 @@ struct EscalationLevel {
   std::optional<int> within;  ///< hours
 };
 
+/// Who was told of a finding, and how (`notified` of a history entry).
+struct Notification {
+  Origin origin;
+  std::string to, via;
+};
+
+/// A dated change to a finding: a new status or severity, a note, a notification.
+struct HistoryEntry {
+  Origin origin;
+  Date date;
+  std::optional<Status> status;
+  std::optional<Severity> severity;
+  std::string note, by;
+  std::optional<Notification> notified;
+};
+
 struct Finding {
   Origin origin;
   std::string id, title, phase, standard, evidence, impact, recommendation, owner, client_feedback;
   std::optional<Date> found;
-  std::optional<Severity> severity;
-  std::optional<Status> status;
+  std::optional<Severity> severity;   ///< as first recorded; history entries may change it
+  std::optional<Status> status;       ///< with history: the state after its last entry, if given
+  std::vector<HistoryEntry> history;  ///< in date order
 };
+
+/// A finding as it stood at the end of a day.
+struct FindingState {
+  std::optional<Status> status;
+  std::optional<Severity> severity;
+  std::vector<const HistoryEntry*> applied;  ///< the history entries of that day or earlier
+};
+
+/// The state of `finding` at the end of `day`: its fields as first recorded (with history, its
+/// status is open from the day it was found) with every history entry dated `day` or earlier
+/// applied in order; nullopt when the finding was found after `day`.
+std::optional<FindingState> finding_as_of(const Finding& finding, Date day);
+
+/// The state of `finding` after its last history entry (its top-level fields without history).
+FindingState finding_latest(const Finding& finding);
+
+/// A question for the client in a log entry: plain text, or a mapping with the answer and
+/// the day it is promised by.
+struct Question {
+  Origin origin;
+  std::string text, answer;
+  std::optional<Date> answer_by;
+};
+
+/// The texts of `questions`, in order.
+std::vector<std::string> question_texts(const std::vector<Question>& questions);
 
 struct LogEntry {
   Origin origin;
   Date date;
-  std::vector<std::string> done, support_needed, next, questions;
+  std::vector<std::string> done, support_needed, next;
+  std::vector<Question> questions;
 };
 
 struct Communication {

@@ -354,9 +354,25 @@ COMMPLAN_OBJECT_READER(Meetings)
 COMMPLAN_OBJECT_READER(EscalationLevel)
 COMMPLAN_OBJECT_READER(Finding)
 COMMPLAN_OBJECT_READER(LogEntry)
+COMMPLAN_OBJECT_READER(Notification)
+COMMPLAN_OBJECT_READER(HistoryEntry)
 COMMPLAN_OBJECT_READER(Communication)
 COMMPLAN_OBJECT_READER(Project)
 COMMPLAN_OBJECT_READER(LogFile)
 #undef COMMPLAN_OBJECT_READER
+
+void read_value(ReadContext& ctx, const Node& node, const std::string& path,
+                std::optional<Notification>& out) {
+  Notification notification;
+  read_object(ctx, node, path, notification);
+  if (notification.origin.node != nullptr) out = std::move(notification);
+}
+
+void read_value(ReadContext& ctx, const Node& node, const std::string& path, Question& out) {
+  if (node.is_mapping()) return read_object(ctx, node, path, out);
+  if (!ctx.expect(node, Node::Kind::scalar, path, "a text or a mapping")) return;
+  out.origin = Origin{ctx.doc, &node, path};
+  out.text = node.text;
+}
 
 }  // namespace commplan

@@ -61,6 +61,12 @@ void read_value(ReadContext&, const Node&, const std::string& path, Meeting& out
 void read_value(ReadContext&, const Node&, const std::string& path, Meetings& out);
 void read_value(ReadContext&, const Node&, const std::string& path, EscalationLevel& out);
 void read_value(ReadContext&, const Node&, const std::string& path, Finding& out);
+void read_value(ReadContext&, const Node&, const std::string& path, Notification& out);
+void read_value(ReadContext&, const Node&, const std::string& path,
+                std::optional<Notification>& out);
+void read_value(ReadContext&, const Node&, const std::string& path, HistoryEntry& out);
+/// A question: a plain text, or a mapping {question, answer, answer_by}.
+void read_value(ReadContext&, const Node&, const std::string& path, Question& out);
 void read_value(ReadContext&, const Node&, const std::string& path, LogEntry& out);
 void read_value(ReadContext&, const Node&, const std::string& path, Communication& out);
 void read_value(ReadContext&, const Node&, const std::string& path, Project& out);

@@ -50,6 +50,8 @@ json schema_of(const Weekday*) { return enum_schema<Weekday>(); }
 template <class T>
 requires requires(T t) { t.origin; }
 json schema_of(const T*);
+json schema_of(const std::optional<Notification>*);
+json schema_of(const Question*);
 
 template <class T>
 json schema_of(const std::vector<T>*) {
@@ -85,6 +87,16 @@ json schema_of(const T*) {
   SchemaWriter writer;
   describe(writer, instance);
   return writer.object();
+}
+
+json schema_of(const std::optional<Notification>*) {
+  return schema_of(static_cast<const Notification*>(nullptr));
+}
+
+json schema_of(const Question*) {
+  json object = schema_of<Question>(static_cast<const Question*>(nullptr));
+  return json{
+      {"anyOf", json::array({schema_of(static_cast<const std::string*>(nullptr)), object})}};
 }
 
 }  // namespace

@@ -384,7 +384,7 @@ json log_json(const LogEntry* entry) {
   return {{"recorded", entry != nullptr},
           {"done", strings_json(entry ? entry->done : none)},
           {"support_needed", strings_json(entry ? entry->support_needed : none)},
-          {"questions", strings_json(entry ? entry->questions : none)},
+          {"questions", strings_json(entry ? question_texts(entry->questions) : none)},
           {"has_questions", entry != nullptr && !entry->questions.empty()}};
 }
 

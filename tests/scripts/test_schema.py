@@ -44,6 +44,12 @@ def main():
         lambda d: d.setdefault("findings", [{}]).__setitem__(0, {"id": "X", "title": "t", "severity": "urgent"}),
         lambda d: d.__setitem__("expectaions", []),
         lambda d: d.setdefault("meetings", {}).__setitem__("kickoff", {"time": "9:30"}),
+        lambda d: d.setdefault("findings", [{}]).__setitem__(0, {
+            "id": "X", "title": "t", "history": [{"date": "2026-12-08", "status": "fixed"}]}),
+        lambda d: d.setdefault("findings", [{}]).__setitem__(0, {
+            "id": "X", "title": "t", "history": [{"status": "resolved"}]}),
+        lambda d: d.setdefault("log", [{}]).__setitem__(0, {
+            "date": "2026-12-08", "questions": [{"answer": "not known yet"}]}),
     ):
         doc = copy.deepcopy(base)
         mutate(doc)

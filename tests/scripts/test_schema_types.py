@@ -51,9 +51,12 @@ BASE = {
     "findings": [{"id": "F1", "title": "Door open", "found": "2026-12-08", "phase": "all",
                   "severity": "high", "standard": "ISO31000", "evidence": "seen",
                   "impact": "theft", "recommendation": "close it", "owner": "Wang Jing",
-                  "status": "open", "client_feedback": "agreed"}],
+                  "status": "open", "client_feedback": "agreed",
+                  "history": [{"date": "2026-12-09", "status": "open", "severity": "critical",
+                               "note": "re-tested", "by": "Chen Ming",
+                               "notified": {"to": "the lead", "via": "phone"}}]}],
     "log": [{"date": "2026-12-08", "done": ["a"], "support_needed": ["b"], "next": ["c"],
-             "questions": ["d"]}],
+             "questions": ["d", {"question": "e", "answer": "f", "answer_by": "2026-12-09"}]}],
     "log_dir": "logs",
     "communications": [{"id": "c1", "title": "Access", "why": "w", "what": "w", "who": "w",
                         "when": "w", "where": "w", "how": "w", "how_much": "w"}],
@@ -62,7 +65,19 @@ BASE = {
 # Texts whose value nothing else refers to or checks: a number or a boolean is text there too.
 FREE_TEXT = {"name", "client", "summary", "role", "phone", "title", "location", "level", "who",
              "evidence", "impact", "recommendation", "client_feedback", "why", "what", "when",
-             "where", "how", "how_much"}
+             "where", "how", "how_much", "note", "by", "to", "via"}
+
+# A finding's top-level status and its history's last status must agree: a value given to one
+# is given to the other (a history entry without a status leaves the finding open).
+STATUS = ["findings", 0, "status"]
+HISTORY_STATUS = ["findings", 0, "history", 0, "status"]
+
+
+def align_status(doc, path, value):
+    if path == STATUS and value is not None:
+        set_path(doc, HISTORY_STATUS, value)
+    elif path == HISTORY_STATUS:
+        set_path(doc, STATUS, "open" if value is None else value)
 
 
 def unwrap(schema):
@@ -192,6 +207,7 @@ def check_fields(checker, schema):
                 set_path(doc, path[:-1], [good])  # alone, as two words may name one day
             else:
                 set_path(doc, path, good)
+            align_status(doc, path, good)
             checker.check(f"{label} = {json.dumps(good, ensure_ascii=False)}", doc, True)
         for bad in WRONG[k] + ([] if optional or isinstance(last, int) else [None]):
             doc = copy.deepcopy(BASE)
@@ -202,6 +218,7 @@ def check_fields(checker, schema):
             set_path(doc, path, None)
             if path == ["phases"]:
                 del doc["findings"][0]["phase"]  # no longer refers to a phase
+            align_status(doc, path, None)
             checker.check(f"{label} = null", doc, True)
 
 
@@ -219,6 +236,37 @@ def check_yaml(checker):
         text = head + f"meetings:\n  kickoff: {{duration: {value}}}\n"
         checker.check(f"YAML duration: {value}", yaml.load(text, Loader=Yaml12Loader), expected,
                       text=text, suffix=".yaml")
+
+
+def check_question_mappings(checker):
+    """A log question as a mapping: both read its fields alike, and reject what is not one."""
+    for label, question, expected in [
+            ("question alone", {"question": "q"}, True),
+            ("answer_by not a date", {"question": "q", "answer_by": "2026-12-9"}, False),
+            ("no question", {"answer": "a"}, False),
+            ("answer a list", {"question": "q", "answer": ["a"]}, False),
+            ("unknown key", {"question": "q", "anwser": "a"}, False),
+            ("a list", ["q"], False)]:
+        doc = copy.deepcopy(BASE)
+        doc["log"][0]["questions"] = [question]
+        if label == "unknown key":  # a warning for commplan, an error for the schema
+            accepted, _ = checker.commplan_accepts(json.dumps(doc), ".json")
+            if not accepted or checker.validator.is_valid(doc):
+                fail("questions[0] with an unknown key: commplan warns, the schema rejects")
+            continue
+        checker.check(f"questions[0] {label}", doc, expected)
+
+
+def check_history_rules(checker):
+    """What validate checks across fields is outside any schema; it is still an error there."""
+    for label, change in [
+            ("history before found", lambda f: f["history"][0].__setitem__("date", "2026-12-07")),
+            ("status not the history's", lambda f: f.__setitem__("status", "resolved"))]:
+        doc = copy.deepcopy(BASE)
+        change(doc["findings"][0])
+        accepted, _ = checker.commplan_accepts(json.dumps(doc), ".json")
+        if accepted:
+            fail(f"{label}: commplan validate accepts it")
 
 
 def check_nul(checker):
@@ -252,6 +300,8 @@ def main():
             check_fields(checker, schema)
             check_yaml(checker)
             check_nul(checker)
+            check_question_mappings(checker)
+            check_history_rules(checker)
             checker.finish()
     return report(f"{checker.runs} values checked against commplan validate and the schema")
 
