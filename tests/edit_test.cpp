@@ -339,6 +339,51 @@ TEST(EditYaml, ReplacesAValueByABlockTextKeepingItsComment) {
   EXPECT_NE(edit.text().find("    client_feedback: fine\n    owner: Bo\n"), std::string::npos);
 }
 
+TEST(EditYaml, StartsAnEmptyFileOrOneOfCommentsOnly) {
+  FileEdit empty("p.yaml", "");
+  empty.append({"log"}, {{"date", "2026-12-08"}});
+  EXPECT_EQ(empty.text(), "log:\n  - date: 2026-12-08\n");
+  FileEdit comments("p.yaml", "# records\n");
+  comments.set({"lang"}, "en");
+  EXPECT_EQ(comments.text(), "# records\nlang: en\n");
+}
+
+TEST(EditYaml, StaysWithinTheDocumentMarkers) {
+  std::string before =
+      "---\n" + testing::project_head() + "findings:\n  - id: F\n    title: t\n...\n";
+  FileEdit edit("p.yaml", before);
+  edit.append({"findings"}, {{"id", "G"}, {"title", "u"}});
+  edit.append({"log"}, {{"date", "2026-12-08"}});
+  EXPECT_TRUE(edit.text().ends_with(
+      "    title: t\n  - id: G\n    title: u\nlog:\n  - date: 2026-12-08\n...\n"));
+}
+
+TEST(EditYaml, AppendsAfterABlockTextWithInnerAndTrailingBlankLines) {
+  std::string before = testing::project_head() +
+                       "findings:\n  - id: F\n    title: t\n    evidence: |\n      a\n\n      b\n\n"
+                       "  # more to come\n\nlog: []\n";
+  FileEdit edit("p.yaml", before, schema_with_history());
+  edit.append({"findings", 0, "history"}, {{"date", "2026-12-08"}});
+  edit.append({"findings"}, {{"id", "G"}, {"title", "u"}});
+  EXPECT_NE(edit.text().find("      a\n\n      b\n    history:\n      - date: 2026-12-08\n\n"
+                             "  # more to come\n  - id: G\n    title: u\n\nlog: []\n"),
+            std::string::npos);
+  EXPECT_EQ(load(edit.text()).findings[0].evidence, "a\n\nb\n");
+}
+
+TEST(EditYaml, RefusesToSplitTheTrailingLinesOfAKeptBlockText) {
+  // A `|+` text keeps its trailing empty lines: a line put after its last text would take
+  // them away from it. The check after the edit catches it.
+  std::string text = testing::project_head() +
+                     "findings:\n  - id: F\n    title: t\n"
+                     "    evidence: |+\n      a\n\nlog: []\n";
+  EXPECT_EQ(errors_of([&] {
+              FileEdit("p.yaml", text).set({"findings", 0, "owner"}, "Bo");
+            }),
+            "p.yaml: error: findings[0].owner: this change cannot be written without altering "
+            "the rest of the file; make it by hand\n");
+}
+
 TEST(EditYaml, ReportsPathsThatLeadNowhere) {
   std::string text = fixture("project.yaml");
   EXPECT_EQ(errors_of([&] {
@@ -406,6 +451,19 @@ TEST(EditJson, ChangesOnlyTheLinesItMust) {
                                "      \"id\": \"F-2\",", "      \"title\": \"Two\""}));
   Project project = load(edit.text(), "p.json");
   EXPECT_EQ(project.findings[1].title, "Two");
+}
+
+TEST(EditJson, KeepsTabIndentationAndCrlf) {
+  std::string before =
+      "{\r\n\t\"commplan\": 1,\r\n\t\"log\": [\r\n\t\t{\"date\": \"2026-12-07\"}\r\n\t]\r\n}";
+  FileEdit edit("p.json", before);
+  edit.append({"log"}, {{"date", "2026-12-08"}, {"done", {"a"}}});
+  edit.append({"findings"}, {{"id", "F"}});
+  EXPECT_EQ(edit.text(),
+            "{\r\n\t\"commplan\": 1,\r\n\t\"log\": [\r\n\t\t{\"date\": \"2026-12-07\"},\r\n"
+            "\t\t{\r\n\t\t\t\"date\": \"2026-12-08\",\r\n\t\t\t\"done\": [\r\n\t\t\t\t\"a\"\r\n"
+            "\t\t\t]\r\n\t\t}\r\n\t],\r\n\t\"findings\": [\r\n\t\t{\r\n\t\t\t\"id\": \"F\"\r\n"
+            "\t\t}\r\n\t]\r\n}");
 }
 
 TEST(EditValues, QuotesTextsThatWouldReadAsSomethingElse) {

@@ -176,6 +176,11 @@ class Editor {
   Splice insert_lines(size_t line_end, const std::vector<std::string>& lines) const;
   size_t item_offset(const Node& sequence, size_t dash) const;
 
+  /// A YAML document with nothing in it (comments aside), where a first key may go.
+  bool is_empty_yaml(const Node& node) const {
+    return &node == &doc_.root && node.is_null() && !style_.json;
+  }
+
   const Document& doc_;
   std::string_view text_;
   Style style_;
@@ -231,9 +236,11 @@ Splice Editor::append(const DocPath& path, const ordered_json& item) {
     return append_to_sequence(sequence, item, item_schema(*place.schema));
   }
   Place parent = resolve(path, path.size() - 1);
-  const Node& mapping = expect(parent, path, path.size() - 1, Node::Kind::mapping);
   const std::string& key = path.back().key();
   const json& schema = field_schema(*parent.schema, key);
+  if (is_empty_yaml(*parent.node))
+    return add_entry(*parent.node, key, ordered_json::array({item}), schema);
+  const Node& mapping = expect(parent, path, path.size() - 1, Node::Kind::mapping);
   const Entry* entry = find_entry(mapping, key);
   if (entry == nullptr) return add_entry(mapping, key, ordered_json::array({item}), schema);
   const Node& value = entry->value;
@@ -250,9 +257,10 @@ Splice Editor::set(const DocPath& path, const ordered_json& value) {
   if (path.empty() || path.back().is_index())
     fail(doc_.root, path, path.size(), "a value is set under a key: the path must end with one");
   Place parent = resolve(path, path.size() - 1);
-  const Node& mapping = expect(parent, path, path.size() - 1, Node::Kind::mapping);
   const std::string& key = path.back().key();
   const json& schema = field_schema(*parent.schema, key);
+  if (is_empty_yaml(*parent.node)) return add_entry(*parent.node, key, value, schema);
+  const Node& mapping = expect(parent, path, path.size() - 1, Node::Kind::mapping);
   const Entry* entry = find_entry(mapping, key);
   if (entry == nullptr) return add_entry(mapping, key, value, schema);
   const Node& old = entry->value;
@@ -290,6 +298,8 @@ Splice Editor::append_to_sequence(const Node& sequence, const ordered_json& item
 
 Splice Editor::add_entry(const Node& mapping, const std::string& key, const ordered_json& value,
                          const json& schema) const {
+  if (is_empty_yaml(mapping))
+    return insert_lines(text_.size(), writer_.block_entry(key, value, 0, schema));
   if (is_flow(text_, mapping))
     return flow_insert(mapping, [&](const std::string* indent) {
       return writer_.flow_entry(key, value, schema, indent);
@@ -350,7 +360,8 @@ Splice Editor::flow_insert(const Node& collection,
 Splice Editor::insert_lines(size_t line_end, const std::vector<std::string>& lines) const {
   std::string body = join(lines, style_.eol);
   if (line_end < text_.size()) return {line_end + 1, 0, body + style_.eol};
-  return {line_end, 0, (text_.empty() ? "" : style_.eol) + body};
+  if (text_.empty() || text_.ends_with('\n')) return {text_.size(), 0, body + style_.eol};
+  return {text_.size(), 0, style_.eol + body};
 }
 
 /// The document's data with the edit made on it: what the edited text must read as.

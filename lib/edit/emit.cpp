@@ -25,10 +25,11 @@ const json& resolved(const json& schema) {
   return kNoSchema;
 }
 
-/// Where the schema wants a date or a time, which may be written as it reads.
+/// Where the schema wants a date, which may be written as it reads (times stay quoted: YAML
+/// 1.1 reads 10:30 as a number).
 bool wants_typed_text(const json& schema) {
   const json& s = resolved(schema);
-  return s.is_object() && (s.contains("format") || s.contains("pattern"));
+  return s.is_object() && s.value("format", "") == "date";
 }
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }

@@ -31,7 +31,7 @@ struct BlockText {
 };
 
 /// Writes values for one file. `schema`, a JSON Schema of the file (or null), tells where a
-/// text that reads as a date or a time is meant so and may go unquoted.
+/// text that reads as a date is meant so and may go unquoted.
 class Writer {
  public:
   Writer(const Style& style, const nlohmann::json& schema) : style_(style), schema_(schema) {}
@@ -77,8 +77,8 @@ const nlohmann::json& field_schema(const nlohmann::json& schema, const std::stri
 const nlohmann::json& item_schema(const nlohmann::json& schema);
 
 /// Whether `text` may be written unquoted in YAML and read back as this text, by a YAML 1.2
-/// reader and a YAML 1.1 one alike; `typed` allows a text that reads as a date, a time or a
-/// number (where the schema wants a date or a time), `flow` is for flow style.
+/// reader and a YAML 1.1 one alike; `typed` allows a text that reads as a date or a number
+/// (where the schema wants a date), `flow` is for flow style.
 bool is_plain_safe(std::string_view text, bool typed, bool flow);
 /// `text` as a YAML double-quoted scalar.
 std::string double_quoted(std::string_view text);
