@@ -453,7 +453,7 @@ TEST(EditJson, ChangesOnlyTheLinesItMust) {
   EXPECT_EQ(project.findings[1].title, "Two");
 }
 
-TEST(EditJson, KeepsTabIndentationAndCrlf) {
+TEST(EditJson, KeepsTabIndentationAndCrlfAndOneLineItems) {
   std::string before =
       "{\r\n\t\"commplan\": 1,\r\n\t\"log\": [\r\n\t\t{\"date\": \"2026-12-07\"}\r\n\t]\r\n}";
   FileEdit edit("p.json", before);
@@ -461,9 +461,41 @@ TEST(EditJson, KeepsTabIndentationAndCrlf) {
   edit.append({"findings"}, {{"id", "F"}});
   EXPECT_EQ(edit.text(),
             "{\r\n\t\"commplan\": 1,\r\n\t\"log\": [\r\n\t\t{\"date\": \"2026-12-07\"},\r\n"
-            "\t\t{\r\n\t\t\t\"date\": \"2026-12-08\",\r\n\t\t\t\"done\": [\r\n\t\t\t\t\"a\"\r\n"
-            "\t\t\t]\r\n\t\t}\r\n\t],\r\n\t\"findings\": [\r\n\t\t{\r\n\t\t\t\"id\": \"F\"\r\n"
-            "\t\t}\r\n\t]\r\n}");
+            "\t\t{\"date\": \"2026-12-08\", \"done\": [\"a\"]}\r\n\t],\r\n"
+            "\t\"findings\": [\r\n\t\t{\r\n\t\t\t\"id\": \"F\"\r\n\t\t}\r\n\t]\r\n}");
+}
+
+TEST(EditExamples, RecordingEditsOnlyAddLines) {
+  for (std::string name :
+       {"examples/datacentre-assessment.yaml", "examples/software-delivery.zh.yaml",
+        "examples/penetration-test.json"}) {
+    std::string path = testing::source_path(name);
+    std::string before = read_file(path);
+    FileEdit edit(path, before, schema_with_history());
+    size_t findings = load(before, path).findings.size();
+    ordered_json finding = kFinding;
+    finding.erase("phase");
+    edit.append({"findings"}, finding);
+    edit.append({"findings", 0, "history"},
+                {{"date", "2027-03-10"}, {"status", "resolved"}, {"note", "修复已验证: ok"}});
+    edit.append({"log"}, {{"date", "2031-03-10"}, {"done", {"Re-tested PN-3", "no"}}});
+    edit.set({"findings", 0, "status"}, "resolved");
+    LineDiff diff = line_diff(before, edit.text());
+    EXPECT_LE(diff.removed.size(), name.ends_with(".json") ? 4u : 1u) << name;
+    Project project = load(edit.text(), path);
+    ASSERT_EQ(project.findings.size(), findings + 1) << name;
+    EXPECT_EQ(project.findings[0].status, Status::resolved) << name;
+    auto found = std::find_if(project.findings.begin(), project.findings.end(),
+                              [](const Finding& f) { return f.id == "PN-3"; });
+    ASSERT_NE(found, project.findings.end()) << name;
+    EXPECT_EQ(found->evidence, kFinding["evidence"]) << name;
+    EXPECT_EQ(data(edit.text(), path)["findings"][0]["history"][0]["note"], "修复已验证: ok");
+    auto added = std::find_if(project.log.begin(), project.log.end(), [](const LogEntry& e) {
+      return format_date(e.date) == "2031-03-10";
+    });
+    ASSERT_NE(added, project.log.end()) << name;
+    EXPECT_EQ(added->done, (Lines{"Re-tested PN-3", "no"})) << name;
+  }
 }
 
 TEST(EditValues, QuotesTextsThatWouldReadAsSomethingElse) {

@@ -145,6 +145,14 @@ Style detect_style(const Document& doc) {
   return style;
 }
 
+/// Whether a node is a collection in flow style on one line, as a list's items may be.
+bool one_line_collection(std::string_view text, const Node& node, bool json_text) {
+  if (!node.is_sequence() && !node.is_mapping()) return false;
+  if (!is_flow(text, node)) return false;
+  size_t open = node_start(text, node);
+  return line_start(text, open) == line_start(text, scan_flow(text, open, json_text).close);
+}
+
 /// Computes the splice of one edit on a parsed document.
 class Editor {
  public:
@@ -176,6 +184,7 @@ class Editor {
   Splice insert_lines(size_t line_end, const std::vector<std::string>& lines) const;
   size_t item_offset(const Node& sequence, size_t dash) const;
 
+  bool is_one_line(const Node& node) const { return one_line_collection(text_, node, style_.json); }
   /// A YAML document with nothing in it (comments aside), where a first key may go.
   bool is_empty_yaml(const Node& node) const {
     return &node == &doc_.root && node.is_null() && !style_.json;
@@ -346,7 +355,9 @@ Splice Editor::flow_insert(const Node& collection,
   size_t first = first_child_start(text_, collection);
   if (line_start(text_, first) != line_start(text_, open)) {
     std::string indent(line_indent(text_, first));
-    return {span.last_end, 0, (comma ? "" : ",") + style_.eol + indent + render(&indent)};
+    bool one_line = !collection.items.empty() && is_one_line(collection.items.back());
+    return {span.last_end, 0,
+            (comma ? "" : ",") + style_.eol + indent + render(one_line ? nullptr : &indent)};
   }
   std::string separator = style_.json ? style_.item_sep : ", ";
   if (span.first_comma != npos) {
