@@ -333,8 +333,7 @@ Splice Editor::replace_value(const Node& mapping, const Entry& entry, const orde
     return {span.begin, span.end - span.begin, span.empty ? " " + written.head : written.head};
   size_t colon = colon_of(text_, entry);
   size_t end = content_end(text_, span.end);
-  std::string tail(
-      text_.substr(span.empty ? colon + 1 : span.end, end - (span.empty ? colon + 1 : span.end)));
+  std::string tail(text_.substr(span.end, end - span.end));  // a comment after the old value
   std::string head = written.head.empty() ? "" : " " + written.head;
   return {colon + 1, end - colon - 1, head + tail + style_.eol + join(written.lines, style_.eol)};
 }

@@ -16,7 +16,10 @@
 //   - JSON: the file's indentation unit (2 or 4 spaces, a tab) and separators, one-line
 //     (minified) files staying on one line.
 // After each edit the new text is parsed again and compared with the old document plus the
-// change: if anything else would read differently, the edit throws instead.
+// change: if anything else would read differently, the edit throws instead (so it does for an
+// anchored list that an alias repeats, or a node ending in a `|+` text, whose kept trailing
+// empty lines the new lines would take away). A YAML file with nothing but comments gets its
+// first key; a JSON file must hold an object already.
 //
 // Use (commands: read, edit, validate the result, write atomically):
 //   FileEdit edit(path, read_file(path));  // throws Error when the text does not parse
