@@ -81,6 +81,11 @@ std::string_view github_level(Level level) {
 /// `::error file=F,line=L,col=C::PATH: message`, an annotation on the pull request.
 std::string github_command(const Diagnostic& d) {
   std::vector<std::string> properties;
+  // An option or an environment variable is no file of the repository to annotate: its name
+  // leads the message instead.
+  if (d.source != Source::file)
+    return fmt::format("::{}::{}: {}", github_level(d.level), github_escape(d.file, false),
+                       github_escape(d.message, false));
   if (!d.file.empty()) properties.push_back("file=" + github_escape(d.file, true));
   if (d.mark.line > 0) {
     properties.push_back(fmt::format("line={}", d.mark.line));

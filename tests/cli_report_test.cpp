@@ -127,6 +127,15 @@ TEST(CliReport, GithubLeavesOutWhatIsNotKnown) {
             "::error file=new%0Aline.yaml::\\x1B[2J\n::error file=a\\x1B[2Jb.yaml::bad\n");
 }
 
+TEST(CliReport, GithubNamesAnOptionInTheMessageNotAsAFile) {
+  Diagnostics d;
+  d.error(Source::option, "--phase", "no phase has the id \"x\"");
+  d.error(Source::environment, "COMMPLAN_LANG", "unknown language \"fr\"");
+  EXPECT_EQ(github_report(d),
+            "::error::--phase: no phase has the id \"x\"\n"
+            "::error::COMMPLAN_LANG: unknown language \"fr\"\n");
+}
+
 /// `count` findings with an unknown severity, each on its own line.
 std::string bad_findings(int count) {
   std::string text = project_head() + "findings:\n";

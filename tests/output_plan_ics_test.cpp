@@ -70,7 +70,7 @@ TEST(PlanIcsFromView, WritesEveryEventFromTheViewAlone) {
 
 TEST(PlanIcsFromView, SpeaksTheViewsLanguage) {
   std::string ics = unfolded(plan_ics(minimal_view("zh")));
-  EXPECT_NE(ics.find("议程：\\n1. Scope\\n\\n预期成果：A plan.\\nincludes x。"), std::string::npos)
+  EXPECT_NE(ics.find("议程：\\n1. Scope\\n\\n预期成果：A plan.\\nIncludes x。"), std::string::npos)
       << ics;
   EXPECT_NE(ics.find("- Ann（Lead）\\n- Bo，CISO (acting)\\n\\n项目：Audit\\n客户：ACME"),
             std::string::npos);

@@ -14,29 +14,13 @@
 #include "output/ics.hpp"
 #include "util/dates.hpp"
 #include "util/diagnostic.hpp"
+#include "words/words.hpp"
 
 namespace commplan {
 
 namespace {
 
 using nlohmann::json;
-
-/// The words of a description, in the view's language.
-struct Words {
-  std::string_view lang;
-  std::string_view agenda, output, attendees, project, client;
-  std::string_view with_role;    ///< "Name (role)"
-  std::string_view nested_role;  ///< the same when the role has brackets of its own
-  std::string_view sentence_end;
-  bool capital_note;  ///< the includes note opens a sentence: its first letter in capitals
-};
-
-constexpr Words kWords[] = {
-    {"en", "Agenda:", "Expected output: ", "Attendees:", "Project: ", "Client: ", "{} ({})",
-     "{}, {}", ".", true},
-    {"zh", "议程：", "预期成果：", "参会人：", "项目：", "客户：", "{}（{}）", "{}，{}", "。",
-     false},
-};
 
 [[noreturn]] void malformed(std::string path, std::string message) {
   Diagnostics diagnostics;
@@ -103,11 +87,10 @@ class Field {
   std::string path_;
 };
 
-const Words& words_of(const Field& view) {
-  std::string lang = view["lang"].text();
-  for (const Words& words : kWords)
-    if (words.lang == lang) return words;
-  malformed("lang", fmt::format("unknown language \"{}\"; expected en or zh", lang));
+Lang lang_of(const Field& view) {
+  std::string code = view["lang"].text();
+  if (auto lang = language_named(code)) return *lang;
+  malformed("lang", fmt::format("unknown language \"{}\"; expected en or zh", code));
 }
 
 /// Each kind's agenda, from the view's `meetings`.
@@ -122,17 +105,11 @@ std::map<std::string, std::vector<std::string>> agendas(const Field& view) {
 
 /// What a description says besides the touchpoint: the agendas, the project and its client.
 struct Context {
-  const Words& words;
+  Lang lang;
   std::map<std::string, std::vector<std::string>> agendas;
   std::string project, client;
   std::optional<ics::Person> organizer;
 };
-
-std::string with_role(const Words& words, const std::string& name, const std::string& role) {
-  if (role.empty()) return name;
-  bool nested = role.find('(') != std::string::npos || role.find("（") != std::string::npos;
-  return fmt::format(fmt::runtime(nested ? words.nested_role : words.with_role), name, role);
-}
 
 const std::vector<std::string>& agenda_of(const Context& c, const Field& kind) {
   auto it = c.agendas.find(kind.text());
@@ -142,21 +119,21 @@ const std::vector<std::string>& agenda_of(const Context& c, const Field& kind) {
 }
 
 std::string description(const Field& t, const Context& c) {
-  const Words& w = c.words;
+  const Words::Calendar& w = words(c.lang).calendar;
   std::string out = t["purpose"].text();
   out += fmt::format("\n\n{}\n", w.agenda);
   int n = 0;
   for (const std::string& item : agenda_of(c, t["kind"])) out += fmt::format("{}. {}\n", ++n, item);
   out += fmt::format("\n{}{}", w.output, t["output"].text());
   if (std::string note = t["note"].text(); !note.empty()) {
-    if (w.capital_note && note[0] >= 'a' && note[0] <= 'z')
-      note[0] = static_cast<char>(note[0] - 'a' + 'A');
-    out += fmt::format("\n{}{}", note, w.sentence_end);
+    // The note ("includes the daily recap") opens a sentence here.
+    if (note[0] >= 'a' && note[0] <= 'z') note[0] = static_cast<char>(note[0] - 'a' + 'A');
+    out += fmt::format("\n{}{}", note, words(c.lang).separators.sentence_end);
   }
   std::vector<Field> attendees = t["attendees"].items();
   if (!attendees.empty()) out += fmt::format("\n\n{}\n", w.attendees);
   for (const Field& a : attendees)
-    out += fmt::format("- {}\n", with_role(w, a["name"].text(), a["role"].text()));
+    out += fmt::format("- {}\n", with_role(a["name"].text(), a["role"].text(), c.lang));
   out += fmt::format("{}{}{}", attendees.empty() ? "\n\n" : "\n", w.project, c.project);
   if (!c.client.empty()) out += fmt::format("\n{}{}", w.client, c.client);
   return out;
@@ -200,7 +177,7 @@ std::string plan_ics(const json& plan_view) {
   if (std::string kind = view["kind"].text(); kind != "commplan/plan")
     malformed("kind", fmt::format("expected \"commplan/plan\", got \"{}\"", kind));
   Field project = view["project"];
-  Context context{words_of(view), agendas(view), project["name"].text(), project["client"].text(),
+  Context context{lang_of(view), agendas(view), project["name"].text(), project["client"].text(),
                   organizer(view)};
   ics::Calendar calendar;
   calendar.prodid = fmt::format("-//commplan//commplan {}//EN", COMMPLAN_VERSION);

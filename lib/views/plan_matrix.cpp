@@ -105,7 +105,7 @@ std::vector<Audience> audiences(const Schedule& schedule,
 std::vector<std::string> names_of(const Audience& audience, Lang lang, bool roles) {
   std::vector<std::string> names;
   for (const Attendee* a : audience.people)
-    names.push_back(roles ? plan_text::with_role(a->name, a->role, lang) : a->name);
+    names.push_back(roles ? with_role(a->name, a->role, lang) : a->name);
   return names;
 }
 

@@ -105,14 +105,6 @@ std::string join_list(const std::vector<std::string>& items, Lang lang) {
   return join(items, words(lang).separators.list);
 }
 
-std::string with_role(const std::string& name, const std::string& role, Lang lang) {
-  if (role.empty()) return name;
-  bool nested = role.find('(') != std::string::npos || role.find("（") != std::string::npos;
-  const Words& w = words(lang);
-  if (nested) return fmt::format("{}{}{}", name, w.separators.comma, role);
-  return fmt::format(fmt::runtime(w.plan.with_role), name, role);
-}
-
 std::string_view to_confirm(Lang lang) { return words(lang).to_confirm; }
 
 std::vector<std::string_view> method_questions(Lang lang) {

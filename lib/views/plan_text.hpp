@@ -44,9 +44,6 @@ std::string includes_note(const Touchpoint& touchpoint, const Project& project, 
 /// Names joined as the language lists them ("A, B" / "A、B").
 std::string join_list(const std::vector<std::string>& items, Lang lang);
 
-/// "Name (role)" / "姓名（角色）"; "Name, role" when the role has brackets of its own.
-std::string with_role(const std::string& name, const std::string& role, Lang lang);
-
 /// "to confirm" / "待确认".
 std::string_view to_confirm(Lang lang);
 

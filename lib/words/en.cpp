@@ -107,6 +107,14 @@ extern const Words kEnglish{
             .gantt_meetings = "Meetings",
             .gantt_milestone = "{} {}",
         },
+    .calendar =
+        {
+            .agenda = "Agenda:",
+            .output = "Expected output: ",
+            .attendees = "Attendees:",
+            .project = "Project: ",
+            .client = "Client: ",
+        },
     .matrix =
         {
             .contact =

@@ -89,6 +89,11 @@ constexpr WordField kFields[] = {
     COMMPLAN_FIELD(plan.gantt_phases, Kind::text),
     COMMPLAN_FIELD(plan.gantt_meetings, Kind::text),
     COMMPLAN_FIELD(plan.gantt_milestone, Kind::pattern),
+    COMMPLAN_FIELD(calendar.agenda, Kind::text),
+    COMMPLAN_FIELD(calendar.output, Kind::text),
+    COMMPLAN_FIELD(calendar.attendees, Kind::text),
+    COMMPLAN_FIELD(calendar.project, Kind::text),
+    COMMPLAN_FIELD(calendar.client, Kind::text),
     COMMPLAN_ROW(contact),
     COMMPLAN_ROW(management),
     COMMPLAN_ROW(client_team),
@@ -137,6 +142,20 @@ const Words& words(Lang lang) { return *kTables[static_cast<size_t>(lang)].words
 std::span<const Lang> languages() { return kLanguages; }
 
 std::span<const WordField> word_fields() { return kFields; }
+
+std::optional<Lang> language_named(std::string_view code) {
+  for (Lang lang : languages())
+    if (to_string(lang) == code) return lang;
+  return std::nullopt;
+}
+
+std::string with_role(const std::string& name, const std::string& role, Lang lang) {
+  if (role.empty()) return name;
+  bool nested = role.find('(') != std::string::npos || role.find("（") != std::string::npos;
+  const Words& w = words(lang);
+  if (nested) return fmt::format("{}{}{}", name, w.separators.comma, role);
+  return fmt::format(fmt::runtime(w.plan.with_role), name, role);
+}
 
 std::string_view weekday_name(Date day, Lang lang) { return words(lang).weekdays[index(day)]; }
 

@@ -81,6 +81,15 @@ struct Words {
     std::string_view gantt_milestone;  ///< pattern: "{} {}" / "{}{}" (phase, phase recap)
   } plan;
 
+  /// The labels of a calendar event's description (plan --format ics).
+  struct Calendar {
+    std::string_view agenda;     ///< "Agenda:" / "议程："
+    std::string_view output;     ///< "Expected output: " / "预期成果："
+    std::string_view attendees;  ///< "Attendees:" / "参会人："
+    std::string_view project;    ///< "Project: " / "项目："
+    std::string_view client;     ///< "Client: " / "客户："
+  } calendar;
+
   /// The plan's communication matrix.
   struct Matrix {
     MatrixRowWords contact, management, client_team, our_team, escalation;
@@ -134,6 +143,13 @@ const Words& words(Lang lang);
 
 /// Every language that has a table, English first.
 std::span<const Lang> languages();
+
+/// The language whose code (`to_string(Lang)`: "en", "zh") is `code`, if it has a table.
+std::optional<Lang> language_named(std::string_view code);
+
+/// "Name (role)" / "Name（role）"; "Name, role" when the role has brackets of its own; the
+/// name alone without a role.
+std::string with_role(const std::string& name, const std::string& role, Lang lang);
 
 /// One field of Words, for checks that reach every text of every language.
 struct WordField {

@@ -98,6 +98,14 @@ extern const Words kChinese{
             .gantt_meetings = "会议",
             .gantt_milestone = "{}{}",
         },
+    .calendar =
+        {
+            .agenda = "议程：",
+            .output = "预期成果：",
+            .attendees = "参会人：",
+            .project = "项目：",
+            .client = "客户：",
+        },
     .matrix =
         {
             .contact =
