@@ -59,5 +59,4 @@ std::optional<View> build_five_w2h_view(const std::vector<Communication>& answer
 size_t warn_missing_dimensions(const std::vector<Communication>& communications,
                                Diagnostics& diagnostics);
 
-
 }  // namespace commplan
