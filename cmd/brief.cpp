@@ -9,6 +9,7 @@
 #include "project_input.hpp"
 #include "template/library.hpp"
 #include "util/text.hpp"
+#include "words/words.hpp"
 
 namespace commplan::cli {
 
@@ -45,8 +46,9 @@ void add_brief_options(CLI::App* cmd, BriefOptions& opts, std::vector<OutputForm
   opts.formats = std::move(formats);
   add_output_option(cmd, opts.output);
   cmd->add_option("--lang", opts.lang,
-                  "Language: en or zh (default: COMMPLAN_LANG, the file's lang, en)")
-      ->check(CLI::IsMember({"en", "zh"}));
+                  fmt::format("Language: {} (default: COMMPLAN_LANG, the file's lang, en)",
+                              language_codes_text()))
+      ->check(CLI::IsMember(language_codes()));
   cmd->add_option("--template", opts.template_file, "Render with this template file instead");
   cmd->add_option("--templates-dir", opts.templates_dir,
                   "Templates here override built-ins by name (default: COMMPLAN_TEMPLATES_DIR)");
@@ -58,18 +60,12 @@ void add_brief_options(CLI::App* cmd, BriefOptions& opts, std::vector<OutputForm
 }
 
 Lang resolve_lang(Context& ctx, const BriefOptions& opts, const Project* project) {
-  std::string lang = opts.lang;
-  if (lang.empty()) {
-    auto env = ctx.getenv("COMMPLAN_LANG");
-    if (env && !env->empty()) {
-      if (*env != "en" && *env != "zh")
-        throw Error(Error::Kind::usage, Source::environment, "COMMPLAN_LANG",
-                    fmt::format("unknown language \"{}\"; expected en or zh", *env));
-      lang = *env;
-    }
+  if (auto chosen = language_named(opts.lang)) return *chosen;
+  if (auto env = ctx.getenv("COMMPLAN_LANG"); env && !env->empty()) {
+    if (auto chosen = language_named(*env)) return *chosen;
+    throw Error(Error::Kind::usage, Source::environment, "COMMPLAN_LANG",
+                fmt::format("unknown language \"{}\"; expected {}", *env, language_codes_text()));
   }
-  if (lang == "zh") return Lang::zh;
-  if (lang == "en") return Lang::en;
   if (project != nullptr && project->lang) return *project->lang;
   return Lang::en;
 }

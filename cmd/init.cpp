@@ -8,6 +8,7 @@
 #include "output/write.hpp"
 #include "sink.hpp"
 #include "template/library.hpp"
+#include "words/words.hpp"
 
 namespace commplan::cli {
 
@@ -73,8 +74,9 @@ void add_init_command(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<InitOptions>();
   auto* cmd = app.add_subcommand("init", "Write a commented starter project file");
   add_output_option(cmd, opts->output, "Write to FILE (default, or -: standard output)");
-  cmd->add_option("--lang", opts->lang, "Language of the starter: en or zh")
-      ->check(CLI::IsMember({"en", "zh"}));
+  cmd->add_option("--lang", opts->lang,
+                  fmt::format("Language of the starter: {}", language_codes_text()))
+      ->check(CLI::IsMember(language_codes()));
   cmd->add_option("--format", opts->format, "yaml (commented) or json (default: by -o's extension)")
       ->check(CLI::IsMember({"yaml", "json"}));
   cmd->add_option("--date", opts->date, "Plan the engagement from the Monday after this day")

@@ -132,3 +132,25 @@ TEST(Words, PlaceholdersAreCountedAsFmtReadsThem) {
 
 }  // namespace
 }  // namespace commplan
+
+namespace commplan {
+namespace {
+
+TEST(Languages, AreNamedByTheirCodes) {
+  EXPECT_EQ(language_codes(), (std::vector<std::string>{"en", "zh"}));
+  EXPECT_EQ(language_codes_text(), "en or zh");
+  for (Lang lang : languages()) EXPECT_EQ(language_named(to_string(lang)), lang);
+  EXPECT_EQ(language_named("fr"), std::nullopt);
+  EXPECT_EQ(language_named(""), std::nullopt);
+}
+
+TEST(Languages, WithRoleBracketsARoleUnlessItHasBracketsOfItsOwn) {
+  EXPECT_EQ(with_role("Ann", "Lead", Lang::en), "Ann (Lead)");
+  EXPECT_EQ(with_role("Ann", "Lead", Lang::zh), "Ann（Lead）");
+  EXPECT_EQ(with_role("Bo", "CISO (acting)", Lang::en), "Bo, CISO (acting)");
+  EXPECT_EQ(with_role("Bo", "代理（CISO）", Lang::zh), "Bo，代理（CISO）");
+  EXPECT_EQ(with_role("Cy", "", Lang::zh), "Cy");
+}
+
+}  // namespace
+}  // namespace commplan

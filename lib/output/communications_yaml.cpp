@@ -30,7 +30,7 @@ std::string entry(const nlohmann::json& c) {
 }  // namespace
 
 std::string communications_yaml(const nlohmann::json& view) {
-  Lang lang = view.value("lang", "en") == "zh" ? Lang::zh : Lang::en;
+  Lang lang = language_named(view.value("lang", "en")).value_or(Lang::en);
   std::string out = fmt::format("# {}\ncommunications:\n", words(lang).five_w2h.yaml_note);
   for (const auto& c : view["communications"]) out += entry(c);
   return out;

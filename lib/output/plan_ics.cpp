@@ -90,7 +90,8 @@ class Field {
 Lang lang_of(const Field& view) {
   std::string code = view["lang"].text();
   if (auto lang = language_named(code)) return *lang;
-  malformed("lang", fmt::format("unknown language \"{}\"; expected en or zh", code));
+  malformed("lang",
+            fmt::format("unknown language \"{}\"; expected {}", code, language_codes_text()));
 }
 
 /// Each kind's agenda, from the view's `meetings`.

@@ -143,6 +143,20 @@ std::span<const Lang> languages() { return kLanguages; }
 
 std::span<const WordField> word_fields() { return kFields; }
 
+std::vector<std::string> language_codes() {
+  std::vector<std::string> codes;
+  for (Lang lang : languages()) codes.emplace_back(to_string(lang));
+  return codes;
+}
+
+std::string language_codes_text() {
+  std::vector<std::string> codes = language_codes();
+  std::string text = codes.front();
+  for (size_t i = 1; i < codes.size(); ++i)
+    text += (i + 1 == codes.size() ? " or " : ", ") + codes[i];
+  return text;
+}
+
 std::optional<Lang> language_named(std::string_view code) {
   for (Lang lang : languages())
     if (to_string(lang) == code) return lang;

@@ -15,6 +15,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "model/project.hpp"
 #include "util/dates.hpp"
@@ -143,6 +144,12 @@ const Words& words(Lang lang);
 
 /// Every language that has a table, English first.
 std::span<const Lang> languages();
+
+/// The codes of every language that has a table ("en", "zh"), in languages()' order.
+std::vector<std::string> language_codes();
+
+/// The codes for a message: "en or zh".
+std::string language_codes_text();
 
 /// The language whose code (`to_string(Lang)`: "en", "zh") is `code`, if it has a table.
 std::optional<Lang> language_named(std::string_view code);
