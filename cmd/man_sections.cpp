@@ -180,13 +180,18 @@ Extra interview questions; who is told when something goes wrong (\fBlevel\fR,
 (critical, high, medium, low, info), \fBstandard\fR (a standard's \fBid\fR, or the id
 and a clause of it), \fBevidence\fR, \fBimpact\fR,
 \fBrecommendation\fR, \fBowner\fR, \fBstatus\fR (open, agreed, in\-progress, resolved,
-wont\-fix), \fBclient_feedback\fR.
+wont\-fix), \fBclient_feedback\fR, \fBhistory\fR (dated changes, oldest first: \fBdate\fR
+required; \fBstatus\fR, \fBseverity\fR, \fBnote\fR, \fBby\fR, \fBnotified\fR with \fBto\fR
+and \fBvia\fR). With a history the finding is open from its \fBfound\fR date until an
+entry says otherwise, and a top\-level \fBstatus\fR, which may then be left out, must
+equal the last one the history gives.
 Severity, status and \fBworkdays\fR also take the Chinese words listed by
 \fBcommplan init \-\-lang zh\fR and by the schema; they are read as the values above.
 .TP
 .BR log ", " log_dir
 One entry a day (\fBdate\fR required; \fBdone\fR, \fBsupport_needed\fR, \fBnext\fR,
-\fBquestions\fR); every \fI*.yaml\fR, \fI*.yml\fR and \fI*.json\fR in \fBlog_dir\fR
+\fBquestions\fR, each a text or a mapping of \fBquestion\fR, \fBanswer\fR and
+\fBanswer_by\fR, the date an answer is promised); every \fI*.yaml\fR, \fI*.yml\fR and \fI*.json\fR in \fBlog_dir\fR
 adds more log entries and findings.
 .TP
 .B communications
