@@ -146,6 +146,13 @@ TEST(FindingHistory, AcceptsATopLevelStatusEqualToTheLastStateOrNone) {
   load(finding_with("", "      - {date: 2026-12-11, status: wont-fix}\n"));
 }
 
+TEST(FindingHistory, AFindingWithoutATopLevelStatusHasTheHistorysLast) {
+  Project p = load(finding_with("", "      - {date: 2026-12-11, status: wont-fix}\n"));
+  EXPECT_EQ(p.findings[0].status, Status::wont_fix);
+  p = load(finding_with("", "      - {date: 2026-12-11, note: seen again}\n"));
+  EXPECT_EQ(p.findings[0].status, Status::open);
+}
+
 TEST(FindingHistory, TakesTheTopLevelSeverityAsTheFirstRecordedOne) {
   // The history changes it, so the top-level severity is not the latest: no error.
   Project p = load(kHead + kFinding);

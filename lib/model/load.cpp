@@ -281,6 +281,13 @@ bool has_unread_status(const HistoryEntry& entry) {
   return value != nullptr && !value->is_null() && !entry.status;
 }
 
+/// A finding with a history and no top-level status has the status its last entry leaves
+/// (open when no entry sets one), as a reader of the file would take it.
+void settle_statuses(Project& project) {
+  for (Finding& f : project.findings)
+    if (!f.status && !f.history.empty()) f.status = finding_latest(f).status;
+}
+
 /// A top-level status beside a history is the status after the history's last entry.
 void Checker::check_latest_status(const Finding& f) {
   FindingState latest = finding_latest(f);
@@ -512,6 +519,7 @@ std::optional<Project> load_project(const std::string& file, std::string text,
   bool logs_read =
       project.log_dir.empty() || LogDirReader(project, file, diagnostics, limits).run();
   Checker(project, diagnostics).run();
+  settle_statuses(project);
   diagnostics.sort_by_place(name);
   if (!logs_read) throw Error(Error::Kind::io, diagnostics);
   return project;
