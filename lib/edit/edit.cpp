@@ -25,20 +25,6 @@ struct Splice {
   std::string insert;
 };
 
-std::string_view kind_name(const Node& node) {
-  switch (node.kind) {
-    case Node::Kind::null:
-      return "nothing";
-    case Node::Kind::scalar:
-      return "a text";
-    case Node::Kind::sequence:
-      return "a list";
-    case Node::Kind::mapping:
-      return "a mapping";
-  }
-  return "nothing";
-}
-
 const Entry* find_entry(const Node& mapping, std::string_view key) {
   for (const auto& entry : mapping.entries)
     if (entry.key == key) return &entry;

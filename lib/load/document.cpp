@@ -733,4 +733,18 @@ nlohmann::json load_data(const std::string& file, std::string text) {
   return to_json(doc.root);
 }
 
+std::string_view kind_name(const Node& node) {
+  switch (node.kind) {
+    case Node::Kind::scalar:
+      return "a text";
+    case Node::Kind::sequence:
+      return "a list";
+    case Node::Kind::mapping:
+      return "a mapping";
+    case Node::Kind::null:
+      break;
+  }
+  return "nothing";
+}
+
 }  // namespace commplan

@@ -84,6 +84,9 @@ std::string read_source(const std::string& file, std::istream& in, const Limits&
 /// A node as JSON data with YAML 1.2 core-schema typing of plain scalars (null, true/false,
 /// integers, floats; everything else, and every quoted scalar, is a string).
 nlohmann::json to_json(const Node& node);
+
+/// What a node is, for messages: "nothing", "a text", "a list" or "a mapping".
+std::string_view kind_name(const Node& node);
 /// Like to_json(), keeping the mappings' keys in source order.
 nlohmann::ordered_json to_ordered_json(const Node& node);
 

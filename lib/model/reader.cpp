@@ -75,20 +75,6 @@ struct EnumNames<Weekday> {
                                                            {"周天", Weekday::sun}}};
 };
 
-std::string_view kind_name(const Node& node) {
-  switch (node.kind) {
-    case Node::Kind::null:
-      return "nothing";
-    case Node::Kind::scalar:
-      return "a text";
-    case Node::Kind::sequence:
-      return "a list";
-    case Node::Kind::mapping:
-      return "a mapping";
-  }
-  return "a value";
-}
-
 }  // namespace
 
 std::string_view to_string(Severity v) { return EnumNames<Severity>::names[size_t(v)]; }
