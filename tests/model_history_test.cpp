@@ -91,7 +91,7 @@ TEST(FindingHistory, RejectsBadEntriesWhereTheyAre) {
             "p.yaml:13:16: error: findings[0].history[1].date: \"2026-12-32\" is not a real "
             "calendar date\n"
             "p.yaml:13:36: error: findings[0].history[1].status: unknown value \"fixed\"; "
-            "expected one of open, agreed, in-progress, resolved, wont-fix\n"
+            "expected one of open, agreed, in-progress, resolved, verified, wont-fix\n"
             "p.yaml:14:38: error: findings[0].history[2].severity: unknown value \"urgent\"; "
             "expected one of critical, high, medium, low, info\n"
             "p.yaml:14:52: error: findings[0].history[2].note: expected a text, got a list\n"
@@ -137,7 +137,7 @@ TEST(FindingHistory, ReportsAnUnreadableStatusOnlyAsItsError) {
   EXPECT_EQ(problems(finding_with("    status: resolved\n",
                                   "      - {date: 2026-12-11, status: fixed}\n")),
             "p.yaml:13:36: error: findings[0].history[0].status: unknown value \"fixed\"; "
-            "expected one of open, agreed, in-progress, resolved, wont-fix\n");
+            "expected one of open, agreed, in-progress, resolved, verified, wont-fix\n");
 }
 
 TEST(FindingHistory, AcceptsATopLevelStatusEqualToTheLastStateOrNone) {

@@ -11,6 +11,7 @@
 #include "model/project.hpp"
 #include "template_fixtures.hpp"
 #include "test_helpers.hpp"
+#include "util/read.hpp"
 
 namespace commplan {
 namespace {
@@ -153,6 +154,72 @@ TEST_F(LogDir, TheProjectsInputsAreItsFileAndTheLogFilesOfItsLogDir) {
   EXPECT_FALSE(is_project_input(log("notes.txt"), project_, &*project));
   EXPECT_FALSE(is_project_input((tmp_.path() / "other.yaml").string(), project_, &*project));
   EXPECT_FALSE(is_project_input(log("a.yaml"), project_, nullptr));
+}
+
+/// Loads the project `project_` names, with what tmp_ holds beside it.
+Project load_beside(const std::string& project_file, Diagnostics& d) {
+  auto project = load_project(project_file, read_file(project_file), d);
+  return project ? std::move(*project) : Project{};
+}
+
+TEST_F(LogDir, ChangesRecordedInLogFilesJoinTheirFindingsHistoryInDateOrder) {
+  tmp_.write("p.yaml", testing::project_head() +
+                           "log_dir: logs\nfindings:\n"
+                           "  - {id: F1, title: t, found: 2026-12-08, status: agreed}\n");
+  tmp_.write("logs/2026-12-10.li.yaml",
+             "history:\n  - {finding: F1, date: 2026-12-10, status: resolved, note: fixed}\n");
+  tmp_.write("logs/2026-12-09.chen.yaml",
+             "findings:\n  - {id: F2, title: u, found: 2026-12-09}\n"
+             "history:\n  - {finding: F1, date: 2026-12-09, severity: high}\n"
+             "  - {finding: F2, date: 2026-12-09, status: in-progress}\n");
+  Diagnostics d;
+  Project p = load_beside(project_, d);
+  ASSERT_TRUE(d.items().empty()) << d.items().front().message;
+  const Finding& f1 = p.findings.at(0);
+  ASSERT_EQ(f1.history.size(), 2u);
+  EXPECT_EQ(format_date(f1.history[0].date), "2026-12-09");
+  EXPECT_EQ(f1.history[1].note, "fixed");
+  // Its top-level status is where its history starts; the log files' changes come after it.
+  EXPECT_EQ(finding_as_of(f1, *parse_date("2026-12-08"))->status, Status::agreed);
+  EXPECT_EQ(finding_as_of(f1, *parse_date("2026-12-09"))->severity, Severity::high);
+  EXPECT_EQ(finding_as_of(f1, *parse_date("2026-12-09"))->status, Status::agreed);
+  EXPECT_EQ(f1.status, Status::resolved);
+  EXPECT_EQ(p.findings.at(1).status, Status::in_progress);
+}
+
+TEST_F(LogDir, AChangeToNoFindingOrBeforeItWasFoundIsLocated) {
+  tmp_.write("p.yaml", testing::project_head() +
+                           "log_dir: logs\nfindings:\n"
+                           "  - {id: PN-1, title: t, found: 2026-12-09}\n");
+  tmp_.write("logs/a.yaml",
+             "history:\n  - {finding: PN-2, date: 2026-12-10, note: x}\n"
+             "  - {finding: PN-1, date: 2026-12-08, note: y}\n");
+  testing::RunResult r = validate();
+  EXPECT_EQ(r.code, 1);
+  EXPECT_EQ(r.err, log("a.yaml") +
+                       ":2:15: error: history[0].finding: no finding has the id \"PN-2\"; did "
+                       "you mean \"PN-1\"?\n   - {finding: PN-2, date: 2026-12-10, note: x}\n"
+                       "               ^\n" +
+                       log("a.yaml") +
+                       ":3:27: error: history[1].date: change to PN-1 dated 2026-12-08, before it "
+                       "was found (2026-12-09)\n   - {finding: PN-1, date: 2026-12-08, note: y}\n"
+                       "                           ^\n");
+}
+
+TEST_F(LogDir, MinutesAndEntriesOfTwoAuthorsComeFromLogFiles) {
+  tmp_.write("logs/2026-12-08.li.yaml",
+             "log:\n  - {date: 2026-12-08, by: Li, done: [a]}\n"
+             "minutes:\n  - meeting: daily\n    date: 2026-12-08\n    present: [Li, Wang]\n"
+             "    actions:\n      - {what: send logs, owner: Wang, due: 2026-12-09}\n");
+  tmp_.write("logs/2026-12-08.chen.yaml", "log:\n  - {date: 2026-12-08, by: Chen, done: [b]}\n");
+  Diagnostics d;
+  Project p = load_beside(project_, d);
+  ASSERT_TRUE(d.items().empty()) << d.items().front().message;
+  EXPECT_EQ(p.log.size(), 2u);
+  ASSERT_EQ(p.minutes.size(), 1u);
+  EXPECT_EQ(p.minutes[0].meeting, MeetingKind::daily);
+  EXPECT_EQ(p.minutes[0].actions.at(0).owner, "Wang");
+  EXPECT_FALSE(p.minutes[0].actions.at(0).done);
 }
 
 }  // namespace

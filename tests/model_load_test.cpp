@@ -95,10 +95,20 @@ TEST(ProjectLoader, RejectsDuplicateIds) {
             "p.yaml:8:10)\n");
 }
 
-TEST(ProjectLoader, RejectsTwoLogEntriesForOneDay) {
+TEST(ProjectLoader, RejectsTwoLogEntriesForOneDayByOneAuthor) {
   EXPECT_EQ(problems(kMinimal + "log:\n  - date: 2026-12-08\n  - date: 2026-12-08\n"),
             "p.yaml:9:11: error: log[1].date: a second log entry for 2026-12-08 (the first is at "
-            "p.yaml:8:11)\n");
+            "p.yaml:8:11); add to that one\n");
+  EXPECT_EQ(problems(kMinimal + "log:\n  - {date: 2026-12-08, by: Li}\n"
+                                "  - {date: 2026-12-08, by: Li}\n"),
+            "p.yaml:9:12: error: log[1].date: a second log entry for 2026-12-08 by Li (the first "
+            "is at p.yaml:8:12); add to that one\n");
+}
+
+TEST(ProjectLoader, TakesOneLogEntryADayPerAuthor) {
+  EXPECT_EQ(problems(kMinimal + "log:\n  - {date: 2026-12-08, by: Li}\n"
+                                "  - {date: 2026-12-08, by: Chen}\n  - {date: 2026-12-08}\n"),
+            "");
 }
 
 TEST(ProjectLoader, RejectsUnknownTimeZones) {

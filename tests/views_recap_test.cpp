@@ -534,9 +534,9 @@ TEST(RecapFinal, CountsBySeverityAndStatusInEnumOrder) {
   std::vector<int> severities, statuses;
   for (const auto& c : b.view["by_severity"]) severities.push_back(c["count"]);
   for (const auto& c : b.view["by_status"]) statuses.push_back(c["count"]);
-  EXPECT_EQ(severities, (std::vector<int>{1, 4, 1, 1, 1, 1}));  // the last is "unrated"
-  EXPECT_EQ(statuses, (std::vector<int>{3, 1, 1, 2, 1, 1}));    // the last is "not set"
-  EXPECT_EQ(b.view["by_status"][5]["status"], nullptr);
+  EXPECT_EQ(severities, (std::vector<int>{1, 4, 1, 1, 1, 1}));   // the last is "unrated"
+  EXPECT_EQ(statuses, (std::vector<int>{3, 1, 1, 2, 0, 1, 1}));  // the last is "not set"
+  EXPECT_EQ(b.view["by_status"][6]["status"], nullptr);
   EXPECT_EQ(b.view["totals"], json::parse(R"({"findings": 9, "open": 6, "closed": 3})"));
 }
 
@@ -549,6 +549,7 @@ TEST(RecapFinal, CountsListEveryValueEvenWhenZero) {
     {"status": "agreed", "label": "Agreed", "open": true, "count": 1},
     {"status": "in-progress", "label": "In progress", "open": true, "count": 0},
     {"status": "resolved", "label": "Resolved", "open": false, "count": 0},
+    {"status": "verified", "label": "Verified", "open": false, "count": 0},
     {"status": "wont-fix", "label": "Won't fix", "open": false, "count": 0}])"));
 }
 

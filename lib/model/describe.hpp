@@ -106,8 +106,9 @@ void describe(V& v, Finding& f) {
   v.field("recommendation", f.recommendation, kOptional, "What we recommend");
   v.field("owner", f.owner, kOptional, "Who owns the remedy");
   v.field("status", f.status, kOptional,
-          "open (待处理), agreed (已确认), in-progress (处理中), resolved (已解决) or wont-fix "
-          "(不处理, 暂不处理)");
+          "open (待处理), agreed (已确认), in-progress (处理中), resolved (已解决: the client "
+          "says it is fixed), verified (已验证, 已复测: we re-tested the fix) or wont-fix (不处理, "
+          "暂不处理)");
   v.field("client_feedback", f.client_feedback, kOptional, "What the client said of it");
   v.field("history", f.history, kOptional,
           "Dated changes, oldest first: with a history the status is open from the day it was "
@@ -133,6 +134,13 @@ void describe(V& v, HistoryEntry& e) {
   v.field("notified", e.notified, kOptional, "Who was told of the finding that day, and how");
 }
 
+/// A change recorded in a log_dir file: the finding's id, then the fields of a history entry.
+template <class V>
+void describe(V& v, RecordedChange& c) {
+  v.field("finding", c.finding, kRequired, "Id of the finding it changes");
+  describe(v, static_cast<HistoryEntry&>(c));
+}
+
 template <class V>
 void describe(V& v, Question& q) {
   v.field("question", q.text, kRequired, "The question");
@@ -142,12 +150,43 @@ void describe(V& v, Question& q) {
 
 template <class V>
 void describe(V& v, LogEntry& e) {
-  v.field("date", e.date, kRequired, "The day, YYYY-MM-DD (one entry a day)");
+  v.field("date", e.date, kRequired, "The day, YYYY-MM-DD (one entry a day per author)");
+  v.field("by", e.by, kOptional,
+          "Who wrote it: entries of one day by different people are merged, each item "
+          "attributed");
   v.field("done", e.done, kOptional, "What was done");
   v.field("support_needed", e.support_needed, kOptional, "Support needed from the client");
   v.field("next", e.next, kOptional, "The plan for the next workday");
   v.field("questions", e.questions, kOptional,
           "Questions of the day: a text, or {question, answer, answer_by} when an answer is owed");
+}
+
+template <class V>
+void describe(V& v, Action& a) {
+  v.field("what", a.what, kRequired, "What is to be done");
+  v.field("owner", a.owner, kOptional, "Who does it");
+  v.field("due", a.due, kOptional, "Due day, YYYY-MM-DD");
+  v.field("done", a.done, kOptional, "The day it was done, YYYY-MM-DD (open until then)");
+}
+
+template <class V>
+void describe(V& v, Confirmation& c) {
+  v.field("what", c.what, kRequired, "What the client confirmed");
+  v.field("by", c.by, kOptional, "Who confirmed it");
+  v.field("date", c.date, kOptional, "The day, YYYY-MM-DD (default: the meeting's)");
+}
+
+template <class V>
+void describe(V& v, Minutes& m) {
+  v.field("meeting", m.meeting, kRequired, "Which meeting: kickoff, daily, phase or final");
+  v.field("date", m.date, kRequired, "The day it was held, YYYY-MM-DD");
+  v.field("phase", m.phase, kOptional, "The phase a phase recap recaps");
+  v.field("by", m.by, kOptional, "Who took the minutes");
+  v.field("present", m.present, kOptional, "Who attended");
+  v.field("decisions", m.decisions, kOptional, "What was decided");
+  v.field("actions", m.actions, kOptional, "Actions agreed: {what, owner, due, done}");
+  v.field("confirmations", m.confirmations, kOptional,
+          "What the client confirmed: {what, by, date}");
 }
 
 template <class V>
@@ -181,7 +220,8 @@ void describe(V& v, Project& p) {
   v.field("questions", p.questions, kOptional, "Extra interview questions for execution");
   v.field("escalation", p.escalation, kOptional, "Who is told when something goes wrong");
   v.field("findings", p.findings, kOptional, "What we found");
-  v.field("log", p.log, kOptional, "One entry a day");
+  v.field("log", p.log, kOptional, "One entry a day per author");
+  v.field("minutes", p.minutes, kOptional, "Minutes of the meetings held");
   v.field("log_dir", p.log_dir, kOptional, "Folder whose *.yaml and *.json add log and findings");
   v.field("communications", p.communications, kOptional, "5W2H briefs of single conversations");
 }
@@ -190,6 +230,10 @@ template <class V>
 void describe(V& v, LogFile& f) {
   v.field("log", f.log, kOptional, "More daily log entries");
   v.field("findings", f.findings, kOptional, "More findings");
+  v.field("history", f.history, kOptional,
+          "Changes to findings defined here or elsewhere: {finding, date, status, severity, "
+          "note, by, notified}");
+  v.field("minutes", f.minutes, kOptional, "Minutes of meetings");
 }
 
 }  // namespace commplan

@@ -11,7 +11,7 @@ template <class Include>
 FindingState apply_history(const Finding& finding, Include include) {
   FindingState state{finding.status, finding.severity, {}};
   if (finding.history.empty()) return state;
-  state.status = Status::open;
+  state.status = finding.recorded_status.value_or(Status::open);
   for (const HistoryEntry& entry : finding.history) {
     if (!include(entry)) continue;
     if (entry.status) state.status = entry.status;

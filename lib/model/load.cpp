@@ -97,6 +97,7 @@ class Checker {
   void check_history(const Finding& f);
   void check_latest_status(const Finding& f);
   void check_log();
+  void check_minutes();
   void check_contacts();
   void check_holidays();
   void check_email(const Origin& o, const std::string& email);
@@ -141,6 +142,7 @@ void Checker::run() {
   check_unique_ids(p_.communications, "communication");
   check_findings();
   check_log();
+  check_minutes();
   check_contacts();
   check_holidays();
   check_emails();
@@ -281,11 +283,59 @@ bool has_unread_status(const HistoryEntry& entry) {
   return value != nullptr && !value->is_null() && !entry.status;
 }
 
-/// A finding with a history and no top-level status has the status its last entry leaves
-/// (open when no entry sets one), as a reader of the file would take it.
+/// The status each finding's history starts from (Finding::recorded_status): open when its
+/// own file gives it a history, else its top-level status.
+void record_statuses(Project& project) {
+  for (Finding& f : project.findings)
+    f.recorded_status = f.history.empty() ? f.status : std::optional(Status::open);
+}
+
+/// Adds the changes log_dir's files record to their findings' histories, each at its date
+/// (after the entries of the same day already there). A change to no finding, or dated before
+/// its finding was found, is an error.
+void merge_changes(Project& project, std::vector<RecordedChange>& changes,
+                   Diagnostics& diagnostics) {
+  if (changes.empty()) return;
+  std::unordered_map<std::string_view, Finding*> by_id;
+  std::vector<std::string> ids;
+  for (Finding& f : project.findings) {
+    by_id.emplace(f.id, &f);
+    ids.push_back(f.id);
+  }
+  std::vector<Finding*> changed;
+  for (RecordedChange& change : changes) {
+    auto it = by_id.find(change.finding);
+    if (it == by_id.end()) {
+      std::string close = closest_name(change.finding, ids);
+      diagnostics.add(change.origin.problem(
+          Level::error, "finding",
+          fmt::format("no finding has the id \"{}\"{}", change.finding,
+                      close.empty() ? "" : fmt::format("; did you mean \"{}\"?", close))));
+      continue;
+    }
+    Finding& f = *it->second;
+    if (change.date.ok() && f.found && change.date < *f.found) {
+      diagnostics.add(
+          change.origin.problem(Level::error, "date",
+                                fmt::format("change to {} dated {}, before it was found ({})", f.id,
+                                            format_date(change.date), format_date(*f.found))));
+      continue;
+    }
+    changed.push_back(&f);
+    f.history.push_back(static_cast<HistoryEntry&&>(std::move(change)));
+  }
+  std::sort(changed.begin(), changed.end());
+  changed.erase(std::unique(changed.begin(), changed.end()), changed.end());
+  for (Finding* f : changed)
+    std::stable_sort(f->history.begin(), f->history.end(),
+                     [](const HistoryEntry& a, const HistoryEntry& b) { return a.date < b.date; });
+}
+
+/// A finding with a history has the status its last entry leaves (the one history starts from
+/// when no entry sets one), as a reader of the file and its log_dir would take it.
 void settle_statuses(Project& project) {
   for (Finding& f : project.findings)
-    if (!f.status && !f.history.empty()) f.status = finding_latest(f).status;
+    if (!f.history.empty()) f.status = finding_latest(f).status;
 }
 
 /// A top-level status beside a history is the status after the history's last entry.
@@ -307,21 +357,43 @@ void Checker::check_latest_status(const Finding& f) {
                       format_date(says->date), to_string(*says->status)));
 }
 
+/// One entry a day per author: entries of one day by different people are merged in the
+/// recaps; the same author twice on a day is an error.
 void Checker::check_log() {
-  std::map<Date, const LogEntry*> seen;
+  std::map<std::pair<Date, std::string_view>, const LogEntry*> seen;
   for (const LogEntry& entry : p_.log) {
     if (!entry.date.ok()) continue;
-    auto [it, inserted] = seen.emplace(entry.date, &entry);
+    auto [it, inserted] = seen.emplace(std::pair{entry.date, std::string_view(entry.by)}, &entry);
     if (!inserted) {
       Mark first = it->second->origin.mark_of("date");
+      std::string author = entry.by.empty() ? std::string() : fmt::format(" by {}", entry.by);
       error(entry.origin, "date",
-            fmt::format("a second log entry for {} (the first is at {}:{}:{})",
-                        format_date(entry.date), it->second->origin.doc->file, first.line,
+            fmt::format("a second log entry for {}{} (the first is at {}:{}:{}); add to that "
+                        "one",
+                        format_date(entry.date), author, it->second->origin.doc->file, first.line,
                         first.column));
     } else if (p_.project.start.ok() && !in_engagement(entry.date)) {
       warning(entry.origin, "date",
               fmt::format("log entry for {}, outside the engagement", format_date(entry.date)));
     }
+  }
+}
+
+/// Minutes name a phase of the project and a day of the engagement.
+void Checker::check_minutes() {
+  std::vector<std::string> phase_ids;
+  for (const Phase& phase : p_.phases) phase_ids.push_back(phase.id);
+  for (const Minutes& m : p_.minutes) {
+    if (!m.phase.empty() &&
+        std::find(phase_ids.begin(), phase_ids.end(), m.phase) == phase_ids.end()) {
+      std::string close = closest_name(m.phase, phase_ids);
+      error(m.origin, "phase",
+            fmt::format("no phase has the id \"{}\"{}", m.phase,
+                        close.empty() ? "" : fmt::format("; did you mean \"{}\"?", close)));
+    }
+    if (m.date.ok() && p_.project.start.ok() && !in_engagement(m.date))
+      warning(m.origin, "date",
+              fmt::format("minutes of {}, outside the engagement", format_date(m.date)));
   }
 }
 
@@ -410,6 +482,9 @@ class LogDirReader {
                const Limits& limits)
       : project_(project), file_(file), diagnostics_(diagnostics), limits_(limits) {}
 
+  /// The changes to findings the files recorded (LogFile::history), in file order.
+  std::vector<RecordedChange> changes;
+
   /// Reads every log file; returns false when one could not be read (an I/O error).
   bool run();
 
@@ -476,6 +551,8 @@ void LogDirReader::read(const fs::path& path) {
       read_value(ctx, doc->root, "", extra);
       for (auto& entry : extra.log) project_.log.push_back(std::move(entry));
       for (auto& finding : extra.findings) project_.findings.push_back(std::move(finding));
+      for (auto& change : extra.history) changes.push_back(std::move(change));
+      for (auto& minutes : extra.minutes) project_.minutes.push_back(std::move(minutes));
       project_.documents.push_back(doc);
     }
   } catch (const Error& e) {
@@ -516,9 +593,16 @@ std::optional<Project> load_project(const std::string& file, std::string text,
   project.documents.push_back(doc);
   ReadContext ctx{doc.get(), diagnostics};
   read_value(ctx, doc->root, "", project);
-  bool logs_read =
-      project.log_dir.empty() || LogDirReader(project, file, diagnostics, limits).run();
+  bool logs_read = true;
+  std::vector<RecordedChange> changes;
+  if (!project.log_dir.empty()) {
+    LogDirReader reader(project, file, diagnostics, limits);
+    logs_read = reader.run();
+    changes = std::move(reader.changes);
+  }
+  record_statuses(project);
   Checker(project, diagnostics).run();
+  merge_changes(project, changes, diagnostics);
   settle_statuses(project);
   diagnostics.sort_by_place(name);
   if (!logs_read) throw Error(Error::Kind::io, diagnostics);

@@ -16,7 +16,11 @@
 namespace commplan {
 
 enum class Severity { critical, high, medium, low, info };
-enum class Status { open, agreed, in_progress, resolved, wont_fix };
+/// A finding's status; resolved means the client says it is fixed, verified that we re-tested
+/// the fix and confirm it.
+enum class Status { open, agreed, in_progress, resolved, verified, wont_fix };
+/// The meetings of the method, as minutes name them.
+enum class MeetingKind { kickoff, daily, phase, final };
 enum class Lang { en, zh };
 enum class Weekday { mon, tue, wed, thu, fri, sat, sun };
 
@@ -141,6 +145,16 @@ struct Finding {
   std::optional<Severity> severity;   ///< as first recorded; history entries may change it
   std::optional<Status> status;       ///< with history: the state after its last entry, if given
   std::vector<HistoryEntry> history;  ///< in date order
+  /// The status as first recorded, the one history starts from: open when the finding's own
+  /// file gives it a history, else its top-level status (changes recorded in log_dir's files
+  /// apply after it). Set by load_project().
+  std::optional<Status> recorded_status;
+};
+
+/// A history entry recorded apart from its finding, in a log_dir file (`history` of a log
+/// file): `finding` names the finding's id.
+struct RecordedChange : HistoryEntry {
+  std::string finding;
 };
 
 /// A finding as it stood at the end of a day.
@@ -172,8 +186,36 @@ std::vector<std::string> question_texts(const std::vector<Question>& questions);
 struct LogEntry {
   Origin origin;
   Date date;
+  std::string by;  ///< who wrote it; one entry a day per author
   std::vector<std::string> done, support_needed, next;
   std::vector<Question> questions;
+};
+
+/// An action agreed in a meeting.
+struct Action {
+  Origin origin;
+  std::string what, owner;
+  std::optional<Date> due;
+  std::optional<Date> done;  ///< the day it was done; open until then
+};
+
+/// Something the client confirmed in a meeting, and who confirmed it.
+struct Confirmation {
+  Origin origin;
+  std::string what, by;
+  std::optional<Date> date;  ///< default: the meeting's day
+};
+
+/// The minutes of one meeting.
+struct Minutes {
+  Origin origin;
+  MeetingKind meeting = MeetingKind::daily;
+  Date date;
+  std::string phase;  ///< the phase a phase recap recaps
+  std::string by;     ///< who took the minutes
+  std::vector<std::string> present, decisions;
+  std::vector<Action> actions;
+  std::vector<Confirmation> confirmations;
 };
 
 struct Communication {
@@ -197,6 +239,7 @@ struct Project {
   std::vector<EscalationLevel> escalation;
   std::vector<Finding> findings;
   std::vector<LogEntry> log;
+  std::vector<Minutes> minutes;
   std::string log_dir;
   std::vector<Communication> communications;
 
@@ -212,6 +255,8 @@ struct LogFile {
   Origin origin;
   std::vector<LogEntry> log;
   std::vector<Finding> findings;
+  std::vector<RecordedChange> history;  ///< changes to findings defined anywhere
+  std::vector<Minutes> minutes;
 };
 
 /// The name of an enum value as written in the file (`in-progress`, `mon`, `zh`).
@@ -219,6 +264,7 @@ std::string_view to_string(Severity value);
 std::string_view to_string(Status value);
 std::string_view to_string(Lang value);
 std::string_view to_string(Weekday value);
+std::string_view to_string(MeetingKind value);
 
 /// Loads, merges and validates a project file. `text` is the file's content (`file` "-" names
 /// standard input). Every problem goes to `diagnostics`; the project is returned whenever it

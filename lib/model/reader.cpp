@@ -39,14 +39,24 @@ struct EnumNames<Severity> {
 };
 template <>
 struct EnumNames<Status> {
-  static constexpr std::array<std::string_view, 5> names{"open", "agreed", "in-progress",
-                                                         "resolved", "wont-fix"};
-  static constexpr std::array<Alias<Status>, 6> aliases{{{"待处理", Status::open},
+  static constexpr std::array<std::string_view, 6> names{"open",     "agreed",   "in-progress",
+                                                         "resolved", "verified", "wont-fix"};
+  static constexpr std::array<Alias<Status>, 8> aliases{{{"待处理", Status::open},
                                                          {"已确认", Status::agreed},
                                                          {"处理中", Status::in_progress},
                                                          {"已解决", Status::resolved},
+                                                         {"已验证", Status::verified},
+                                                         {"已复测", Status::verified},
                                                          {"不处理", Status::wont_fix},
                                                          {"暂不处理", Status::wont_fix}}};
+};
+template <>
+struct EnumNames<MeetingKind> {
+  static constexpr std::array<std::string_view, 4> names{"kickoff", "daily", "phase", "final"};
+  static constexpr std::array<Alias<MeetingKind>, 4> aliases{{{"启动会", MeetingKind::kickoff},
+                                                              {"日总结", MeetingKind::daily},
+                                                              {"阶段总结", MeetingKind::phase},
+                                                              {"总结会", MeetingKind::final}}};
 };
 template <>
 struct EnumNames<Lang> {
@@ -79,6 +89,7 @@ struct EnumNames<Weekday> {
 
 std::string_view to_string(Severity v) { return EnumNames<Severity>::names[size_t(v)]; }
 std::string_view to_string(Status v) { return EnumNames<Status>::names[size_t(v)]; }
+std::string_view to_string(MeetingKind v) { return EnumNames<MeetingKind>::names[size_t(v)]; }
 std::string_view to_string(Lang v) { return EnumNames<Lang>::names[size_t(v)]; }
 std::string_view to_string(Weekday v) { return EnumNames<Weekday>::names[size_t(v)]; }
 
@@ -88,6 +99,7 @@ std::vector<std::string> enum_names() {
 }
 template std::vector<std::string> enum_names<Severity>();
 template std::vector<std::string> enum_names<Status>();
+template std::vector<std::string> enum_names<MeetingKind>();
 template std::vector<std::string> enum_names<Lang>();
 template std::vector<std::string> enum_names<Weekday>();
 
@@ -99,6 +111,7 @@ std::vector<std::string> enum_aliases() {
 }
 template std::vector<std::string> enum_aliases<Severity>();
 template std::vector<std::string> enum_aliases<Status>();
+template std::vector<std::string> enum_aliases<MeetingKind>();
 template std::vector<std::string> enum_aliases<Lang>();
 template std::vector<std::string> enum_aliases<Weekday>();
 
@@ -281,6 +294,7 @@ bool read_enum(ReadContext& ctx, const Node& node, const std::string& path, E& o
   }
 COMMPLAN_ENUM_READERS(Severity)
 COMMPLAN_ENUM_READERS(Status)
+COMMPLAN_ENUM_READERS(MeetingKind)
 COMMPLAN_ENUM_READERS(Lang)
 COMMPLAN_ENUM_READERS(Weekday)
 #undef COMMPLAN_ENUM_READERS
@@ -342,6 +356,10 @@ COMMPLAN_OBJECT_READER(Finding)
 COMMPLAN_OBJECT_READER(LogEntry)
 COMMPLAN_OBJECT_READER(Notification)
 COMMPLAN_OBJECT_READER(HistoryEntry)
+COMMPLAN_OBJECT_READER(RecordedChange)
+COMMPLAN_OBJECT_READER(Action)
+COMMPLAN_OBJECT_READER(Confirmation)
+COMMPLAN_OBJECT_READER(Minutes)
 COMMPLAN_OBJECT_READER(Communication)
 COMMPLAN_OBJECT_READER(Project)
 COMMPLAN_OBJECT_READER(LogFile)

@@ -65,6 +65,13 @@ void read_value(ReadContext&, const Node&, const std::string& path, Notification
 void read_value(ReadContext&, const Node&, const std::string& path,
                 std::optional<Notification>& out);
 void read_value(ReadContext&, const Node&, const std::string& path, HistoryEntry& out);
+void read_value(ReadContext&, const Node&, const std::string& path, RecordedChange& out);
+void read_value(ReadContext&, const Node&, const std::string& path, MeetingKind& out);
+void read_value(ReadContext&, const Node&, const std::string& path,
+                std::optional<MeetingKind>& out);
+void read_value(ReadContext&, const Node&, const std::string& path, Action& out);
+void read_value(ReadContext&, const Node&, const std::string& path, Confirmation& out);
+void read_value(ReadContext&, const Node&, const std::string& path, Minutes& out);
 /// A question: a plain text, or a mapping {question, answer, answer_by}.
 void read_value(ReadContext&, const Node&, const std::string& path, Question& out);
 void read_value(ReadContext&, const Node&, const std::string& path, LogEntry& out);

@@ -45,6 +45,7 @@ json schema_of(const std::optional<ClockTime>*) {
 json schema_of(const std::optional<Severity>*) { return enum_schema<Severity>(); }
 json schema_of(const std::optional<Status>*) { return enum_schema<Status>(); }
 json schema_of(const std::optional<Lang>*) { return enum_schema<Lang>(); }
+json schema_of(const MeetingKind*) { return enum_schema<MeetingKind>(); }
 json schema_of(const Weekday*) { return enum_schema<Weekday>(); }
 
 template <class T>

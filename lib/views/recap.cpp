@@ -47,7 +47,9 @@ std::string status_label(std::optional<Status> s, Lang lang) {
   return text(s ? w.statuses[static_cast<size_t>(*s)] : w.status_unset);
 }
 
-bool is_open_status(Status s) { return s != Status::resolved && s != Status::wont_fix; }
+bool is_open_status(Status s) {
+  return s != Status::resolved && s != Status::verified && s != Status::wont_fix;
+}
 
 /// Still to be dealt with: open, agreed, in progress, or no status at all.
 bool is_open(const Finding& f) { return !f.status || is_open_status(*f.status); }

@@ -206,7 +206,7 @@ extern const Words kEnglish{
         {
             .severities = {"Critical", "High", "Medium", "Low", "Info"},
             .unrated = "Unrated",
-            .statuses = {"Open", "Agreed", "In progress", "Resolved", "Won't fix"},
+            .statuses = {"Open", "Agreed", "In progress", "Resolved", "Verified", "Won't fix"},
             .status_unset = "Not set",
             .no_phase = "Without a phase",
             .daily_questions =

@@ -118,7 +118,7 @@ struct Words {
   struct Recap {
     Texts<5> severities;
     std::string_view unrated;
-    Texts<5> statuses;
+    Texts<6> statuses;
     std::string_view status_unset;
     std::string_view no_phase;
     Texts<2> daily_questions;                ///< today's findings; tomorrow

@@ -55,8 +55,14 @@ BASE = {
                   "history": [{"date": "2026-12-09", "status": "open", "severity": "critical",
                                "note": "re-tested", "by": "Chen Ming",
                                "notified": {"to": "the lead", "via": "phone"}}]}],
-    "log": [{"date": "2026-12-08", "done": ["a"], "support_needed": ["b"], "next": ["c"],
+    "log": [{"date": "2026-12-08", "by": "Chen Ming", "done": ["a"], "support_needed": ["b"], "next": ["c"],
              "questions": ["d", {"question": "e", "answer": "f", "answer_by": "2026-12-09"}]}],
+    "minutes": [{"meeting": "phase", "date": "2026-12-18", "phase": "all", "by": "Chen Ming",
+                 "present": ["Chen Ming", "Wang Jing"], "decisions": ["retest on Monday"],
+                 "actions": [{"what": "send the report", "owner": "Chen Ming",
+                              "due": "2026-12-21", "done": "2026-12-18"}],
+                 "confirmations": [{"what": "scope is complete", "by": "Wang Jing",
+                                    "date": "2026-12-18"}]}],
     "log_dir": "logs",
     "communications": [{"id": "c1", "title": "Access", "why": "w", "what": "w", "who": "w",
                         "when": "w", "where": "w", "how": "w", "how_much": "w"}],
@@ -65,7 +71,7 @@ BASE = {
 # Texts whose value nothing else refers to or checks: a number or a boolean is text there too.
 FREE_TEXT = {"name", "client", "summary", "role", "phone", "title", "location", "level", "who",
              "evidence", "impact", "recommendation", "client_feedback", "why", "what", "when",
-             "where", "how", "how_much", "note", "by", "to", "via"}
+             "where", "how", "how_much", "note", "by", "to", "via", "owner"}
 
 # A finding's top-level status and its history's last status must agree: a value given to one
 # is given to the other (a history entry without a status leaves the finding open).
@@ -218,6 +224,7 @@ def check_fields(checker, schema):
             set_path(doc, path, None)
             if path == ["phases"]:
                 del doc["findings"][0]["phase"]  # no longer refers to a phase
+                del doc["minutes"][0]["phase"]
             align_status(doc, path, None)
             checker.check(f"{label} = null", doc, True)
 
