@@ -16,6 +16,7 @@ namespace {
 struct PlanOptions {
   BriefOptions brief;
   std::string from_view;
+  std::string previous;  ///< the calendar sent before (--previous), for updates
 };
 
 constexpr std::string_view kPlanKind = "commplan/plan";
@@ -83,13 +84,27 @@ Document load_view(Context& ctx, const std::string& file) {
   return doc;
 }
 
+/// The calendar of `view`: stamped no later than the day of the run (UTC), and numbered
+/// against the calendar sent before when --previous names one.
+std::string plan_calendar(Context& ctx, const PlanOptions& opts, const View& view) {
+  PlanIcsOptions options;
+  options.latest_stamp = resolve_today(ctx, BriefOptions{}, nullptr);
+  std::vector<ics::PriorEvent> previous;
+  if (!opts.previous.empty()) {
+    std::string text = read_source(opts.previous, ctx.in);
+    previous = ics::read_events(opts.previous == "-" ? "<stdin>" : opts.previous, text);
+    options.previous = &previous;
+  }
+  return plan_ics(view.data, options);
+}
+
 /// The formats plan offers: a new one is a row here plus its template or serializer.
-std::vector<OutputFormat> plan_formats() {
+std::vector<OutputFormat> plan_formats(Context& ctx, std::shared_ptr<const PlanOptions> opts) {
   return {
       markdown_format(),
       json_format(),
       {"ics", "iCalendar file of every touchpoint, for calendar programs",
-       [](const View& view) { return plan_ics(view.data); }},
+       [&ctx, opts](const View& view) { return plan_calendar(ctx, *opts, view); }},
   };
 }
 
@@ -112,6 +127,12 @@ int run_from_view(Context& ctx, const PlanOptions& opts) {
 
 /// The plan as Markdown, JSON or an iCalendar file, from the project or a saved view model.
 int run_plan(Context& ctx, const PlanOptions& opts) {
+  if (!opts.previous.empty() && opts.brief.format != "ics")
+    throw Error(Error::Kind::usage, Source::option, "--previous",
+                "--previous updates a calendar: it needs --format ics");
+  if (!opts.previous.empty() && opts.previous == "-" && opts.from_view == "-")
+    throw Error(Error::Kind::usage, Source::option, "--previous",
+                "--previous and --from-view cannot both read standard input");
   if (!opts.from_view.empty()) return run_from_view(ctx, opts);
   if (opts.brief.project.empty())
     throw Error(Error::Kind::usage, "", "plan needs a PROJECT, or --from-view FILE");
@@ -127,7 +148,7 @@ void add_plan_command(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<PlanOptions>();
   auto* cmd = app.add_subcommand(
       "plan", "Every touchpoint of the engagement; md with a gantt chart, json, or ics calendar");
-  add_brief_options(cmd, opts->brief, plan_formats(), true);
+  add_brief_options(cmd, opts->brief, plan_formats(ctx, opts), true);
   cmd->add_option("--from-view", opts->from_view,
                   "Render from a view model file saved by --format json (- for stdin) instead of "
                   "PROJECT; its lang and date are used")
@@ -135,6 +156,10 @@ void add_plan_command(CLI::App& app, Context& ctx) {
       ->excludes(cmd->get_option("PROJECT"))
       ->excludes(cmd->get_option("--lang"))
       ->excludes(cmd->get_option("--date"));
+  cmd->add_option("--previous", opts->previous,
+                  "With --format ics: the calendar sent before (- for stdin); a changed event "
+                  "gets a higher SEQUENCE, one no longer planned is cancelled")
+      ->check(non_empty());
   cmd->callback([opts, &ctx] { ctx.exit_code = run_plan(ctx, *opts); });
 }
 

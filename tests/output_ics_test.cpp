@@ -176,5 +176,65 @@ TEST(PlanIcs, KeepsUidsWhenTimesPlacesAndLanguageChange) {
   EXPECT_EQ(uids(a), uids(b));
 }
 
+/// The first diagnostic's headline of what read_events throws for `text`, or "".
+std::string read_error(const std::string& text) {
+  try {
+    ics::read_events("old.ics", text);
+  } catch (const Error& e) {
+    return format_headline(e.diagnostics().items().front());
+  }
+  return "";
+}
+
+TEST(ReadEvents, ReadsWhatAnUpdateComparesUnfoldedAndSortedByUid) {
+  std::vector<ics::PriorEvent> events = ics::read_events(
+      "old.ics",
+      "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:b\r\nSEQUENCE:2\r\nDTSTART:20261207T0130"
+      "00Z\r\nLOCATION:Room\r\n  2\r\nATTENDEE;CN=Zed:mailto:z@x\r\nATTENDEE;CN=A:mailto:a@x\r\n"
+      "BEGIN:VALARM\r\nUID:not-the-event\r\nEND:VALARM\r\nEND:VEVENT\r\n"
+      "BEGIN:VEVENT\nUID:a\nSTATUS:CANCELLED\nEND:VEVENT\nEND:VCALENDAR\n");
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_EQ(events[0].uid, "a");
+  EXPECT_TRUE(events[0].cancelled);
+  const ics::PriorEvent& b = events[1];
+  EXPECT_EQ(b.uid, "b");
+  EXPECT_EQ(b.sequence, 2);
+  EXPECT_EQ(b.when, "DTSTART:20261207T013000Z\n");
+  EXPECT_EQ(b.where, "LOCATION:Room 2");
+  EXPECT_EQ(b.who, "ATTENDEE;CN=A:mailto:a@x\nATTENDEE;CN=Zed:mailto:z@x\n");
+  EXPECT_EQ(b.lines.size(), 4u);
+}
+
+TEST(ReadEvents, RefusesWhatIsNoCalendarWithItsLine) {
+  EXPECT_EQ(read_error("hello\n"),
+            "old.ics:1:1: error: not an iCalendar file: expected BEGIN:VCALENDAR first");
+  EXPECT_EQ(read_error("BEGIN:VCALENDAR\nBEGIN:VEVENT\nSEQUENCE:1\nEND:VEVENT\n"),
+            "old.ics:2:1: error: an event without a UID");
+  EXPECT_EQ(read_error("BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:a\nSEQUENCE:x\nEND:VEVENT\n"),
+            "old.ics:4:1: error: SEQUENCE \"x\" is not a whole number");
+  EXPECT_EQ(read_error("BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:a\n"),
+            "old.ics:2:1: error: an event without END:VEVENT");
+  EXPECT_EQ(read_error("BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:a\nEND:VEVENT\n"
+                       "BEGIN:VEVENT\nUID:a\nEND:VEVENT\n"),
+            "old.ics:5:1: error: a second event with UID a");
+}
+
+TEST(PlanIcs, NumbersAnUpdateAgainstThePreviousCalendar) {
+  Project project = parse(kProject);
+  Project moved = parse(kProject + "meetings:\n  final_recap: {time: '10:00'}\n");
+  std::string old = plan_ics(project, {Lang::en, day("2026-12-01")});
+  std::vector<ics::PriorEvent> previous = ics::read_events("old.ics", old);
+  Diagnostics d;
+  nlohmann::json view = build_plan_view(moved, {Lang::en, day("2026-12-01")}, {}, d).value().data;
+  std::string updated = commplan::plan_ics(view, {&previous, std::nullopt});
+  std::vector<ics::PriorEvent> now = ics::read_events("new.ics", updated);
+  int changed = 0;
+  for (const ics::PriorEvent& e : now) changed += e.sequence;
+  EXPECT_EQ(changed, 1);  // the final recap only
+  EXPECT_EQ(now.size(), previous.size());
+  // Against itself nothing changes.
+  EXPECT_EQ(commplan::plan_ics(view, {&now, std::nullopt}), updated);
+}
+
 }  // namespace
 }  // namespace commplan

@@ -3,6 +3,9 @@
 #include <date/tz.h>
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <charconv>
+
 #include "util/diagnostic.hpp"
 #include "util/text.hpp"
 #include "util/zoneinfo.hpp"
@@ -106,6 +109,7 @@ class Writer {
     line("CALSCALE:GREGORIAN");
     if (!calendar_.name.empty()) line("X-WR-CALNAME:" + escape_text(calendar_.name));
     for (const Event& event : calendar_.events) write_event(event);
+    for (const Cancelled& event : calendar_.cancelled) write_cancelled(event);
     line("END:VCALENDAR");
     return std::move(out_);
   }
@@ -141,11 +145,22 @@ class Writer {
     line("BEGIN:VEVENT");
     line("UID:" + event.uid);
     line("DTSTAMP:" + utc_text(sys_days{calendar_.stamp}));
+    line(fmt::format("SEQUENCE:{}", event.sequence));
     write_times(event);
     line("SUMMARY:" + escape_text(event.summary));
     if (!event.description.empty()) line("DESCRIPTION:" + escape_text(event.description));
     if (!event.location.empty()) line("LOCATION:" + escape_text(event.location));
     write_people(event);
+    line("END:VEVENT");
+  }
+
+  void write_cancelled(const Cancelled& event) {
+    line("BEGIN:VEVENT");
+    line("UID:" + event.uid);
+    line("DTSTAMP:" + utc_text(sys_days{calendar_.stamp}));
+    line(fmt::format("SEQUENCE:{}", event.sequence));
+    line("STATUS:CANCELLED");
+    for (const std::string& kept : event.lines) line(kept);
     line("END:VEVENT");
   }
 
@@ -162,7 +177,115 @@ size_t sequence_length(unsigned char lead) {
   return 1;
 }
 
+/// A content line of a calendar read back: its name (upper case), its value, where it starts.
+struct ContentLine {
+  std::string name, value, text;
+  int line = 0;
+};
+
+/// The content lines of `text`, unfolded (a line starting with a space or a tab continues the
+/// one before, RFC 5545 §3.1).
+std::vector<ContentLine> content_lines(std::string_view text) {
+  std::vector<ContentLine> lines;
+  int number = 0;
+  size_t at = 0;
+  while (at < text.size()) {
+    size_t end = text.find('\n', at);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view raw = text.substr(at, end - at);
+    if (!raw.empty() && raw.back() == '\r') raw.remove_suffix(1);
+    ++number;
+    at = end + 1;
+    if (!raw.empty() && (raw[0] == ' ' || raw[0] == '\t') && !lines.empty()) {
+      lines.back().text.append(raw.substr(1));
+      continue;
+    }
+    if (raw.empty()) continue;
+    lines.push_back({{}, {}, std::string(raw), number});
+  }
+  for (ContentLine& l : lines) {
+    // The name ends at the first `;` or `:`; the value after the first `:` outside quotes.
+    size_t name_end = l.text.find_first_of(";:");
+    l.name = l.text.substr(0, name_end);
+    for (char& c : l.name) c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
+    bool quoted = false;
+    for (size_t i = name_end == std::string::npos ? l.text.size() : name_end; i < l.text.size();
+         ++i) {
+      if (l.text[i] == '"') quoted = !quoted;
+      if (l.text[i] == ':' && !quoted) {
+        l.value = l.text.substr(i + 1);
+        break;
+      }
+    }
+  }
+  return lines;
+}
+
+[[noreturn]] void unreadable(const std::string& file, int line, std::string message) {
+  Diagnostics diagnostics;
+  diagnostics.error(file, Mark{line, 1, 0}, "", std::move(message));
+  throw Error(Error::Kind::invalid_input, std::move(diagnostics));
+}
+
 }  // namespace
+
+std::vector<PriorEvent> read_events(const std::string& file, std::string_view text) {
+  std::vector<ContentLine> lines = content_lines(text);
+  if (lines.empty() || lines.front().name != "BEGIN" || lines.front().value != "VCALENDAR")
+    unreadable(file, lines.empty() ? 1 : lines.front().line,
+               "not an iCalendar file: expected BEGIN:VCALENDAR first");
+  std::vector<PriorEvent> events;
+  std::vector<std::string> attendees;
+  bool in_event = false;
+  int depth = 0;  // components nested in the event (VALARM)
+  for (const ContentLine& l : lines) {
+    if (!in_event) {
+      if (l.name == "BEGIN" && l.value == "VEVENT") {
+        in_event = true;
+        events.push_back({});
+        events.back().line = l.line;
+        attendees.clear();
+      }
+      continue;
+    }
+    PriorEvent& event = events.back();
+    if (l.name == "BEGIN") ++depth;
+    if (depth > 0) {
+      if (l.name == "END") --depth;
+      continue;
+    }
+    if (l.name == "END" && l.value == "VEVENT") {
+      in_event = false;
+      if (event.uid.empty()) unreadable(file, event.line, "an event without a UID");
+      std::sort(attendees.begin(), attendees.end());
+      for (const std::string& a : attendees) event.who += a + "\n";
+      continue;
+    }
+    if (l.name == "UID") event.uid = l.value;
+    if (l.name == "SEQUENCE") {
+      int n = 0;
+      auto [end, ec] = std::from_chars(l.value.data(), l.value.data() + l.value.size(), n);
+      if (ec != std::errc() || end != l.value.data() + l.value.size() || n < 0)
+        unreadable(file, l.line, fmt::format("SEQUENCE \"{}\" is not a whole number", l.value));
+      event.sequence = n;
+    }
+    if (l.name == "STATUS") event.cancelled = l.value == "CANCELLED";
+    if (l.name == "DTSTART" || l.name == "DTEND") event.when += l.text + "\n";
+    if (l.name == "LOCATION") event.where = l.text;
+    if (l.name == "ATTENDEE") attendees.push_back(l.text);
+    if (l.name == "DTSTART" || l.name == "DTEND" || l.name == "SUMMARY" || l.name == "LOCATION" ||
+        l.name == "ORGANIZER" || l.name == "ATTENDEE")
+      event.lines.push_back(l.text);
+  }
+  if (in_event) unreadable(file, events.back().line, "an event without END:VEVENT");
+  std::sort(events.begin(), events.end(),
+            [](const PriorEvent& a, const PriorEvent& b) { return a.uid < b.uid; });
+  for (size_t i = 1; i < events.size(); ++i)
+    if (events[i].uid == events[i - 1].uid)
+      unreadable(file, std::max(events[i].line, events[i - 1].line),
+                 fmt::format("a second event with UID {}", events[i].uid));
+  return events;
+}
 
 std::string write(const Calendar& calendar) { return Writer(calendar).run(); }
 

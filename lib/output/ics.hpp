@@ -26,6 +26,16 @@ struct Event {
   std::string summary, description, location;
   std::optional<Person> organizer;  ///< written only with an e-mail address
   std::vector<Person> attendees;    ///< those with an e-mail address are written
+  int sequence = 0;                 ///< SEQUENCE: how many times it was changed since sent
+};
+
+/// An event of an earlier calendar that is no longer planned: written again with
+/// STATUS:CANCELLED, its UID, a higher SEQUENCE and the content lines it had (times, summary,
+/// place, people), so a calendar program that imported it removes it.
+struct Cancelled {
+  std::string uid;
+  int sequence = 0;
+  std::vector<std::string> lines;  ///< unfolded content lines, e.g. `DTSTART:20261207T013000Z`
 };
 
 /// A VCALENDAR.
@@ -35,7 +45,26 @@ struct Calendar {
   std::string timezone;  ///< IANA name; empty: floating local times
   Date stamp;            ///< DTSTAMP of every event, at 00:00:00 UTC
   std::vector<Event> events;
+  std::vector<Cancelled> cancelled;  ///< written after the events
 };
+
+/// A VEVENT of a calendar read back (read_events): what an update compares, and the content
+/// lines a cancellation repeats.
+struct PriorEvent {
+  std::string uid;
+  int sequence = 0;
+  bool cancelled = false;  ///< STATUS:CANCELLED
+  /// DTSTART, DTEND, LOCATION and the sorted ATTENDEE lines, as written: the event "changed"
+  /// (RFC 5546 §2.1.4) when one of them differs.
+  std::string when, where, who;
+  std::vector<std::string> lines;  ///< DTSTART, DTEND, SUMMARY, LOCATION, ORGANIZER, ATTENDEE
+  int line = 0;                    ///< where BEGIN:VEVENT stands in the file
+};
+
+/// The VEVENTs of an iCalendar text (RFC 5545: unfolded, CRLF or LF). Throws
+/// Error(invalid_input), located in `file`, for a text that is no calendar, an event without
+/// a UID, two events with one UID, or a SEQUENCE that is no whole number.
+std::vector<PriorEvent> read_events(const std::string& file, std::string_view text);
 
 /// The calendar as RFC 5545 text. Throws Error(invalid_input) for an unknown time zone.
 std::string write(const Calendar& calendar);

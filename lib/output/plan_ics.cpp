@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 #include <optional>
 #include <string_view>
@@ -171,9 +172,37 @@ std::string write_calendar(const ics::Calendar& calendar) {
   }
 }
 
+const ics::PriorEvent* find_event(const std::vector<ics::PriorEvent>& events,
+                                  const std::string& uid) {
+  auto it = std::lower_bound(
+      events.begin(), events.end(), uid,
+      [](const ics::PriorEvent& e, const std::string& key) { return e.uid < key; });
+  return it != events.end() && it->uid == uid ? &*it : nullptr;
+}
+
+/// Numbers `calendar`'s events against the calendar sent before and cancels what it no longer
+/// holds (PlanIcsOptions). The new events are compared as written, read back by the same
+/// reader as the old ones, so only a real change counts.
+void update_from(ics::Calendar& calendar, const std::vector<ics::PriorEvent>& previous) {
+  std::vector<ics::PriorEvent> now = ics::read_events("", write_calendar(calendar));
+  for (ics::Event& event : calendar.events) {
+    const ics::PriorEvent* before = find_event(previous, event.uid);
+    const ics::PriorEvent* after = find_event(now, event.uid);
+    if (before == nullptr || after == nullptr) continue;
+    bool changed = before->cancelled || before->when != after->when ||
+                   before->where != after->where || before->who != after->who;
+    event.sequence = before->sequence + (changed ? 1 : 0);
+  }
+  for (const ics::PriorEvent& before : previous) {
+    if (find_event(now, before.uid) != nullptr) continue;
+    calendar.cancelled.push_back(
+        {before.uid, before.sequence + (before.cancelled ? 0 : 1), before.lines});
+  }
+}
+
 }  // namespace
 
-std::string plan_ics(const json& plan_view) {
+std::string plan_ics(const json& plan_view, const PlanIcsOptions& options) {
   Field view(plan_view, "");
   if (std::string kind = view["kind"].text(); kind != "commplan/plan")
     malformed("kind", fmt::format("expected \"commplan/plan\", got \"{}\"", kind));
@@ -185,7 +214,10 @@ std::string plan_ics(const json& plan_view) {
   calendar.name = context.project;
   calendar.timezone = project["timezone"].text();
   calendar.stamp = view["date"].date();
+  if (options.latest_stamp && *options.latest_stamp < calendar.stamp)
+    calendar.stamp = *options.latest_stamp;
   for (const Field& t : view["touchpoints"].items()) calendar.events.push_back(event(t, context));
+  if (options.previous != nullptr) update_from(calendar, *options.previous);
   return write_calendar(calendar);
 }
 

@@ -7,6 +7,10 @@
 namespace commplan {
 
 std::string make_uid(std::string_view project, std::string_view kind, Date date) {
+  return make_uid(project, kind, std::string_view(format_date(date)));
+}
+
+std::string make_uid(std::string_view project, std::string_view kind, std::string_view key) {
   std::uint64_t hash = 14695981039346656037ULL;  // FNV-1a, 64 bits
   auto mix = [&hash](std::string_view part) {
     for (char c : part) {
@@ -18,7 +22,7 @@ std::string make_uid(std::string_view project, std::string_view kind, Date date)
   };
   mix(project);
   mix(kind);
-  mix(format_date(date));
+  mix(key);
   return fmt::format("{:016x}@commplan", hash);
 }
 

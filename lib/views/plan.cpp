@@ -67,11 +67,29 @@ json attendee_json(const Attendee& a) {
   return {{"name", a.name}, {"role", a.role}, {"email", a.email}, {"side", side_name(a.side)}};
 }
 
+/// What a touchpoint's UID names: the kick-off and the final recap (one each), the daily
+/// recap of its day, the recap of its phase. Moving a phase or final recap to another day
+/// keeps its UID, so a calendar program updates the event.
+std::string touchpoint_uid(const Touchpoint& t, const Project& project) {
+  std::string_view kind = to_string(t.kind);
+  switch (t.kind) {
+    case TouchpointKind::daily:
+      return make_uid(project.project.name, kind, t.date);
+    case TouchpointKind::phase:
+      if (t.phase != nullptr) return make_uid(project.project.name, kind, t.phase->id);
+      return make_uid(project.project.name, kind, t.date);
+    case TouchpointKind::kickoff:
+    case TouchpointKind::final:
+      break;
+  }
+  return make_uid(project.project.name, kind, kind);
+}
+
 json touchpoint_json(const Touchpoint& t, const Project& project, Lang lang) {
   json attendees = json::array();
   for (const Attendee& a : t.attendees) attendees.push_back(attendee_json(a));
   std::string note = plan_text::includes_note(t, project, lang);
-  json j = {{"uid", make_uid(project.project.name, to_string(t.kind), t.date)},
+  json j = {{"uid", touchpoint_uid(t, project)},
             {"date", format_date(t.date)},
             {"weekday", weekday_short(t.date, lang)},
             {"start", format_time(t.start)},

@@ -68,7 +68,14 @@ def check_goldens(binary, source, folder):
         expected = glob.glob(os.path.join(os.path.dirname(path), "expected.*"))
         with open(expected[0], "rb") as f:
             want = f.read()
-        if run(binary, "plan", "--from-view", view, "--format", fmt, text=False) != want:
+        env = {"PATH": "/usr/bin:/bin"}  # and the golden's own variables (SOURCE_DATE_EPOCH)
+        env_file = os.path.join(os.path.dirname(path), "env")
+        if os.path.exists(env_file):
+            with open(env_file, encoding="utf-8") as f:
+                env.update(line.split("=", 1) for line in f.read().splitlines() if "=" in line)
+        got = subprocess.run([binary, "plan", "--from-view", view, "--format", fmt],
+                             capture_output=True, env=env).stdout
+        if got != want:
             fail(f"golden {name}: --from-view {view} --format {fmt} differs from {expected[0]}")
     return len(found)
 
