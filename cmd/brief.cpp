@@ -6,6 +6,7 @@
 #include <ostream>
 
 #include "cli_model.hpp"
+#include "output/markdown.hpp"
 #include "project_input.hpp"
 #include "template/library.hpp"
 #include "util/text.hpp"
@@ -20,6 +21,39 @@ OutputFormat markdown_format() {
 OutputFormat json_format() {
   return {"json", "The view model as JSON: what the template sees (input of commplan render)",
           dump_view};
+}
+
+/// The BCP 47 tag of a view's language, for the page's lang attribute (zh: Simplified Chinese,
+/// as the built-in templates write it).
+std::string html_lang(const View& view) {
+  std::string lang = view.data.value("lang", "en");
+  return lang == "zh" ? "zh-CN" : lang;
+}
+
+OutputFormat html_format(std::function<std::string(std::string body, const View&)> body) {
+  return {"html",
+          "One self-contained HTML page (inline CSS, print-ready for A4), from the Markdown",
+          FromMarkdown{[body](const std::string& markdown, const View& view, const BriefOptions&) {
+            std::string html = markdown_html(markdown);
+            if (body) html = body(std::move(html), view);
+            return html_page({first_heading(markdown), html_lang(view)}, html);
+          }}};
+}
+
+OutputFormat txt_format() {
+  return {"txt",
+          "Plain text for a chat message (WeChat, DingTalk, Teams...): no Markdown; "
+          "--max-bytes splits it into numbered parts",
+          FromMarkdown{[](const std::string& markdown, const View&, const BriefOptions& opts) {
+            ChatText chat = markdown_text(markdown);
+            if (opts.max_bytes == 0) return chat.text;
+            std::vector<std::string> parts = split_message(chat, opts.max_bytes);
+            return join(parts, "\f\n");
+          }}};
+}
+
+std::vector<OutputFormat> page_formats() {
+  return {markdown_format(), html_format(), txt_format(), json_format()};
 }
 
 namespace {
@@ -57,6 +91,13 @@ void add_brief_options(CLI::App* cmd, BriefOptions& opts, std::vector<OutputForm
                   "SOURCE_DATE_EPOCH, else the current date in the project's time zone)")
       ->check(non_empty());
   add_check_option(cmd, opts.check);
+  if (std::any_of(opts.formats.begin(), opts.formats.end(),
+                  [](const OutputFormat& f) { return f.name == "txt"; }))
+    cmd->add_option("--max-bytes", opts.max_bytes,
+                    "With --format txt: split the text into numbered parts (1/3) of at most N "
+                    "bytes each, at section boundaries, separated by a form feed line (WeCom "
+                    "takes 4096, DingTalk about 3500 characters)")
+        ->check(CLI::PositiveNumber);
 }
 
 Lang resolve_lang(Context& ctx, const BriefOptions& opts, const Project* project) {
@@ -159,9 +200,16 @@ std::string produce(Context& ctx, const BriefOptions& opts, const std::string& t
   if (row == opts.formats.end())
     throw Error(Error::Kind::usage, Source::option, "--format",
                 fmt::format("unknown format \"{}\"", opts.format));
+  if (opts.max_bytes != 0 && row->name != "txt")
+    throw Error(Error::Kind::usage, Source::option, "--max-bytes",
+                "--max-bytes splits chat text: it needs --format txt");
   if (const auto* serialize = std::get_if<Serializer>(&row->how)) return (*serialize)(view);
-  std::string name =
-      fmt::format("{}.{}.{}", templates, view.data["lang"].get<std::string>(), row->name);
+  std::string lang = view.data["lang"].get<std::string>();
+  if (const auto* from = std::get_if<FromMarkdown>(&row->how)) {
+    std::string name = fmt::format("{}.{}.md", templates, lang);
+    return from->convert(render_view(ctx, opts, name, view, tmpl::Escape::markdown), view, opts);
+  }
+  std::string name = fmt::format("{}.{}.{}", templates, lang, row->name);
   return render_view(ctx, opts, name, view, std::get<tmpl::Escape>(row->how));
 }
 

@@ -18,6 +18,14 @@ namespace commplan::cli {
 /// How a serializer makes a format from the view model.
 using Serializer = std::function<std::string(const View&)>;
 
+struct BriefOptions;
+
+/// A format made from the command's Markdown (its md template rendered), e.g. HTML or chat
+/// text: `convert` gets the Markdown, the view and the run's options.
+struct FromMarkdown {
+  std::function<std::string(const std::string& markdown, const View&, const BriefOptions&)> convert;
+};
+
 /// A row of a brief command's format table: the --format value, its line of help (--help,
 /// the man page), and how it is made: the command's template `<name>.<lang>.<format>` (e.g.
 /// kickoff.en.md) rendered with an escape mode, or a serializer of the view. The table is
@@ -27,7 +35,7 @@ using Serializer = std::function<std::string(const View&)>;
 struct OutputFormat {
   std::string name;
   std::string help;
-  std::variant<tmpl::Escape, Serializer> how;
+  std::variant<tmpl::Escape, Serializer, FromMarkdown> how;
 };
 
 /// md: the command's Markdown template.
@@ -35,6 +43,16 @@ OutputFormat markdown_format();
 
 /// json: the view model itself, as dump_view prints it.
 OutputFormat json_format();
+
+/// html: one self-contained page made from the Markdown by libcmark-gfm (output/markdown.hpp);
+/// `body` may rework the page's HTML body with the view (plan draws its timeline there).
+OutputFormat html_format(std::function<std::string(std::string body, const View&)> body = nullptr);
+
+/// txt: plain text for a chat message, split into numbered parts by --max-bytes.
+OutputFormat txt_format();
+
+/// md, html, txt and json: the formats every brief made from a Markdown template offers.
+std::vector<OutputFormat> page_formats();
 
 /// The contract's common options.
 struct BriefOptions {
@@ -46,6 +64,7 @@ struct BriefOptions {
   std::string templates_dir;
   std::string date;
   std::string check;
+  size_t max_bytes = 0;  ///< --max-bytes: txt parts at most this long; 0: one part
   /// Returns why the run has nothing to render for the project on its day, or nullopt; the
   /// reason is printed on stderr and the run ends with exit 0, writing nothing.
   std::function<std::optional<std::string>(const Project&, Date)> skip;

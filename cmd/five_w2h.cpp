@@ -30,10 +30,10 @@ std::string ask(std::istream& in, std::ostream& prompts, const std::string& ques
 
 /// The formats five-w2h offers: a new one is a row here plus its template or serializer.
 std::vector<OutputFormat> five_w2h_formats() {
-  return {markdown_format(),
-          json_format(),
-          {"yaml", "Communications entries to paste into a project file",
-           [](const View& view) { return communications_yaml(view.data); }}};
+  std::vector<OutputFormat> formats = page_formats();
+  formats.push_back({"yaml", "Communications entries to paste into a project file",
+                     [](const View& view) { return communications_yaml(view.data); }});
+  return formats;
 }
 
 /// --interactive asks at the terminal, and only there; it takes neither PROJECT nor --topic.

@@ -7,7 +7,7 @@ namespace commplan::cli {
 namespace {
 
 /// The formats kickoff offers: a new one is a row here plus its template or serializer.
-std::vector<OutputFormat> kickoff_formats() { return {markdown_format(), json_format()}; }
+std::vector<OutputFormat> kickoff_formats() { return page_formats(); }
 
 std::optional<View> build(const Project& project, const ViewOptions& common,
                           Diagnostics& diagnostics) {

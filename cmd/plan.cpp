@@ -8,6 +8,7 @@
 #include "brief.hpp"
 #include "load/document.hpp"
 #include "output/plan_ics.hpp"
+#include "output/plan_svg.hpp"
 
 namespace commplan::cli {
 
@@ -98,10 +99,25 @@ std::string plan_calendar(Context& ctx, const PlanOptions& opts, const View& vie
   return plan_ics(view.data, options);
 }
 
+/// The page's HTML with its Mermaid chart (which needs a script to show) replaced by the
+/// timeline drawn as SVG (output/plan_svg.hpp); a page without the chart is left as it is.
+std::string with_timeline(std::string body, const View& view) {
+  constexpr std::string_view kOpen = "<pre><code class=\"language-mermaid\">";
+  size_t start = body.find(kOpen);
+  if (start == std::string::npos) return body;
+  size_t end = body.find("</code></pre>\n", start);
+  if (end == std::string::npos) return body;
+  end += std::string_view("</code></pre>\n").size();
+  return body.replace(start, end - start,
+                      "<figure class=\"timeline\">\n" + plan_svg(view.data) + "</figure>\n");
+}
+
 /// The formats plan offers: a new one is a row here plus its template or serializer.
 std::vector<OutputFormat> plan_formats(Context& ctx, std::shared_ptr<const PlanOptions> opts) {
   return {
       markdown_format(),
+      html_format(with_timeline),
+      txt_format(),
       json_format(),
       {"ics", "iCalendar file of every touchpoint, for calendar programs",
        [&ctx, opts](const View& view) { return plan_calendar(ctx, *opts, view); }},

@@ -18,7 +18,7 @@ struct RecapCommandOptions {
 };
 
 /// The formats recap offers: a new one is a row here plus its templates or serializer.
-std::vector<OutputFormat> recap_formats() { return {markdown_format(), json_format()}; }
+std::vector<OutputFormat> recap_formats() { return page_formats(); }
 
 int run_recap(Context& ctx, const RecapCommandOptions& opts) {
   RecapOptions recap{parse_recap_level(opts.level).value_or(RecapLevel::daily), opts.phase};

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "output/ics.hpp"
+#include "output/view_field.hpp"
 #include "util/dates.hpp"
 #include "util/diagnostic.hpp"
 #include "words/words.hpp"
@@ -22,78 +23,6 @@ namespace commplan {
 namespace {
 
 using nlohmann::json;
-
-[[noreturn]] void malformed(std::string path, std::string message) {
-  Diagnostics diagnostics;
-  diagnostics.error("", {}, std::move(path), std::move(message));
-  throw Error(Error::Kind::invalid_input, std::move(diagnostics));
-}
-
-std::string child(std::string_view path, std::string_view key) {
-  return path.empty() ? std::string(key) : fmt::format("{}.{}", path, key);
-}
-
-/// A value of the view and where it is (`touchpoints[2]`), read with the type a calendar needs.
-class Field {
- public:
-  Field(const json& value, std::string path) : value_(value), path_(std::move(path)) {}
-
-  Field operator[](std::string_view key) const {
-    if (!value_.is_object()) malformed(path_, "expected a mapping");
-    auto it = value_.find(std::string(key));
-    if (it == value_.end()) malformed(child(path_, key), "missing");
-    return {*it, child(path_, key)};
-  }
-
-  bool has(std::string_view key) const {
-    return value_.is_object() && value_.contains(std::string(key)) &&
-           !value_[std::string(key)].is_null();
-  }
-
-  /// The items of a list, each with its path.
-  std::vector<Field> items() const {
-    if (!value_.is_array()) malformed(path_, "expected a list");
-    std::vector<Field> list;
-    for (size_t i = 0; i < value_.size(); ++i)
-      list.emplace_back(value_[i], fmt::format("{}[{}]", path_, i));
-    return list;
-  }
-
-  std::string text() const {
-    if (!value_.is_string()) malformed(path_, "expected a string");
-    return value_.get<std::string>();
-  }
-
-  int number() const {
-    if (!value_.is_number_integer()) malformed(path_, "expected a whole number");
-    auto n = value_.get<long long>();
-    if (n < 0 || n > 24 * 60) malformed(path_, fmt::format("expected minutes, got {}", n));
-    return static_cast<int>(n);
-  }
-
-  Date date() const {
-    auto day = parse_date(text());
-    if (!day) malformed(path_, fmt::format("expected YYYY-MM-DD, got \"{}\"", text()));
-    return *day;
-  }
-
-  int time() const {
-    auto minutes = parse_time(text());
-    if (!minutes) malformed(path_, fmt::format("expected HH:MM, got \"{}\"", text()));
-    return *minutes;
-  }
-
- private:
-  const json& value_;
-  std::string path_;
-};
-
-Lang lang_of(const Field& view) {
-  std::string code = view["lang"].text();
-  if (auto lang = language_named(code)) return *lang;
-  malformed("lang",
-            fmt::format("unknown language \"{}\"; expected {}", code, language_codes_text()));
-}
 
 /// Each kind's agenda, from the view's `meetings`.
 std::map<std::string, std::vector<std::string>> agendas(const Field& view) {

@@ -7,6 +7,7 @@
 
 #include "util/text.hpp"
 #include "util/uid.hpp"
+#include "views/calendar.hpp"
 #include "views/plan_text.hpp"
 #include "words/words.hpp"
 
@@ -83,6 +84,21 @@ std::string touchpoint_uid(const Touchpoint& t, const Project& project) {
       break;
   }
   return make_uid(project.project.name, kind, kind);
+}
+
+/// Every day of the engagement with what kind of day it is, for a timeline to shade rest days
+/// and holidays: {date, weekday, workday, holiday}.
+json days_json(const Project& project, Lang lang) {
+  json days = json::array();
+  const ProjectInfo& info = project.project;
+  if (!info.start.ok() || !info.end.ok() || info.end < info.start) return days;
+  Calendar calendar(project);
+  for (Date day = info.start; day <= info.end; day = add_days(day, 1))
+    days.push_back({{"date", format_date(day)},
+                    {"weekday", weekday_short(day, lang)},
+                    {"workday", calendar.is_workday(day)},
+                    {"holiday", calendar.is_holiday(day)}});
+  return days;
 }
 
 json touchpoint_json(const Touchpoint& t, const Project& project, Lang lang) {
@@ -268,6 +284,7 @@ std::optional<View> build_plan_view(const Project& project, const ViewOptions& o
   view["questions"] = questions_json(project, lang);
   view["organizer"] = organizer_json(project);
   view["mermaid"] = plan_gantt(project, schedule, lang);
+  view["days"] = days_json(project, lang);
   diagnostics.sort_by_place();
   return unless_new_errors(std::move(view), diagnostics, errors);
 }

@@ -115,6 +115,14 @@ extern const Words kEnglish{
             .project = "Project: ",
             .client = "Client: ",
         },
+    .timeline =
+        {
+            .title = "Timeline: {project}",
+            .phases = "Phases",
+            .meetings = "Meetings",
+            .rest_day = "Rest day",
+            .holiday = "Holiday",
+        },
     .matrix =
         {
             .contact =

@@ -91,6 +91,15 @@ struct Words {
     std::string_view client;     ///< "Client: " / "客户："
   } calendar;
 
+  /// The plan's timeline (an SVG in the HTML page): its title and legend.
+  struct Timeline {
+    std::string_view title;     ///< pattern of {project}: "Timeline: {project}"
+    std::string_view phases;    ///< "Phases" / "阶段"
+    std::string_view meetings;  ///< "Meetings" / "会议"
+    std::string_view rest_day;  ///< "Rest day" / "休息日"
+    std::string_view holiday;   ///< "Holiday" / "节假日"
+  } timeline;
+
   /// The plan's communication matrix.
   struct Matrix {
     MatrixRowWords contact, management, client_team, our_team, escalation;

@@ -106,6 +106,14 @@ extern const Words kChinese{
             .project = "项目：",
             .client = "客户：",
         },
+    .timeline =
+        {
+            .title = "{project}进度安排",
+            .phases = "阶段",
+            .meetings = "会议",
+            .rest_day = "休息日",
+            .holiday = "节假日",
+        },
     .matrix =
         {
             .contact =

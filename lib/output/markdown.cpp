@@ -1,0 +1,334 @@
+#include "output/markdown.hpp"
+
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
+#include <fmt/format.h>
+
+#include "util/diagnostic.hpp"
+
+namespace commplan {
+
+namespace {
+
+constexpr const char* kExtensions[] = {"table", "strikethrough", "autolink", "tasklist"};
+
+/// A Markdown text parsed with GitHub's extensions; owns the document and its parser.
+class Parsed {
+ public:
+  explicit Parsed(std::string_view markdown) {
+    cmark_gfm_core_extensions_ensure_registered();
+    parser_ = cmark_parser_new(CMARK_OPT_DEFAULT);
+    for (const char* name : kExtensions)
+      if (cmark_syntax_extension* extension = cmark_find_syntax_extension(name))
+        cmark_parser_attach_syntax_extension(parser_, extension);
+    cmark_parser_feed(parser_, markdown.data(), markdown.size());
+    doc_ = cmark_parser_finish(parser_);
+  }
+  ~Parsed() {
+    cmark_node_free(doc_);
+    cmark_parser_free(parser_);
+  }
+  Parsed(const Parsed&) = delete;
+  Parsed& operator=(const Parsed&) = delete;
+
+  cmark_node* doc() const { return doc_; }
+  cmark_llist* extensions() const { return cmark_parser_get_syntax_extensions(parser_); }
+
+ private:
+  cmark_parser* parser_;
+  cmark_node* doc_;
+};
+
+std::string_view type_name(cmark_node* node) { return cmark_node_get_type_string(node); }
+
+std::string literal(cmark_node* node) {
+  const char* text = cmark_node_get_literal(node);
+  return text != nullptr ? text : "";
+}
+
+/// Text with its final line breaks removed.
+std::string without_final_breaks(std::string text) {
+  while (!text.empty() && text.back() == '\n') text.pop_back();
+  return text;
+}
+
+/// Every line of `text` but the first indented by `indent`.
+std::string indent_rest(std::string_view text, std::string_view indent) {
+  std::string out;
+  for (char c : text) {
+    out += c;
+    if (c == '\n') out += indent;
+  }
+  return out;
+}
+
+/// The plain text of inline nodes: what a reader sees, without markers or escapes.
+std::string inline_text(cmark_node* parent) {
+  std::string out;
+  for (cmark_node* node = cmark_node_first_child(parent); node; node = cmark_node_next(node)) {
+    switch (cmark_node_get_type(node)) {
+      case CMARK_NODE_TEXT:
+      case CMARK_NODE_CODE:
+        out += literal(node);
+        break;
+      case CMARK_NODE_SOFTBREAK:
+        out += ' ';
+        break;
+      case CMARK_NODE_LINEBREAK:
+        out += '\n';
+        break;
+      case CMARK_NODE_HTML_INLINE:
+        if (literal(node).starts_with("<br")) out += '\n';  // a line break inside a table cell
+        break;
+      case CMARK_NODE_LINK: {
+        std::string text = inline_text(node);
+        const char* url = cmark_node_get_url(node);
+        std::string address = url != nullptr ? url : "";
+        if (address.empty() || address == text || address == "mailto:" + text)
+          out += text;
+        else
+          out += fmt::format("{} ({})", text, address);
+        break;
+      }
+      case CMARK_NODE_FOOTNOTE_REFERENCE:
+        break;
+      default:  // emphasis, strong, strikethrough, an image's alt text
+        out += inline_text(node);
+    }
+  }
+  return out;
+}
+
+std::string block_text(cmark_node* node);
+
+/// The blocks under `parent`, one blank line apart (`tight`: no blank line).
+std::string blocks_text(cmark_node* parent, bool tight) {
+  std::string out;
+  for (cmark_node* node = cmark_node_first_child(parent); node; node = cmark_node_next(node)) {
+    std::string text = block_text(node);
+    if (text.empty()) continue;
+    if (!out.empty()) out += tight ? "\n" : "\n\n";
+    out += text;
+  }
+  return out;
+}
+
+std::string list_text(cmark_node* list) {
+  bool ordered = cmark_node_get_list_type(list) == CMARK_ORDERED_LIST;
+  int number = cmark_node_get_list_start(list);
+  std::string out;
+  for (cmark_node* item = cmark_node_first_child(list); item; item = cmark_node_next(item)) {
+    std::string marker = ordered ? fmt::format("{}. ", number++) : "- ";
+    if (type_name(item) == "tasklist")
+      marker = cmark_gfm_extensions_get_tasklist_item_checked(item) ? "☑ " : "☐ ";
+    if (!out.empty()) out += '\n';
+    out += marker +
+           indent_rest(blocks_text(item, true), std::string(ordered ? marker.size() : 2, ' '));
+  }
+  return out;
+}
+
+/// A table as short lines: the header row left out, each other row after "- " with its cells
+/// joined by " · " ("name: value" for two columns); line breaks in a cell become spaces.
+std::string table_text(cmark_node* table) {
+  std::string out;
+  for (cmark_node* row = cmark_node_first_child(table); row; row = cmark_node_next(row)) {
+    if (cmark_gfm_extensions_get_table_row_is_header(row)) continue;
+    std::vector<std::string> cells;
+    for (cmark_node* cell = cmark_node_first_child(row); cell; cell = cmark_node_next(cell)) {
+      std::string text = inline_text(cell);
+      for (char& c : text)
+        if (c == '\n') c = ' ';
+      cells.push_back(std::move(text));
+    }
+    std::string line;
+    if (cells.size() == 2 && !cells[0].empty()) {
+      line = cells[1].empty() ? cells[0] : fmt::format("{}: {}", cells[0], cells[1]);
+    } else {
+      for (const std::string& cell : cells) {
+        if (cell.empty()) continue;
+        if (!line.empty()) line += " · ";
+        line += cell;
+      }
+    }
+    if (line.empty()) continue;
+    if (!out.empty()) out += '\n';
+    out += "- " + line;
+  }
+  return out;
+}
+
+std::string block_text(cmark_node* node) {
+  switch (cmark_node_get_type(node)) {
+    case CMARK_NODE_PARAGRAPH:
+    case CMARK_NODE_HEADING:
+      return inline_text(node);
+    case CMARK_NODE_CODE_BLOCK: {
+      const char* info = cmark_node_get_fence_info(node);
+      if (info != nullptr && std::string_view(info).starts_with("mermaid")) return "";  // a chart
+      return without_final_breaks(literal(node));
+    }
+    case CMARK_NODE_HTML_BLOCK:
+    case CMARK_NODE_THEMATIC_BREAK:
+      return "";
+    case CMARK_NODE_LIST:
+      return list_text(node);
+    default:
+      if (type_name(node) == "table") return table_text(node);
+      return blocks_text(node, false);  // a block quote, a footnote
+  }
+}
+
+size_t marker_size(size_t part, size_t parts) {
+  return fmt::formatted_size("({}/{})\n", part, parts);
+}
+
+/// The longest head of `text` within `budget` bytes that ends at a blank line, else a line end,
+/// else between UTF-8 characters; its length and how many separator bytes follow it.
+std::pair<size_t, size_t> cut(std::string_view text, size_t budget) {
+  std::string_view head = text.substr(0, budget + 1);
+  if (size_t at = head.rfind("\n\n"); at != std::string_view::npos && at > 0 && at <= budget)
+    return {at, 2};
+  if (size_t at = head.rfind('\n'); at != std::string_view::npos && at > 0 && at <= budget)
+    return {at, 1};
+  size_t at = budget;
+  while (at > 0 && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) --at;
+  return {at, 0};
+}
+
+/// `chat`'s sections packed into parts of at most `budget` bytes of text.
+std::vector<std::string> pack(const ChatText& chat, size_t budget) {
+  std::vector<std::string_view> sections;
+  std::string_view text = chat.text;
+  size_t start = 0;
+  for (size_t offset : chat.sections) {
+    if (offset <= start || offset >= text.size()) continue;
+    sections.push_back(text.substr(start, offset - start));
+    start = offset;
+  }
+  sections.push_back(text.substr(start));
+  std::vector<std::string> parts;
+  std::string current;
+  for (std::string_view section : sections) {
+    while (!section.empty() && section.back() == '\n') section.remove_suffix(1);
+    if (section.empty()) continue;
+    size_t joined = current.empty() ? section.size() : current.size() + 2 + section.size();
+    if (joined <= budget) {
+      if (!current.empty()) current += "\n\n";
+      current += section;
+      continue;
+    }
+    if (!current.empty()) parts.push_back(std::move(current));
+    current.clear();
+    while (section.size() > budget) {
+      auto [length, gap] = cut(section, budget);
+      parts.emplace_back(section.substr(0, length));
+      section.remove_prefix(length + gap);
+    }
+    current = section;
+  }
+  if (!current.empty()) parts.push_back(std::move(current));
+  return parts;
+}
+
+}  // namespace
+
+std::string markdown_html(std::string_view markdown) {
+  Parsed parsed(markdown);
+  char* html = cmark_render_html(parsed.doc(), CMARK_OPT_DEFAULT, parsed.extensions());
+  std::string out = html != nullptr ? html : "";
+  cmark_get_default_mem_allocator()->free(html);
+  return out;
+}
+
+std::string first_heading(std::string_view markdown) {
+  Parsed parsed(markdown);
+  for (cmark_node* node = cmark_node_first_child(parsed.doc()); node; node = cmark_node_next(node))
+    if (cmark_node_get_type(node) == CMARK_NODE_HEADING) return inline_text(node);
+  return "";
+}
+
+ChatText markdown_text(std::string_view markdown) {
+  Parsed parsed(markdown);
+  ChatText chat;
+  for (cmark_node* node = cmark_node_first_child(parsed.doc()); node;
+       node = cmark_node_next(node)) {
+    std::string text = block_text(node);
+    if (text.empty()) continue;
+    if (!chat.text.empty()) chat.text += "\n\n";
+    if (cmark_node_get_type(node) == CMARK_NODE_HEADING) chat.sections.push_back(chat.text.size());
+    chat.text += text;
+  }
+  chat.text += '\n';
+  return chat;
+}
+
+std::vector<std::string> split_message(const ChatText& chat, size_t max_bytes) {
+  if (chat.text.size() <= max_bytes) return {chat.text};
+  constexpr size_t kLeast = 16;  // a part must hold some text besides its marker
+  std::vector<std::string> parts;
+  for (size_t guess = 9;; guess = guess * 10 + 9) {
+    size_t marker = marker_size(guess, guess);
+    if (max_bytes < marker + kLeast)
+      throw Error(Error::Kind::usage, Source::option, "--max-bytes",
+                  fmt::format("{} bytes leave no room for text after the part markers (at least "
+                              "{})",
+                              max_bytes, marker + kLeast));
+    parts = pack(chat, max_bytes - marker - 1);  // the part's final line break
+    if (parts.size() <= guess) break;
+  }
+  for (size_t i = 0; i < parts.size(); ++i)
+    parts[i] = fmt::format("({}/{})\n{}\n", i + 1, parts.size(), parts[i]);
+  return parts;
+}
+
+/// The page's style: readable on screen, A4 on paper, Latin then CJK fonts.
+constexpr std::string_view kStyle = R"(
+body {
+  font-family: -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans CJK SC",
+    "Source Han Sans SC", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", sans-serif;
+  font-size: 15px; line-height: 1.6; color: #1f2328; max-width: 52em; margin: 2em auto;
+  padding: 0 1.5em;
+}
+h1 { font-size: 1.6em; border-bottom: 1px solid #d0d7de; padding-bottom: .3em; }
+h2 { font-size: 1.3em; margin-top: 1.6em; }
+h3 { font-size: 1.1em; }
+table { border-collapse: collapse; margin: 1em 0; width: 100%; }
+th, td { border: 1px solid #d0d7de; padding: .35em .6em; text-align: left; vertical-align: top; }
+th { background: #f6f8fa; }
+blockquote { margin: 1em 0; padding: 0 1em; color: #57606a; border-left: .25em solid #d0d7de; }
+code, pre { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, "Noto Sans Mono CJK SC",
+  monospace; font-size: .9em; }
+pre { background: #f6f8fa; padding: .8em; white-space: pre-wrap; }
+ul.contains-task-list { list-style: none; padding-left: 1.2em; }
+svg { max-width: 100%; height: auto; }
+@page { size: A4; margin: 18mm 16mm; }
+@media print {
+  body { font-size: 10.5pt; max-width: none; margin: 0; padding: 0; }
+  h1, h2, h3 { break-after: avoid; }
+  tr, li, blockquote, pre, svg { break-inside: avoid; }
+  a { color: inherit; text-decoration: none; }
+}
+)";
+
+std::string html_page(const HtmlPage& page, std::string_view body) {
+  std::string title;
+  for (char c : page.title) {
+    if (c == '&')
+      title += "&amp;";
+    else if (c == '<')
+      title += "&lt;";
+    else if (c == '>')
+      title += "&gt;";
+    else
+      title += c;
+  }
+  return fmt::format(
+      "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n"
+      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+      "<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n<main>\n{}</main>\n</body>\n"
+      "</html>\n",
+      page.lang, title, kStyle, body);
+}
+
+}  // namespace commplan

@@ -1,0 +1,61 @@
+#include <gtest/gtest.h>
+
+#include "output/markdown.hpp"
+#include "util/diagnostic.hpp"
+
+namespace commplan {
+namespace {
+
+TEST(MarkdownText, DropsTheSyntaxAndTheEscapes) {
+  ChatText chat = markdown_text(
+      "# Daily recap: Portal\n\n**ACME** · call \\+49 or https\\://x.example\n\n"
+      "## Findings\n\n| ID | Title |\n|----|-------|\n| F-1 | Door *open* |\n\n"
+      "| ID | Sev | Title |\n|---|---|---|\n| F-2 | High | A<br>B |\n\n"
+      "- one\n  - two\n1. first\n- [x] done\n\n> Ask [the lead](mailto:a@x) at "
+      "<https://x.example>\n\n"
+      "```mermaid\ngantt\n```\n");
+  EXPECT_EQ(chat.text,
+            "Daily recap: Portal\n\nACME · call +49 or https://x.example\n\nFindings\n\n"
+            "- F-1: Door open\n\n- F-2 · High · A B\n\n- one\n  - two\n\n1. first\n\n☑ done\n\n"
+            "Ask the lead (mailto:a@x) at https://x.example\n");
+  EXPECT_EQ(chat.sections, (std::vector<size_t>{0, 60}));
+  EXPECT_EQ(chat.text.substr(60, 8), "Findings");
+}
+
+TEST(MarkdownText, RawHtmlNeverPassesIntoTheHtml) {
+  std::string html = markdown_html("a <script>alert(1)</script> b\n\n<div onclick=x>c</div>\n");
+  EXPECT_EQ(html.find("<script"), std::string::npos) << html;
+  EXPECT_EQ(html.find("<div"), std::string::npos) << html;
+}
+
+TEST(SplitMessage, PacksSectionsIntoNumberedPartsWithinTheLimit) {
+  ChatText chat = markdown_text("# A\n\naaaa aaaa\n\n## B\n\nbbbb bbbb\n\n## C\n\ncccc cccc\n");
+  EXPECT_EQ(split_message(chat, 1000), (std::vector<std::string>{chat.text}));
+  std::vector<std::string> parts = split_message(chat, 30);
+  ASSERT_EQ(parts.size(), 3u);
+  EXPECT_EQ(parts[0], "(1/3)\nA\n\naaaa aaaa\n");
+  EXPECT_EQ(parts[1], "(2/3)\nB\n\nbbbb bbbb\n");
+  for (const std::string& part : parts) EXPECT_LE(part.size(), 30u);
+  // Two sections fit in one part when the limit allows it.
+  EXPECT_EQ(split_message(chat, 40).size(), 2u);
+}
+
+TEST(SplitMessage, BreaksALongSectionAtLinesThenBetweenCharacters) {
+  std::string line(50, 'x');
+  ChatText chat = markdown_text("# T\n\n" + line + "\n\n" + std::string(30, 'y') + "\n");
+  std::vector<std::string> parts = split_message(chat, 40);
+  for (const std::string& part : parts) EXPECT_LE(part.size(), 40u) << part;
+  ChatText cjk = markdown_text("# 标题\n\n" + [] {
+    std::string s;
+    for (int i = 0; i < 40; ++i) s += "汉";
+    return s;
+  }());
+  for (const std::string& part : split_message(cjk, 40)) {
+    EXPECT_LE(part.size(), 40u);
+    EXPECT_EQ((part.size() - part.find('\n') - 1 - 1) % 3, 0u) << part;  // whole characters
+  }
+  EXPECT_THROW(split_message(chat, 10), Error);
+}
+
+}  // namespace
+}  // namespace commplan
