@@ -4,6 +4,7 @@
 #include <cmark-gfm.h>
 #include <fmt/format.h>
 
+#include "template/escape.hpp"
 #include "util/diagnostic.hpp"
 
 namespace commplan {
@@ -313,16 +314,7 @@ svg { max-width: 100%; height: auto; }
 
 std::string html_page(const HtmlPage& page, std::string_view body) {
   std::string title;
-  for (char c : page.title) {
-    if (c == '&')
-      title += "&amp;";
-    else if (c == '<')
-      title += "&lt;";
-    else if (c == '>')
-      title += "&gt;";
-    else
-      title += c;
-  }
+  tmpl::append_escaped(title, page.title, tmpl::Escape::html);
   return fmt::format(
       "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n"
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"

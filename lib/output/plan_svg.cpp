@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "output/view_field.hpp"
+#include "template/escape.hpp"
 #include "util/dates.hpp"
 #include "words/words.hpp"
 
@@ -32,25 +33,7 @@ const std::map<std::string, std::string_view> kMarkerFill = {
 /// `text` escaped for XML character data and attribute values.
 std::string xml(std::string_view text) {
   std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
+  tmpl::append_escaped(out, text, tmpl::Escape::html);
   return out;
 }
 
