@@ -44,6 +44,7 @@ TEST(FuzzRegressions, YamlInputsLoadOrFailCleanly) { replay("yaml"); }
 TEST(FuzzRegressions, JsonInputsLoadOrFailCleanly) { replay("json"); }
 TEST(FuzzRegressions, ProjectInputsBuildEveryViewOrFailCleanly) { replay("project"); }
 TEST(FuzzRegressions, TemplateInputsRenderOrFailCleanly) { replay("template"); }
+TEST(FuzzRegressions, MarkupInputsReadOrFailCleanly) { replay("markup"); }
 
 TEST(FuzzRegressions, EveryTargetHasAnEntry) {
   fs::path dir = testing::source_path("tests/fuzz/regressions");

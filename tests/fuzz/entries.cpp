@@ -11,6 +11,8 @@
 
 #include "load/document.hpp"
 #include "model/project.hpp"
+#include "output/ics.hpp"
+#include "output/markdown.hpp"
 #include "output/plan_ics.hpp"
 #include "template/library.hpp"
 #include "views/five_w2h.hpp"
@@ -302,11 +304,32 @@ int fuzz_template(const std::uint8_t* data, std::size_t size) {
   return 0;
 }
 
+int fuzz_markup(const std::uint8_t* data, std::size_t size) {
+  std::string text = as_text(data, size);
+  try {
+    if (text.starts_with("BEGIN:VCALENDAR")) {
+      for (const ics::PriorEvent& event : ics::read_events("fuzz.ics", text))
+        if (event.uid.empty()) std::abort();
+      return 0;
+    }
+    std::string html = markdown_html(text);
+    if (html.find("<script") != std::string::npos) std::abort();  // raw HTML never passes
+    ChatText chat = markdown_text(text);
+    size_t limit = 24 + size % 200;
+    for (const std::string& part : split_message(chat, limit))
+      if (part.size() > limit) std::abort();
+  } catch (const Error& e) {
+    check_diagnostics(e.diagnostics());
+  }
+  return 0;
+}
+
 Entry find_entry(std::string_view target) {
   static const std::map<std::string_view, Entry> entries{{"yaml", fuzz_yaml},
                                                          {"json", fuzz_json},
                                                          {"project", fuzz_project},
-                                                         {"template", fuzz_template}};
+                                                         {"template", fuzz_template},
+                                                         {"markup", fuzz_markup}};
   auto it = entries.find(target);
   return it == entries.end() ? nullptr : it->second;
 }

@@ -83,7 +83,10 @@ def main() -> int:
             write(out, "template", text.encode())
         for file in sorted(spec.glob("*.json")):
             write(out, "json", file.read_bytes())
-    for target in ("yaml", "json", "project", "template"):
+    for pattern in ("expected.md", "expected.ics"):
+        for path in sorted((source / "tests" / "golden").rglob(pattern)):
+            write(out, "markup", path.read_bytes())
+    for target in ("yaml", "json", "project", "template", "markup"):
         count = len(list((out / target).iterdir()))
         print(f"seeds: {target}: {count} inputs")
     return 0
