@@ -1,0 +1,66 @@
+#include <gtest/gtest.h>
+
+#include "output/mail.hpp"
+
+namespace commplan {
+namespace {
+
+mail::Message message() {
+  mail::Message m;
+  m.from = {"Aoife Brennan", "aoife@example.com"};
+  m.to = {{"王静", "wang@example.com"}, {"No Address", ""}, {"Doe, Jane", "jane@example.com"}};
+  m.cc = {{"Rahul", "rahul@example.com"}};
+  m.subject = "日总结：门户渗透测试 2027-05-12";
+  m.date = *parse_date("2027-05-12");
+  m.text = "Daily recap\n\n- PT-03 · Medium\n";
+  m.html = "<p>Daily recap</p>\n";
+  return m;
+}
+
+TEST(Mail, WritesADraftWithAddressesSubjectAndDateAsRfc5322Says) {
+  std::string text = mail::write(message());
+  EXPECT_EQ(text.rfind("X-Unsent: 1\r\nFrom: Aoife Brennan <aoife@example.com>\r\n"
+                       "To: =?UTF-8?B?546L6Z2Z?= <wang@example.com>,\r\n"
+                       " \"Doe, Jane\" <jane@example.com>\r\nCc: Rahul <rahul@example.com>\r\n"
+                       "Subject: =?UTF-8?B?",
+                       0),
+            0u)
+      << text;
+  EXPECT_NE(text.find("Date: Wed, 12 May 2027 00:00:00 +0000\r\n"), std::string::npos);
+  EXPECT_NE(text.find("Content-Type: multipart/alternative; boundary="), std::string::npos);
+  EXPECT_EQ(text.find("multipart/mixed"), std::string::npos);
+  EXPECT_EQ(text, mail::write(message()));  // the same message, the same bytes and id
+  mail::Message other = message();
+  other.text += "more\n";
+  auto id = [](const std::string& t) { return t.substr(t.find("Message-ID:"), 40); };
+  EXPECT_NE(id(mail::write(other)), id(text));
+}
+
+TEST(Mail, EncodesHeaderTextInWordsThatNeverSplitACharacter) {
+  EXPECT_EQ(mail::encode_header_text("Daily recap: Portal"), "Daily recap: Portal");
+  std::string long_text;
+  for (int i = 0; i < 40; ++i) long_text += "汉";
+  std::string encoded = mail::encode_header_text(long_text);
+  size_t words = 0;
+  for (size_t at = 0; (at = encoded.find("=?UTF-8?B?", at)) != std::string::npos; ++at) ++words;
+  EXPECT_EQ(words, 3u);  // 120 bytes in chunks of whole characters of at most 45 bytes
+  for (size_t start = 0; start < encoded.size();) {
+    size_t end = std::min(encoded.find("\r\n ", start), encoded.size());
+    EXPECT_LE(end - start, 75u);
+    start = end + 3;
+  }
+}
+
+TEST(Mail, AttachesAFileInAMixedMessage) {
+  mail::Message m = message();
+  m.attachment =
+      mail::Attachment{"plan.ics", "text/calendar; charset=utf-8", "BEGIN:VCALENDAR\r\n"};
+  std::string text = mail::write(m);
+  EXPECT_NE(text.find("Content-Type: multipart/mixed; boundary="), std::string::npos);
+  EXPECT_NE(text.find("Content-Disposition: attachment; filename=\"plan.ics\"\r\n"),
+            std::string::npos);
+  EXPECT_NE(text.find("QkVHSU46VkNBTEVOREFSDQo=\r\n"), std::string::npos);  // base64 of the file
+}
+
+}  // namespace
+}  // namespace commplan
