@@ -243,7 +243,7 @@ void add_finding_command(CLI::App& app, Context& ctx) {
       ->check(non_empty());
   add_cmd
       ->add_option("--severity", add->severity,
-                   "critical, high, medium, low or info (or 严重, 高危, 中危, 低危, 信息)")
+                   "critical, high, medium, low or info (or the Chinese words a file takes)")
       ->required();
   add_cmd
       ->add_option("--id", add->id,
@@ -266,10 +266,10 @@ void add_finding_command(CLI::App& app, Context& ctx) {
                      "The day of the change: YYYY-MM-DD, today or yesterday (default: today)");
   set_cmd->add_option("ID", set->id, "The finding's id")->required();
   set_cmd->add_option("--status", set->status,
-                      "open, agreed, in-progress, resolved, verified or wont-fix (or 待处理, "
-                      "已确认, 处理中, 已解决, 已验证, 不处理)");
+                      "open, agreed, in-progress, resolved, verified or wont-fix (or the Chinese "
+                      "words a file takes)");
   set_cmd->add_option("--severity", set->severity,
-                      "critical, high, medium, low or info (or 严重, 高危, 中危, 低危, 信息)");
+                      "critical, high, medium, low or info (or the Chinese words a file takes)");
   set_cmd->add_option("--note", set->note, "What happened, e.g. re-tested and closed");
   set_cmd->add_option("--feedback", set->feedback,
                       "What the client said of it: its client feedback from this day on");
