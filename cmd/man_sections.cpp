@@ -104,6 +104,11 @@ file's \fBlang\fR.
 .B COMMPLAN_TEMPLATES_DIR
 Default \fB\-\-templates\-dir\fR: templates there override the built\-in ones by name.
 .TP
+.B COMMPLAN_USER
+Who records, for \fBfinding add\fR, \fBfinding set\fR and \fBlog add\fR without
+\fB\-\-by\fR; without it, git's \fBuser.name\fR in the project file's folder, else the
+first member of \fBteam\fR.
+.TP
 .B SOURCE_DATE_EPOCH
 Seconds since 1970\-01\-01 UTC: the day "today" means when \fB\-\-date\fR is not given,
 for reproducible output.
