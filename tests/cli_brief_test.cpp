@@ -89,11 +89,12 @@ TEST(BriefFormats, HelpListsEachFormatWithItsLineOfHelp) {
 
 TEST(BriefFormats, TheManPageListsEachFormatUnderFormat) {
   std::string man = run_cli({"man"}).out;
-  EXPECT_NE(man.find("\\fB\\-\\-format\\fR \\fImd\\fR|\\fIjson\\fR|\\fIics\\fR\n"
+  EXPECT_NE(man.find("\\fB\\-\\-format\\fR \\fImd\\fR|\\fIhtml\\fR|\\fItxt\\fR|\\fIjson\\fR|"
+                     "\\fIics\\fR\n"
                      "Output format (default: md)\n"
                      ".RS\n"
                      ".TP\n\\fBmd\\fR\nMarkdown, from the command's template\n"
-                     ".TP\n\\fBjson\\fR\n"),
+                     ".TP\n\\fBhtml\\fR\n"),
             std::string::npos)
       << man;
   EXPECT_NE(man.find(".TP\n\\fBics\\fR\niCalendar file of every touchpoint, for calendar "
