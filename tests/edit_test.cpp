@@ -489,7 +489,7 @@ TEST(EditExamples, RecordingEditsOnlyAddLines) {
                               [](const Finding& f) { return f.id == "PN-3"; });
     ASSERT_NE(found, project.findings.end()) << name;
     EXPECT_EQ(found->evidence, kFinding["evidence"]) << name;
-    EXPECT_EQ(data(edit.text(), path)["findings"][0]["history"][0]["note"], "修复已验证: ok");
+    EXPECT_EQ(data(edit.text(), path)["findings"][0]["history"].back()["note"], "修复已验证: ok");
     auto added = std::find_if(project.log.begin(), project.log.end(), [](const LogEntry& e) {
       return format_date(e.date) == "2031-03-10";
     });

@@ -778,11 +778,13 @@ TEST(RecapPlan, EveryLevelIsHeldWhenAndAsLongAsThePlanSaysOnEveryDay) {
     Diagnostics loading;
     auto project = load_project(file, read_file(file), loading);
     ASSERT_TRUE(project && !loading.has_errors()) << file;
-    Diagnostics planning;
-    Schedule schedule = build_schedule(*project, planning);
-    ASSERT_FALSE(planning.has_errors()) << file;
     const ProjectInfo& info = project->project;
     for (Date day = info.start; day <= info.end; day = add_days(day, 1)) {
+      // The plan as made that day: the final recap's suggested length counts the findings
+      // found by then.
+      Diagnostics planning;
+      Schedule schedule = build_schedule(*project, planning, day);
+      ASSERT_FALSE(planning.has_errors()) << file;
       Expected e = expected_on(schedule, day);
       std::string where = fmt::format("{} on {}", file, format_date(day));
       for (RecapLevel level : {RecapLevel::daily, RecapLevel::phase, RecapLevel::final}) {
@@ -835,6 +837,167 @@ TEST(RecapDaily, AWorkedSaturdayIsAWorkdayForTheWindowAndThePlan) {
   EXPECT_EQ(monday.view["window"]["previous_recap"], "2026-12-12");  // covers only Sunday
   EXPECT_EQ(monday.view["window"]["days_off"].size(), 1u);
   EXPECT_EQ(recap(text, RecapLevel::daily, "2026-12-11").view["tomorrow"]["date"], "2026-12-12");
+}
+
+// ---- as of the page's day ------------------------------------------------------------------
+
+// H-1 is agreed, then resolved by the client, then verified by us; H-2 gets worse on Monday;
+// H-3 is found on the last Thursday; H-4 has no history.
+const std::string kHistory =
+    kHead +
+    "findings:\n"
+    "  - id: H-1\n"
+    "    title: Fixed\n"
+    "    found: 2026-12-08\n"
+    "    phase: a\n"
+    "    severity: medium\n"
+    "    standard: S1\n"
+    "    history:\n"
+    "      - {date: 2026-12-09, status: agreed}\n"
+    "      - {date: 2026-12-11, status: resolved, note: patched, by: Client}\n"
+    "      - {date: 2026-12-14, status: verified, note: re-tested, by: Tester}\n"
+    "  - id: H-2\n"
+    "    title: Worse\n"
+    "    found: 2026-12-10\n"
+    "    phase: b\n"
+    "    severity: low\n"
+    "    standard: S2\n"
+    "    history:\n"
+    "      - {date: 2026-12-14, status: in-progress, severity: critical, note: worse}\n"
+    "  - {id: H-3, title: Late, found: 2026-12-17, phase: c, severity: high, status: open}\n"
+    "  - {id: H-4, title: Closed, found: 2026-12-08, phase: a, severity: high, status: "
+    "wont-fix}\n" +
+    kLog;
+
+/// The item of `id` in a list of findings, or null.
+json item(const json& findings, const std::string& id) {
+  for (const auto& f : findings)
+    if (f["id"] == id) return f;
+  return nullptr;
+}
+
+TEST(RecapAsOf, AFindingHasTheStatusAndSeverityOfTheDay) {
+  Built wednesday = recap(kHistory, RecapLevel::daily, "2026-12-09");
+  EXPECT_EQ(item(wednesday.view["open_findings"], "H-1")["status"], "agreed");
+  Built thursday = recap(kHistory, RecapLevel::daily, "2026-12-10");
+  EXPECT_EQ(item(thursday.view["new_findings"], "H-2")["severity"], "low");
+  EXPECT_EQ(item(thursday.view["new_findings"], "H-2")["status"], "open");
+  Built monday = recap(kHistory, RecapLevel::daily, "2026-12-14");
+  json h2 = item(monday.view["open_findings"], "H-2");
+  EXPECT_EQ(h2["severity"], "critical");
+  EXPECT_EQ(h2["severity_label"], "Critical");
+  EXPECT_EQ(h2["status"], "in-progress");
+  EXPECT_EQ(h2["open"], true);
+  EXPECT_EQ(ids(monday.view["open_findings"]), (Ids{"H-2"}));  // H-1 is fixed since Friday
+}
+
+TEST(RecapAsOf, AFindingFoundAfterTheDayIsNotOnThePage) {
+  Built before = recap(kHistory, RecapLevel::final, "2026-12-16");
+  EXPECT_EQ(before.view["totals"]["findings"], 3);
+  EXPECT_EQ(before.view["engagement"]["findings"], 3);
+  EXPECT_EQ(item(before.view["phases"][2]["findings"], "H-3"), nullptr);
+  EXPECT_EQ(before.view["phases"][2]["has_findings"], false);
+  Built on_the_day = recap(kHistory, RecapLevel::final, "2026-12-18");
+  EXPECT_EQ(on_the_day.view["totals"]["findings"], 4);
+  EXPECT_EQ(ids(on_the_day.view["phases"][2]["findings"]), (Ids{"H-3"}));
+  // The plan made on a day counts the findings found by then for the final recap's length.
+  Project project = parse(kHistory);
+  EXPECT_EQ(findings_known(project, day("2026-12-07")), 0u);
+  EXPECT_EQ(findings_known(project, day("2026-12-10")), 3u);
+  EXPECT_EQ(findings_known(project, std::nullopt), 4u);
+}
+
+TEST(RecapAsOf, MostSevereFirstUsesTheSeverityOfTheDay) {
+  // Recorded low, H-2 is critical from Monday: it comes before the high H-3.
+  Built b = recap(kHistory, RecapLevel::final, "2026-12-18");
+  EXPECT_EQ(ids(b.view["open_items"]), (Ids{"H-2", "H-3"}));
+  Built friday = recap(kHistory, RecapLevel::final, "2026-12-11");
+  EXPECT_EQ(ids(friday.view["open_items"]), (Ids{"H-2"}));
+  EXPECT_EQ(item(friday.view["phases"][1]["findings"], "H-2")["severity"], "low");
+}
+
+TEST(RecapAsOf, TheDailyRecapListsWhatWasFixedSinceThePreviousRecap) {
+  Built friday = recap(kHistory, RecapLevel::daily, "2026-12-11");
+  ASSERT_EQ(friday.view["fixed_findings"].size(), 1u);
+  const json& resolved = friday.view["fixed_findings"][0];
+  EXPECT_EQ(resolved["id"], "H-1");
+  EXPECT_EQ(resolved["date"], "2026-12-11");
+  EXPECT_EQ(resolved["by"], "Client");
+  EXPECT_EQ(resolved["note"], "patched");
+  EXPECT_EQ(resolved["status_from"], "agreed");
+  EXPECT_EQ(resolved["status_to"], "resolved");
+  EXPECT_EQ(resolved["status_changed"], true);
+  EXPECT_EQ(friday.view["has_fixed_findings"], true);
+  EXPECT_EQ(friday.view["has_finding_changes"], false);
+  // Monday's window (Saturday to Monday) holds the re-test.
+  Built monday = recap(kHistory, RecapLevel::daily, "2026-12-14");
+  ASSERT_EQ(monday.view["fixed_findings"].size(), 1u);
+  EXPECT_EQ(monday.view["fixed_findings"][0]["status_from"], "resolved");
+  EXPECT_EQ(monday.view["fixed_findings"][0]["status_to_label"], "Verified");
+  EXPECT_EQ(monday.view["fixed_findings"][0]["by"], "Tester");
+  // The agreement on Wednesday is a change, not a fix; Thursday has no movement.
+  Built wednesday = recap(kHistory, RecapLevel::daily, "2026-12-09");
+  EXPECT_EQ(wednesday.view["fixed_findings"], json::array());
+  EXPECT_EQ(ids(wednesday.view["finding_changes"]), (Ids{"H-1"}));
+  Built thursday = recap(kHistory, RecapLevel::daily, "2026-12-10");
+  EXPECT_EQ(thursday.view["has_fixed_findings"], false);
+  EXPECT_EQ(thursday.view["has_finding_changes"], false);
+}
+
+TEST(RecapAsOf, TheDailyRecapListsOtherChangesOfStatusOrSeverity) {
+  Built monday = recap(kHistory, RecapLevel::daily, "2026-12-14");
+  ASSERT_EQ(monday.view["finding_changes"].size(), 1u);
+  const json& change = monday.view["finding_changes"][0];
+  EXPECT_EQ(change["id"], "H-2");
+  EXPECT_EQ(change["severity_changed"], true);
+  EXPECT_EQ(change["severity_from"], "low");
+  EXPECT_EQ(change["severity_to"], "critical");
+  EXPECT_EQ(change["severity_from_label"], "Low");
+  EXPECT_EQ(change["status_from"], "open");
+  EXPECT_EQ(change["status_to"], "in-progress");
+  EXPECT_EQ(change["note"], "worse");
+  EXPECT_EQ(change["by"], "");
+  // In Chinese, with the same words as the rest of the page.
+  Built zh = recap(kHistory, RecapLevel::daily, "2026-12-14", {}, Lang::zh);
+  EXPECT_EQ(zh.view["finding_changes"][0]["status_to_label"], "处理中");
+  EXPECT_EQ(zh.view["finding_changes"][0]["severity_to_label"], "严重");
+}
+
+TEST(RecapAsOf, APhaseRecapCountsAtItsMeetingsDay) {
+  // Phase A's recap is on Wednesday 2026-12-09: H-1 was agreed then, whatever came later.
+  Built a = recap(kHistory, RecapLevel::phase, "2026-12-18", "a");
+  EXPECT_EQ(item(a.view["findings"], "H-1")["status"], "agreed");
+  EXPECT_EQ(a.view["finding_count"], 2);
+  // Phase B's recap prepared on Monday shows Monday's state, nothing of Wednesday's log.
+  Built b = recap(kHistory, RecapLevel::phase, "2026-12-14", "b");
+  json h2 = item(b.view["findings"], "H-2");
+  EXPECT_EQ(h2["severity"], "critical");
+  EXPECT_EQ(b.view["by_severity"][0]["count"], 1);  // critical
+  EXPECT_EQ(b.view["folded"]["daily"]["log"]["recorded"], false);
+  Built held = recap(kHistory, RecapLevel::phase, "2026-12-16", "b");
+  EXPECT_EQ(held.view["folded"]["daily"]["log"]["recorded"], true);
+}
+
+TEST(RecapAsOf, TheFinalRecapCountsByTheStatusOfItsDay) {
+  auto count = [](const json& list, const char* key, const char* value) {
+    for (const auto& c : list)
+      if (c[key] == value) return c["count"].get<int>();
+    return -1;
+  };
+  Built b = recap(kHistory, RecapLevel::final, "2026-12-18");
+  EXPECT_EQ(count(b.view["by_status"], "status", "verified"), 1);
+  EXPECT_EQ(count(b.view["by_status"], "status", "in-progress"), 1);
+  EXPECT_EQ(count(b.view["by_status"], "status", "open"), 1);
+  EXPECT_EQ(count(b.view["by_severity"], "severity", "critical"), 1);
+  EXPECT_EQ(count(b.view["by_severity"], "severity", "low"), 0);
+  EXPECT_EQ(b.view["totals"]["open"], 2);
+  EXPECT_EQ(b.view["totals"]["closed"], 2);
+  // Prepared on Friday 2026-12-11: H-1 resolved, H-2 still low and open.
+  Built friday = recap(kHistory, RecapLevel::final, "2026-12-11");
+  EXPECT_EQ(count(friday.view["by_status"], "status", "resolved"), 1);
+  EXPECT_EQ(count(friday.view["by_status"], "status", "verified"), 0);
+  EXPECT_EQ(count(friday.view["by_severity"], "severity", "low"), 1);
+  EXPECT_EQ(friday.view["totals"]["closed"], 2);
 }
 
 }  // namespace

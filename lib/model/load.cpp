@@ -332,15 +332,12 @@ void merge_changes(Project& project, std::vector<RecordedChange>& changes,
 }
 
 /// A finding with a history has the status its last entry leaves (the one history starts from
-/// when no entry sets one), as a reader of the file and its log_dir would take it, and the
-/// client feedback its last entry with one gives.
+/// when no entry sets one), as a reader of the file and its log_dir would take it. Its
+/// client_feedback stays the one first recorded: the pages read the feedback of their day
+/// (FindingFields::client_feedback).
 void settle_statuses(Project& project) {
   for (Finding& f : project.findings)
-    if (!f.history.empty()) {
-      FindingState latest = finding_latest(f);
-      f.status = latest.status;
-      f.client_feedback = std::string(latest.client_feedback);
-    }
+    if (!f.history.empty()) f.status = finding_latest(f).status;
 }
 
 /// A top-level status beside a history is the status after the history's last entry.

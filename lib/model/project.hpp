@@ -175,6 +175,25 @@ std::optional<FindingState> finding_as_of(const Finding& finding, Date day);
 /// The state of `finding` after its last history entry (its top-level fields without history).
 FindingState finding_latest(const Finding& finding);
 
+/// A finding's status and severity at the end of a day: finding_as_of() without the list of
+/// entries, so nothing is allocated (for pages that ask it of every finding).
+struct FindingFields {
+  std::optional<Status> status;
+  std::optional<Severity> severity;
+  std::string_view client_feedback;  ///< the last feedback given, else the finding's own
+};
+
+/// The status and severity of `finding` at the end of `day`, as finding_as_of() gives them;
+/// nullopt when the finding was found after `day`.
+std::optional<FindingFields> finding_fields_as_of(const Finding& finding, Date day);
+
+/// The status and severity `finding` was first recorded with, the state its history starts
+/// from (with history, its status is Finding::recorded_status, else open).
+FindingFields finding_first_recorded(const Finding& finding);
+
+/// `fields` with the status and severity `entry` sets.
+FindingFields apply_entry(FindingFields fields, const HistoryEntry& entry);
+
 /// A question for the client in a log entry: plain text, or a mapping with the answer and
 /// the day it is promised by.
 struct Question {

@@ -163,7 +163,7 @@ json meetings_json(const Project& project, const Schedule& schedule, Lang lang) 
                   {"when", when_text(kind, schedule, lang, false)},
                   {"when_text", when_text(kind, schedule, lang, true)},
                   {"time", format_time(meeting_time(project, kind))},
-                  {"duration", meeting_duration(project, kind)},
+                  {"duration", sample ? sample->duration : meeting_duration(project, kind)},
                   {"location", meeting_of(project, kind).location},
                   {"ours", sample ? join_list(names_on(sample->attendees, true), lang) : ""},
                   {"theirs", sample ? join_list(names_on(sample->attendees, false), lang) : ""},
@@ -264,7 +264,7 @@ json questions_json(const Project& project, Lang lang) {
 std::optional<View> build_plan_view(const Project& project, const ViewOptions& options,
                                     const PlanOptions& /*own*/, Diagnostics& diagnostics) {
   size_t errors = diagnostics.error_count();
-  Schedule schedule = build_schedule(project, diagnostics);
+  Schedule schedule = build_schedule(project, diagnostics, options.today);
   Lang lang = options.lang;
   if (project.escalation.empty())
     warn(diagnostics, project.origin, "escalation",

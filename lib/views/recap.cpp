@@ -52,23 +52,72 @@ bool is_open_status(Status s) {
 }
 
 /// Still to be dealt with: open, agreed, in progress, or no status at all.
-bool is_open(const Finding& f) { return !f.status || is_open_status(*f.status); }
+bool is_open_status(std::optional<Status> s) { return !s || is_open_status(*s); }
 
-int severity_rank(const Finding& f) {
-  return f.severity ? static_cast<int>(*f.severity) : static_cast<int>(kSeverityCount);
+/// Closed because the client fixed it (resolved) or we re-tested the fix (verified).
+bool is_fixed_status(std::optional<Status> s) {
+  return s == Status::resolved || s == Status::verified;
 }
 
-/// Most severe first, then earliest found (undated last), then by id.
-bool more_severe(const Finding* a, const Finding* b) {
-  if (severity_rank(*a) != severity_rank(*b)) return severity_rank(*a) < severity_rank(*b);
-  if (a->found.has_value() != b->found.has_value()) return a->found.has_value();
-  if (a->found && *a->found != *b->found) return *a->found < *b->found;
-  return a->id < b->id;
+int severity_rank(std::optional<Severity> s) {
+  return s ? static_cast<int>(*s) : static_cast<int>(kSeverityCount);
 }
 
-void sort_by_severity(FindingList& findings) {
-  std::sort(findings.begin(), findings.end(), more_severe);
-}
+/// The findings as they stood at the end of one day (finding_fields_as_of): worked out once
+/// for a page, in one pass over the findings and their histories, and indexed like
+/// project.findings. Every list, count and order of the page reads them here, so a page of a
+/// past day stays as it was when later changes are recorded.
+class Standing {
+ public:
+  Standing(const Project& project, Date day) : day_(day), first_(project.findings.data()) {
+    states_.reserve(project.findings.size());
+    for (const Finding& f : project.findings) {
+      std::optional<FindingFields> fields = finding_fields_as_of(f, day);
+      states_.push_back({fields.has_value(), fields ? fields->status : std::nullopt,
+                         fields ? fields->severity : std::nullopt,
+                         fields ? fields->client_feedback : std::string_view(f.client_feedback)});
+    }
+  }
+
+  /// The day the findings stand as of.
+  Date day() const { return day_; }
+  /// Whether `f` (a finding of the project) was found by the day, or has no found date.
+  bool known(const Finding& f) const { return at(f).known; }
+  std::optional<Status> status(const Finding& f) const { return at(f).status; }
+  std::optional<Severity> severity(const Finding& f) const { return at(f).severity; }
+  /// What the client had said of `f` by the day: the last feedback recorded, else its own.
+  std::string_view client_feedback(const Finding& f) const { return at(f).client_feedback; }
+  bool open(const Finding& f) const { return is_open_status(at(f).status); }
+  int rank(const Finding& f) const { return severity_rank(at(f).severity); }
+
+  /// Most severe first (as of the day), then earliest found (undated last), then by id.
+  bool more_severe(const Finding* a, const Finding* b) const {
+    if (rank(*a) != rank(*b)) return rank(*a) < rank(*b);
+    if (a->found.has_value() != b->found.has_value()) return a->found.has_value();
+    if (a->found && *a->found != *b->found) return *a->found < *b->found;
+    return a->id < b->id;
+  }
+
+  void sort_by_severity(FindingList& findings) const {
+    std::sort(findings.begin(), findings.end(),
+              [this](const Finding* a, const Finding* b) { return more_severe(a, b); });
+  }
+
+ private:
+  struct State {
+    bool known = false;
+    std::optional<Status> status;
+    std::optional<Severity> severity;
+    std::string_view client_feedback;
+  };
+  const State& at(const Finding& f) const { return states_[static_cast<size_t>(&f - first_)]; }
+
+  Date day_;
+  const Finding* first_;
+  std::vector<State> states_;
+};
+
+using StandingPtr = std::shared_ptr<const Standing>;
 
 json questions_json(std::span<const std::string_view> questions) {
   json list = json::array();
@@ -179,53 +228,57 @@ void write_evidence(MemberWriter& w, std::string_view evidence) {
   w.put_json("evidence_lines", block ? json(lines) : json::array());
 }
 
-/// Writes finding `f` into `j` (see MemberWriter), its members in key order.
-void write_finding(json& j, const Finding& f, const Lookup& in) {
+/// Writes finding `f` into `j` (see MemberWriter), its members in key order, with its status
+/// and severity as they stood on the page's day.
+void write_finding(json& j, const Finding& f, const Lookup& in, const Standing& as_of) {
+  const std::optional<Severity> severity = as_of.severity(f);
+  const std::optional<Status> status = as_of.status(f);
   const Phase* phase = in.phase(f.phase);
   StandardRef standard = in.standard(f.standard);
   auto name = [](auto value) { return std::optional<std::string_view>(to_string(value)); };
   std::string found = f.found ? format_date(*f.found) : std::string();
   MemberWriter w(j);
-  w.put("client_feedback", f.client_feedback);
+  w.put("client_feedback", as_of.client_feedback(f));
   w.put("evidence", f.evidence);
   write_evidence(w, f.evidence);
   w.put_or_null("found", f.found ? std::optional<std::string_view>(found) : std::nullopt);
   w.put("id", f.id);
   w.put("impact", f.impact);
-  w.put("open", is_open(f));
+  w.put("open", is_open_status(status));
   w.put("owner", f.owner);
   w.put("phase", f.phase);
   w.put("phase_name", phase ? std::string_view(phase->name) : std::string_view());
   w.put("recommendation", f.recommendation);
-  w.put_or_null("severity", f.severity ? name(*f.severity) : std::nullopt);
-  w.put("severity_label", severity_label(f.severity, in.lang));
+  w.put_or_null("severity", severity ? name(*severity) : std::nullopt);
+  w.put("severity_label", severity_label(severity, in.lang));
   w.put("standard", f.standard);
   w.put("standard_clause", standard.clause);
   w.put("standard_id",
         standard.standard ? std::string_view(standard.standard->id) : std::string_view(f.standard));
   w.put("standard_title",
         standard.standard ? std::string_view(standard.standard->title) : std::string_view());
-  w.put_or_null("status", f.status ? name(*f.status) : std::nullopt);
-  w.put("status_label", status_label(f.status, in.lang));
+  w.put_or_null("status", status ? name(*status) : std::nullopt);
+  w.put("status_label", status_label(status, in.lang));
   w.put("title", f.title);
 }
 
 /// Puts `findings` at `at` (a JSON pointer) in the view, as a list made as it is read.
 void add_findings(View& view, std::string at, FindingList findings,
-                  const std::shared_ptr<const Lookup>& in) {
+                  const std::shared_ptr<const Lookup>& in, const StandingPtr& as_of) {
   auto list = std::make_shared<const FindingList>(std::move(findings));
-  view.add_list(std::move(at), list->size(),
-                [list, in](size_t i, json& item) { write_finding(item, *(*list)[i], *in); });
+  view.add_list(std::move(at), list->size(), [list, in, as_of](size_t i, json& item) {
+    write_finding(item, *(*list)[i], *in, *as_of);
+  });
 }
 
 /// The project's lookups with its plan, as `plan` makes it. The plan's errors (a phase or an
 /// engagement without a workday) stop the recap too; its warnings are `plan`'s to give.
-std::shared_ptr<const Lookup> make_lookup(const Project& project, Lang lang,
+std::shared_ptr<const Lookup> make_lookup(const Project& project, const ViewOptions& options,
                                           Diagnostics& diagnostics) {
   Diagnostics planning;
-  Schedule schedule = build_schedule(project, planning);
+  Schedule schedule = build_schedule(project, planning, options.today);
   if (!planning.has_errors())
-    return std::make_shared<const Lookup>(project, lang, std::move(schedule));
+    return std::make_shared<const Lookup>(project, options.lang, std::move(schedule));
   for (const Diagnostic& d : planning.items())
     if (d.level == Level::error) diagnostics.add(d);
   return nullptr;
@@ -357,22 +410,111 @@ json window_json(const Window& w, const Lookup& in) {
           {"days_off", days_off}};
 }
 
-/// The findings found inside the window, most severe first.
-FindingList found_in(const Project& project, const Window& w) {
+/// The findings found inside the window (and by the page's day), most severe first.
+FindingList found_in(const Project& project, const Window& w, const Standing& as_of) {
   FindingList fresh;
   for (const Finding& f : project.findings)
-    if (f.found && w.from <= *f.found && *f.found <= w.to) fresh.push_back(&f);
-  sort_by_severity(fresh);
+    if (f.found && w.from <= *f.found && *f.found <= w.to && as_of.known(f)) fresh.push_back(&f);
+  as_of.sort_by_severity(fresh);
   return fresh;
 }
 
-/// The open findings found before the window (or undated), most severe first.
-FindingList open_before(const Project& project, const Window& w) {
+/// The findings open on the page's day found before the window (or undated), most severe
+/// first.
+FindingList open_before(const Project& project, const Window& w, const Standing& as_of) {
   FindingList still_open;
   for (const Finding& f : project.findings)
-    if (is_open(f) && (!f.found || *f.found < w.from)) still_open.push_back(&f);
-  sort_by_severity(still_open);
+    if (as_of.known(f) && as_of.open(f) && (!f.found || *f.found < w.from))
+      still_open.push_back(&f);
+  as_of.sort_by_severity(still_open);
   return still_open;
+}
+
+/// A change recorded in a daily recap's window: a history entry that moved a finding's status
+/// or severity, with the finding's state before and after it.
+struct Move {
+  const Finding* finding = nullptr;
+  const HistoryEntry* entry = nullptr;
+  FindingFields before, after;
+};
+using MoveList = std::vector<Move>;
+
+/// What moved in a window: the findings fixed (an entry that took the status to resolved or
+/// verified from another) and every other change of status or severity.
+struct Movement {
+  MoveList fixed, changed;
+};
+
+/// Most severe first (as of the page's day), then by the change's date, then by id; changes
+/// of one finding on one day stay in their history's order.
+void sort_moves(MoveList& moves, const Standing& as_of) {
+  std::stable_sort(moves.begin(), moves.end(), [&as_of](const Move& a, const Move& b) {
+    int ra = as_of.rank(*a.finding), rb = as_of.rank(*b.finding);
+    if (ra != rb) return ra < rb;
+    if (a.entry->date != b.entry->date) return a.entry->date < b.entry->date;
+    return a.finding->id < b.finding->id;
+  });
+}
+
+/// The movement of the window's days (up to the page's day), in one pass over the findings
+/// and their histories.
+Movement movement_in(const Project& project, const Window& w, const Standing& as_of) {
+  Movement moved;
+  const Date last = std::min(w.to, as_of.day());
+  for (const Finding& f : project.findings) {
+    if (f.history.empty() || !as_of.known(f)) continue;
+    FindingFields state = finding_first_recorded(f);
+    for (const HistoryEntry& entry : f.history) {
+      FindingFields before = state;
+      state = apply_entry(state, entry);
+      if (!entry.date.ok() || entry.date < w.from || last < entry.date) continue;
+      bool status_moved = state.status != before.status;
+      if (!status_moved && state.severity == before.severity) continue;
+      (status_moved && is_fixed_status(state.status) ? moved.fixed : moved.changed)
+          .push_back({&f, &entry, before, state});
+    }
+  }
+  sort_moves(moved.fixed, as_of);
+  sort_moves(moved.changed, as_of);
+  return moved;
+}
+
+/// Writes change `m` into `j` (see MemberWriter), its members in key order: the finding (its
+/// severity as of the page's day), the entry's date, note and author, and the status and
+/// severity before and after it.
+void write_move(json& j, const Move& m, const Lookup& in, const Standing& as_of) {
+  const Finding& f = *m.finding;
+  auto name = [](auto value) {
+    return value ? std::optional<std::string_view>(to_string(*value)) : std::nullopt;
+  };
+  const std::optional<Severity> severity = as_of.severity(f);
+  MemberWriter w(j);
+  w.put("by", m.entry->by);
+  w.put("date", format_date(m.entry->date));
+  w.put("id", f.id);
+  w.put("note", m.entry->note);
+  w.put_or_null("severity", name(severity));
+  w.put("severity_changed", m.before.severity != m.after.severity);
+  w.put_or_null("severity_from", name(m.before.severity));
+  w.put("severity_from_label", severity_label(m.before.severity, in.lang));
+  w.put("severity_label", severity_label(severity, in.lang));
+  w.put_or_null("severity_to", name(m.after.severity));
+  w.put("severity_to_label", severity_label(m.after.severity, in.lang));
+  w.put("status_changed", m.before.status != m.after.status);
+  w.put_or_null("status_from", name(m.before.status));
+  w.put("status_from_label", status_label(m.before.status, in.lang));
+  w.put_or_null("status_to", name(m.after.status));
+  w.put("status_to_label", status_label(m.after.status, in.lang));
+  w.put("title", f.title);
+}
+
+/// Puts `moves` at `at` (a JSON pointer) in the view, as a list made as it is read.
+void add_moves(View& view, std::string at, MoveList moves, const std::shared_ptr<const Lookup>& in,
+               const StandingPtr& as_of) {
+  auto list = std::make_shared<const MoveList>(std::move(moves));
+  view.add_list(std::move(at), list->size(), [list, in, as_of](size_t i, json& item) {
+    write_move(item, (*list)[i], *in, *as_of);
+  });
 }
 
 const LogEntry* log_entry_of(const Project& project, Date day) {
@@ -448,18 +590,30 @@ void warn_if_unrecorded(const Project& project, Date day, const LogEntry* entry,
                          format_date(day)));
 }
 
-/// What a daily recap reports on `day`: its window, the findings new in it and the day's log
-/// entry (the daily recap's page adds those still open from before).
+/// What a daily recap reports on `day`: its window, the findings new in it, what moved in it
+/// and the day's log entry (the daily recap's page adds those still open from before), as
+/// they stood on the page's day (a page preparing a later meeting shows no later record).
 struct Day {
   Date date;
   Window window;
   FindingList fresh;
+  Movement moved;
   const LogEntry* entry = nullptr;
 };
 
-Day day_of(const Lookup& in, Date date) {
+Day day_of(const Lookup& in, Date date, const Standing& as_of) {
   Window window = recap_window(in, date);
-  return {date, window, found_in(in.project, window), log_entry_of(in.project, date)};
+  return {date, window, found_in(in.project, window, as_of), movement_in(in.project, window, as_of),
+          date <= as_of.day() ? log_entry_of(in.project, date) : nullptr};
+}
+
+/// The day's new findings and movement, as lists at `at` + "/new_findings", "/fixed_findings"
+/// and "/finding_changes".
+void add_day_lists(View& result, const std::string& at, Day& day,
+                   const std::shared_ptr<const Lookup>& in, const StandingPtr& as_of) {
+  add_findings(result, at + "/new_findings", std::move(day.fresh), in, as_of);
+  add_moves(result, at + "/fixed_findings", std::move(day.moved.fixed), in, as_of);
+  add_moves(result, at + "/finding_changes", std::move(day.moved.changed), in, as_of);
 }
 
 /// The day's window, log and next workday's plan, as the daily recap and the daily section of
@@ -467,6 +621,8 @@ Day day_of(const Lookup& in, Date date) {
 json day_json(const Day& day, const Lookup& in) {
   return {{"window", window_json(day.window, in)},
           {"has_new_findings", !day.fresh.empty()},
+          {"has_fixed_findings", !day.moved.fixed.empty()},
+          {"has_finding_changes", !day.moved.changed.empty()},
           {"nothing_recorded", day.entry == nullptr && day.fresh.empty()},
           {"log", log_json(day.entry)},
           {"tomorrow", tomorrow_json(in, day.date, day.entry)}};
@@ -474,18 +630,18 @@ json day_json(const Day& day, const Lookup& in) {
 
 /// The daily recap a bigger recap `t` takes in, at `at` in the view ("/folded/daily"), or null.
 void add_folded_daily(View& result, const std::string& at, const Touchpoint& t,
-                      const std::shared_ptr<const Lookup>& in) {
+                      const std::shared_ptr<const Lookup>& in, const StandingPtr& as_of) {
   json& slot = result.data[json::json_pointer(at)];
   if (!holds(t, "daily")) {
     slot = nullptr;
     return;
   }
-  Day day = day_of(*in, t.date);
+  Day day = day_of(*in, t.date, *as_of);
   slot = day_json(day, *in);
   slot["date"] = format_date(day.date);
   slot["date_text"] = long_date(day.date, in->lang);
   slot["weekday"] = weekday_label(day.date, in->lang);
-  add_findings(result, at + "/new_findings", std::move(day.fresh), in);
+  add_day_lists(result, at, day, in, as_of);
 }
 
 /// The question on the next workday: tomorrow, a later day named, or after the engagement.
@@ -534,11 +690,12 @@ void add_daily_meeting(json& view, Date day, const Lookup& in, Diagnostics& diag
 View build_daily(const Project& project, const ViewOptions& options, Diagnostics& diagnostics) {
   const Date date = options.today;
   if (!check_in_engagement(project.project, date, diagnostics)) return json();
-  auto shared = make_lookup(project, options.lang, diagnostics);
+  auto shared = make_lookup(project, options, diagnostics);
   if (shared == nullptr) return json();
   const Lookup& in = *shared;
   warn_if_day_off(in, date, diagnostics);
-  Day day = day_of(in, date);
+  auto as_of = std::make_shared<const Standing>(project, date);
+  Day day = day_of(in, date, *as_of);
   warn_if_unrecorded(project, date, day.entry, !day.fresh.empty(), diagnostics);
 
   View result(recap_header(project, options, RecapLevel::daily));
@@ -546,10 +703,10 @@ View build_daily(const Project& project, const ViewOptions& options, Diagnostics
   add_daily_meeting(view, date, in, diagnostics);
   view["workday"] = in.calendar.is_workday(date);
   view.update(day_json(day, in));
-  FindingList still_open = open_before(project, day.window);
+  FindingList still_open = open_before(project, day.window, *as_of);
   view["has_open_findings"] = !still_open.empty();
-  add_findings(result, "/new_findings", std::move(day.fresh), shared);
-  add_findings(result, "/open_findings", std::move(still_open), shared);
+  add_day_lists(result, "", day, shared, as_of);
+  add_findings(result, "/open_findings", std::move(still_open), shared, as_of);
   view["feedback_questions"] = daily_questions(in, date, day.entry);
   return result;
 }
@@ -656,9 +813,9 @@ json standards_json(const Lookup& in, const FindingList& findings, bool referenc
 }
 
 /// A count per severity, every level present and in order; "unrated" only when there are any.
-json severity_counts(const FindingList& findings, Lang lang) {
+json severity_counts(const FindingList& findings, const Standing& as_of, Lang lang) {
   std::array<int, kSeverityCount + 1> counts{};
-  for (const Finding* f : findings) ++counts[static_cast<size_t>(severity_rank(*f))];
+  for (const Finding* f : findings) ++counts[static_cast<size_t>(as_of.rank(*f))];
   json list = json::array();
   for (size_t i = 0; i < counts.size(); ++i) {
     if (i == kSeverityCount && counts[i] == 0) break;
@@ -681,36 +838,43 @@ json phase_json(const Phase& phase) {
           {"activities", strings_json(phase.activities)}};
 }
 
-FindingList findings_of_phase(const Project& project, std::string_view id) {
+/// The findings of phase `id` known on the page's day, most severe first.
+FindingList findings_of_phase(const Project& project, std::string_view id, const Standing& as_of) {
   FindingList list;
   for (const Finding& f : project.findings)
-    if (f.phase == id) list.push_back(&f);
-  sort_by_severity(list);
+    if (f.phase == id && as_of.known(f)) list.push_back(&f);
+  as_of.sort_by_severity(list);
   return list;
+}
+
+/// The day a phase or final recap's page counts its findings on: the meeting's, or --date
+/// when that is earlier (a page preparing the meeting shows nothing recorded after its day).
+StandingPtr standing_for(const Project& project, const Touchpoint& meeting, Date today) {
+  return std::make_shared<const Standing>(project, std::min(meeting.date, today));
 }
 
 /// What a phase recap's meeting takes in besides its phase: the other phases ending that day
 /// (each with its findings) and the day's daily recap, at view["folded"]. A phase recap held
 /// inside the final recap leaves them to the final recap's page.
 void add_folded_into_phase(View& result, const ChosenRecap& chosen,
-                           const std::shared_ptr<const Lookup>& in) {
+                           const std::shared_ptr<const Lookup>& in, const StandingPtr& as_of) {
   const Touchpoint& meeting = *chosen.recap.meeting;
   result.data["folded"] = {{"has_phases", false}, {"phases", json::array()}, {"daily", nullptr}};
   if (meeting.kind != TouchpointKind::phase) return;
   for (const std::string& id : held_phases(meeting)) {
     const Phase* phase = in->phase(id);
     if (id == chosen.recap.phase || phase == nullptr) continue;
-    FindingList findings = findings_of_phase(in->project, id);
+    FindingList findings = findings_of_phase(in->project, id, *as_of);
     json head = phase_json(*phase);
     head["has_findings"] = !findings.empty();
     head["finding_count"] = findings.size();
     json& list = result.data["folded"]["phases"];
     list.push_back(std::move(head));
     add_findings(result, fmt::format("/folded/phases/{}/findings", list.size() - 1),
-                 std::move(findings), in);
+                 std::move(findings), in, as_of);
   }
   result.data["folded"]["has_phases"] = !result.data["folded"]["phases"].empty();
-  add_folded_daily(result, "/folded/daily", meeting, in);
+  add_folded_daily(result, "/folded/daily", meeting, in, as_of);
 }
 
 /// The phase recap of phase `id` (empty: the one the plan holds on options.today), on the
@@ -725,7 +889,8 @@ View build_phase(const std::shared_ptr<const Lookup>& shared, const ViewOptions&
   const Phase* phase = in.phase(chosen->recap.phase);
   const Touchpoint& meeting = *chosen->recap.meeting;
   note_shared_meeting(*chosen, diagnostics);
-  FindingList findings = findings_of_phase(project, phase->id);
+  StandingPtr as_of = standing_for(project, meeting, options.today);
+  FindingList findings = findings_of_phase(project, phase->id, *as_of);
 
   View result(recap_header(project, options, RecapLevel::phase));
   json& view = result.data;
@@ -740,19 +905,21 @@ View build_phase(const std::shared_ptr<const Lookup>& shared, const ViewOptions&
   view["has_standards"] = !view["standards"].empty();
   view["has_findings"] = !findings.empty();
   view["finding_count"] = findings.size();
-  view["by_severity"] = severity_counts(findings, options.lang);
+  view["by_severity"] = severity_counts(findings, *as_of, options.lang);
   view["feedback_questions"] = questions_json(words(options.lang).recap.phase_questions);
-  add_findings(result, "/findings", std::move(findings), shared);
-  add_folded_into_phase(result, *chosen, shared);
+  add_findings(result, "/findings", std::move(findings), shared, as_of);
+  add_folded_into_phase(result, *chosen, shared, as_of);
   return result;
 }
 
 // ---- final -------------------------------------------------------------------------------
 
-json status_counts(const Project& project, Lang lang) {
+json status_counts(const FindingList& findings, const Standing& as_of, Lang lang) {
   std::array<int, kStatusCount + 1> counts{};
-  for (const Finding& f : project.findings)
-    ++counts[f.status ? static_cast<size_t>(*f.status) : kStatusCount];
+  for (const Finding* f : findings) {
+    std::optional<Status> status = as_of.status(*f);
+    ++counts[status ? static_cast<size_t>(*status) : kStatusCount];
+  }
   json list = json::array();
   for (size_t i = 0; i < counts.size(); ++i) {
     if (i == kStatusCount && counts[i] == 0) break;
@@ -767,25 +934,28 @@ json status_counts(const Project& project, Lang lang) {
 }
 
 /// The findings of each phase, indexed in one pass; those of no known phase under "".
-std::unordered_map<std::string_view, FindingList> findings_by_phase(const Lookup& in) {
+std::unordered_map<std::string_view, FindingList> findings_by_phase(const Lookup& in,
+                                                                    const Standing& as_of) {
   std::unordered_map<std::string_view, FindingList> groups;
   for (const Finding& f : in.project.findings)
-    groups[in.phase(f.phase) ? std::string_view(f.phase) : std::string_view()].push_back(&f);
-  for (auto& [id, list] : groups) sort_by_severity(list);
+    if (as_of.known(f))
+      groups[in.phase(f.phase) ? std::string_view(f.phase) : std::string_view()].push_back(&f);
+  for (auto& [id, list] : groups) as_of.sort_by_severity(list);
   return groups;
 }
 
 /// The phases, each with its findings (a list made as it is read), and the findings of no
 /// known phase last; at view["phases"].
-void add_phase_groups(View& view, const std::shared_ptr<const Lookup>& in) {
-  auto groups = findings_by_phase(*in);
+void add_phase_groups(View& view, const std::shared_ptr<const Lookup>& in,
+                      const StandingPtr& as_of) {
+  auto groups = findings_by_phase(*in, *as_of);
   json& list = view.data["phases"] = json::array();
   auto add = [&](json head, FindingList findings) {
     head["has_findings"] = !findings.empty();
     head["finding_count"] = findings.size();
     list.push_back(std::move(head));
-    add_findings(view, fmt::format("/phases/{}/findings", list.size() - 1), std::move(findings),
-                 in);
+    add_findings(view, fmt::format("/phases/{}/findings", list.size() - 1), std::move(findings), in,
+                 as_of);
   };
   for (const Phase& phase : in->project.phases) {
     auto it = groups.find(phase.id);
@@ -805,19 +975,19 @@ void add_phase_groups(View& view, const std::shared_ptr<const Lookup>& in) {
 /// What the final recap takes in: the phases ending on its day (their findings are in the
 /// page's phase groups) and the day's daily recap, at view["folded"].
 void add_folded_into_final(View& result, const Touchpoint& meeting,
-                           const std::shared_ptr<const Lookup>& in) {
+                           const std::shared_ptr<const Lookup>& in, const StandingPtr& as_of) {
   json phases = json::array();
   for (const std::string& id : held_phases(meeting)) {
     const Phase* phase = in->phase(id);
     if (phase == nullptr) continue;
     json head = phase_json(*phase);
-    size_t count = findings_of_phase(in->project, id).size();
+    size_t count = findings_of_phase(in->project, id, *as_of).size();
     head["finding_count"] = count;
     head["has_findings"] = count > 0;
     phases.push_back(std::move(head));
   }
   result.data["folded"] = {{"has_phases", !phases.empty()}, {"phases", std::move(phases)}};
-  add_folded_daily(result, "/folded/daily", meeting, in);
+  add_folded_daily(result, "/folded/daily", meeting, in, as_of);
 }
 
 /// The plan's final recap; a page made before its day prepares it, and says so.
@@ -836,12 +1006,14 @@ View build_final(const std::shared_ptr<const Lookup>& shared, const ViewOptions&
   const Project& project = in.project;
   const Touchpoint* meeting = planned_final(in, options.today, diagnostics);
   if (meeting == nullptr) return json();
+  StandingPtr as_of = standing_for(project, *meeting, options.today);
   FindingList all, open;
   for (const Finding& f : project.findings) {
+    if (!as_of->known(f)) continue;
     all.push_back(&f);
-    if (is_open(f)) open.push_back(&f);
+    if (as_of->open(f)) open.push_back(&f);
   }
-  sort_by_severity(open);
+  as_of->sort_by_severity(open);
   size_t workdays = in.schedule.workdays.size();
 
   View result(recap_header(project, options, RecapLevel::final));
@@ -853,15 +1025,15 @@ View build_final(const std::shared_ptr<const Lookup>& shared, const ViewOptions&
                         {"suggested_duration", suggested_final_minutes(all.size(), workdays)}};
   view["totals"] = {
       {"findings", all.size()}, {"open", open.size()}, {"closed", all.size() - open.size()}};
-  view["by_severity"] = severity_counts(all, options.lang);
-  view["by_status"] = status_counts(project, options.lang);
+  view["by_severity"] = severity_counts(all, *as_of, options.lang);
+  view["by_status"] = status_counts(all, *as_of, options.lang);
   view["standards"] = standards_json(in, all, false);
   view["has_standards"] = !view["standards"].empty();
   view["has_open_items"] = !open.empty();
   view["feedback_questions"] = questions_json(words(options.lang).recap.final_questions);
-  add_phase_groups(result, shared);
-  add_findings(result, "/open_items", std::move(open), shared);
-  add_folded_into_final(result, *meeting, shared);
+  add_phase_groups(result, shared, as_of);
+  add_findings(result, "/open_items", std::move(open), shared, as_of);
+  add_folded_into_final(result, *meeting, shared, as_of);
   return result;
 }
 
@@ -912,7 +1084,7 @@ View build_level(const Project& project, const ViewOptions& options, const Recap
       return build_daily(project, options, diagnostics);
     case RecapLevel::phase:
     case RecapLevel::final: {
-      auto shared = make_lookup(project, options.lang, diagnostics);
+      auto shared = make_lookup(project, options, diagnostics);
       if (shared == nullptr) return json();
       return recap.level == RecapLevel::phase
                  ? build_phase(shared, options, recap.phase, diagnostics)
@@ -932,7 +1104,7 @@ std::optional<View> build_recap_view(const Project& project, const ViewOptions& 
 }
 
 void check_recaps(const Project& project, const ViewOptions& options, Diagnostics& diagnostics) {
-  auto shared = make_lookup(project, options.lang, diagnostics);
+  auto shared = make_lookup(project, options, diagnostics);
   if (shared == nullptr) return;
   for (const Phase& phase : project.phases) build_phase(shared, options, phase.id, diagnostics);
   build_final(shared, options, diagnostics);

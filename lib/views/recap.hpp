@@ -19,6 +19,13 @@
 // - final: 30-120 minutes; without a duration in the file, suggested_final_minutes().
 // - a phase or final recap carries what its meeting takes in (`folded`): the day's daily recap
 //   (new findings, log, next workday's plan) and the other phases it recaps.
+// - as of the page's day: the daily recap's --date, a phase or final recap's meeting day (or
+//   --date when earlier). A finding found after it is not on the page; status and severity are
+//   finding_as_of()'s, worked out once per page (Standing) for every list, count and order; a
+//   later day's log entry is not shown. Rendering a day, recording later changes and rendering
+//   it again gives the same bytes.
+// - daily movement: the history entries of the window that took a status to resolved or
+//   verified (fixed_findings), and every other change of status or severity (finding_changes).
 // Findings are always ordered most severe first (critical, high, medium, low, info, unrated),
 // then by found date (undated last), then by id.
 

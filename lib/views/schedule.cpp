@@ -28,13 +28,14 @@ constexpr MeetingRule kRules[] = {
      kFinalRecapMinDuration, kFinalRecapMaxDuration},
 };
 
-/// The final recap's length when the file sets none: the one `recap --level final` uses.
-int default_final_minutes(const Project& project) {
+/// The final recap's length when the file sets none: the one `recap --level final` uses,
+/// for the findings found by `as_of` (all of them without it).
+int default_final_minutes(const Project& project, std::optional<Date> as_of) {
   const ProjectInfo& info = project.project;
   size_t workdays = info.start.ok() && info.end.ok()
                         ? Calendar(project).workdays(info.start, info.end).size()
                         : 0;
-  return suggested_final_minutes(project.findings.size(), workdays);
+  return suggested_final_minutes(findings_known(project, as_of), workdays);
 }
 
 std::string_view meeting_label(TouchpointKind kind) {
@@ -137,8 +138,12 @@ std::vector<Attendee> default_attendees(const Project& project, const People& pe
 /// Plans the touchpoints of one project; each step adds one kind.
 class Planner {
  public:
-  Planner(const Project& project, Diagnostics& diagnostics)
-      : project_(project), diagnostics_(diagnostics), calendar_(project), people_(project) {}
+  Planner(const Project& project, Diagnostics& diagnostics, std::optional<Date> as_of)
+      : project_(project),
+        diagnostics_(diagnostics),
+        as_of_(as_of),
+        calendar_(project),
+        people_(project) {}
 
   Schedule run();
 
@@ -152,6 +157,7 @@ class Planner {
 
   const Project& project_;
   Diagnostics& diagnostics_;
+  std::optional<Date> as_of_;  ///< the day the plan is made on
   Calendar calendar_;
   People people_;
   Schedule schedule_;
@@ -164,7 +170,10 @@ Touchpoint Planner::make(TouchpointKind kind, Date date) const {
   t.kind = kind;
   t.date = date;
   t.start = meeting_time(project_, kind);
-  t.duration = meeting_duration(project_, kind);
+  // The final recap's suggested length counts the findings found by it, or by the plan's day.
+  std::optional<Date> counted = as_of_;
+  if (kind == TouchpointKind::final) counted = as_of_ ? std::min(*as_of_, date) : date;
+  t.duration = meeting_duration(project_, kind, nullptr, counted);
   t.location = meeting.location;
   return t;
 }
@@ -319,10 +328,19 @@ const Meeting& meeting_of(const Project& project, TouchpointKind kind) {
   return project.meetings.kickoff;
 }
 
-int meeting_duration(const Project& project, TouchpointKind kind, Diagnostics* diagnostics) {
+size_t findings_known(const Project& project, std::optional<Date> as_of) {
+  if (!as_of) return project.findings.size();
+  return static_cast<size_t>(
+      std::count_if(project.findings.begin(), project.findings.end(),
+                    [&](const Finding& f) { return !f.found || *f.found <= *as_of; }));
+}
+
+int meeting_duration(const Project& project, TouchpointKind kind, Diagnostics* diagnostics,
+                     std::optional<Date> as_of) {
   const MeetingRule& rule = meeting_rule(kind);
   const Meeting& meeting = meeting_of(project, kind);
-  if (!meeting.duration && kind == TouchpointKind::final) return default_final_minutes(project);
+  if (!meeting.duration && kind == TouchpointKind::final)
+    return default_final_minutes(project, as_of);
   if (!meeting.duration) return rule.default_duration;
   int asked = *meeting.duration;
   int used = std::clamp(asked, rule.min_duration, rule.max_duration);
@@ -390,9 +408,11 @@ std::vector<PhaseRecap> phase_recaps(const Schedule& schedule) {
 namespace {
 
 /// A meeting ends by 23:59 of its day: its start plus its length stays within the day.
-void check_within_day(const Project& project, TouchpointKind kind, Diagnostics& diagnostics) {
+void check_within_day(const Project& project, TouchpointKind kind, std::optional<Date> as_of,
+                      Diagnostics& diagnostics) {
   constexpr int kDayEnd = 23 * 60 + 59;
-  int start = meeting_time(project, kind), minutes = meeting_duration(project, kind);
+  int start = meeting_time(project, kind),
+      minutes = meeting_duration(project, kind, nullptr, as_of);
   if (start + minutes <= kDayEnd) return;
   diagnostics.add(
       meeting_of(project, kind)
@@ -405,10 +425,11 @@ void check_within_day(const Project& project, TouchpointKind kind, Diagnostics& 
 
 }  // namespace
 
-Schedule build_schedule(const Project& project, Diagnostics& diagnostics) {
+Schedule build_schedule(const Project& project, Diagnostics& diagnostics,
+                        std::optional<Date> as_of) {
   for (const MeetingRule& rule : kRules) {
     meeting_duration(project, rule.kind, &diagnostics);
-    check_within_day(project, rule.kind, diagnostics);
+    check_within_day(project, rule.kind, as_of, diagnostics);
   }
   for (TouchpointKind kind : {TouchpointKind::daily, TouchpointKind::phase}) {
     const Meeting& meeting = meeting_of(project, kind);
@@ -418,7 +439,7 @@ Schedule build_schedule(const Project& project, Diagnostics& diagnostics) {
                "ignored: a {} is held on {}", meeting_label(kind),
                kind == TouchpointKind::daily ? "every workday" : "the last workday of each phase"));
   }
-  return Planner(project, diagnostics).run();
+  return Planner(project, diagnostics, as_of).run();
 }
 
 }  // namespace commplan

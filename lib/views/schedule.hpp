@@ -15,6 +15,7 @@
 // Every brief reads its meetings from here (daily_recap_on, recap_of_phase, final_recap), so a
 // page never shows a meeting the plan does not have.
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -48,10 +49,15 @@ const MeetingRule& meeting_rule(TouchpointKind kind);
 const Meeting& meeting_of(const Project& project, TouchpointKind kind);
 
 /// The length of a `kind` meeting: the file's duration clamped to the rule, else the default
-/// (for the final recap the length `recap --level final` suggests: suggested_final_minutes()).
-/// A clamped value is warned about in `diagnostics` when given.
+/// (for the final recap the length `recap --level final` suggests: suggested_final_minutes()
+/// for the findings found by `as_of`, all of them without it). A clamped value is warned about
+/// in `diagnostics` when given.
 int meeting_duration(const Project& project, TouchpointKind kind,
-                     Diagnostics* diagnostics = nullptr);
+                     Diagnostics* diagnostics = nullptr, std::optional<Date> as_of = std::nullopt);
+
+/// How many findings were found by `as_of` (those with no found date included); all of them
+/// without it.
+size_t findings_known(const Project& project, std::optional<Date> as_of);
 
 /// The start time of a `kind` meeting, minutes after midnight.
 int meeting_time(const Project& project, TouchpointKind kind);
@@ -85,8 +91,12 @@ struct Schedule {
 
 /// Plans the project's touchpoints. Errors (a phase or an engagement without a workday) and
 /// warnings (clamped durations, unknown attendees, meetings set on non-workdays) go to
-/// `diagnostics`. Linear in the number of days.
-Schedule build_schedule(const Project& project, Diagnostics& diagnostics);
+/// `diagnostics`. Linear in the number of days. `as_of` is the day the plan is made on (a
+/// page's --date): the final recap's suggested length counts the findings found by then and
+/// by the final recap's day, so a page of a past day stays as it was when later findings are
+/// recorded; without it, by the final recap's day.
+Schedule build_schedule(const Project& project, Diagnostics& diagnostics,
+                        std::optional<Date> as_of = std::nullopt);
 
 /// Whether `t` took in `item` ("daily", "phase:ID").
 bool holds(const Touchpoint& t, std::string_view item);
