@@ -7,8 +7,10 @@
 #include <string>
 #include <vector>
 
+#include "brief.hpp"
 #include "cli.hpp"
 #include "model/project.hpp"
+#include "views/deadlines.hpp"
 
 namespace commplan::cli {
 
@@ -17,9 +19,18 @@ namespace {
 struct ValidateOptions {
   std::vector<std::string> files;
   std::string project;  ///< --project: the files are this project's file and log files
+  std::string date;     ///< --date: the day notification deadlines are judged as of
   bool strict = false;
   bool quiet = false;
 };
+
+/// The day notification deadlines are judged as of: --date, else today as the briefs take it
+/// (SOURCE_DATE_EPOCH, else the current date in the project's time zone).
+Date judged_day(const ValidateOptions& opts, Context& ctx, const Project* project) {
+  BriefOptions brief;
+  brief.date = opts.date;
+  return resolve_today(ctx, brief, project);
+}
 
 /// Loads `file` and makes every check the brief commands make; prints the problems together,
 /// in source order. Returns the exit code of this file; `loaded` receives the project when it
@@ -29,7 +40,11 @@ int validate_one(const ValidateOptions& opts, const std::string& file, Context& 
   Diagnostics diagnostics;
   auto project = load_project(file, read_source(file, ctx.in), diagnostics);
   if (loaded != nullptr) *loaded = project;
-  if (project && !diagnostics.has_errors()) check_briefs(*project, diagnostics);
+  if (project && !diagnostics.has_errors()) {
+    check_briefs(*project, diagnostics);
+    check_notifications(*project, judged_day(opts, ctx, &*project), diagnostics);
+    diagnostics.sort_by_place();
+  }
   report(ctx, diagnostics);
   if (!project || diagnostics.has_errors()) return kInvalid;
   size_t warnings = diagnostics.warning_count();
@@ -86,6 +101,7 @@ int validate_project(const ValidateOptions& opts, Context& ctx) {
 
 /// Checks every file, so one run (a pre-commit hook, say) reports them all.
 int run_validate(const ValidateOptions& opts, Context& ctx) {
+  if (!opts.date.empty()) judged_day(opts, ctx, nullptr);  // a malformed --date is exit 2
   if (!opts.project.empty()) return validate_project(opts, ctx);
   if (opts.files.empty())
     throw Error(Error::Kind::usage, "validate", "name a PROJECT file, or --project PROJECT");
@@ -108,6 +124,11 @@ void add_validate_command(CLI::App& app, Context& ctx) {
   cmd->add_option("--project", opts->project,
                   "Validate this project, with its log_dir; the FILEs given must be its file or "
                   "its log files (for a pre-commit hook on log files)")
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+  cmd->add_option("--date", opts->date,
+                  "Judge notification deadlines as of this day: YYYY-MM-DD, today or yesterday "
+                  "(default: SOURCE_DATE_EPOCH, else the current date in the project's time zone)")
+      ->check(non_empty())
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
   cmd->add_flag("--strict", opts->strict, "Exit 4 when there are warnings");
   cmd->add_flag("-q,--quiet", opts->quiet, "Print nothing on success");

@@ -88,7 +88,12 @@ template <class V>
 void describe(V& v, EscalationLevel& e) {
   v.field("level", e.level, kOptional, "Level of the escalation path, e.g. 1");
   v.field("who", e.who, kOptional, "Who is told at this level");
-  v.field("within", e.within, kOptional, "Hours within which they are told");
+  v.field("within", e.within, kOptional,
+          "Hours within which they are told of a finding of a severity this level is for, "
+          "counted in whole days: under 24 the same day, 24 to 47 by the next day, and so on");
+  v.field("severities", e.severities, kOptional,
+          "Severities this level is for (same words as a finding's severity); when no level "
+          "lists any, the first level is for critical and high");
 }
 
 template <class V>
@@ -150,6 +155,13 @@ void describe(V& v, Question& q) {
   v.field("answer_by", q.answer_by, kOptional, "The day we promised an answer by, YYYY-MM-DD");
 }
 
+/// A notification in a log entry: the finding's id, then who was told and how.
+template <class V>
+void describe(V& v, LoggedNotification& n) {
+  v.field("finding", n.finding, kRequired, "Id of the finding the client was told of");
+  describe(v, static_cast<Notification&>(n));
+}
+
 template <class V>
 void describe(V& v, LogEntry& e) {
   v.field("date", e.date, kRequired, "The day, YYYY-MM-DD (one entry a day per author)");
@@ -161,6 +173,8 @@ void describe(V& v, LogEntry& e) {
   v.field("next", e.next, kOptional, "The plan for the next workday");
   v.field("questions", e.questions, kOptional,
           "Questions of the day: a text, or {question, answer, answer_by} when an answer is owed");
+  v.field("notified", e.notified, kOptional,
+          "Findings the client was told of that day: {finding, to, via}");
 }
 
 template <class V>

@@ -97,6 +97,7 @@ class Checker {
   void check_history(const Finding& f);
   void check_latest_status(const Finding& f);
   void check_log();
+  void check_logged_notifications();
   void check_minutes();
   void check_contacts();
   void check_holidays();
@@ -142,6 +143,7 @@ void Checker::run() {
   check_unique_ids(p_.communications, "communication");
   check_findings();
   check_log();
+  check_logged_notifications();
   check_minutes();
   check_contacts();
   check_holidays();
@@ -379,6 +381,30 @@ void Checker::check_log() {
               fmt::format("log entry for {}, outside the engagement", format_date(entry.date)));
     }
   }
+}
+
+/// A log entry's `notified` names a finding of the project, found on or before the entry's day.
+void Checker::check_logged_notifications() {
+  std::unordered_map<std::string_view, const Finding*> by_id;
+  std::vector<std::string> ids;
+  for (const LogEntry& entry : p_.log)
+    for (const LoggedNotification& n : entry.notified) {
+      if (by_id.empty())
+        for (const Finding& f : p_.findings)
+          if (by_id.emplace(f.id, &f).second) ids.push_back(f.id);
+      auto it = by_id.find(n.finding);
+      if (it == by_id.end()) {
+        std::string close = closest_name(n.finding, ids);
+        error(n.origin, "finding",
+              fmt::format("no finding has the id \"{}\"{}", n.finding,
+                          close.empty() ? "" : fmt::format("; did you mean \"{}\"?", close)));
+      } else if (const Finding& f = *it->second;
+                 entry.date.ok() && f.found && entry.date < *f.found) {
+        error(n.origin, "finding",
+              fmt::format("{} is notified on {}, before it was found ({})", f.id,
+                          format_date(entry.date), format_date(*f.found)));
+      }
+    }
 }
 
 /// Minutes name a phase of the project and a day of the engagement.

@@ -121,6 +121,9 @@ struct EscalationLevel {
   Origin origin;
   std::string level, who;
   std::optional<int> within;  ///< hours
+  /// The severities this level is for; when no level lists any, the first is for critical
+  /// and high (escalation_level_of, views/deadlines.hpp).
+  std::vector<Severity> severities;
 };
 
 /// Who was told of a finding, and how (`notified` of a history entry).
@@ -205,12 +208,19 @@ struct Question {
 /// The texts of `questions`, in order.
 std::vector<std::string> question_texts(const std::vector<Question>& questions);
 
+/// A notification recorded in a log entry (dated by its entry): the finding's id, who was
+/// told and how.
+struct LoggedNotification : Notification {
+  std::string finding;
+};
+
 struct LogEntry {
   Origin origin;
   Date date;
   std::string by;  ///< who wrote it; one entry a day per author
   std::vector<std::string> done, support_needed, next;
   std::vector<Question> questions;
+  std::vector<LoggedNotification> notified;  ///< findings notified that day
 };
 
 /// An action agreed in a meeting.

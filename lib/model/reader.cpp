@@ -197,6 +197,15 @@ void read_value(ReadContext& ctx, const Node& node, const std::string& path, Dat
     out = *date;
     return;
   }
+  // The model is day-granular: a date with a time of day (2027-03-03T11:20) is refused.
+  std::string_view text = node.text;
+  if (text.size() > 10 && (text[10] == 'T' || text[10] == ' ') && parse_date(text.substr(0, 10))) {
+    ctx.error(node, path,
+              fmt::format("expected a date YYYY-MM-DD, got \"{}\": commplan records days, not "
+                          "times of day; write {}",
+                          node.text, text.substr(0, 10)));
+    return;
+  }
   bool shaped = node.text.size() == 10 && node.text[4] == '-' && node.text[7] == '-';
   ctx.error(node, path,
             shaped ? fmt::format("\"{}\" is not a real calendar date", node.text)
@@ -372,6 +381,7 @@ COMMPLAN_OBJECT_READER(Meetings)
 COMMPLAN_OBJECT_READER(EscalationLevel)
 COMMPLAN_OBJECT_READER(Finding)
 COMMPLAN_OBJECT_READER(LogEntry)
+COMMPLAN_OBJECT_READER(LoggedNotification)
 COMMPLAN_OBJECT_READER(Notification)
 COMMPLAN_OBJECT_READER(HistoryEntry)
 COMMPLAN_OBJECT_READER(RecordedChange)

@@ -74,6 +74,7 @@ void read_value(ReadContext&, const Node&, const std::string& path, Confirmation
 void read_value(ReadContext&, const Node&, const std::string& path, Minutes& out);
 /// A question: a plain text, or a mapping {question, answer, answer_by}.
 void read_value(ReadContext&, const Node&, const std::string& path, Question& out);
+void read_value(ReadContext&, const Node&, const std::string& path, LoggedNotification& out);
 void read_value(ReadContext&, const Node&, const std::string& path, LogEntry& out);
 void read_value(ReadContext&, const Node&, const std::string& path, Communication& out);
 void read_value(ReadContext&, const Node&, const std::string& path, Project& out);

@@ -43,6 +43,7 @@ json schema_of(const std::optional<ClockTime>*) {
   return json{{"type", "string"}, {"pattern", "^([01][0-9]|2[0-3]):[0-5][0-9]$"}};
 }
 json schema_of(const std::optional<Severity>*) { return enum_schema<Severity>(); }
+json schema_of(const Severity*) { return enum_schema<Severity>(); }
 json schema_of(const std::optional<Status>*) { return enum_schema<Status>(); }
 json schema_of(const std::optional<Lang>*) { return enum_schema<Lang>(); }
 json schema_of(const MeetingKind*) { return enum_schema<MeetingKind>(); }

@@ -13,6 +13,7 @@
 
 #include "util/text.hpp"
 #include "views/calendar.hpp"
+#include "views/deadlines.hpp"
 #include "views/method.hpp"
 #include "views/plan_text.hpp"
 #include "views/schedule.hpp"
@@ -707,6 +708,7 @@ View build_daily(const Project& project, const ViewOptions& options, Diagnostics
   view["has_open_findings"] = !still_open.empty();
   add_day_lists(result, "", day, shared, as_of);
   add_findings(result, "/open_findings", std::move(still_open), shared, as_of);
+  add_notification_deadlines(view, project, date, options.lang, diagnostics);
   view["feedback_questions"] = daily_questions(in, date, day.entry);
   return result;
 }

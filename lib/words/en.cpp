@@ -246,6 +246,7 @@ extern const Words kEnglish{
                     "way?",
                     "What should we change or stress in the final report before we issue it?",
                 },
+            .notice_states = {"Notified in time", "Notified late", "Due", "Overdue, not notified"},
         },
     .five_w2h =
         {

@@ -128,6 +128,7 @@ constexpr WordField kFields[] = {
     COMMPLAN_FIELD(recap.daily_support_question, Kind::text),
     COMMPLAN_FIELD(recap.phase_questions, Kind::text),
     COMMPLAN_FIELD(recap.final_questions, Kind::text),
+    COMMPLAN_FIELD(recap.notice_states, Kind::text),
     COMMPLAN_FIELD(five_w2h.labels, Kind::text),
     COMMPLAN_FIELD(five_w2h.questions, Kind::text),
     COMMPLAN_FIELD(five_w2h.intro, Kind::text),

@@ -136,6 +136,8 @@ struct Words {
     std::string_view daily_support_question;
     Texts<4> phase_questions;
     Texts<4> final_questions;
+    /// Per NoticeState (in time, late, due, overdue): a finding's notification deadline.
+    Texts<4> notice_states;
   } recap;
 
   /// The 5W2H checklist: a label and a question per dimension, in five_w2h_dimensions() order.

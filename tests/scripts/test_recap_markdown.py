@@ -24,7 +24,8 @@ HOSTILE = " | pipe <script>alert(1)</script> {{x}} *em* [link](http://x.example)
 LITERALS = ("<script>alert(1)</script>", "{{x}}", "*em*", "[link]", " | pipe")
 # Fields whose values are ids, dates, times or enums: HOSTILE is appended to every other text.
 FORMATTED = {"commplan", "id", "phase", "standard", "date", "start", "end", "found", "severity",
-             "status", "time", "lang", "workdays", "holidays", "timezone", "email"}
+             "status", "time", "lang", "workdays", "holidays", "timezone", "email", "finding",
+             "severities"}
 
 
 def recap(binary, project, level, date, lang):
