@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "util/text.hpp"
+#include "views/actions.hpp"
 #include "views/calendar.hpp"
 #include "views/method.hpp"
 #include "views/plan_text.hpp"
@@ -550,6 +551,8 @@ View build_daily(const Project& project, const ViewOptions& options, Diagnostics
   view["has_open_findings"] = !still_open.empty();
   add_findings(result, "/new_findings", std::move(day.fresh), shared);
   add_findings(result, "/open_findings", std::move(still_open), shared);
+  // The actions agreed in meetings up to today and not done yet (views/actions.hpp).
+  view.update(open_actions_json(project, date, options.lang, diagnostics));
   view["feedback_questions"] = daily_questions(in, date, day.entry);
   return result;
 }
