@@ -101,6 +101,8 @@ void build(CLI::App& app, Context& ctx) {
   add_recap_command(app, ctx);
   add_minutes_command(app, ctx);
   add_plan_command(app, ctx);
+  add_finding_command(app, ctx);
+  add_log_command(app, ctx);
   add_completion_command(app, ctx);
   add_man_command(app, ctx);
   add_complete_ids_command(app, ctx);

@@ -132,6 +132,8 @@ void describe(V& v, HistoryEntry& e) {
   v.field("note", e.note, kOptional, "What happened, e.g. re-tested and closed");
   v.field("by", e.by, kOptional, "Who recorded it");
   v.field("notified", e.notified, kOptional, "Who was told of the finding that day, and how");
+  v.field("feedback", e.feedback, kOptional,
+          "What the client said of it that day: the finding's client_feedback from then on");
 }
 
 /// A change recorded in a log_dir file: the finding's id, then the fields of a history entry.

@@ -9,13 +9,14 @@ namespace {
 /// The state of `finding` with the history entries `include` accepts applied in order.
 template <class Include>
 FindingState apply_history(const Finding& finding, Include include) {
-  FindingState state{finding.status, finding.severity, {}};
+  FindingState state{finding.status, finding.severity, {}, finding.client_feedback};
   if (finding.history.empty()) return state;
   state.status = finding.recorded_status.value_or(Status::open);
   for (const HistoryEntry& entry : finding.history) {
     if (!include(entry)) continue;
     if (entry.status) state.status = entry.status;
     if (entry.severity) state.severity = entry.severity;
+    if (!entry.feedback.empty()) state.client_feedback = entry.feedback;
     state.applied.push_back(&entry);
   }
   return state;

@@ -335,10 +335,15 @@ void merge_changes(Project& project, std::vector<RecordedChange>& changes,
 }
 
 /// A finding with a history has the status its last entry leaves (the one history starts from
-/// when no entry sets one), as a reader of the file and its log_dir would take it.
+/// when no entry sets one), as a reader of the file and its log_dir would take it, and the
+/// client feedback its last entry with one gives.
 void settle_statuses(Project& project) {
   for (Finding& f : project.findings)
-    if (!f.history.empty()) f.status = finding_latest(f).status;
+    if (!f.history.empty()) {
+      FindingState latest = finding_latest(f);
+      f.status = latest.status;
+      f.client_feedback = std::string(latest.client_feedback);
+    }
 }
 
 /// A top-level status beside a history is the status after the history's last entry.
@@ -523,8 +528,12 @@ bool same_entry(const fs::path& a, const fs::path& b) {
 class LogDirReader {
  public:
   LogDirReader(Project& project, const std::string& file, Diagnostics& diagnostics,
-               const Limits& limits)
-      : project_(project), file_(file), diagnostics_(diagnostics), limits_(limits) {}
+               const Limits& limits, const FileOverrides* overrides = nullptr)
+      : project_(project),
+        file_(file),
+        diagnostics_(diagnostics),
+        limits_(limits),
+        overrides_(overrides) {}
 
   /// The changes to findings the files recorded (LogFile::history), in file order.
   std::vector<RecordedChange> changes;
@@ -538,11 +547,14 @@ class LogDirReader {
   void read(const fs::path& path);
   void fail(const std::string& name, const std::string& reason);
   void log_dir_error(std::string message);
+  const std::string* overridden(const fs::path& path) const;
+  std::vector<fs::path> with_overrides(const fs::path& dir, std::vector<fs::path> files) const;
 
   Project& project_;
   const std::string& file_;
   Diagnostics& diagnostics_;
   const Limits& limits_;
+  const FileOverrides* overrides_;
   bool io_failed_ = false;
 };
 
@@ -553,8 +565,31 @@ bool LogDirReader::run() {
     log_dir_error(fmt::format("\"{}\" is not a folder", dir.string()));
     return true;
   }
-  for (const fs::path& path : list(dir)) read(path);
+  for (const fs::path& path : with_overrides(dir, list(dir))) read(path);
   return !io_failed_;
+}
+
+/// The text that replaces the content of `path`, or nullptr.
+const std::string* LogDirReader::overridden(const fs::path& path) const {
+  if (overrides_ == nullptr) return nullptr;
+  auto it = overrides_->find(path.lexically_normal().string());
+  return it != overrides_->end() ? &it->second : nullptr;
+}
+
+/// `files` with the overridden files of `dir` that do not exist yet, in name order.
+std::vector<fs::path> LogDirReader::with_overrides(const fs::path& dir,
+                                                   std::vector<fs::path> files) const {
+  if (overrides_ == nullptr) return files;
+  fs::path folder = (dir / "file").lexically_normal().parent_path();  // no trailing slash
+  for (const auto& [name, text] : *overrides_) {
+    fs::path path(name);
+    bool listed = std::any_of(files.begin(), files.end(), [&](const fs::path& file) {
+      return file.lexically_normal() == path;
+    });
+    if (!listed && path.parent_path() == folder) files.push_back(path);
+  }
+  std::sort(files.begin(), files.end());
+  return files;
 }
 
 /// The *.yaml, *.yml and *.json entries of `dir` (folders aside), sorted by name.
@@ -582,13 +617,15 @@ bool LogDirReader::is_project_file(const fs::path& path) const {
 
 void LogDirReader::read(const fs::path& path) {
   std::string name = path.string();
+  const std::string* text = overridden(path);
   std::error_code ec;
   fs::file_status status = fs::status(path, ec);
-  if (ec) return fail(name, ec.message());
-  if (!fs::is_regular_file(status)) return fail(name, "not a regular file");
+  if (text == nullptr && ec) return fail(name, ec.message());
+  if (text == nullptr && !fs::is_regular_file(status)) return fail(name, "not a regular file");
   Diagnostics local;
   try {
-    auto doc = parse(name, read_file(name, limits_.max_bytes), local, limits_);
+    auto doc =
+        parse(name, text != nullptr ? *text : read_file(name, limits_.max_bytes), local, limits_);
     if (!local.has_errors()) {
       ReadContext ctx{doc.get(), local};
       LogFile extra;
@@ -625,8 +662,13 @@ bool is_project_input(const std::string& file, const std::string& project_file,
   return same_entry(folder.empty() ? "." : folder, log_dir_path(*project, project_file));
 }
 
+std::string log_dir_folder(const Project& project, const std::string& project_file) {
+  return (log_dir_path(project, project_file) / "file").lexically_normal().parent_path().string();
+}
+
 std::optional<Project> load_project(const std::string& file, std::string text,
-                                    Diagnostics& diagnostics, const Limits& limits) {
+                                    Diagnostics& diagnostics, const Limits& limits,
+                                    const FileOverrides* overrides) {
   std::string name = file == "-" ? "<stdin>" : file;
   Diagnostics local;
   auto doc = parse(name, std::move(text), local, limits);
@@ -640,7 +682,7 @@ std::optional<Project> load_project(const std::string& file, std::string text,
   bool logs_read = true;
   std::vector<RecordedChange> changes;
   if (!project.log_dir.empty()) {
-    LogDirReader reader(project, file, diagnostics, limits);
+    LogDirReader reader(project, file, diagnostics, limits, overrides);
     logs_read = reader.run();
     changes = std::move(reader.changes);
   }

@@ -2,6 +2,7 @@
 // Model: the typed project of the contract's file format. Loaded and validated by
 // load_project(); described once in model/describe.hpp for reading and for the JSON Schema.
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -136,6 +137,7 @@ struct HistoryEntry {
   std::optional<Severity> severity;
   std::string note, by;
   std::optional<Notification> notified;
+  std::string feedback;  ///< what the client said of it that day: its client_feedback from then
 };
 
 struct Finding {
@@ -162,6 +164,7 @@ struct FindingState {
   std::optional<Status> status;
   std::optional<Severity> severity;
   std::vector<const HistoryEntry*> applied;  ///< the history entries of that day or earlier
+  std::string_view client_feedback;          ///< the last feedback given, else the finding's
 };
 
 /// The state of `finding` at the end of `day`: its fields as first recorded (with history, its
@@ -266,19 +269,40 @@ std::string_view to_string(Lang value);
 std::string_view to_string(Weekday value);
 std::string_view to_string(MeetingKind value);
 
+/// Texts to read in place of log_dir files' contents, by path (as the project file's folder
+/// joined with log_dir and the file's name gives it): a recording command validates the
+/// project as it would be after its edit. A path in the log_dir folder that does not exist
+/// yet is read as if it did.
+using FileOverrides = std::map<std::string, std::string>;
+
 /// Loads, merges and validates a project file. `text` is the file's content (`file` "-" names
 /// standard input). Every problem goes to `diagnostics`; the project is returned whenever it
-/// could be read at all (check diagnostics.has_errors() before using it).
+/// could be read at all (check diagnostics.has_errors() before using it). `overrides`, when
+/// given, replaces the contents of log_dir files (see FileOverrides).
 std::optional<Project> load_project(const std::string& file, std::string text,
-                                    Diagnostics& diagnostics, const Limits& limits = {});
+                                    Diagnostics& diagnostics, const Limits& limits = {},
+                                    const FileOverrides* overrides = nullptr);
+
+/// The severity a word of the file names (critical, 高危…), or nullopt with `problem` set to
+/// the message a file would get for it ("unknown value …; did you mean …?").
+std::optional<Severity> severity_named(std::string_view word, std::string* problem = nullptr);
+/// The status a word of the file names (resolved, 已解决…), as severity_named() does.
+std::optional<Status> status_named(std::string_view word, std::string* problem = nullptr);
 
 /// Whether `file` is the project file `project_file` or a file of its log_dir (`project`
 /// read from it, nullptr when it could not be read: then only the project file is).
 bool is_project_input(const std::string& file, const std::string& project_file,
                       const Project* project);
 
+/// The folder of `project`'s log_dir (read from `project_file`), normalized without a trailing
+/// slash: `logs` for `log_dir: logs/` beside `project.yaml`. Only for a project with a log_dir.
+std::string log_dir_folder(const Project& project, const std::string& project_file);
+
 /// The JSON Schema (draft 2020-12) of the project file, generated from the same description
 /// the loader reads with.
 nlohmann::json project_schema();
+
+/// The JSON Schema of a log_dir file (LogFile), made as project_schema() is.
+nlohmann::json log_file_schema();
 
 }  // namespace commplan

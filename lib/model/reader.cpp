@@ -261,6 +261,21 @@ bool is_ascii(std::string_view text) {
                      [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
+/// What a file is told of a word that names no value of E, with the closest value.
+template <class E>
+std::string unknown_enum_message(std::string_view text) {
+  std::string message = fmt::format("unknown value \"{}\"", text);
+  std::string close = suggestion<E>(text);
+  if (!close.empty())
+    message += fmt::format("; did you mean \"{}\"?", close);
+  else if (is_ascii(text) || EnumNames<E>::aliases.empty())
+    message += fmt::format("; expected one of {}", join(enum_names<E>(), ", "));
+  else
+    message += fmt::format("; expected one of {} (or {})", join(enum_names<E>(), ", "),
+                           join(enum_aliases<E>(), ", "));
+  return message;
+}
+
 }  // namespace
 
 template <class E>
@@ -270,17 +285,20 @@ bool read_enum(ReadContext& ctx, const Node& node, const std::string& path, E& o
     out = *value;
     return true;
   }
-  std::string message = fmt::format("unknown value \"{}\"", node.text);
-  std::string close = suggestion<E>(node.text);
-  if (!close.empty())
-    message += fmt::format("; did you mean \"{}\"?", close);
-  else if (is_ascii(node.text) || EnumNames<E>::aliases.empty())
-    message += fmt::format("; expected one of {}", join(enum_names<E>(), ", "));
-  else
-    message += fmt::format("; expected one of {} (or {})", join(enum_names<E>(), ", "),
-                           join(enum_aliases<E>(), ", "));
-  ctx.error(node, path, message);
+  ctx.error(node, path, unknown_enum_message<E>(node.text));
   return false;
+}
+
+std::optional<Severity> severity_named(std::string_view word, std::string* problem) {
+  auto value = enum_value<Severity>(word);
+  if (!value && problem != nullptr) *problem = unknown_enum_message<Severity>(word);
+  return value;
+}
+
+std::optional<Status> status_named(std::string_view word, std::string* problem) {
+  auto value = enum_value<Status>(word);
+  if (!value && problem != nullptr) *problem = unknown_enum_message<Status>(word);
+  return value;
 }
 
 #define COMMPLAN_ENUM_READERS(E)                                                         \

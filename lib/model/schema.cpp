@@ -111,4 +111,13 @@ json project_schema() {
   return out;
 }
 
+json log_file_schema() {
+  json schema = schema_of(static_cast<const LogFile*>(nullptr));
+  json out{{"$schema", "https://json-schema.org/draft/2020-12/schema"},
+           {"title", "commplan log file"},
+           {"description", "A file of a project's log_dir: log, findings, changes, minutes."}};
+  out.update(schema);
+  return out;
+}
+
 }  // namespace commplan

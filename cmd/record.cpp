@@ -1,0 +1,239 @@
+#include "record.hpp"
+
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <ostream>
+#include <set>
+
+#include "brief.hpp"
+#include "output/write.hpp"
+#include "sink.hpp"
+#include "util/read.hpp"
+#include "util/text.hpp"
+
+extern char** environ;
+
+namespace commplan::cli {
+
+namespace fs = std::filesystem;
+
+void add_record_options(CLI::App* cmd, RecordOptions& opts, const std::string& date_option,
+                        const std::string& date_help) {
+  cmd->add_option("PROJECT", opts.project, "Project file (.yaml, .yml, .json) to record into")
+      ->required();
+  cmd->add_option(date_option, opts.date, date_help)->check(non_empty());
+  cmd->add_option("--by", opts.by,
+                  "Who records it (default: COMMPLAN_USER, else git's user.name in the project's "
+                  "folder, else the first team member)")
+      ->check(non_empty());
+}
+
+std::optional<Recording> open_recording(Context& ctx, const RecordOptions& opts) {
+  if (opts.project == "-")
+    throw Error(Error::Kind::usage, Source::option, "PROJECT",
+                "a record is written into the project file: name the file, not -");
+  Recording rec;
+  rec.file = opts.project;
+  rec.text = read_file(opts.project);
+  std::optional<Project> project = load_project(rec.file, rec.text, rec.diagnostics);
+  if (!project || rec.diagnostics.has_errors()) {
+    Diagnostics errors;
+    for (const Diagnostic& d : rec.diagnostics.items())
+      if (d.level == Level::error) errors.add(d);
+    report(ctx, errors);
+    ctx.err << fmt::format("commplan: nothing recorded: {} has errors; fix them first\n",
+                           printable(rec.file));
+    return std::nullopt;
+  }
+  rec.project = std::move(*project);
+  return rec;
+}
+
+Date record_date(Context& ctx, std::string_view option, const std::string& date,
+                 const Project& project) {
+  BriefOptions opts;
+  opts.date = date;
+  try {
+    return resolve_today(ctx, opts, &project);
+  } catch (const Error& e) {
+    const auto& items = e.diagnostics().items();
+    if (option == "--date" || items.empty() || items.front().file != "--date") throw;
+    throw Error(Error::Kind::usage, Source::option, std::string(option), items.front().message);
+  }
+}
+
+std::string git_user_name(const std::string& folder) {
+  int pipe_fds[2];
+  if (::pipe(pipe_fds) != 0) return {};
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_adddup2(&actions, pipe_fds[1], STDOUT_FILENO);
+  posix_spawn_file_actions_addclose(&actions, pipe_fds[0]);
+  posix_spawn_file_actions_addclose(&actions, pipe_fds[1]);
+  posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+  std::string dir = folder.empty() ? "." : folder;
+  std::vector<std::string> args{"git", "-C", dir, "config", "user.name"};
+  std::vector<char*> argv;
+  for (std::string& arg : args) argv.push_back(arg.data());
+  argv.push_back(nullptr);
+  pid_t pid = 0;
+  int spawned = ::posix_spawnp(&pid, "git", &actions, nullptr, argv.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  ::close(pipe_fds[1]);
+  std::string out;
+  if (spawned == 0) {
+    char buffer[512];
+    for (ssize_t n; (n = ::read(pipe_fds[0], buffer, sizeof buffer)) != 0;) {
+      if (n < 0) {
+        if (errno == EINTR) continue;
+        break;
+      }
+      if (out.size() < 4096) out.append(buffer, static_cast<size_t>(n));
+    }
+  }
+  ::close(pipe_fds[0]);
+  if (spawned != 0) return {};
+  int status = 0;
+  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) return {};
+  return std::string(trim(out));
+}
+
+std::string resolve_author(Context& ctx, const std::string& by, const Recording& rec) {
+  if (!by.empty()) return by;
+  if (auto env = ctx.getenv("COMMPLAN_USER"); env && !trim(*env).empty())
+    return std::string(trim(*env));
+  if (std::string name = git_user_name(fs::path(rec.file).parent_path().string()); !name.empty())
+    return name;
+  if (!rec.project.team.empty()) return rec.project.team.front().name;
+  return {};
+}
+
+std::string file_name_part(std::string_view name) {
+  std::string out;
+  bool gap = false;
+  for (char c : name) {
+    auto byte = static_cast<unsigned char>(c);
+    bool keep = byte >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                (c >= '0' && c <= '9') || c == '_';
+    if (!keep) {
+      gap = true;
+      continue;
+    }
+    if (gap && !out.empty()) out += '-';
+    gap = false;
+    out += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  return out;
+}
+
+RecordTarget record_target(const Recording& rec, Date day, const std::string& author) {
+  RecordTarget target;
+  if (rec.project.log_dir.empty()) {
+    target.file = rec.file;
+    target.text = rec.text;
+    return target;
+  }
+  std::string name = file_name_part(author);
+  if (name.empty())
+    throw Error(Error::Kind::usage, Source::option, "--by",
+                "a log_dir file is named after who records: give --by NAME (or set "
+                "COMMPLAN_USER)");
+  fs::path path = fs::path(log_dir_folder(rec.project, rec.file)) /
+                  fmt::format("{}.{}.yaml", format_date(day), name);
+  target.file = path.lexically_normal().string();
+  target.log_file = true;
+  target.exists = entry_exists(target.file);
+  if (target.exists) target.text = read_file(target.file);
+  return target;
+}
+
+FileEdit open_edit(const RecordTarget& target) {
+  return FileEdit(target.file, target.text, target.log_file ? log_file_schema() : project_schema());
+}
+
+namespace {
+
+/// What identifies a problem across two loads of a project: its level, file, path and message.
+std::string problem_key(const Diagnostic& d) {
+  return fmt::format("{}\n{}\n{}\n{}", level_word(d.level), d.file, d.path, d.message);
+}
+
+}  // namespace
+
+int commit_record(Context& ctx, const Recording& rec, const RecordTarget& target,
+                  const std::string& text, const std::string& summary) {
+  Diagnostics after;
+  std::optional<Project> project;
+  if (target.log_file) {
+    FileOverrides overrides{{target.file, text}};
+    project = load_project(rec.file, rec.text, after, {}, &overrides);
+  } else {
+    project = load_project(rec.file, text, after);
+  }
+  if (!project || after.has_errors()) {
+    Diagnostics errors;
+    for (const Diagnostic& d : after.items())
+      if (d.level == Level::error) errors.add(d);
+    report(ctx, errors);
+    ctx.err << fmt::format("commplan: nothing recorded: {} would not be valid\n",
+                           printable(target.file));
+    return kInvalid;
+  }
+  write_file_atomic(target.file, text);
+  std::set<std::string> known;
+  for (const Diagnostic& d : rec.diagnostics.items()) known.insert(problem_key(d));
+  Diagnostics news;
+  for (const Diagnostic& d : after.items())
+    if (d.level == Level::warning && !known.contains(problem_key(d))) news.add(d);
+  report(ctx, news);
+  ctx.out << fmt::format("recorded {} in {}\n", summary, printable(target.file));
+  return kOk;
+}
+
+Severity severity_option(std::string_view option, std::string_view word) {
+  std::string problem;
+  if (auto value = severity_named(word, &problem)) return *value;
+  throw Error(Error::Kind::usage, Source::option, std::string(option), problem);
+}
+
+Status status_option(std::string_view option, std::string_view word) {
+  std::string problem;
+  if (auto value = status_named(word, &problem)) return *value;
+  throw Error(Error::Kind::usage, Source::option, std::string(option), problem);
+}
+
+std::string text_or_file(const std::string& value) {
+  if (value.starts_with("@@")) return value.substr(1);
+  if (value.starts_with("@") && value.size() > 1) return read_file(value.substr(1));
+  return value;
+}
+
+std::optional<size_t> find_item(const Document& doc, std::string_view key, std::string_view field,
+                                std::string_view value) {
+  const Node* list = doc.root.is_mapping() ? doc.root.find(key) : nullptr;
+  if (list == nullptr || !list->is_sequence()) return std::nullopt;
+  for (size_t i = 0; i < list->items.size(); ++i) {
+    const Node& item = list->items[i];
+    const Node* found = item.is_mapping() ? item.find(field) : nullptr;
+    if (found != nullptr && found->is_scalar() && found->text == value) return i;
+  }
+  return std::nullopt;
+}
+
+Error unknown_id(std::string_view option, std::string_view what, const std::string& value,
+                 const std::vector<std::string>& known) {
+  std::string close = closest_name(value, known);
+  return Error(Error::Kind::usage, Source::option, std::string(option),
+               fmt::format("no {} has the id \"{}\"{}", what, value,
+                           close.empty() ? "" : fmt::format("; did you mean \"{}\"?", close)));
+}
+
+}  // namespace commplan::cli

@@ -1,0 +1,116 @@
+#pragma once
+// What the recording commands (finding add, finding set, log add, minutes add) share: who
+// records, which file a record goes to, and validate-then-write of one edit of that file.
+//
+// A run, for any recording command:
+//   auto rec = open_recording(ctx, opts);          // PROJECT loaded; nullopt: errors reported
+//   if (!rec) return kInvalid;
+//   Date day = record_date(ctx, opts.date, rec->project);
+//   std::string author = resolve_author(ctx, opts.by, *rec);
+//   RecordTarget target = record_target(*rec, day, author);   // project file or log_dir file
+//   FileEdit edit = open_edit(target);
+//   edit.append({"log"}, {{"date", format_date(day)}, {"by", author}, {"done", {"…"}}});
+//   return commit_record(ctx, *rec, target, edit.text(), "the log of 2027-03-03 by Li Wei");
+// commit_record loads the project as it would be with the new text, refuses (exit 1, nothing
+// written) when that has errors, else writes the file atomically and prints
+// `recorded SUMMARY in FILE`.
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "cli.hpp"
+#include "edit/edit.hpp"
+#include "model/project.hpp"
+
+namespace commplan::cli {
+
+/// The options every recording command takes: PROJECT, --date and --by.
+struct RecordOptions {
+  std::string project;
+  std::string date;  ///< --date (--found): YYYY-MM-DD, today or yesterday; empty: today
+  std::string by;    ///< --by: who records; empty: resolve_author() decides
+};
+
+/// Adds PROJECT, the day's option `date_option` (--date; finding add's --found) described by
+/// `date_help`, and --by to `cmd`.
+void add_record_options(CLI::App* cmd, RecordOptions& opts, const std::string& date_option,
+                        const std::string& date_help);
+
+/// A project opened to record into: its file, its text as read, and the model.
+struct Recording {
+  std::string file;         ///< PROJECT as given
+  std::string text;         ///< its content
+  Project project;          ///< loaded from it, log_dir included
+  Diagnostics diagnostics;  ///< what loading it said (warnings only: it had no error)
+};
+
+/// Loads PROJECT to record into. It must be a file (not standard input) and load without
+/// errors: otherwise the errors are reported and nullopt returned (exit 1).
+std::optional<Recording> open_recording(Context& ctx, const RecordOptions& opts);
+
+/// The day the option `option` names (`date`: YYYY-MM-DD, today, yesterday; empty: today,
+/// which is SOURCE_DATE_EPOCH's day when set, else the current date in the project's time
+/// zone), as the briefs read --date. Throws Error(usage) for a malformed value.
+Date record_date(Context& ctx, std::string_view option, const std::string& date,
+                 const Project& project);
+
+/// Who records: `by` (--by), else COMMPLAN_USER, else `git config user.name` run in the
+/// project file's folder, else the first member of the team; empty when none of these gives a
+/// name.
+std::string resolve_author(Context& ctx, const std::string& by, const Recording& rec);
+
+/// The user.name git gives in `folder` (run without a shell); empty when git is missing,
+/// fails or has none.
+std::string git_user_name(const std::string& folder);
+
+/// `name` as a file name may carry it: ASCII letters in lower case, digits and other
+/// characters (CJK names) kept, every run of anything else (spaces, dots, slashes, control
+/// characters) one `-`, none at either end: `Li Wei` → `li-wei`, `李伟` → `李伟`.
+std::string file_name_part(std::string_view name);
+
+/// The file a record of `author` on `day` goes to.
+struct RecordTarget {
+  std::string file;       ///< the path to write
+  bool log_file = false;  ///< a log_dir file, DATE.NAME.yaml; else the project file
+  bool exists = true;     ///< false for a log_dir file not written yet
+  std::string text;       ///< its current text ("" when it does not exist)
+};
+
+/// With log_dir, the author's file of the day in that folder, `DATE.NAME.yaml` (NAME the
+/// file_name_part() of the author); without, the project file itself. Throws Error(usage)
+/// when log_dir needs a name and `author` is empty.
+RecordTarget record_target(const Recording& rec, Date day, const std::string& author);
+
+/// An edit of the target's text (an empty YAML text for a new log file).
+FileEdit open_edit(const RecordTarget& target);
+
+/// Loads the project as it would be with `text` in place of the target's content; when that
+/// has errors, reports them (located in the new text) and returns kInvalid, writing nothing.
+/// Otherwise writes the file atomically (Error(io), exit 3, when it cannot be written: nothing
+/// is left half-written), reports the warnings the project did not have before, prints
+/// `recorded SUMMARY in FILE` and returns kOk.
+int commit_record(Context& ctx, const Recording& rec, const RecordTarget& target,
+                  const std::string& text, const std::string& summary);
+
+/// The value of a --severity word (canonical or Chinese: high, 高危); Error(usage) naming
+/// `option` and the closest word otherwise.
+Severity severity_option(std::string_view option, std::string_view word);
+/// The value of a --status word, as severity_option() does.
+Status status_option(std::string_view option, std::string_view word);
+
+/// The text of `value`, or the content of FILE for `@FILE` (Error(io) when it cannot be
+/// read); `@@…` stands for a text starting with `@`.
+std::string text_or_file(const std::string& value);
+
+/// The index of the item of the sequence `key` of the target document's root whose field
+/// `field` has the text `value`; nullopt when there is none.
+std::optional<size_t> find_item(const Document& doc, std::string_view key, std::string_view field,
+                                std::string_view value);
+
+/// An Error(usage) at `option` for `value`, which names no `what` among `known`: `no phase has
+/// the id "x"; did you mean "y"?`.
+Error unknown_id(std::string_view option, std::string_view what, const std::string& value,
+                 const std::vector<std::string>& known);
+
+}  // namespace commplan::cli

@@ -1,0 +1,280 @@
+"""The recording commands (finding add, finding set, log add): the text-preserving edit of a
+commented hand-written YAML project and of a JSON one (a line diff before/after shows only
+added lines, plus the top-level status line a change of status rewrites), log_dir mode, who
+records (--by, COMMPLAN_USER, git's user.name, the first team member), the next id in the
+project's pattern, refusals that leave every file as it was, and an unwritable folder (exit 3,
+no partial file).
+
+Run: python3 test_record.py BINARY SOURCE_DIR
+"""
+
+import difflib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+import yaml
+
+from commplan_test import fail, report
+
+BINARY, SOURCE = sys.argv[1], sys.argv[2]
+CHECKS = 0
+
+
+def run(*args, env=None, cwd=None):
+    """(exit code, stdout, stderr) of commplan with a bare environment plus `env`."""
+    environment = {"PATH": "/usr/bin:/bin", "HOME": "/nonexistent"}
+    environment.update(env or {})
+    done = subprocess.run([BINARY, *args], capture_output=True, text=True, env=environment,
+                          cwd=cwd)
+    return done.returncode, done.stdout, done.stderr
+
+
+def check(condition, message):
+    global CHECKS
+    CHECKS += 1
+    if not condition:
+        fail(message)
+
+
+def read(path):
+    with open(path, encoding="utf-8") as f:
+        return f.read()
+
+
+def write(path, text):
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+
+
+def diff(before, after):
+    """The lines removed and added between two texts (a line diff)."""
+    removed, added = [], []
+    for line in difflib.ndiff(before.splitlines(), after.splitlines()):
+        if line.startswith("- "):
+            removed.append(line[2:])
+        elif line.startswith("+ "):
+            added.append(line[2:])
+    return removed, added
+
+
+def recorded(code, out, err, what):
+    check(code == 0, f"{what}: exit {code}: {err}")
+    check(out.startswith("recorded "), f"{what}: no 'recorded' line: {out!r}")
+
+
+def test_yaml_text_preserved(tmp):
+    path = os.path.join(tmp, "p.yaml")
+    shutil.copy(os.path.join(SOURCE, "tests/projects/edit/project.yaml"), path)
+    before = read(path)
+    by = {"COMMPLAN_USER": "Ana Lima"}
+    recorded(*run("finding", "add", path, "--title", "Weak TLS ciphers", "--severity", "高危",
+                  "--found", "2027-03-09", "--evidence", "RC4 offered", env=by),
+             "finding add (yaml)")
+    recorded(*run("finding", "set", path, "PN-1", "--status", "resolved", "--note",
+                  "password changed", "--date", "2027-03-04", env=by), "finding set (yaml)")
+    recorded(*run("log", "add", path, "--date", "2027-03-02", "--done", "scanned the DMZ",
+                  "--question", "Who holds the VPN admin account?", env=by), "log add (yaml)")
+    after = read(path)
+    removed, added = diff(before, after)
+    check(removed == ["    status: open   # waiting for the client"],
+          f"yaml: removed lines {removed}")
+    check("    status: resolved   # waiting for the client" in added,
+          f"yaml: the status line keeps its comment: {added}")
+    check(all(line.strip() for line in added), f"yaml: blank lines added: {added}")
+    for line in before.splitlines():
+        if line.lstrip().startswith("#"):
+            check(line in after.splitlines(), f"yaml: comment lost: {line}")
+    data = yaml.safe_load(after)
+    pn3 = [f for f in data["findings"] if f["id"] == "PN-3"]
+    check(len(pn3) == 1 and pn3[0]["phase"] == "exploit" and pn3[0]["severity"] == "高危",
+          f"yaml: PN-3 with the phase of its found day: {pn3}")
+    code, out, err = run("validate", "-q", path)
+    check(code == 0, f"yaml: result does not validate: {err}")
+    # A second log call of the same author and day adds to that entry.
+    recorded(*run("log", "add", path, "--date", "2027-03-02", "--done", "wrote the draft",
+                  env=by), "second log add")
+    entries = [e for e in yaml.safe_load(read(path))["log"]
+               if str(e["date"]) == "2027-03-02" and e.get("by") == "Ana Lima"]
+    check(len(entries) == 1 and entries[0]["done"] == ["scanned the DMZ", "wrote the draft"],
+          f"second log add: one entry with both items: {entries}")
+
+
+def test_first_entry_carries_status(tmp):
+    path = os.path.join(tmp, "c.yaml")
+    write(path, "commplan: 1\n"
+                "project: {name: A, client: B, start: 2027-03-01, end: 2027-03-12}\n"
+                "team:\n  - name: Zhang San\n"
+                "findings:\n  - id: F-08\n    title: x\n    found: 2027-03-02\n"
+                "    status: in-progress\n")
+    before = read(path)
+    recorded(*run("finding", "set", path, "F-08", "--note", "called", "--date", "2027-03-04"),
+             "finding set without --status")
+    removed, added = diff(before, read(path))
+    check(removed == [] and added == ["    history:", "      - date: 2027-03-04",
+                                      "        status: in-progress", "        note: called",
+                                      "        by: Zhang San"],
+          f"first entry carries the status (by: the first team member): {added}")
+
+
+def test_json_style_kept(tmp):
+    path = os.path.join(tmp, "p.json")
+    shutil.copy(os.path.join(SOURCE, "tests/projects/edit/project-4.json"), path)
+    before = read(path)
+    env = {"COMMPLAN_USER": "Li Wei"}
+    recorded(*run("finding", "add", path, "--title", "Open SMB share", "--severity", "medium",
+                  "--found", "2026-12-08", env=env), "finding add (json)")
+    recorded(*run("log", "add", path, "--date", "2026-12-08", "--done", "x", env=env),
+             "log add (json)")
+    after = read(path)
+    removed, added = diff(before, after)
+    # Only new lines, a comma after the item before a new one, and the empty list `[]` that
+    # became the list of the new entry.
+    check(all(r + "," in added or r == '    "log": []' for r in removed),
+          f"json: removed lines {removed}")
+    indent = {len(l) - len(l.lstrip(" ")) for l in after.splitlines() if l.strip()}
+    check(all(i % 4 == 0 for i in indent), f"json: four-space indentation kept: {indent}")
+    data = json.loads(after)
+    check([f["id"] for f in data["findings"]][-1] == "F-2", "json: next id F-2")
+    minified = os.path.join(tmp, "m.json")
+    write(minified, json.dumps({"commplan": 1, "project": {"name": "A", "client": "B",
+                                                          "start": "2027-03-01",
+                                                          "end": "2027-03-12"}},
+                               separators=(",", ":")))
+    recorded(*run("log", "add", minified, "--date", "2027-03-02", "--done", "x", "--by", "Bo"),
+             "log add (minified json)")
+    check("\n" not in read(minified).strip(), "minified json stays on one line")
+
+
+def test_log_dir(tmp):
+    folder = os.path.join(tmp, "ld")
+    os.makedirs(os.path.join(folder, "logs"))
+    path = os.path.join(folder, "p.yaml")
+    project = read(os.path.join(SOURCE, "tests/projects/edit/project.yaml")) + "log_dir: logs/\n"
+    write(path, project)
+    code, out, err = run("finding", "add", path, "--title", "Open SMB share", "--severity",
+                         "medium", "--found", "2027-03-02", "--by", "Li Wei")
+    recorded(code, out, err, "finding add (log_dir)")
+    check(out == f"recorded PN-3 (medium) in {folder}/logs/2027-03-02.li-wei.yaml\n",
+          f"finding add (log_dir) line: {out!r}")
+    recorded(*run("finding", "set", path, "PN-1", "--status", "已解决", "--date", "2027-03-03",
+                  "--by", "李伟", "--feedback", "fixed already"), "finding set (log_dir)")
+    recorded(*run("log", "add", path, "--date", "2027-03-03", "--by", "李伟", "--done", "x"),
+             "log add (log_dir)")
+    check(read(path) == project, "log_dir: the project file is untouched")
+    files = sorted(os.listdir(os.path.join(folder, "logs")))
+    check(files == ["2027-03-02.li-wei.yaml", "2027-03-03.李伟.yaml"], f"log_dir files: {files}")
+    day = yaml.safe_load(read(os.path.join(folder, "logs", "2027-03-03.李伟.yaml")))
+    history = [dict(h, date=str(h["date"])) for h in day.get("history", [])]
+    check(history == [{"finding": "PN-1", "date": "2027-03-03", "status": "已解决", "by": "李伟",
+                       "feedback": "fixed already"}], f"log_dir history: {day}")
+    check([e["done"] for e in day["log"]] == [["x"]], f"log_dir log: {day}")
+    code, out, err = run("validate", "-q", path)
+    check(code == 0, f"log_dir: the project with its new files does not validate: {err}")
+
+
+def test_by_resolution(tmp):
+    folder = os.path.join(tmp, "git")
+    os.makedirs(folder)
+    path = os.path.join(folder, "p.yaml")
+    base = ("commplan: 1\nproject: {name: A, client: B, start: 2027-03-01, end: 2027-03-12}\n"
+            "team:\n  - name: Zhang San\n")
+    write(path, base)
+
+    def author(env, *extra):
+        write(path, base)
+        code, out, err = run("log", "add", path, "--date", "2027-03-02", "--done", "x", *extra,
+                             env=env)
+        check(code == 0, f"--by resolution: exit {code}: {err}")
+        return yaml.safe_load(read(path))["log"][0].get("by")
+
+    check(author({}) == "Zhang San", "no --by, variable or git: the first team member")
+    git = shutil.which("git")
+    if git:
+        subprocess.run([git, "init", "-q", folder], check=True)
+        subprocess.run([git, "-C", folder, "config", "user.name", "Git Person"], check=True)
+        check(author({}) == "Git Person", "git's user.name of the project's folder")
+    check(author({"COMMPLAN_USER": "Env Person"}) == "Env Person", "COMMPLAN_USER beats git")
+    check(author({"COMMPLAN_USER": "Env Person"}, "--by", "Option Person") == "Option Person",
+          "--by beats COMMPLAN_USER")
+    check(author({"PATH": "/nonexistent"}) == "Zhang San", "git missing: the first member")
+
+
+def test_next_id(tmp):
+    cases = [
+        (["PN-1", "PN-16", "PN-2"], "PN-17"),
+        (["F-07", "F-08"], "F-09"),
+        (["F-99"], "F-100"),
+        (["A-1", "B-01", "B-02"], "B-03"),
+        ([], "F-01"),
+    ]
+    for ids, expected in cases:
+        path = os.path.join(tmp, "ids.yaml")
+        findings = "".join(f"  - {{id: {i}, title: t}}\n" for i in ids)
+        write(path, "commplan: 1\nproject: {name: A, client: B, start: 2027-03-01, "
+                    "end: 2027-03-12}\n" + ("findings:\n" + findings if ids else ""))
+        code, out, err = run("finding", "add", path, "--title", "n", "--severity", "low",
+                             "--found", "2027-03-02", "--by", "X")
+        check(code == 0 and out.startswith(f"recorded {expected} (low)"),
+              f"next id after {ids}: {out!r} {err}")
+
+
+def test_refusals(tmp):
+    path = os.path.join(tmp, "r.yaml")
+    shutil.copy(os.path.join(SOURCE, "tests/projects/edit/project.yaml"), path)
+    before = read(path)
+    cases = [
+        (["finding", "add", path, "--title", "t", "--severity", "urgent", "--by", "X"], 2,
+         "unknown value"),
+        (["finding", "add", path, "--title", "t", "--severity", "low", "--phase", "exploti",
+          "--by", "X"], 2, 'did you mean "exploit"'),
+        (["finding", "add", path, "--title", "t", "--severity", "low", "--id", "PN-1",
+          "--by", "X"], 2, "already"),
+        (["finding", "set", path, "PN-7", "--status", "resolved", "--by", "X"], 2,
+         "no finding has the id"),
+        (["finding", "set", path, "PN-1", "--status", "resolved", "--date", "2027-03-01",
+          "--by", "X"], 1, "before the finding was found"),
+        (["finding", "set", path, "PN-1", "--notified", "Bo", "--by", "X"], 2, "go together"),
+        (["log", "add", path, "--by", "X"], 2, "nothing to record"),
+        (["log", "add", "-", "--done", "x"], 2, "not -"),
+    ]
+    for args, expected, words in cases:
+        code, out, err = run(*args)
+        check(code == expected and words in err and out == "",
+              f"{' '.join(args[:2])} {args[3:]}: exit {code}, {err!r}")
+        check(read(path) == before, f"{args}: the file changed")
+    check(sorted(os.listdir(tmp)) == ["r.yaml"], f"refusals left files: {os.listdir(tmp)}")
+
+
+def test_unwritable_folder(tmp):
+    path = os.path.join(tmp, "u.yaml")
+    if os.geteuid() == 0:
+        log_dir = "/sys/kernel"  # not writable, even for root
+    else:
+        log_dir = os.path.join(tmp, "ro")
+        os.makedirs(log_dir)
+        os.chmod(log_dir, 0o555)
+    write(path, "commplan: 1\nproject: {name: A, client: B, start: 2027-03-01, "
+                f"end: 2027-03-12}}\nlog_dir: {log_dir}\n")
+    before = sorted(os.listdir(log_dir))
+    code, out, err = run("log", "add", path, "--date", "2027-03-02", "--done", "x", "--by", "X")
+    check(code == 3 and "error" in err and out == "", f"unwritable folder: exit {code}, {err!r}")
+    check(sorted(os.listdir(log_dir)) == before, "unwritable folder: a file was left")
+    if os.geteuid() != 0:
+        os.chmod(log_dir, 0o755)
+
+
+def main():
+    for test in (test_yaml_text_preserved, test_first_entry_carries_status, test_json_style_kept,
+                 test_log_dir, test_by_resolution, test_next_id, test_refusals,
+                 test_unwritable_folder):
+        with tempfile.TemporaryDirectory() as tmp:
+            test(tmp)
+    return report(f"recording commands: {CHECKS} checks")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
