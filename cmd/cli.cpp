@@ -99,6 +99,7 @@ void build(CLI::App& app, Context& ctx) {
   add_render_command(app, ctx);
   add_templates_command(app, ctx);
   add_recap_command(app, ctx);
+  add_minutes_command(app, ctx);
   add_plan_command(app, ctx);
   add_finding_command(app, ctx);
   add_log_command(app, ctx);

@@ -65,6 +65,7 @@ void add_render_command(CLI::App& app, Context& ctx);
 void add_templates_command(CLI::App& app, Context& ctx);
 void add_kickoff_command(CLI::App& app, Context& ctx);
 void add_recap_command(CLI::App& app, Context& ctx);
+void add_minutes_command(CLI::App& app, Context& ctx);
 void add_plan_command(CLI::App& app, Context& ctx);
 void add_five_w2h_command(CLI::App& app, Context& ctx);
 void add_man_command(CLI::App& app, Context& ctx);

@@ -99,6 +99,9 @@ class Checker {
   void check_log();
   void check_logged_notifications();
   void check_minutes();
+  void check_minutes_items(const Minutes& m, const std::vector<std::string>& people);
+  void check_person(const Origin& o, std::string_view field, const std::string& name,
+                    const std::vector<std::string>& people);
   void check_contacts();
   void check_holidays();
   void check_email(const Origin& o, const std::string& email);
@@ -407,11 +410,52 @@ void Checker::check_logged_notifications() {
     }
 }
 
+/// A person minutes name (an action's owner, who confirmed something) belongs to one of the
+/// teams; anyone else is warned about, with the closest name.
+void Checker::check_person(const Origin& o, std::string_view field, const std::string& name,
+                           const std::vector<std::string>& people) {
+  // A file with no teams yet names no one wrongly (as standards are checked only once listed).
+  if (name.empty() || people.empty() || std::binary_search(people.begin(), people.end(), name))
+    return;
+  std::string close = closest_name(name, people);
+  warning(o, field,
+          fmt::format("\"{}\" is in neither team nor client_team{}", name,
+                      close.empty() ? "" : fmt::format("; did you mean \"{}\"?", close)));
+}
+
+/// An action agreed in a meeting is due, and done, on the meeting's day or later; the client
+/// confirms on that day or later; its owner and whoever confirmed are people of the teams.
+void Checker::check_minutes_items(const Minutes& m, const std::vector<std::string>& people) {
+  bool dated = m.date.ok();
+  for (const Action& a : m.actions) {
+    check_person(a.origin, "owner", a.owner, people);
+    if (dated && a.due && a.due->ok() && *a.due < m.date)
+      warning(a.origin, "due",
+              fmt::format("action due on {}, before the meeting that agreed it ({})",
+                          format_date(*a.due), format_date(m.date)));
+    if (dated && a.done && a.done->ok() && *a.done < m.date)
+      warning(a.origin, "done",
+              fmt::format("action done on {}, before the meeting that agreed it ({})",
+                          format_date(*a.done), format_date(m.date)));
+  }
+  for (const Confirmation& c : m.confirmations) {
+    check_person(c.origin, "by", c.by, people);
+    if (dated && c.date && c.date->ok() && *c.date < m.date)
+      warning(c.origin, "date",
+              fmt::format("confirmed on {}, before the meeting ({})", format_date(*c.date),
+                          format_date(m.date)));
+  }
+}
+
 /// Minutes name a phase of the project and a day of the engagement.
 void Checker::check_minutes() {
-  std::vector<std::string> phase_ids;
+  std::vector<std::string> phase_ids, people;
   for (const Phase& phase : p_.phases) phase_ids.push_back(phase.id);
+  for (const Member& member : p_.team) people.push_back(member.name);
+  for (const ClientMember& member : p_.client_team) people.push_back(member.name);
+  std::sort(people.begin(), people.end());
   for (const Minutes& m : p_.minutes) {
+    check_minutes_items(m, people);
     if (!m.phase.empty() &&
         std::find(phase_ids.begin(), phase_ids.end(), m.phase) == phase_ids.end()) {
       std::string close = closest_name(m.phase, phase_ids);

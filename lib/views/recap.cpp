@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "util/text.hpp"
+#include "views/actions.hpp"
 #include "views/calendar.hpp"
 #include "views/deadlines.hpp"
 #include "views/method.hpp"
@@ -709,6 +710,8 @@ View build_daily(const Project& project, const ViewOptions& options, Diagnostics
   add_day_lists(result, "", day, shared, as_of);
   add_findings(result, "/open_findings", std::move(still_open), shared, as_of);
   add_notification_deadlines(view, project, date, options.lang, diagnostics);
+  // The actions agreed in meetings up to today and not done yet (views/actions.hpp).
+  view.update(open_actions_json(project, date, options.lang, diagnostics));
   view["feedback_questions"] = daily_questions(in, date, day.entry);
   return result;
 }

@@ -4,6 +4,7 @@
 #include <tuple>
 
 #include "views/kickoff.hpp"
+#include "views/minutes.hpp"
 #include "views/plan.hpp"
 #include "views/recap.hpp"
 
@@ -34,6 +35,10 @@ void check_briefs(const Project& project, Diagnostics& diagnostics) {
   build_plan_view(project, options, {}, found);
   build_kickoff_view(project, options, {}, found);
   check_recaps(project, options, found);
+  if (!project.minutes.empty()) {
+    Diagnostics planning;  // the plan's own problems are the plan view's to report
+    check_minutes_plan(project, build_schedule(project, planning), found);
+  }
   append_new(diagnostics, found);
   diagnostics.sort_by_place();
 }

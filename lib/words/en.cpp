@@ -265,6 +265,7 @@ extern const Words kEnglish{
             .topic_prompt = "Topic: what is the conversation about?",
             .yaml_note = "Paste the entries below into the communications list of a project file.",
         },
+    .minutes = {.sides = {"Our team", "Client", "Guest"}},
 };
 
 }  // namespace commplan

@@ -134,6 +134,7 @@ constexpr WordField kFields[] = {
     COMMPLAN_FIELD(five_w2h.intro, Kind::text),
     COMMPLAN_FIELD(five_w2h.topic_prompt, Kind::text),
     COMMPLAN_FIELD(five_w2h.yaml_note, Kind::text),
+    COMMPLAN_FIELD(minutes.sides, Kind::text),
 };
 
 #undef COMMPLAN_ROW

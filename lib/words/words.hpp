@@ -148,6 +148,12 @@ struct Words {
     std::string_view topic_prompt;  ///< the interactive prompt for the topic
     std::string_view yaml_note;     ///< the comment atop `five-w2h --format yaml`
   } five_w2h;
+
+  /// Meeting minutes: the attendance table's side of each person (ours, the client's, a guest
+  /// named in neither team).
+  struct Minutes {
+    Texts<3> sides;
+  } minutes;
 };
 
 /// The words of `lang`.

@@ -239,6 +239,7 @@ extern const Words kChinese{
             .topic_prompt = "主题：这次沟通要谈什么？",
             .yaml_note = "把下面的条目粘贴到项目文件的 communications 列表中。",
         },
+    .minutes = {.sides = {"我方", "客户方", "其他"}},
 };
 
 }  // namespace commplan
