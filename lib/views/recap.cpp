@@ -375,19 +375,65 @@ FindingList open_before(const Project& project, const Window& w) {
   return still_open;
 }
 
-const LogEntry* log_entry_of(const Project& project, Date day) {
-  for (const LogEntry& entry : project.log)
-    if (entry.date == day) return &entry;
-  return nullptr;
+/// Every log entry of a day, one per author, in the order they were read: the project file's,
+/// then log_dir's files by path. Their items are merged in the recaps.
+struct DayLog {
+  std::vector<const LogEntry*> entries;
+  bool attributed = false;  ///< more than one author: each item names its own
+
+  bool recorded() const { return !entries.empty(); }
+  bool any(std::vector<std::string> LogEntry::*field) const {
+    return std::any_of(entries.begin(), entries.end(),
+                       [field](const LogEntry* e) { return !(e->*field).empty(); });
+  }
+};
+
+DayLog log_of(const Project& project, Date day) {
+  DayLog log;
+  for (const LogEntry& entry : project.log) {
+    if (entry.date != day) continue;
+    if (!log.entries.empty() && entry.by != log.entries.front()->by) log.attributed = true;
+    log.entries.push_back(&entry);
+  }
+  return log;
 }
 
-json log_json(const LogEntry* entry) {
-  static const std::vector<std::string> none;
-  return {{"recorded", entry != nullptr},
-          {"done", strings_json(entry ? entry->done : none)},
-          {"support_needed", strings_json(entry ? entry->support_needed : none)},
-          {"questions", strings_json(entry ? question_texts(entry->questions) : none)},
-          {"has_questions", entry != nullptr && !entry->questions.empty()}};
+/// An item of the day's log with its author; `attributed` when the page names them.
+json log_item_json(std::string_view item, const LogEntry& entry, const DayLog& log) {
+  return {
+      {"text", text(item)}, {"by", entry.by}, {"attributed", log.attributed && !entry.by.empty()}};
+}
+
+/// The items of `field` of every entry of the day, entry by entry.
+json log_items_json(const DayLog& log, std::vector<std::string> LogEntry::*field) {
+  json list = json::array();
+  for (const LogEntry* entry : log.entries)
+    for (const std::string& item : entry->*field) list.push_back(log_item_json(item, *entry, log));
+  return list;
+}
+
+/// The questions we put to the client (plain texts; those the client put to us are owed).
+json questions_for_client_json(const DayLog& log) {
+  json list = json::array();
+  for (const LogEntry* entry : log.entries)
+    for (const Question& q : entry->questions)
+      if (!q.from_client) list.push_back(log_item_json(q.text, *entry, log));
+  return list;
+}
+
+json log_json(const DayLog& log) {
+  json authors = json::array();
+  for (const LogEntry* entry : log.entries)
+    if (!entry->by.empty()) authors.push_back(entry->by);
+  json questions = questions_for_client_json(log);
+  bool has_questions = !questions.empty();
+  return {{"recorded", log.recorded()},
+          {"authors", std::move(authors)},
+          {"attributed", log.attributed},
+          {"done", log_items_json(log, &LogEntry::done)},
+          {"support_needed", log_items_json(log, &LogEntry::support_needed)},
+          {"questions", std::move(questions)},
+          {"has_questions", has_questions}};
 }
 
 json active_phases_json(const Project& project, Date day) {
@@ -408,12 +454,12 @@ std::optional<Date> next_workday(const Lookup& in, Date day) {
   return next;
 }
 
-/// The next workday's plan: the log entry's `next`, else the phases active on that day.
+/// The next workday's plan: the day's log entries' `next`, else the phases active on that day.
 /// `is_tomorrow` tells whether it is the day after `day` (else it is after a weekend or a
 /// holiday, and the page says "next workday", never "tomorrow").
-json tomorrow_json(const Lookup& in, Date day, const LogEntry* entry) {
+json tomorrow_json(const Lookup& in, Date day, const DayLog& log) {
   std::optional<Date> next = next_workday(in, day);
-  bool from_log = entry != nullptr && !entry->next.empty();
+  bool from_log = log.any(&LogEntry::next);
   json phases = from_log || !next ? json::array() : active_phases_json(in.project, *next);
   return {{"date", optional_date(next)},
           {"is_tomorrow", next && *next == add_days(day, 1)},
@@ -421,7 +467,7 @@ json tomorrow_json(const Lookup& in, Date day, const LogEntry* entry) {
           {"weekday", next ? json(weekday_label(*next, in.lang)) : json()},
           {"last_workday", !next.has_value()},
           {"from_log", from_log},
-          {"items", strings_json(from_log ? entry->next : std::vector<std::string>{})},
+          {"items", log_items_json(log, &LogEntry::next)},
           {"from_phases", !phases.empty()},
           {"phases", phases},
           {"nothing_planned", !from_log && phases.empty()}};
@@ -438,9 +484,9 @@ void warn_if_day_off(const Lookup& in, Date day, Diagnostics& diagnostics) {
                              weekday_label(day, Lang::en)));
 }
 
-void warn_if_unrecorded(const Project& project, Date day, const LogEntry* entry, bool fresh,
+void warn_if_unrecorded(const Project& project, Date day, const DayLog& log, bool fresh,
                         Diagnostics& diagnostics) {
-  if (entry != nullptr) return;
+  if (log.recorded()) return;
   warn(diagnostics, project.origin, "log",
        fresh
            ? fmt::format("no log entry for {}: the recap shows only its findings", format_date(day))
@@ -449,17 +495,17 @@ void warn_if_unrecorded(const Project& project, Date day, const LogEntry* entry,
 }
 
 /// What a daily recap reports on `day`: its window, the findings new in it and the day's log
-/// entry (the daily recap's page adds those still open from before).
+/// entries (the daily recap's page adds those still open from before).
 struct Day {
   Date date;
   Window window;
   FindingList fresh;
-  const LogEntry* entry = nullptr;
+  DayLog log;
 };
 
 Day day_of(const Lookup& in, Date date) {
   Window window = recap_window(in, date);
-  return {date, window, found_in(in.project, window), log_entry_of(in.project, date)};
+  return {date, window, found_in(in.project, window), log_of(in.project, date)};
 }
 
 /// The day's window, log and next workday's plan, as the daily recap and the daily section of
@@ -467,9 +513,9 @@ Day day_of(const Lookup& in, Date date) {
 json day_json(const Day& day, const Lookup& in) {
   return {{"window", window_json(day.window, in)},
           {"has_new_findings", !day.fresh.empty()},
-          {"nothing_recorded", day.entry == nullptr && day.fresh.empty()},
-          {"log", log_json(day.entry)},
-          {"tomorrow", tomorrow_json(in, day.date, day.entry)}};
+          {"nothing_recorded", !day.log.recorded() && day.fresh.empty()},
+          {"log", log_json(day.log)},
+          {"tomorrow", tomorrow_json(in, day.date, day.log)}};
 }
 
 /// The daily recap a bigger recap `t` takes in, at `at` in the view ("/folded/daily"), or null.
@@ -497,13 +543,72 @@ std::string next_day_question(const Lookup& in, Date day) {
   return fmt::format(fmt::runtime(w.next_workday_question), day_with_weekday(*next, in.lang));
 }
 
-json daily_questions(const Lookup& in, Date day, const LogEntry* entry) {
+json daily_questions(const Lookup& in, Date day, const DayLog& log) {
   const Words::Recap& w = words(in.lang).recap;
   json list = json::array({text(w.daily_questions[0])});
-  if (entry != nullptr && !entry->support_needed.empty())
-    list.push_back(text(w.daily_support_question));
+  if (log.any(&LogEntry::support_needed)) list.push_back(text(w.daily_support_question));
   list.push_back(next_day_question(in, day));
   return list;
+}
+
+/// A question the client put to us (a mapping in a log entry), with its entry.
+struct ClientQuestion {
+  const Question* question;
+  const LogEntry* entry;
+  std::optional<Date> answered;  ///< answered_on()
+};
+
+/// The questions the client asked us up to the window's last day: those still owed at its end
+/// (an answer promised before that day is overdue, and warned about at the question) and those
+/// answered inside the window. Only what is dated up to that day counts, so recording answers
+/// later never changes the page.
+json client_questions_json(const Project& project, const Window& w, Diagnostics& diagnostics) {
+  std::vector<ClientQuestion> owed, answered;
+  for (const LogEntry& entry : project.log) {
+    if (!entry.date.ok() || w.to < entry.date) continue;
+    for (const Question& q : entry.questions) {
+      if (!q.from_client) continue;
+      ClientQuestion item{&q, &entry, answered_on(q, entry.date)};
+      if (!item.answered || w.to < *item.answered)
+        owed.push_back(item);
+      else if (w.from <= *item.answered)
+        answered.push_back(item);
+    }
+  }
+  auto by_day = [](auto day) {
+    return [day](const ClientQuestion& a, const ClientQuestion& b) { return day(a) < day(b); };
+  };
+  std::stable_sort(owed.begin(), owed.end(),
+                   by_day([](const ClientQuestion& q) { return q.entry->date; }));
+  std::stable_sort(answered.begin(), answered.end(),
+                   by_day([](const ClientQuestion& q) { return *q.answered; }));
+  json owed_list = json::array(), answered_list = json::array();
+  for (const ClientQuestion& item : owed) {
+    const Question& q = *item.question;
+    bool overdue = q.answer_by && *q.answer_by < w.to;
+    if (overdue)
+      warn(diagnostics, q.origin, "answer_by",
+           fmt::format("the answer to \"{}\" was promised by {} and is still owed on {}", q.text,
+                       format_date(*q.answer_by), format_date(w.to)));
+    owed_list.push_back({{"question", q.text},
+                         {"asked", format_date(item.entry->date)},
+                         {"by", item.entry->by},
+                         {"answer_by", optional_date(q.answer_by)},
+                         {"overdue", overdue}});
+  }
+  for (const ClientQuestion& item : answered)
+    answered_list.push_back({{"question", item.question->text},
+                             {"answer", item.question->answer},
+                             {"asked", format_date(item.entry->date)},
+                             {"by", item.entry->by},
+                             {"answered", format_date(*item.answered)}});
+  bool shown = !owed_list.empty() || !answered_list.empty();
+  bool has_owed = !owed_list.empty(), has_answered = !answered_list.empty();
+  return {{"shown", shown},
+          {"has_owed", has_owed},
+          {"owed", std::move(owed_list)},
+          {"has_answered", has_answered},
+          {"answered", std::move(answered_list)}};
 }
 
 bool check_in_engagement(const ProjectInfo& info, Date day, Diagnostics& diagnostics) {
@@ -539,7 +644,7 @@ View build_daily(const Project& project, const ViewOptions& options, Diagnostics
   const Lookup& in = *shared;
   warn_if_day_off(in, date, diagnostics);
   Day day = day_of(in, date);
-  warn_if_unrecorded(project, date, day.entry, !day.fresh.empty(), diagnostics);
+  warn_if_unrecorded(project, date, day.log, !day.fresh.empty(), diagnostics);
 
   View result(recap_header(project, options, RecapLevel::daily));
   json& view = result.data;
@@ -550,7 +655,8 @@ View build_daily(const Project& project, const ViewOptions& options, Diagnostics
   view["has_open_findings"] = !still_open.empty();
   add_findings(result, "/new_findings", std::move(day.fresh), shared);
   add_findings(result, "/open_findings", std::move(still_open), shared);
-  view["feedback_questions"] = daily_questions(in, date, day.entry);
+  view["client_questions"] = client_questions_json(project, day.window, diagnostics);
+  view["feedback_questions"] = daily_questions(in, date, day.log);
   return result;
 }
 
