@@ -97,6 +97,21 @@ TEST_F(RecapLog, AnEntryOfAnotherAuthorStillMeansTheDayIsRecorded) {
   EXPECT_NE(r.err.find("nothing recorded for 2026-12-09"), std::string::npos) << r.err;
 }
 
+TEST_F(RecapLog, TheFinalRecapTakesInTheMergedLogOfItsDay) {
+  write_project("log:\n  - {date: 2026-12-18, by: Li, done: [Presented], next: [Report]}\n");
+  tmp_.write("logs/chen/2026-12-18.yaml",
+             "log:\n  - {date: 2026-12-18, by: Chen, done: [Packed]}\n");
+  testing::RunResult r = testing::run_cli(
+      {"recap", project_, "--level", "final", "--date", "2026-12-18", "--format", "json"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  const json daily = json::parse(r.out)["folded"]["daily"];
+  EXPECT_EQ(daily["log"]["done"],
+            json::array({item("Presented", "Li", true), item("Packed", "Chen", true)}));
+  EXPECT_EQ(daily["tomorrow"]["items"], json::array({item("Report", "Li", true)}));
+  r = testing::run_cli({"recap", project_, "--level", "final", "--date", "2026-12-18"});
+  EXPECT_NE(r.out.find("- Presented (Li)\n- Packed (Chen)\n"), std::string::npos) << r.out;
+}
+
 const std::string kQuestions =
     "log:\n"
     "  - date: 2026-12-08\n"
