@@ -316,6 +316,28 @@ TEST_F(LogDir, FoldersTooDeepAreNotReadAndSaySo) {
       << r.err;
 }
 
+TEST_F(LogDir, AtMostSoManyFoldersAreWalked) {
+  for (const char* name : {"a", "b", "c"}) fs::create_directory(logs() / name);
+  tmp_.write("logs/d/x.yaml", "log:\n  - {date: 2026-12-08, done: [a]}\n");
+  fs::create_symlink("../d", logs() / "a" / "again");  // walked once, not counted twice
+  Limits limits;
+  limits.max_log_dir_folders = 5;  // log_dir and a to d
+  Diagnostics d;
+  auto project = load_project(project_, read_file(project_), d, limits);
+  EXPECT_FALSE(d.has_errors()) << d.items().front().message;
+  ASSERT_TRUE(project);
+  EXPECT_EQ(project->log.size(), 1u);
+  limits.max_log_dir_folders = 3;  // log_dir, a, and d through a/again
+  Diagnostics fewer;
+  project = load_project(project_, read_file(project_), fewer, limits);
+  ASSERT_EQ(fewer.items().size(), 1u);
+  EXPECT_EQ(fewer.items()[0].message,
+            "more than 3 folders in log_dir; \"" + log("b") + "\" and those after it are not read");
+  EXPECT_EQ(fewer.items()[0].path, "log_dir");
+  EXPECT_EQ(project->log.size(), 1u);               // logs/a/again/x.yaml
+  EXPECT_EQ(Limits{}.max_log_dir_folders, 10000u);  // as the README says
+}
+
 TEST_F(LogDir, TheFilesOfSubFoldersAreTheProjectsInputs) {
   Diagnostics d;
   auto project = load_project(project_, testing::project_head() + "log_dir: logs\n", d);

@@ -517,6 +517,7 @@ class LogDirReader {
   Diagnostics& diagnostics_;
   const Limits& limits_;
   bool io_failed_ = false;
+  bool too_many_folders_ = false;
 };
 
 bool LogDirReader::run() {
@@ -545,7 +546,18 @@ void LogDirReader::walk(const fs::path& dir, int depth, std::set<fs::path>& walk
     io_failed_ = true;
     return log_dir_error(fmt::format("cannot read \"{}\": {}", dir.string(), ec.message()));
   }
-  if (!walked.insert(resolved).second) return;
+  if (walked.count(resolved) != 0) return;
+  // At most limits_.max_log_dir_folders are walked, so `log_dir: /` ends at once, with an error.
+  if (walked.size() == limits_.max_log_dir_folders) {
+    if (!too_many_folders_)
+      log_dir_error(
+          fmt::format("more than {} folders in log_dir; \"{}\" and those after it are "
+                      "not read",
+                      limits_.max_log_dir_folders, dir.string()));
+    too_many_folders_ = true;
+    return;
+  }
+  walked.insert(resolved);
   if (depth > kMaxLogDirDepth)
     return log_dir_error(fmt::format("\"{}\" is more than {} folders below log_dir; it is not read",
                                      dir.string(), kMaxLogDirDepth));
