@@ -194,10 +194,12 @@ Severity, status and \fBworkdays\fR also take the Chinese words listed by
 \fBcommplan init \-\-lang zh\fR and by the schema; they are read as the values above.
 .TP
 .BR log ", " log_dir
-One entry a day (\fBdate\fR required; \fBdone\fR, \fBsupport_needed\fR, \fBnext\fR,
-\fBquestions\fR, each a text or a mapping of \fBquestion\fR, \fBanswer\fR and
-\fBanswer_by\fR, the date an answer is promised); every \fI*.yaml\fR, \fI*.yml\fR and \fI*.json\fR in \fBlog_dir\fR
-adds more log entries and findings.
+One entry a day per author \fBby\fR (\fBdate\fR required; \fBdone\fR, \fBsupport_needed\fR, \fBnext\fR,
+\fBquestions\fR, each a text, a question for the client, or a mapping of \fBquestion\fR, \fBanswer\fR,
+\fBanswer_by\fR, the date an answer is promised, and \fBanswered\fR, the date it was given: a
+question the client asked, owed until answered); the entries of one day by several authors
+are merged in the recaps, each item naming its author. Every \fI*.yaml\fR, \fI*.yml\fR and \fI*.json\fR in \fBlog_dir\fR
+and its sub\-folders (a folder per person; hidden folders aside) adds more log entries and findings.
 .TP
 .B communications
 5W2H briefs: \fBid\fR required; \fBtitle\fR, \fBwhy\fR, \fBwhat\fR, \fBwho\fR,

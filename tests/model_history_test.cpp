@@ -298,9 +298,14 @@ TEST(FindingHistory, ATestProjectWithHistoryValidatesAndItsRecapShowsQuestionTex
       {"recap", file, "--level", "daily", "--date", "2027-03-03", "--format", "json"});
   ASSERT_EQ(recap.code, 0) << recap.err;
   auto view = nlohmann::json::parse(recap.out);
+  // The plain text is a question for the client; the mapping one the client asked us, owed.
   EXPECT_EQ(view["log"]["questions"],
-            nlohmann::json::array({"Who signs off firewall changes?",
-                                   "Is the guest VLAN ever bridged to the core?"}));
+            nlohmann::json::parse(
+                R"([{"text": "Who signs off firewall changes?", "by": "", "attributed": false}])"));
+  EXPECT_EQ(view["client_questions"]["owed"],
+            nlohmann::json::parse(R"([{"question": "Is the guest VLAN ever bridged to the core?",
+                                       "asked": "2027-03-03", "by": "", "answer_by": "2027-03-05",
+                                       "overdue": false}])"));
 }
 
 }  // namespace

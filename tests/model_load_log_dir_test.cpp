@@ -222,5 +222,132 @@ TEST_F(LogDir, MinutesAndEntriesOfTwoAuthorsComeFromLogFiles) {
   EXPECT_FALSE(p.minutes[0].actions.at(0).done);
 }
 
+TEST_F(LogDir, SubFoldersAreReadFilesInPathOrder) {
+  tmp_.write("logs/z.yaml", "log:\n  - {date: 2026-12-08, by: Zhou, done: [z]}\n");
+  tmp_.write("logs/b/x.yaml", "log:\n  - {date: 2026-12-08, by: Bai, done: [x]}\n");
+  tmp_.write("logs/b/c/deep.json",
+             R"({"log": [{"date": "2026-12-08", "by": "Chen", "done": ["deep"]}]})");
+  tmp_.write("logs/a.yml", "log:\n  - {date: 2026-12-08, by: An, done: [a]}\n");
+  tmp_.write("logs/b/notes.txt", "not read\n");
+  Diagnostics d;
+  Project p = load_beside(project_, d);
+  ASSERT_TRUE(d.items().empty()) << d.items().front().message;
+  std::vector<std::string> authors;
+  for (const LogEntry& entry : p.log) authors.push_back(entry.by);
+  // logs/a.yml, logs/b/c/deep.json, logs/b/x.yaml, logs/z.yaml: by path, folder by folder.
+  EXPECT_EQ(authors, (std::vector<std::string>{"An", "Chen", "Bai", "Zhou"}));
+  EXPECT_EQ(p.log[1].origin.doc->file, (logs() / "b" / "c" / "deep.json").string());
+}
+
+TEST_F(LogDir, ALoopOfFolderLinksIsWalkedOnce) {
+  tmp_.write("logs/li/2026-12-08.yaml", "log:\n  - {date: 2026-12-08, by: Li, done: [a]}\n");
+  fs::create_symlink("..", logs() / "li" / "up");   // back to logs
+  fs::create_symlink(".", logs() / "li" / "self");  // to itself
+  fs::create_symlink("li", logs() / "again");       // li a second time
+  fs::create_symlink("loop2", logs() / "loop1");    // links to each other
+  fs::create_symlink("loop1", logs() / "loop2");
+  testing::RunResult r = validate();
+  EXPECT_EQ(r.code, 0) << r.err;  // one entry by Li: read once, or it would be a second one
+  EXPECT_NE(r.out.find("1 log entry"), std::string::npos) << r.out;
+}
+
+TEST_F(LogDir, AFolderPerPersonWithTheProjectFolderAsLogDir) {
+  tmp_.write("p.yaml", testing::project_head() + "log_dir: .\n");
+  tmp_.write("li/2026-12-08.yaml", "log:\n  - {date: 2026-12-08, by: Li, done: [a]}\n");
+  tmp_.write("chen/2026-12-08.yaml", "log:\n  - {date: 2026-12-08, by: Chen, done: [b]}\n");
+  tmp_.write(".github/workflows/ci.yml", "on: push\njobs: {}\n");  // hidden: not read
+  fs::create_symlink("../p.yaml", tmp_.path() / "li" / "project.yaml");
+  testing::RunResult r = validate();
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.err.find("ci.yml"), std::string::npos) << r.err;
+  EXPECT_NE(r.out.find("2 log entries"), std::string::npos) << r.out;
+}
+
+TEST_F(LogDir, TheSameAuthorTwiceInTwoFoldersIsLocated) {
+  tmp_.write("logs/a/1.yaml", "log:\n  - {date: 2026-12-08, by: Li, done: [a]}\n");
+  tmp_.write("logs/b/1.yaml", "log:\n  - {date: 2026-12-08, by: Li, done: [b]}\n");
+  testing::RunResult r = validate();
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.err.find(log("b/1.yaml") +
+                       ":2:12: error: log[0].date: a second log entry for "
+                       "2026-12-08 by Li (the first is at " +
+                       log("a/1.yaml") + ":2:12); add to that one"),
+            std::string::npos)
+      << r.err;
+}
+
+TEST_F(LogDir, ADanglingLinkInASubFolderIsAnIoError) {
+  fs::create_directories(logs() / "li");
+  fs::create_symlink("gone", logs() / "li" / "x.yaml");
+  testing::RunResult r = validate();
+  EXPECT_EQ(r.code, 3);
+  EXPECT_EQ(r.err, log("li/x.yaml") + ": error: cannot read: No such file or directory\n");
+}
+
+TEST_F(LogDir, AnUnreadableSubFolderIsAnIoErrorAtLogDir) {
+  fs::create_directories(logs() / "li");
+  tmp_.write("logs/li/a.yaml", "log: []\n");
+  fs::permissions(logs() / "li", fs::perms::none);
+  bool root = ::access((logs() / "li").c_str(), R_OK) == 0;
+  testing::RunResult r = validate();
+  fs::permissions(logs() / "li", fs::perms::owner_all);  // so the folder can be removed
+  if (root) GTEST_SKIP() << "running as root";
+  EXPECT_EQ(r.code, 3);
+  EXPECT_NE(r.err.find(project_ + ":7:10: error: log_dir: cannot list \"" + log("li") +
+                       "\": Permission denied"),
+            std::string::npos)
+      << r.err;
+}
+
+TEST_F(LogDir, FoldersTooDeepAreNotReadAndSaySo) {
+  fs::path deep = logs();
+  for (int i = 0; i < 16; ++i) deep /= "d";
+  tmp_.write(fs::relative(deep / "ok.yaml", tmp_.path()).string(),
+             "log:\n  - {date: 2026-12-08, done: [a]}\n");
+  testing::RunResult r = validate();
+  EXPECT_EQ(r.code, 0) << r.err;  // 16 levels below: read
+  EXPECT_NE(r.out.find("1 log entry"), std::string::npos) << r.out;
+  fs::create_directories(deep / "d");
+  r = validate();
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.err.find("error: log_dir: \"" + (deep / "d").string() +
+                       "\" is more than 16 folders below log_dir; it is not read"),
+            std::string::npos)
+      << r.err;
+}
+
+TEST_F(LogDir, AtMostSoManyFoldersAreWalked) {
+  for (const char* name : {"a", "b", "c"}) fs::create_directory(logs() / name);
+  tmp_.write("logs/d/x.yaml", "log:\n  - {date: 2026-12-08, done: [a]}\n");
+  fs::create_symlink("../d", logs() / "a" / "again");  // walked once, not counted twice
+  Limits limits;
+  limits.max_log_dir_folders = 5;  // log_dir and a to d
+  Diagnostics d;
+  auto project = load_project(project_, read_file(project_), d, limits);
+  EXPECT_FALSE(d.has_errors()) << d.items().front().message;
+  ASSERT_TRUE(project);
+  EXPECT_EQ(project->log.size(), 1u);
+  limits.max_log_dir_folders = 3;  // log_dir, a, and d through a/again
+  Diagnostics fewer;
+  project = load_project(project_, read_file(project_), fewer, limits);
+  ASSERT_EQ(fewer.items().size(), 1u);
+  EXPECT_EQ(fewer.items()[0].message,
+            "more than 3 folders in log_dir; \"" + log("b") + "\" and those after it are not read");
+  EXPECT_EQ(fewer.items()[0].path, "log_dir");
+  EXPECT_EQ(project->log.size(), 1u);               // logs/a/again/x.yaml
+  EXPECT_EQ(Limits{}.max_log_dir_folders, 10000u);  // as the README says
+}
+
+TEST_F(LogDir, TheFilesOfSubFoldersAreTheProjectsInputs) {
+  Diagnostics d;
+  auto project = load_project(project_, testing::project_head() + "log_dir: logs\n", d);
+  ASSERT_TRUE(project);
+  EXPECT_TRUE(is_project_input(log("li/a.yaml"), project_, &*project));
+  fs::create_directories(logs() / "li" / "x");
+  EXPECT_TRUE(is_project_input(log("li/x/../a.yaml"), project_, &*project));
+  EXPECT_FALSE(is_project_input(log(".git/a.yaml"), project_, &*project));
+  EXPECT_FALSE(is_project_input((tmp_.path() / "other" / "a.yaml").string(), project_, &*project));
+}
+
 }  // namespace
 }  // namespace commplan

@@ -55,6 +55,14 @@ const std::string kLog =
 
 const std::string kProject = kHead + kFindings + kLog;
 
+/// The log items `texts` of one author, as the view gives them (not attributed).
+json items(std::initializer_list<const char*> texts) {
+  json list = json::array();
+  for (const char* text : texts)
+    list.push_back({{"text", text}, {"by", ""}, {"attributed", false}});
+  return list;
+}
+
 Project parse(const std::string& text) {
   Diagnostics d;
   auto project = load_project("p.yaml", text, d);
@@ -234,10 +242,10 @@ TEST(RecapDaily, TomorrowComesFromTheLogEntrysNext) {
   Built b = recap(kProject, RecapLevel::daily, "2026-12-14");
   const json& tomorrow = b.view["tomorrow"];
   EXPECT_EQ(tomorrow["from_log"], true);
-  EXPECT_EQ(tomorrow["items"], json::array({"Trace feeds"}));
+  EXPECT_EQ(tomorrow["items"], items({"Trace feeds"}));
   EXPECT_EQ(tomorrow["date"], "2026-12-16");  // the holiday is skipped
   EXPECT_EQ(tomorrow["phases"], json::array());
-  EXPECT_EQ(b.view["log"]["done"], json::array({"Walked"}));
+  EXPECT_EQ(b.view["log"]["done"], items({"Walked"}));
   EXPECT_EQ(b.view["feedback_questions"].size(), 3u);  // support needed adds a question
 }
 
@@ -415,7 +423,7 @@ TEST(RecapPhase, CarriesTheDailyRecapItTakesIn) {
   ASSERT_TRUE(daily.is_object());
   EXPECT_EQ(daily["date"], "2026-12-16");
   EXPECT_EQ(ids(daily["new_findings"]), (Ids{"F-7", "F-6"}));  // since the day before the holiday
-  EXPECT_EQ(daily["log"]["done"], json::array({"Traced"}));
+  EXPECT_EQ(daily["log"]["done"], items({"Traced"}));
   EXPECT_EQ(daily["tomorrow"]["date"], "2026-12-17");
   EXPECT_EQ(b.view["held_in"], nullptr);
   EXPECT_EQ(b.view["meeting"]["includes"], json::array({"daily"}));

@@ -55,6 +55,9 @@ struct Limits {
   int max_depth = 64;                ///< nesting of sequences and mappings
   size_t max_nodes = 4'000'000;      ///< nodes in the loaded tree, aliases expanded
   size_t max_alias_nodes = 100'000;  ///< nodes created by expanding aliases
+
+  /// Folders a project's log_dir walks, itself included.
+  size_t max_log_dir_folders = 10'000;
 };
 
 /// A loaded file: its name (as given, for messages), its text and its tree. The text, and

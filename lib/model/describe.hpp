@@ -153,6 +153,9 @@ void describe(V& v, Question& q) {
   v.field("question", q.text, kRequired, "The question");
   v.field("answer", q.answer, kOptional, "Our answer, even when it is \"not known yet\"");
   v.field("answer_by", q.answer_by, kOptional, "The day we promised an answer by, YYYY-MM-DD");
+  v.field("answered", q.answered, kOptional,
+          "The day we gave the answer, YYYY-MM-DD: owed until then (without it, an answer and no "
+          "answer_by count as given the day it was asked)");
 }
 
 /// A notification in a log entry: the finding's id, then who was told and how.
@@ -172,7 +175,8 @@ void describe(V& v, LogEntry& e) {
   v.field("support_needed", e.support_needed, kOptional, "Support needed from the client");
   v.field("next", e.next, kOptional, "The plan for the next workday");
   v.field("questions", e.questions, kOptional,
-          "Questions of the day: a text, or {question, answer, answer_by} when an answer is owed");
+          "Questions of the day: a text is one we put to the client; a mapping {question, "
+          "answer, answer_by, answered} is one the client put to us, owed until answered");
   v.field("notified", e.notified, kOptional,
           "Findings the client was told of that day: {finding, to, via}");
 }

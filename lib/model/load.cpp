@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <set>
 #include <unordered_map>
 
 #include "model/email.hpp"
@@ -383,6 +384,11 @@ void Checker::check_log() {
       warning(entry.origin, "date",
               fmt::format("log entry for {}, outside the engagement", format_date(entry.date)));
     }
+    for (const Question& q : entry.questions)
+      if (q.answered && *q.answered < entry.date)
+        error(q.origin, "answered",
+              fmt::format("answered on {}, before it was asked ({})", format_date(*q.answered),
+                          format_date(entry.date)));
   }
 }
 
@@ -530,6 +536,16 @@ std::shared_ptr<const Document> parse(const std::string& file, std::string text,
   return doc;
 }
 
+/// Sub-folders more than this many levels below log_dir are not read (an error says so), so no
+/// tree of folders, however it is made, keeps the walk going.
+constexpr int kMaxLogDirDepth = 16;
+
+/// Hidden folders (`.git`, `.github`) hold no log files.
+bool is_hidden(const fs::path& path) {
+  std::string name = path.filename().string();
+  return !name.empty() && name.front() == '.' && name != "." && name != "..";
+}
+
 bool is_log_file_name(const fs::path& path) {
   auto ext = path.extension();
   return ext == ".yaml" || ext == ".yml" || ext == ".json";
@@ -565,7 +581,8 @@ class LogDirReader {
   bool run();
 
  private:
-  std::vector<fs::path> list(const fs::path& dir);
+  void walk(const fs::path& dir, int depth, std::set<fs::path>& walked,
+            std::vector<fs::path>& files);
   bool is_project_file(const fs::path& path) const;
   void read(const fs::path& path);
   void fail(const std::string& name, const std::string& reason);
@@ -579,6 +596,7 @@ class LogDirReader {
   const Limits& limits_;
   const FileOverrides* overrides_;
   bool io_failed_ = false;
+  bool too_many_folders_ = false;
 };
 
 bool LogDirReader::run() {
@@ -588,7 +606,11 @@ bool LogDirReader::run() {
     log_dir_error(fmt::format("\"{}\" is not a folder", dir.string()));
     return true;
   }
-  for (const fs::path& path : with_overrides(dir, list(dir))) read(path);
+  std::set<fs::path> walked;
+  std::vector<fs::path> files;
+  walk(dir, 0, walked, files);
+  std::sort(files.begin(), files.end());
+  for (const fs::path& path : with_overrides(dir, std::move(files))) read(path);
   return !io_failed_;
 }
 
@@ -615,22 +637,48 @@ std::vector<fs::path> LogDirReader::with_overrides(const fs::path& dir,
   return files;
 }
 
-/// The *.yaml, *.yml and *.json entries of `dir` (folders aside), sorted by name.
-std::vector<fs::path> LogDirReader::list(const fs::path& dir) {
-  std::vector<fs::path> files;
+/// Adds the *.yaml, *.yml and *.json files of `dir` and of its sub-folders to `files`. A folder
+/// is walked once whatever links lead to it again (`walked` holds them, resolved), its
+/// sub-folders in name order so the first path to it wins; hidden folders are not walked.
+void LogDirReader::walk(const fs::path& dir, int depth, std::set<fs::path>& walked,
+                        std::vector<fs::path>& files) {
   std::error_code ec;
+  fs::path resolved = fs::canonical(dir, ec);
+  if (ec) {
+    io_failed_ = true;
+    return log_dir_error(fmt::format("cannot read \"{}\": {}", dir.string(), ec.message()));
+  }
+  if (walked.count(resolved) != 0) return;
+  // At most limits_.max_log_dir_folders are walked, so `log_dir: /` ends at once, with an error.
+  if (walked.size() == limits_.max_log_dir_folders) {
+    if (!too_many_folders_)
+      log_dir_error(
+          fmt::format("more than {} folders in log_dir; \"{}\" and those after it are "
+                      "not read",
+                      limits_.max_log_dir_folders, dir.string()));
+    too_many_folders_ = true;
+    return;
+  }
+  walked.insert(resolved);
+  if (depth > kMaxLogDirDepth)
+    return log_dir_error(fmt::format("\"{}\" is more than {} folders below log_dir; it is not read",
+                                     dir.string(), kMaxLogDirDepth));
+  std::vector<fs::path> folders;
   fs::directory_iterator it(dir, ec);
   for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
-    if (!is_log_file_name(it->path())) continue;
     std::error_code type_ec;
-    if (!it->is_directory(type_ec) && !is_project_file(it->path())) files.push_back(it->path());
+    if (it->is_directory(type_ec)) {
+      if (!is_hidden(it->path())) folders.push_back(it->path());
+    } else if (is_log_file_name(it->path()) && !is_project_file(it->path())) {
+      files.push_back(it->path());
+    }
   }
   if (ec) {
     io_failed_ = true;
     log_dir_error(fmt::format("cannot list \"{}\": {}", dir.string(), ec.message()));
   }
-  std::sort(files.begin(), files.end());
-  return files;
+  std::sort(folders.begin(), folders.end());
+  for (const fs::path& folder : folders) walk(folder, depth + 1, walked, files);
 }
 
 /// True when `path` is the project file itself (`log_dir: .`), under any name.
@@ -681,8 +729,16 @@ bool is_project_input(const std::string& file, const std::string& project_file,
                       const Project* project) {
   if (same_entry(file, project_file)) return true;
   if (project == nullptr || project->log_dir.empty() || !is_log_file_name(file)) return false;
-  fs::path folder = fs::path(file).parent_path();
-  return same_entry(folder.empty() ? "." : folder, log_dir_path(*project, project_file));
+  // In log_dir or in one of its sub-folders that the walk reads (not hidden, not too deep).
+  fs::path log_dir = log_dir_path(*project, project_file);
+  std::error_code ec;
+  fs::path folder = fs::absolute(file, ec).lexically_normal().parent_path();
+  for (int depth = 0; !ec && depth <= kMaxLogDirDepth + 1; ++depth) {
+    if (same_entry(folder, log_dir)) return true;
+    if (is_hidden(folder) || folder == folder.parent_path()) return false;
+    folder = folder.parent_path();
+  }
+  return false;
 }
 
 std::string log_dir_folder(const Project& project, const std::string& project_file) {

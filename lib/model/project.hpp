@@ -197,13 +197,20 @@ FindingFields finding_first_recorded(const Finding& finding);
 /// `fields` with the status and severity `entry` sets.
 FindingFields apply_entry(FindingFields fields, const HistoryEntry& entry);
 
-/// A question for the client in a log entry: plain text, or a mapping with the answer and
-/// the day it is promised by.
+/// A question of a log entry: a plain text is one we put to the client; a mapping is one the
+/// client put to us, owed until answered, with the answer and the day it is promised by.
 struct Question {
   Origin origin;
   std::string text, answer;
   std::optional<Date> answer_by;
+  std::optional<Date> answered;  ///< the day the answer was given
+  bool from_client = false;      ///< written as a mapping: the client asked, we owe the answer
 };
+
+/// The day `question` of an entry dated `asked` counts as answered: its `answered` date; else,
+/// when it has an answer and no promised date, the day it was asked (answered on the spot);
+/// else none (an answer beside `answer_by` is what we said meanwhile, "not known yet").
+std::optional<Date> answered_on(const Question& question, Date asked);
 
 /// The texts of `questions`, in order.
 std::vector<std::string> question_texts(const std::vector<Question>& questions);

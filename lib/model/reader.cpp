@@ -401,7 +401,10 @@ void read_value(ReadContext& ctx, const Node& node, const std::string& path,
 }
 
 void read_value(ReadContext& ctx, const Node& node, const std::string& path, Question& out) {
-  if (node.is_mapping()) return read_object(ctx, node, path, out);
+  if (node.is_mapping()) {
+    out.from_client = true;
+    return read_object(ctx, node, path, out);
+  }
   if (!ctx.expect(node, Node::Kind::scalar, path, "a text or a mapping")) return;
   out.origin = Origin{ctx.doc, &node, path};
   out.text = node.text;

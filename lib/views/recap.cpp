@@ -519,19 +519,68 @@ void add_moves(View& view, std::string at, MoveList moves, const std::shared_ptr
   });
 }
 
-const LogEntry* log_entry_of(const Project& project, Date day) {
-  for (const LogEntry& entry : project.log)
-    if (entry.date == day) return &entry;
-  return nullptr;
+/// Every log entry of a day, one per author, ordered by author (entries without one first), so
+/// a day reads the same wherever its entries are kept (the project file or log_dir's files).
+/// Their items are merged in the recaps.
+struct DayLog {
+  std::vector<const LogEntry*> entries;
+  bool attributed = false;  ///< more than one author: each item names its own
+
+  bool recorded() const { return !entries.empty(); }
+  bool any(std::vector<std::string> LogEntry::*field) const {
+    return std::any_of(entries.begin(), entries.end(),
+                       [field](const LogEntry* e) { return !(e->*field).empty(); });
+  }
+};
+
+DayLog log_of(const Project& project, Date day) {
+  DayLog log;
+  for (const LogEntry& entry : project.log) {
+    if (entry.date != day) continue;
+    if (!log.entries.empty() && entry.by != log.entries.front()->by) log.attributed = true;
+    log.entries.push_back(&entry);
+  }
+  std::stable_sort(log.entries.begin(), log.entries.end(),
+                   [](const LogEntry* a, const LogEntry* b) { return a->by < b->by; });
+  return log;
 }
 
-json log_json(const LogEntry* entry) {
-  static const std::vector<std::string> none;
-  return {{"recorded", entry != nullptr},
-          {"done", strings_json(entry ? entry->done : none)},
-          {"support_needed", strings_json(entry ? entry->support_needed : none)},
-          {"questions", strings_json(entry ? question_texts(entry->questions) : none)},
-          {"has_questions", entry != nullptr && !entry->questions.empty()}};
+/// An item of the day's log with its author; `attributed` when the page names them.
+json log_item_json(std::string_view item, const LogEntry& entry, const DayLog& log) {
+  return {
+      {"text", text(item)}, {"by", entry.by}, {"attributed", log.attributed && !entry.by.empty()}};
+}
+
+/// The items of `field` of every entry of the day, entry by entry.
+json log_items_json(const DayLog& log, std::vector<std::string> LogEntry::*field) {
+  json list = json::array();
+  for (const LogEntry* entry : log.entries)
+    for (const std::string& item : entry->*field) list.push_back(log_item_json(item, *entry, log));
+  return list;
+}
+
+/// The questions we put to the client (plain texts; those the client put to us are owed).
+json questions_for_client_json(const DayLog& log) {
+  json list = json::array();
+  for (const LogEntry* entry : log.entries)
+    for (const Question& q : entry->questions)
+      if (!q.from_client) list.push_back(log_item_json(q.text, *entry, log));
+  return list;
+}
+
+json log_json(const DayLog& log) {
+  json authors = json::array();
+  for (const LogEntry* entry : log.entries)
+    if (!entry->by.empty()) authors.push_back(entry->by);
+  json questions = questions_for_client_json(log);
+  bool has_questions = !questions.empty();
+  return {{"recorded", log.recorded()},
+          {"authors", std::move(authors)},
+          {"attributed", log.attributed},
+          {"done", log_items_json(log, &LogEntry::done)},
+          {"support_needed", log_items_json(log, &LogEntry::support_needed)},
+          {"questions", std::move(questions)},
+          {"has_questions", has_questions}};
 }
 
 json active_phases_json(const Project& project, Date day) {
@@ -552,12 +601,12 @@ std::optional<Date> next_workday(const Lookup& in, Date day) {
   return next;
 }
 
-/// The next workday's plan: the log entry's `next`, else the phases active on that day.
+/// The next workday's plan: the day's log entries' `next`, else the phases active on that day.
 /// `is_tomorrow` tells whether it is the day after `day` (else it is after a weekend or a
 /// holiday, and the page says "next workday", never "tomorrow").
-json tomorrow_json(const Lookup& in, Date day, const LogEntry* entry) {
+json tomorrow_json(const Lookup& in, Date day, const DayLog& log) {
   std::optional<Date> next = next_workday(in, day);
-  bool from_log = entry != nullptr && !entry->next.empty();
+  bool from_log = log.any(&LogEntry::next);
   json phases = from_log || !next ? json::array() : active_phases_json(in.project, *next);
   return {{"date", optional_date(next)},
           {"is_tomorrow", next && *next == add_days(day, 1)},
@@ -565,7 +614,7 @@ json tomorrow_json(const Lookup& in, Date day, const LogEntry* entry) {
           {"weekday", next ? json(weekday_label(*next, in.lang)) : json()},
           {"last_workday", !next.has_value()},
           {"from_log", from_log},
-          {"items", strings_json(from_log ? entry->next : std::vector<std::string>{})},
+          {"items", log_items_json(log, &LogEntry::next)},
           {"from_phases", !phases.empty()},
           {"phases", phases},
           {"nothing_planned", !from_log && phases.empty()}};
@@ -582,9 +631,9 @@ void warn_if_day_off(const Lookup& in, Date day, Diagnostics& diagnostics) {
                              weekday_label(day, Lang::en)));
 }
 
-void warn_if_unrecorded(const Project& project, Date day, const LogEntry* entry, bool fresh,
+void warn_if_unrecorded(const Project& project, Date day, const DayLog& log, bool fresh,
                         Diagnostics& diagnostics) {
-  if (entry != nullptr) return;
+  if (log.recorded()) return;
   warn(diagnostics, project.origin, "log",
        fresh
            ? fmt::format("no log entry for {}: the recap shows only its findings", format_date(day))
@@ -593,20 +642,20 @@ void warn_if_unrecorded(const Project& project, Date day, const LogEntry* entry,
 }
 
 /// What a daily recap reports on `day`: its window, the findings new in it, what moved in it
-/// and the day's log entry (the daily recap's page adds those still open from before), as
+/// and the day's log entries (the daily recap's page adds those still open from before), as
 /// they stood on the page's day (a page preparing a later meeting shows no later record).
 struct Day {
   Date date;
   Window window;
   FindingList fresh;
   Movement moved;
-  const LogEntry* entry = nullptr;
+  DayLog log;
 };
 
 Day day_of(const Lookup& in, Date date, const Standing& as_of) {
   Window window = recap_window(in, date);
   return {date, window, found_in(in.project, window, as_of), movement_in(in.project, window, as_of),
-          date <= as_of.day() ? log_entry_of(in.project, date) : nullptr};
+          date <= as_of.day() ? log_of(in.project, date) : DayLog{}};
 }
 
 /// The day's new findings and movement, as lists at `at` + "/new_findings", "/fixed_findings"
@@ -625,9 +674,9 @@ json day_json(const Day& day, const Lookup& in) {
           {"has_new_findings", !day.fresh.empty()},
           {"has_fixed_findings", !day.moved.fixed.empty()},
           {"has_finding_changes", !day.moved.changed.empty()},
-          {"nothing_recorded", day.entry == nullptr && day.fresh.empty()},
-          {"log", log_json(day.entry)},
-          {"tomorrow", tomorrow_json(in, day.date, day.entry)}};
+          {"nothing_recorded", !day.log.recorded() && day.fresh.empty()},
+          {"log", log_json(day.log)},
+          {"tomorrow", tomorrow_json(in, day.date, day.log)}};
 }
 
 /// The daily recap a bigger recap `t` takes in, at `at` in the view ("/folded/daily"), or null.
@@ -655,13 +704,72 @@ std::string next_day_question(const Lookup& in, Date day) {
   return fmt::format(fmt::runtime(w.next_workday_question), day_with_weekday(*next, in.lang));
 }
 
-json daily_questions(const Lookup& in, Date day, const LogEntry* entry) {
+json daily_questions(const Lookup& in, Date day, const DayLog& log) {
   const Words::Recap& w = words(in.lang).recap;
   json list = json::array({text(w.daily_questions[0])});
-  if (entry != nullptr && !entry->support_needed.empty())
-    list.push_back(text(w.daily_support_question));
+  if (log.any(&LogEntry::support_needed)) list.push_back(text(w.daily_support_question));
   list.push_back(next_day_question(in, day));
   return list;
+}
+
+/// A question the client put to us (a mapping in a log entry), with its entry.
+struct ClientQuestion {
+  const Question* question;
+  const LogEntry* entry;
+  std::optional<Date> answered;  ///< answered_on()
+};
+
+/// The questions the client asked us up to the window's last day: those still owed at its end
+/// (an answer promised before that day is overdue, and warned about at the question) and those
+/// answered inside the window. Only what is dated up to that day counts, so recording answers
+/// later never changes the page.
+json client_questions_json(const Project& project, const Window& w, Diagnostics& diagnostics) {
+  std::vector<ClientQuestion> owed, answered;
+  for (const LogEntry& entry : project.log) {
+    if (!entry.date.ok() || w.to < entry.date) continue;
+    for (const Question& q : entry.questions) {
+      if (!q.from_client) continue;
+      ClientQuestion item{&q, &entry, answered_on(q, entry.date)};
+      if (!item.answered || w.to < *item.answered)
+        owed.push_back(item);
+      else if (w.from <= *item.answered)
+        answered.push_back(item);
+    }
+  }
+  auto by_day = [](auto day) {
+    return [day](const ClientQuestion& a, const ClientQuestion& b) { return day(a) < day(b); };
+  };
+  std::stable_sort(owed.begin(), owed.end(),
+                   by_day([](const ClientQuestion& q) { return q.entry->date; }));
+  std::stable_sort(answered.begin(), answered.end(),
+                   by_day([](const ClientQuestion& q) { return *q.answered; }));
+  json owed_list = json::array(), answered_list = json::array();
+  for (const ClientQuestion& item : owed) {
+    const Question& q = *item.question;
+    bool overdue = q.answer_by && *q.answer_by < w.to;
+    if (overdue)
+      warn(diagnostics, q.origin, "answer_by",
+           fmt::format("the answer to \"{}\" was promised by {} and is still owed on {}", q.text,
+                       format_date(*q.answer_by), format_date(w.to)));
+    owed_list.push_back({{"question", q.text},
+                         {"asked", format_date(item.entry->date)},
+                         {"by", item.entry->by},
+                         {"answer_by", optional_date(q.answer_by)},
+                         {"overdue", overdue}});
+  }
+  for (const ClientQuestion& item : answered)
+    answered_list.push_back({{"question", item.question->text},
+                             {"answer", item.question->answer},
+                             {"asked", format_date(item.entry->date)},
+                             {"by", item.entry->by},
+                             {"answered", format_date(*item.answered)}});
+  bool shown = !owed_list.empty() || !answered_list.empty();
+  bool has_owed = !owed_list.empty(), has_answered = !answered_list.empty();
+  return {{"shown", shown},
+          {"has_owed", has_owed},
+          {"owed", std::move(owed_list)},
+          {"has_answered", has_answered},
+          {"answered", std::move(answered_list)}};
 }
 
 bool check_in_engagement(const ProjectInfo& info, Date day, Diagnostics& diagnostics) {
@@ -698,7 +806,7 @@ View build_daily(const Project& project, const ViewOptions& options, Diagnostics
   warn_if_day_off(in, date, diagnostics);
   auto as_of = std::make_shared<const Standing>(project, date);
   Day day = day_of(in, date, *as_of);
-  warn_if_unrecorded(project, date, day.entry, !day.fresh.empty(), diagnostics);
+  warn_if_unrecorded(project, date, day.log, !day.fresh.empty(), diagnostics);
 
   View result(recap_header(project, options, RecapLevel::daily));
   json& view = result.data;
@@ -710,9 +818,10 @@ View build_daily(const Project& project, const ViewOptions& options, Diagnostics
   add_day_lists(result, "", day, shared, as_of);
   add_findings(result, "/open_findings", std::move(still_open), shared, as_of);
   add_notification_deadlines(view, project, date, options.lang, diagnostics);
+  view["client_questions"] = client_questions_json(project, day.window, diagnostics);
   // The actions agreed in meetings up to today and not done yet (views/actions.hpp).
   view.update(open_actions_json(project, date, options.lang, diagnostics));
-  view["feedback_questions"] = daily_questions(in, date, day.entry);
+  view["feedback_questions"] = daily_questions(in, date, day.log);
   return result;
 }
 
