@@ -197,13 +197,6 @@ struct Candidate {
   const Action* action;
 };
 
-std::string ascii_lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
 /// The actions of minutes dated `day` or earlier with no `done` that `text` names: the one
 /// whose text it is, else those whose text holds it (letters of any case).
 std::vector<Candidate> matching(const Project& project, Date day, const std::string& text,
@@ -232,14 +225,6 @@ Diagnostic describe(const Candidate& c) {
       Level::note, "what",
       fmt::format("open action \"{}\"{}{} ({} minutes of {})", c.action->what, owner, due,
                   to_string(c.minutes->meeting), format_date(c.minutes->date)));
-}
-
-/// The index of the item of sequence `list` whose node is `node`.
-std::optional<size_t> index_of(const Node* list, const Node* node) {
-  if (list == nullptr || !list->is_sequence()) return std::nullopt;
-  for (size_t i = 0; i < list->items.size(); ++i)
-    if (&list->items[i] == node) return i;
-  return std::nullopt;
 }
 
 int run_minutes_done(Context& ctx, const MinutesDoneOptions& opts) {
@@ -275,10 +260,7 @@ int run_minutes_done(Context& ctx, const MinutesDoneOptions& opts) {
   if (!m || !a)
     throw Error(Error::Kind::invalid_input, doc.file,
                 fmt::format("cannot find the action \"{}\" in the file", c.action->what));
-  RecordTarget target;
-  target.log_file = &doc != rec->project.documents.front().get();
-  target.file = target.log_file ? fs::path(doc.file).lexically_normal().string() : rec->file;
-  target.text = target.log_file ? read_file(target.file) : rec->text;
+  RecordTarget target = target_holding(*rec, doc);
   FileEdit edit = open_edit(target);
   edit.set({"minutes", *m, "actions", *a, "done"}, format_date(day));
   std::string owner = c.action->owner.empty() ? "" : fmt::format(" ({})", c.action->owner);

@@ -134,6 +134,28 @@ std::string file_name_part(std::string_view name) {
   return out;
 }
 
+RecordTarget target_holding(const Recording& rec, const Document& doc) {
+  RecordTarget target;
+  target.log_file = &doc != rec.project.documents.front().get();
+  target.file = target.log_file ? fs::path(doc.file).lexically_normal().string() : rec.file;
+  target.text = target.log_file ? read_file(target.file) : rec.text;
+  return target;
+}
+
+std::optional<size_t> index_of(const Node* list, const Node* node) {
+  if (list == nullptr || !list->is_sequence()) return std::nullopt;
+  for (size_t i = 0; i < list->items.size(); ++i)
+    if (&list->items[i] == node) return i;
+  return std::nullopt;
+}
+
+std::string ascii_lower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
 RecordTarget record_target(const Recording& rec, Date day, const std::string& author) {
   RecordTarget target;
   if (rec.project.log_dir.empty()) {

@@ -82,6 +82,16 @@ struct RecordTarget {
 /// when log_dir needs a name and `author` is empty.
 RecordTarget record_target(const Recording& rec, Date day, const std::string& author);
 
+/// The file that holds `doc`, one of the documents `rec`'s project was read from (the project
+/// file or one of its log_dir files), to edit a record already written there.
+RecordTarget target_holding(const Recording& rec, const Document& doc);
+
+/// The index of the item of sequence `list` whose node is `node`; nullopt when it is not one.
+std::optional<size_t> index_of(const Node* list, const Node* node);
+
+/// `text` with its ASCII letters in lower case, for matching a text given on the command line.
+std::string ascii_lower(std::string_view text);
+
 /// An edit of the target's text (an empty YAML text for a new log file).
 FileEdit open_edit(const RecordTarget& target);
 
