@@ -299,11 +299,32 @@ TEST(EditYaml, CreatesAListUnderAnEmptyOrNullKey) {
     std::string before = testing::project_head() + "findings:" + value + "\nlog: []\n";
     FileEdit edit("p.yaml", before);
     edit.append({"findings"}, {{"id", "F-1"}, {"title", "t"}});
-    std::string tail = value == " null  # none yet" ? "  # none yet" : "";
+    // A comment after the old value keeps its column.
+    std::string tail = value == " null  # none yet" ? "       # none yet" : "";
     EXPECT_EQ(edit.text(), testing::project_head() + "findings:" + tail +
                                "\n  - id: F-1\n    title: t\nlog: []\n")
         << value;
   }
+}
+
+TEST(EditYaml, ItemsComeAfterTheCommentLinesThatGoOnDescribingTheKey) {
+  std::string before = testing::project_head() +
+                       "findings: []        # id, title,\n"
+                       "                    # severity: high\n"
+                       "# log: []           # a key left out\n"
+                       "log: []\n";
+  FileEdit edit("p.yaml", before);
+  edit.append({"findings"}, {{"id", "F-1"}, {"title", "t"}});
+  EXPECT_EQ(edit.text(), testing::project_head() +
+                             "findings:           # id, title,\n"
+                             "                    # severity: high\n"
+                             "  - id: F-1\n    title: t\n"
+                             "# log: []           # a key left out\n"
+                             "log: []\n");
+  edit.append({"findings", 0, "history"}, {{"date", "2026-12-08"}, {"note", "seen"}});
+  EXPECT_NE(edit.text().find("    title: t\n    history:\n      - date: 2026-12-08\n"),
+            std::string::npos)
+      << edit.text();
 }
 
 TEST(EditYaml, AppendsInsideFlowCollections) {
@@ -331,9 +352,11 @@ TEST(EditYaml, ReplacesAValueByABlockTextKeepingItsComment) {
                        "    owner: Bo\n";
   FileEdit edit("p.yaml", before);
   edit.set({"findings", 0, "client_feedback"}, "Agreed.\nFix by May.\n");
-  EXPECT_NE(edit.text().find("    client_feedback: |  # said Bo\n      Agreed.\n      Fix by May.\n"
-                             "    owner: Bo\n"),
-            std::string::npos);
+  EXPECT_NE(
+      edit.text().find("    client_feedback: |   # said Bo\n      Agreed.\n      Fix by May.\n"
+                       "    owner: Bo\n"),
+      std::string::npos)
+      << edit.text();
   EXPECT_EQ(load(edit.text()).findings[0].client_feedback, "Agreed.\nFix by May.\n");
   edit.set({"findings", 0, "client_feedback"}, "fine");
   EXPECT_NE(edit.text().find("    client_feedback: fine\n    owner: Bo\n"), std::string::npos);

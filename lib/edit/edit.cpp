@@ -321,7 +321,23 @@ Splice Editor::replace_value(const Node& mapping, const Entry& entry, const orde
   size_t end = content_end(text_, span.end);
   std::string tail(text_.substr(span.end, end - span.end));  // a comment after the old value
   std::string head = written.head.empty() ? "" : " " + written.head;
-  return {colon + 1, end - colon - 1, head + tail + style_.eol + join(written.lines, style_.eol)};
+  // A comment after the old value keeps its column (`findings: []   # …` → `findings:      # …`).
+  size_t removed = span.end - colon - 1;
+  if (tail.find_first_not_of(" \t") != std::string::npos && removed > head.size())
+    head.append(removed - head.size(), ' ');
+  // Comment lines right below, indented past the key, go on describing it (a starter's aligned
+  // comments): the new lines come after them, not between the key and its comments.
+  size_t key_column = column(text_, key_start(text_, entry));
+  size_t kept = end;
+  for (size_t next = line_break(text_, end) + 1; next < text_.size();) {
+    size_t first = text_.find_first_not_of(" \t", next);
+    if (first == std::string_view::npos || text_[first] != '#' || first - next <= key_column) break;
+    kept = content_end(text_, first);
+    next = line_break(text_, kept) + 1;
+  }
+  std::string comments(text_.substr(end, kept - end));  // with their line breaks, as written
+  return {colon + 1, kept - colon - 1,
+          head + tail + comments + style_.eol + join(written.lines, style_.eol)};
 }
 
 Splice Editor::flow_insert(const Node& collection,
