@@ -113,7 +113,9 @@ std::string with_timeline(std::string body, const View& view) {
 }
 
 /// The formats plan offers: a new one is a row here plus its template or serializer.
-std::vector<OutputFormat> plan_formats(Context& ctx, std::shared_ptr<const PlanOptions> opts) {
+/// `opts` holds the table (in its BriefOptions), so the ics row refers to it by a plain
+/// pointer: a shared one would make a cycle that is never freed.
+std::vector<OutputFormat> plan_formats(Context& ctx, const PlanOptions* opts) {
   return {
       markdown_format(),
       html_format(with_timeline),
@@ -164,7 +166,7 @@ void add_plan_command(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<PlanOptions>();
   auto* cmd = app.add_subcommand(
       "plan", "Every touchpoint of the engagement; md with a gantt chart, json, or ics calendar");
-  add_brief_options(cmd, opts->brief, plan_formats(ctx, opts), true);
+  add_brief_options(cmd, opts->brief, plan_formats(ctx, opts.get()), true);
   cmd->add_option("--from-view", opts->from_view,
                   "Render from a view model file saved by --format json (- for stdin) instead of "
                   "PROJECT; its lang and date are used")
