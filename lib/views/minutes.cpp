@@ -38,8 +38,15 @@ std::string_view label(MeetingKind kind) {
 
 /// The touchpoints of `day` (the schedule lists them by date).
 std::span<const Touchpoint> touchpoints_on(const Schedule& schedule, Date day) {
-  auto range = std::ranges::equal_range(schedule.touchpoints, day, {}, &Touchpoint::date);
-  return {range.begin(), range.end()};
+  // std::equal_range rather than std::ranges': clang 14 cannot compile the latter with
+  // libstdc++ 12's ranges (the fuzz preset builds with clang).
+  struct ByDate {
+    bool operator()(const Touchpoint& t, Date d) const { return t.date < d; }
+    bool operator()(Date d, const Touchpoint& t) const { return d < t.date; }
+  };
+  auto [first, last] =
+      std::equal_range(schedule.touchpoints.begin(), schedule.touchpoints.end(), day, ByDate{});
+  return {first, last};
 }
 
 bool records(const Touchpoint& t, MeetingKind kind, std::string_view phase) {
