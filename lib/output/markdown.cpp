@@ -194,7 +194,7 @@ std::pair<size_t, size_t> cut(std::string_view text, size_t budget) {
     return {at, 1};
   size_t at = budget;
   while (at > 0 && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) --at;
-  return {at, 0};
+  return {at > 0 ? at : budget, 0};  // no character starts there (not UTF-8): cut anyway
 }
 
 /// `chat`'s sections packed into parts of at most `budget` bytes of text.
