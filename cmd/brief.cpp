@@ -90,6 +90,12 @@ void add_brief_options(CLI::App* cmd, BriefOptions& opts, std::vector<OutputForm
                   "The day 'today' means: YYYY-MM-DD, today or yesterday (default: "
                   "SOURCE_DATE_EPOCH, else the current date in the project's time zone)")
       ->check(non_empty());
+  cmd->add_option("--audience", opts.audience,
+                  "Who the page is for: team (the talk-sheet we run the meeting from) or client "
+                  "(the page handed to the client: no coaching text, nothing marked internal, no "
+                  "notes, impacts shown, the classification label)")
+      ->check(CLI::IsMember({"team", "client"}))
+      ->capture_default_str();
   add_check_option(cmd, opts.check);
   if (std::any_of(opts.formats.begin(), opts.formats.end(),
                   [](const OutputFormat& f) { return f.name == "txt"; }))
@@ -182,12 +188,16 @@ int build_failure(const Diagnostics& diagnostics) {
   return kUsage;
 }
 
+Audience audience_of(const BriefOptions& opts) {
+  return opts.audience == "client" ? Audience::client : Audience::team;
+}
+
 /// The project of the run: loaded from PROJECT, or none when PROJECT is optional and not
 /// given. Problems are reported; false when it could not be loaded.
 bool load_if_given(Context& ctx, const BriefOptions& opts, const BriefRun& run,
                    std::optional<Project>& project) {
   if (opts.project.empty() && run.build_without_project) return true;
-  project = load_project_reporting(ctx, opts.project);
+  project = load_project_reporting(ctx, opts.project, audience_of(opts));
   return project.has_value();
 }
 
@@ -217,7 +227,8 @@ int run_brief(Context& ctx, const BriefOptions& opts, const BriefRun& run) {
   std::optional<Project> project;
   if (!load_if_given(ctx, opts, run, project)) return kInvalid;
   const Project* p = project ? &*project : nullptr;
-  ViewOptions view_options{resolve_lang(ctx, opts, p), resolve_today(ctx, opts, p)};
+  ViewOptions view_options{resolve_lang(ctx, opts, p), resolve_today(ctx, opts, p),
+                           audience_of(opts)};
   if (opts.skip && p != nullptr)
     if (auto reason = opts.skip(*p, view_options.today)) {
       ctx.err << "commplan: skipped: " << *reason << "\n";

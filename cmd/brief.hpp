@@ -64,7 +64,8 @@ struct BriefOptions {
   std::string templates_dir;
   std::string date;
   std::string check;
-  size_t max_bytes = 0;  ///< --max-bytes: txt parts at most this long; 0: one part
+  size_t max_bytes = 0;           ///< --max-bytes: txt parts at most this long; 0: one part
+  std::string audience = "team";  ///< --audience: team or client
   /// Returns why the run has nothing to render for the project on its day, or nullopt; the
   /// reason is printed on stderr and the run ends with exit 0, writing nothing.
   std::function<std::optional<std::string>(const Project&, Date)> skip;

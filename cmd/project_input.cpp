@@ -2,9 +2,10 @@
 
 namespace commplan::cli {
 
-std::optional<Project> load_project_reporting(Context& ctx, const std::string& file) {
+std::optional<Project> load_project_reporting(Context& ctx, const std::string& file,
+                                              Audience audience) {
   Diagnostics diagnostics;
-  auto project = load_project(file, read_source(file, ctx.in), diagnostics);
+  auto project = load_project(file, read_source(file, ctx.in), diagnostics, {}, nullptr, audience);
   report(ctx, diagnostics);
   if (diagnostics.has_errors()) {
     ctx.exit_code = kInvalid;

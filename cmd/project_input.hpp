@@ -9,8 +9,9 @@
 
 namespace commplan::cli {
 
-/// Loads PROJECT ("-" = standard input) and prints its diagnostics. Returns nullopt after
-/// errors, with ctx.exit_code set to 1.
-std::optional<Project> load_project_reporting(Context& ctx, const std::string& file);
+/// Loads PROJECT ("-" = standard input) for `audience` and prints its diagnostics. Returns
+/// nullopt after errors, with ctx.exit_code set to 1.
+std::optional<Project> load_project_reporting(Context& ctx, const std::string& file,
+                                              Audience audience = Audience::team);
 
 }  // namespace commplan::cli

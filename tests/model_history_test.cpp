@@ -283,10 +283,13 @@ TEST(HistorySchema, DescribesHistoryAndQuestionMappings) {
   EXPECT_EQ(entry["properties"]["notified"]["required"], nlohmann::json::array({"to", "via"}));
   EXPECT_FALSE(entry["additionalProperties"]);
   auto question = schema["properties"]["log"]["items"]["properties"]["questions"]["items"];
-  ASSERT_EQ(question["anyOf"].size(), 2u);
+  ASSERT_EQ(question["anyOf"].size(), 3u);
   EXPECT_EQ(question["anyOf"][0]["type"], nlohmann::json::array({"string", "number", "boolean"}));
-  EXPECT_EQ(question["anyOf"][1]["required"], nlohmann::json::array({"question"}));
-  EXPECT_EQ(question["anyOf"][1]["properties"]["answer_by"]["format"], "date");
+  EXPECT_EQ(question["anyOf"][1]["required"], nlohmann::json::array({"text"}));
+  EXPECT_EQ(question["anyOf"][1]["properties"]["internal"]["type"],
+            nlohmann::json::array({"boolean", "null"}));
+  EXPECT_EQ(question["anyOf"][2]["required"], nlohmann::json::array({"question"}));
+  EXPECT_EQ(question["anyOf"][2]["properties"]["answer_by"]["format"], "date");
 }
 
 TEST(FindingHistory, ATestProjectWithHistoryValidatesAndItsRecapShowsQuestionTexts) {

@@ -35,6 +35,8 @@ void describe(V& v, ProjectInfo& p) {
   v.field("start", p.start, kRequired, "First day on site, YYYY-MM-DD");
   v.field("end", p.end, kRequired, "Last day on site, YYYY-MM-DD, not before start");
   v.field("timezone", p.timezone, kOptional, "IANA time zone of the site, e.g. Asia/Shanghai");
+  v.field("classification", p.classification, kOptional,
+          "The confidentiality label on every page for the client, e.g. TLP:AMBER or 内部资料");
   v.field("workdays", p.workdays, kOptional,
           "Working days of the week: mon to sun, or 周一 to 周日 (default mon to fri)");
   v.field("holidays", p.holidays, kOptional, "Days off within the engagement, YYYY-MM-DD");
@@ -55,6 +57,20 @@ void describe(V& v, Standard& s) {
 }
 
 template <class V>
+void describe(V& v, TextItem& t) {
+  v.field("text", t.text, kRequired, "The item");
+  v.field("internal", t.internal, kOptional, "true: for our team only, never on a client page");
+}
+
+/// The team-only fields an object may carry.
+template <class V, class T>
+void describe_notes(V& v, T& t) {
+  v.field("notes", t.notes, kOptional, "Notes for our team, never on a client page");
+  v.field("internal_notes", t.internal_notes, kOptional,
+          "Notes for our team, never on a client page");
+}
+
+template <class V>
 void describe(V& v, Phase& p) {
   v.field("id", p.id, kRequired, "Short unique id, referred to by findings");
   v.field("name", p.name, kOptional, "Name of the phase");
@@ -62,6 +78,7 @@ void describe(V& v, Phase& p) {
   v.field("end", p.end, kRequired, "Last day, YYYY-MM-DD, not before start");
   v.field("activities", p.activities, kOptional, "What happens in the phase");
   v.field("owner", p.owner, kOptional, "Who on our team leads the phase");
+  describe_notes(v, p);
 }
 
 template <class V>
@@ -119,6 +136,10 @@ void describe(V& v, Finding& f) {
           "Dated changes, oldest first: with a history the status is open from the day it was "
           "found until an entry changes it, and a top-level status, if given, must be the one "
           "after the last entry; a top-level severity is the one first recorded");
+  v.field("good_practice", f.good_practice, kOptional,
+          "true for a good practice seen (not a problem): listed apart, not counted");
+  v.field("internal", f.internal, kOptional, "true: for our team only, never on a client page");
+  describe_notes(v, f);
 }
 
 template <class V>
@@ -156,6 +177,7 @@ void describe(V& v, Question& q) {
   v.field("answered", q.answered, kOptional,
           "The day we gave the answer, YYYY-MM-DD: owed until then (without it, an answer and no "
           "answer_by count as given the day it was asked)");
+  v.field("internal", q.internal, kOptional, "true: for our team only, never on a client page");
 }
 
 /// A notification in a log entry: the finding's id, then who was told and how.
@@ -175,10 +197,14 @@ void describe(V& v, LogEntry& e) {
   v.field("support_needed", e.support_needed, kOptional, "Support needed from the client");
   v.field("next", e.next, kOptional, "The plan for the next workday");
   v.field("questions", e.questions, kOptional,
-          "Questions of the day: a text is one we put to the client; a mapping {question, "
-          "answer, answer_by, answered} is one the client put to us, owed until answered");
+          "Questions of the day: a text (or {text, internal}) is one we put to the client; a "
+          "mapping {question, answer, answer_by, answered} is one the client put to us, owed "
+          "until answered");
   v.field("notified", e.notified, kOptional,
           "Findings the client was told of that day: {finding, to, via}");
+  v.field("internal", e.internal, kOptional,
+          "true: the whole entry is for our team only, never on a client page");
+  describe_notes(v, e);
 }
 
 template <class V>
@@ -187,6 +213,7 @@ void describe(V& v, Action& a) {
   v.field("owner", a.owner, kOptional, "Who does it");
   v.field("due", a.due, kOptional, "Due day, YYYY-MM-DD");
   v.field("done", a.done, kOptional, "The day it was done, YYYY-MM-DD (open until then)");
+  v.field("internal", a.internal, kOptional, "true: for our team only, never on a client page");
 }
 
 template <class V>
@@ -194,6 +221,7 @@ void describe(V& v, Confirmation& c) {
   v.field("what", c.what, kRequired, "What the client confirmed");
   v.field("by", c.by, kOptional, "Who confirmed it");
   v.field("date", c.date, kOptional, "The day, YYYY-MM-DD (default: the meeting's)");
+  v.field("internal", c.internal, kOptional, "true: for our team only, never on a client page");
 }
 
 template <class V>
@@ -207,6 +235,9 @@ void describe(V& v, Minutes& m) {
   v.field("actions", m.actions, kOptional, "Actions agreed: {what, owner, due, done}");
   v.field("confirmations", m.confirmations, kOptional,
           "What the client confirmed: {what, by, date}");
+  v.field("internal", m.internal, kOptional,
+          "true: these minutes are for our team only, never on a client page");
+  describe_notes(v, m);
 }
 
 template <class V>

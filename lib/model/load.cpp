@@ -567,12 +567,13 @@ bool same_entry(const fs::path& a, const fs::path& b) {
 class LogDirReader {
  public:
   LogDirReader(Project& project, const std::string& file, Diagnostics& diagnostics,
-               const Limits& limits, const FileOverrides* overrides = nullptr)
+               const Limits& limits, const FileOverrides* overrides, Audience audience)
       : project_(project),
         file_(file),
         diagnostics_(diagnostics),
         limits_(limits),
-        overrides_(overrides) {}
+        overrides_(overrides),
+        audience_(audience) {}
 
   /// The changes to findings the files recorded (LogFile::history), in file order.
   std::vector<RecordedChange> changes;
@@ -595,6 +596,7 @@ class LogDirReader {
   Diagnostics& diagnostics_;
   const Limits& limits_;
   const FileOverrides* overrides_;
+  Audience audience_;
   bool io_failed_ = false;
   bool too_many_folders_ = false;
 };
@@ -698,7 +700,7 @@ void LogDirReader::read(const fs::path& path) {
     auto doc =
         parse(name, text != nullptr ? *text : read_file(name, limits_.max_bytes), local, limits_);
     if (!local.has_errors()) {
-      ReadContext ctx{doc.get(), local};
+      ReadContext ctx{doc.get(), local, audience_};
       LogFile extra;
       read_value(ctx, doc->root, "", extra);
       for (auto& entry : extra.log) project_.log.push_back(std::move(entry));
@@ -725,6 +727,45 @@ void LogDirReader::log_dir_error(std::string message) {
 
 }  // namespace
 
+namespace {
+
+template <class T>
+void erase_internal(std::vector<T>& items) {
+  std::erase_if(items, [](const T& item) { return item.internal; });
+}
+
+template <class T>
+void clear_notes(T& object) {
+  object.notes.clear();
+  object.internal_notes.clear();
+}
+
+/// Leaves out of `project` what its client may not read (see load_project()).
+void keep_for_client(Project& project) {
+  std::set<std::string, std::less<>> left_out;
+  for (const Finding& finding : project.findings)
+    if (finding.internal) left_out.insert(finding.id);
+  erase_internal(project.findings);
+  for (Finding& finding : project.findings) clear_notes(finding);
+  for (Phase& phase : project.phases) clear_notes(phase);
+  erase_internal(project.log);
+  for (LogEntry& entry : project.log) {
+    clear_notes(entry);
+    erase_internal(entry.questions);
+    std::erase_if(entry.notified, [&](const LoggedNotification& notification) {
+      return left_out.contains(notification.finding);
+    });
+  }
+  erase_internal(project.minutes);
+  for (Minutes& minutes : project.minutes) {
+    clear_notes(minutes);
+    erase_internal(minutes.actions);
+    erase_internal(minutes.confirmations);
+  }
+}
+
+}  // namespace
+
 bool is_project_input(const std::string& file, const std::string& project_file,
                       const Project* project) {
   if (same_entry(file, project_file)) return true;
@@ -747,7 +788,7 @@ std::string log_dir_folder(const Project& project, const std::string& project_fi
 
 std::optional<Project> load_project(const std::string& file, std::string text,
                                     Diagnostics& diagnostics, const Limits& limits,
-                                    const FileOverrides* overrides) {
+                                    const FileOverrides* overrides, Audience audience) {
   std::string name = file == "-" ? "<stdin>" : file;
   Diagnostics local;
   auto doc = parse(name, std::move(text), local, limits);
@@ -756,12 +797,12 @@ std::optional<Project> load_project(const std::string& file, std::string text,
 
   Project project;
   project.documents.push_back(doc);
-  ReadContext ctx{doc.get(), diagnostics};
+  ReadContext ctx{doc.get(), diagnostics, audience};
   read_value(ctx, doc->root, "", project);
   bool logs_read = true;
   std::vector<RecordedChange> changes;
   if (!project.log_dir.empty()) {
-    LogDirReader reader(project, file, diagnostics, limits, overrides);
+    LogDirReader reader(project, file, diagnostics, limits, overrides, audience);
     logs_read = reader.run();
     changes = std::move(reader.changes);
   }
@@ -769,6 +810,7 @@ std::optional<Project> load_project(const std::string& file, std::string text,
   Checker(project, diagnostics).run();
   merge_changes(project, changes, diagnostics);
   settle_statuses(project);
+  if (audience == Audience::client) keep_for_client(project);
   diagnostics.sort_by_place(name);
   if (!logs_read) throw Error(Error::Kind::io, diagnostics);
   return project;

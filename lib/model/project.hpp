@@ -24,6 +24,10 @@ enum class Status { open, agreed, in_progress, resolved, verified, wont_fix };
 enum class MeetingKind { kickoff, daily, phase, final };
 enum class Lang { en, zh };
 enum class Weekday { mon, tue, wed, thu, fri, sat, sun };
+/// Who a page is for: our team (the talk-sheet we run a meeting from) or the client (the page
+/// handed to them, which never holds what the file marks `internal: true` nor a `notes` or
+/// `internal_notes` field).
+enum class Audience { team, client };
 
 /// A clock time of day, in minutes after midnight.
 struct ClockTime {
@@ -58,6 +62,7 @@ struct ClientMember {
 struct ProjectInfo {
   Origin origin;
   std::string name, client, summary, timezone;
+  std::string classification;  ///< the label on every client page, e.g. TLP:AMBER, 内部资料
   Date start, end;
   std::vector<Weekday> workdays;  ///< empty in the file means Monday to Friday
   std::vector<Date> holidays;
@@ -95,9 +100,18 @@ class StandardIndex {
   size_t longest_ = 0;
 };
 
+/// An item of a text list written as a mapping, `{text, internal}`: internal items stay out
+/// of the client's pages (load_project() for Audience::client leaves them out of the list).
+struct TextItem {
+  Origin origin;
+  std::string text;
+  bool internal = false;
+};
+
 struct Phase {
   Origin origin;
   std::string id, name, owner;
+  std::string notes, internal_notes;  ///< for the team only
   Date start, end;
   std::vector<std::string> activities;
 };
@@ -146,6 +160,9 @@ struct HistoryEntry {
 struct Finding {
   Origin origin;
   std::string id, title, phase, standard, evidence, impact, recommendation, owner, client_feedback;
+  std::string notes, internal_notes;  ///< for the team only
+  bool internal = false;              ///< never on a client page
+  bool good_practice = false;         ///< a good practice seen, not a problem: listed apart
   std::optional<Date> found;
   std::optional<Severity> severity;   ///< as first recorded; history entries may change it
   std::optional<Status> status;       ///< with history: the state after its last entry, if given
@@ -204,7 +221,8 @@ struct Question {
   std::string text, answer;
   std::optional<Date> answer_by;
   std::optional<Date> answered;  ///< the day the answer was given
-  bool from_client = false;      ///< written as a mapping: the client asked, we owe the answer
+  bool from_client = false;      ///< a mapping {question, ...}: the client asked, we owe the answer
+  bool internal = false;         ///< never on a client page
 };
 
 /// The day `question` of an entry dated `asked` counts as answered: its `answered` date; else,
@@ -228,6 +246,8 @@ struct LogEntry {
   std::vector<std::string> done, support_needed, next;
   std::vector<Question> questions;
   std::vector<LoggedNotification> notified;  ///< findings notified that day
+  std::string notes, internal_notes;         ///< for the team only
+  bool internal = false;                     ///< never on a client page
 };
 
 /// An action agreed in a meeting.
@@ -236,6 +256,7 @@ struct Action {
   std::string what, owner;
   std::optional<Date> due;
   std::optional<Date> done;  ///< the day it was done; open until then
+  bool internal = false;     ///< never on a client page
 };
 
 /// Something the client confirmed in a meeting, and who confirmed it.
@@ -243,6 +264,7 @@ struct Confirmation {
   Origin origin;
   std::string what, by;
   std::optional<Date> date;  ///< default: the meeting's day
+  bool internal = false;     ///< never on a client page
 };
 
 /// The minutes of one meeting.
@@ -255,6 +277,8 @@ struct Minutes {
   std::vector<std::string> present, decisions;
   std::vector<Action> actions;
   std::vector<Confirmation> confirmations;
+  std::string notes, internal_notes;  ///< for the team only
+  bool internal = false;              ///< never on a client page
 };
 
 struct Communication {
@@ -304,6 +328,7 @@ std::string_view to_string(Status value);
 std::string_view to_string(Lang value);
 std::string_view to_string(Weekday value);
 std::string_view to_string(MeetingKind value);
+std::string_view to_string(Audience value);
 
 /// Texts to read in place of log_dir files' contents, by path (as the project file's folder
 /// joined with log_dir and the file's name gives it): a recording command validates the
@@ -314,10 +339,15 @@ using FileOverrides = std::map<std::string, std::string>;
 /// Loads, merges and validates a project file. `text` is the file's content (`file` "-" names
 /// standard input). Every problem goes to `diagnostics`; the project is returned whenever it
 /// could be read at all (check diagnostics.has_errors() before using it). `overrides`, when
-/// given, replaces the contents of log_dir files (see FileOverrides).
+/// given, replaces the contents of log_dir files (see FileOverrides). For Audience::client
+/// the project holds only what the client may read: every problem is still found (the whole
+/// file is read and checked), then what is marked `internal: true` is left out (findings, log
+/// entries, questions, minutes, actions, confirmations, items of text lists, and whatever
+/// refers to a finding left out) and every `notes` and `internal_notes` is emptied.
 std::optional<Project> load_project(const std::string& file, std::string text,
                                     Diagnostics& diagnostics, const Limits& limits = {},
-                                    const FileOverrides* overrides = nullptr);
+                                    const FileOverrides* overrides = nullptr,
+                                    Audience audience = Audience::team);
 
 /// The severity a word of the file names (critical, 高危…), or nullopt with `problem` set to
 /// the message a file would get for it ("unknown value …; did you mean …?").

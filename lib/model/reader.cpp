@@ -90,6 +90,7 @@ struct EnumNames<Weekday> {
 std::string_view to_string(Severity v) { return EnumNames<Severity>::names[size_t(v)]; }
 std::string_view to_string(Status v) { return EnumNames<Status>::names[size_t(v)]; }
 std::string_view to_string(MeetingKind v) { return EnumNames<MeetingKind>::names[size_t(v)]; }
+std::string_view to_string(Audience v) { return v == Audience::team ? "team" : "client"; }
 std::string_view to_string(Lang v) { return EnumNames<Lang>::names[size_t(v)]; }
 std::string_view to_string(Weekday v) { return EnumNames<Weekday>::names[size_t(v)]; }
 
@@ -400,7 +401,30 @@ void read_value(ReadContext& ctx, const Node& node, const std::string& path,
   if (notification.origin.node != nullptr) out = std::move(notification);
 }
 
+void read_value(ReadContext& ctx, const Node& node, const std::string& path, TextItem& out) {
+  read_object(ctx, node, path, out);
+}
+
+bool read_text_item(ReadContext& ctx, const Node& node, const std::string& path, std::string& out) {
+  if (!node.is_mapping()) {
+    read_value(ctx, node, path, out);
+    return true;
+  }
+  TextItem item;
+  read_object(ctx, node, path, item);
+  out = std::move(item.text);
+  return !(item.internal && ctx.audience == Audience::client);
+}
+
 void read_value(ReadContext& ctx, const Node& node, const std::string& path, Question& out) {
+  if (node.is_mapping() && node.find("question") == nullptr && node.find("text") != nullptr) {
+    TextItem item;  // one of ours, written {text, internal}
+    read_object(ctx, node, path, item);
+    out.origin = item.origin;
+    out.text = std::move(item.text);
+    out.internal = item.internal;
+    return;
+  }
   if (node.is_mapping()) {
     out.from_client = true;
     return read_object(ctx, node, path, out);

@@ -17,6 +17,8 @@ namespace commplan {
 struct ReadContext {
   const Document* doc;
   Diagnostics& diagnostics;
+  /// Audience::client: the items of text lists marked internal are read, checked and left out.
+  Audience audience = Audience::team;
 
   void error(const Node& node, const std::string& path, std::string message);
   void warning(const Mark& mark, const std::string& path, std::string message);
@@ -72,15 +74,22 @@ void read_value(ReadContext&, const Node&, const std::string& path,
 void read_value(ReadContext&, const Node&, const std::string& path, Action& out);
 void read_value(ReadContext&, const Node&, const std::string& path, Confirmation& out);
 void read_value(ReadContext&, const Node&, const std::string& path, Minutes& out);
-/// A question: a plain text, or a mapping {question, answer, answer_by}.
+/// A question: a plain text or a mapping {text, internal} (ours to ask), or a mapping
+/// {question, answer, answer_by, answered, internal} (the client's, for us to answer).
 void read_value(ReadContext&, const Node&, const std::string& path, Question& out);
 void read_value(ReadContext&, const Node&, const std::string& path, LoggedNotification& out);
 void read_value(ReadContext&, const Node&, const std::string& path, LogEntry& out);
+void read_value(ReadContext&, const Node&, const std::string& path, TextItem& out);
 void read_value(ReadContext&, const Node&, const std::string& path, Communication& out);
 void read_value(ReadContext&, const Node&, const std::string& path, Project& out);
 void read_value(ReadContext&, const Node&, const std::string& path, LogFile& out);
 
-/// Reads a list; an enum value that cannot be read is left out (not taken as the first value).
+/// An item of a text list: a text, or a mapping {text, internal} (TextItem). False when the
+/// item is internal and `ctx` reads for the client: it is left out.
+bool read_text_item(ReadContext& ctx, const Node& node, const std::string& path, std::string& out);
+
+/// Reads a list; an enum value that cannot be read is left out (not taken as the first value);
+/// a text list's items may be written {text, internal} (read_text_item).
 template <class T>
 void read_value(ReadContext& ctx, const Node& node, const std::string& path, std::vector<T>& out) {
   if (!ctx.expect(node, Node::Kind::sequence, path, "a list")) return;
@@ -95,6 +104,8 @@ void read_value(ReadContext& ctx, const Node& node, const std::string& path, std
       size_t before = ctx.diagnostics.items().size();
       read_value(ctx, node.items[i], item_path, item);
       if (ctx.diagnostics.items().size() != before) continue;  // reported
+    } else if constexpr (std::is_same_v<T, std::string>) {
+      if (!read_text_item(ctx, node.items[i], item_path, item)) continue;
     } else {
       read_value(ctx, node.items[i], item_path, item);
     }

@@ -54,6 +54,7 @@ requires requires(T t) { t.origin; }
 json schema_of(const T*);
 json schema_of(const std::optional<Notification>*);
 json schema_of(const Question*);
+json schema_of(const std::vector<std::string>*);
 
 template <class T>
 json schema_of(const std::vector<T>*) {
@@ -97,8 +98,16 @@ json schema_of(const std::optional<Notification>*) {
 
 json schema_of(const Question*) {
   json object = schema_of<Question>(static_cast<const Question*>(nullptr));
+  json ours = schema_of<TextItem>(static_cast<const TextItem*>(nullptr));
   return json{
-      {"anyOf", json::array({schema_of(static_cast<const std::string*>(nullptr)), object})}};
+      {"anyOf", json::array({schema_of(static_cast<const std::string*>(nullptr)), ours, object})}};
+}
+
+/// A text list's item: a text, or a mapping {text, internal}.
+json schema_of(const std::vector<std::string>*) {
+  json item{{"anyOf", json::array({schema_of(static_cast<const std::string*>(nullptr)),
+                                   schema_of<TextItem>(static_cast<const TextItem*>(nullptr))})}};
+  return json{{"type", "array"}, {"items", item}};
 }
 
 }  // namespace

@@ -27,7 +27,8 @@ nlohmann::json header(const Project* project, const ViewOptions& options) {
           {"version", 1},
           {"lang", to_string(options.lang)},
           {"date", format_date(options.today)},
-          {"project", nullptr}};
+          {"project", nullptr},
+          {"audience", audience_json(options.audience)}};
 }
 
 nlohmann::json dimension_json(const Communication& c, size_t index, Lang lang) {

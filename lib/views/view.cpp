@@ -24,6 +24,11 @@ nlohmann::json meeting_names(const Project& project, Lang lang) {
 
 }  // namespace
 
+nlohmann::json audience_json(Audience audience) {
+  bool client = audience == Audience::client;
+  return {{"name", to_string(audience)}, {"team", !client}, {"client", client}};
+}
+
 nlohmann::json view_header(std::string_view command, const Project& project,
                            const ViewOptions& options) {
   const ProjectInfo& p = project.project;
@@ -32,13 +37,15 @@ nlohmann::json view_header(std::string_view command, const Project& project,
                                  {"summary", p.summary},
                                  {"start", format_date(p.start)},
                                  {"end", format_date(p.end)},
-                                 {"timezone", p.timezone}};
+                                 {"timezone", p.timezone},
+                                 {"classification", p.classification}};
   return nlohmann::json{{"kind", fmt::format("commplan/{}", command)},
                         {"version", 1},
                         {"lang", to_string(options.lang)},
                         {"date", format_date(options.today)},
                         {"project", std::move(project_json)},
-                        {"meeting_names", meeting_names(project, options.lang)}};
+                        {"meeting_names", meeting_names(project, options.lang)},
+                        {"audience", audience_json(options.audience)}};
 }
 
 std::optional<View> unless_new_errors(View view, const Diagnostics& diagnostics,

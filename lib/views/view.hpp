@@ -30,6 +30,9 @@ namespace commplan {
 struct ViewOptions {
   Lang lang = Lang::en;
   Date today;  ///< the day "today" means (--date)
+  /// Who the page is for; for the client the project was loaded for the client too
+  /// (load_project() left out what is internal), and the view leaves out what is for us.
+  Audience audience = Audience::team;
 };
 
 /// A view model: its JSON data, in which long lists (a recap's findings) may stand as empty
@@ -66,7 +69,12 @@ struct View {
 /// The head every view model starts with: kind "commplan/<command>", version 1, lang, date,
 /// the project's identity (name, client, summary, start, end, timezone), and what the pages
 /// call each kind of meeting (`meeting_names`: kickoff, daily, phase, final; each `name` and
-/// `in_text`, the name inside a sentence).
+/// `in_text`, the name inside a sentence), who the page is for (`audience`: `name`, and
+/// `team` or `client` true) and the project's `classification` label.
+/// The view's `audience`: `name` (team or client), and `team` or `client` true, for templates
+/// to show a part to one audience only (`{{#audience.team}}…{{/audience.team}}`).
+nlohmann::json audience_json(Audience audience);
+
 nlohmann::json view_header(std::string_view command, const Project& project,
                            const ViewOptions& options);
 

@@ -30,6 +30,7 @@ BASE = {
     "lang": "en",
     "project": {"name": "Audit", "client": "ACME", "summary": "Two weeks.",
                 "start": "2026-12-07", "end": "2026-12-18", "timezone": "Asia/Shanghai",
+                "classification": "TLP:AMBER",
                 "workdays": ["mon", "tue", "wed", "thu", "fri"], "holidays": ["2026-12-10"],
                 "extra_workdays": ["2026-12-12"]},
     "team": [{"name": "Chen Ming", "role": "lead", "responsibilities": ["scope"],
@@ -43,7 +44,8 @@ BASE = {
     "cooperation": ["access"],
     "standards": [{"id": "ISO31000", "title": "Risk management"}],
     "phases": [{"id": "all", "name": "All of it", "start": "2026-12-07", "end": "2026-12-18",
-                "activities": ["inspect"], "owner": "Chen Ming"}],
+                "activities": ["inspect"], "owner": "Chen Ming",
+                "notes": "n", "internal_notes": "i"}],
     "meetings": {"kickoff": meeting(60), "daily_recap": meeting(10),
                  "phase_recap": meeting(30), "final_recap": meeting(60)},
     "questions": ["Who holds the keys?"],
@@ -56,17 +58,21 @@ BASE = {
                   "history": [{"date": "2026-12-09", "status": "open", "severity": "critical",
                                "note": "re-tested", "by": "Chen Ming",
                                "notified": {"to": "the lead", "via": "phone"},
-                               "feedback": "will fix"}]}],
+                               "feedback": "will fix"}],
+                  "good_practice": False, "internal": False, "notes": "n",
+                  "internal_notes": "i"}],
     "log": [{"date": "2026-12-08", "by": "Chen Ming", "done": ["a"], "support_needed": ["b"], "next": ["c"],
              "questions": ["d", {"question": "e", "answer": "f", "answer_by": "2026-12-09",
                                  "answered": "2026-12-09"}],
-             "notified": [{"finding": "F1", "to": "the lead", "via": "phone"}]}],
+             "notified": [{"finding": "F1", "to": "the lead", "via": "phone"}],
+             "internal": False, "notes": "n", "internal_notes": "i"}],
     "minutes": [{"meeting": "phase", "date": "2026-12-18", "phase": "all", "by": "Chen Ming",
                  "present": ["Chen Ming", "Wang Jing"], "decisions": ["retest on Monday"],
                  "actions": [{"what": "send the report", "owner": "Chen Ming",
-                              "due": "2026-12-21", "done": "2026-12-18"}],
+                              "due": "2026-12-21", "done": "2026-12-18", "internal": False}],
                  "confirmations": [{"what": "scope is complete", "by": "Wang Jing",
-                                    "date": "2026-12-18"}]}],
+                                    "date": "2026-12-18", "internal": False}],
+                 "internal": False, "notes": "n", "internal_notes": "i"}],
     "log_dir": "logs",
     "communications": [{"id": "c1", "title": "Access", "why": "w", "what": "w", "who": "w",
                         "when": "w", "where": "w", "how": "w", "how_much": "w"}],
@@ -75,7 +81,8 @@ BASE = {
 # Texts whose value nothing else refers to or checks: a number or a boolean is text there too.
 FREE_TEXT = {"name", "client", "summary", "role", "phone", "title", "location", "level", "who",
              "evidence", "impact", "recommendation", "client_feedback", "why", "what", "when",
-             "where", "how", "how_much", "note", "by", "to", "via", "owner"}
+             "where", "how", "how_much", "note", "by", "to", "via", "owner", "classification",
+             "notes", "internal_notes", "text"}
 
 # A finding's top-level status and its history's last status must agree: a value given to one
 # is given to the other (a history entry without a status leaves the finding open).
