@@ -223,8 +223,10 @@ std::vector<NoticeDeadline> notification_deadlines(const Project& project, Date 
   if (project.escalation.empty()) return list;
   LevelIndex levels(project);
   LoggedIndex logged = logged_notifications(project, day);
-  for (const Finding& f : project.findings)
+  for (const Finding& f : project.findings) {
+    if (f.good_practice) continue;  // nobody is to be told of a good practice
     if (auto d = deadline_of(project, levels, logged, f, day)) list.push_back(std::move(*d));
+  }
   return list;
 }
 

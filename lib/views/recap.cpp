@@ -75,7 +75,8 @@ class Standing {
     states_.reserve(project.findings.size());
     for (const Finding& f : project.findings) {
       std::optional<FindingFields> fields = finding_fields_as_of(f, day);
-      states_.push_back({fields.has_value(), fields ? fields->status : std::nullopt,
+      states_.push_back({fields.has_value() && !f.good_practice, fields.has_value(),
+                         fields ? fields->status : std::nullopt,
                          fields ? fields->severity : std::nullopt,
                          fields ? fields->client_feedback : std::string_view(f.client_feedback)});
     }
@@ -83,8 +84,11 @@ class Standing {
 
   /// The day the findings stand as of.
   Date day() const { return day_; }
-  /// Whether `f` (a finding of the project) was found by the day, or has no found date.
+  /// Whether `f` (a finding of the project) is a problem found by the day, or with no found
+  /// date: every list and count of problems reads this; a good practice is never one.
   bool known(const Finding& f) const { return at(f).known; }
+  /// Whether `f` is a good practice seen by the day (listed apart from the problems).
+  bool good_practice(const Finding& f) const { return f.good_practice && at(f).seen; }
   std::optional<Status> status(const Finding& f) const { return at(f).status; }
   std::optional<Severity> severity(const Finding& f) const { return at(f).severity; }
   /// What the client had said of `f` by the day: the last feedback recorded, else its own.
@@ -108,6 +112,7 @@ class Standing {
  private:
   struct State {
     bool known = false;
+    bool seen = false;  ///< found by the day, a problem or a good practice
     std::optional<Status> status;
     std::optional<Severity> severity;
     std::string_view client_feedback;
@@ -273,6 +278,13 @@ void add_findings(View& view, std::string at, FindingList findings,
   });
 }
 
+/// Puts `good` at "/good_practices", with `has_good_practices`.
+void add_good_practices(View& view, FindingList good, const std::shared_ptr<const Lookup>& in,
+                        const StandingPtr& as_of) {
+  view.data["has_good_practices"] = !good.empty();
+  add_findings(view, "/good_practices", std::move(good), in, as_of);
+}
+
 /// The project's lookups with its plan, as `plan` makes it. The plan's errors (a phase or an
 /// engagement without a workday) stop the recap too; its warnings are `plan`'s to give.
 std::shared_ptr<const Lookup> make_lookup(const Project& project, const ViewOptions& options,
@@ -419,6 +431,20 @@ FindingList found_in(const Project& project, const Window& w, const Standing& as
     if (f.found && w.from <= *f.found && *f.found <= w.to && as_of.known(f)) fresh.push_back(&f);
   as_of.sort_by_severity(fresh);
   return fresh;
+}
+
+/// The good practices seen by the page's day of the findings `in` (all when empty, or those
+/// found inside the window `w` when given, or those of phase `phase`), by id order of the file.
+FindingList good_practices(const Project& project, const Standing& as_of,
+                           const Window* w = nullptr, std::string_view phase = {}) {
+  FindingList list;
+  for (const Finding& f : project.findings) {
+    if (!as_of.good_practice(f)) continue;
+    if (w != nullptr && (!f.found || *f.found < w->from || w->to < *f.found)) continue;
+    if (!phase.empty() && f.phase != phase) continue;
+    list.push_back(&f);
+  }
+  return list;
 }
 
 /// The findings open on the page's day found before the window (or undated), most severe
@@ -648,13 +674,18 @@ struct Day {
   Date date;
   Window window;
   FindingList fresh;
+  FindingList good;  ///< good practices found in the window
   Movement moved;
   DayLog log;
 };
 
 Day day_of(const Lookup& in, Date date, const Standing& as_of) {
   Window window = recap_window(in, date);
-  return {date, window, found_in(in.project, window, as_of), movement_in(in.project, window, as_of),
+  return {date,
+          window,
+          found_in(in.project, window, as_of),
+          good_practices(in.project, as_of, &window),
+          movement_in(in.project, window, as_of),
           date <= as_of.day() ? log_of(in.project, date) : DayLog{}};
 }
 
@@ -663,6 +694,7 @@ Day day_of(const Lookup& in, Date date, const Standing& as_of) {
 void add_day_lists(View& result, const std::string& at, Day& day,
                    const std::shared_ptr<const Lookup>& in, const StandingPtr& as_of) {
   add_findings(result, at + "/new_findings", std::move(day.fresh), in, as_of);
+  add_findings(result, at + "/good_practices", std::move(day.good), in, as_of);
   add_moves(result, at + "/fixed_findings", std::move(day.moved.fixed), in, as_of);
   add_moves(result, at + "/finding_changes", std::move(day.moved.changed), in, as_of);
 }
@@ -672,6 +704,7 @@ void add_day_lists(View& result, const std::string& at, Day& day,
 json day_json(const Day& day, const Lookup& in) {
   return {{"window", window_json(day.window, in)},
           {"has_new_findings", !day.fresh.empty()},
+          {"has_good_practices", !day.good.empty()},
           {"has_fixed_findings", !day.moved.fixed.empty()},
           {"has_finding_changes", !day.moved.changed.empty()},
           {"nothing_recorded", !day.log.recorded() && day.fresh.empty()},
@@ -797,6 +830,28 @@ void add_daily_meeting(json& view, Date day, const Lookup& in, Diagnostics& diag
                    format_date(day), meeting_words(*meeting), format_time(meeting->start)));
 }
 
+json severity_counts(const FindingList& findings, const Standing& as_of, Lang lang);
+
+/// For the client's daily recap, which lists the open critical and high findings in full and
+/// counts the others: `still_open` (most severe first) keeps those in full, and the others are
+/// counted at view["open_counted"] (`count`, and `by_severity`: each severity's `label` and
+/// `count`, the `last` one marked). For our team every one is listed (a count of 0).
+void count_the_less_severe(json& view, FindingList& still_open, const Standing& as_of,
+                           const ViewOptions& options) {
+  auto in_full = [&](const Finding* f) { return as_of.rank(*f) <= int(Severity::high); };
+  auto first_counted = options.audience == Audience::client
+                           ? std::find_if_not(still_open.begin(), still_open.end(), in_full)
+                           : still_open.end();
+  FindingList counted(first_counted, still_open.end());
+  still_open.erase(first_counted, still_open.end());
+  json by_severity = json::array();
+  for (json& entry : severity_counts(counted, as_of, options.lang))
+    if (entry["count"] != 0) by_severity.push_back(std::move(entry));
+  for (size_t i = 0; i < by_severity.size(); ++i) by_severity[i]["last"] = i + 1 == by_severity.size();
+  view["open_counted"] = {{"count", counted.size()}, {"by_severity", std::move(by_severity)}};
+  view["has_open_in_full"] = !still_open.empty();
+}
+
 View build_daily(const Project& project, const ViewOptions& options, Diagnostics& diagnostics) {
   const Date date = options.today;
   if (!check_in_engagement(project.project, date, diagnostics)) return json();
@@ -815,6 +870,7 @@ View build_daily(const Project& project, const ViewOptions& options, Diagnostics
   view.update(day_json(day, in));
   FindingList still_open = open_before(project, day.window, *as_of);
   view["has_open_findings"] = !still_open.empty();
+  count_the_less_severe(view, still_open, *as_of, options);
   add_day_lists(result, "", day, shared, as_of);
   add_findings(result, "/open_findings", std::move(still_open), shared, as_of);
   add_notification_deadlines(view, project, date, options.lang, diagnostics);
@@ -1022,6 +1078,7 @@ View build_phase(const std::shared_ptr<const Lookup>& shared, const ViewOptions&
   view["by_severity"] = severity_counts(findings, *as_of, options.lang);
   view["feedback_questions"] = questions_json(words(options.lang).recap.phase_questions);
   add_findings(result, "/findings", std::move(findings), shared, as_of);
+  add_good_practices(result, good_practices(project, *as_of, nullptr, phase->id), shared, as_of);
   add_folded_into_phase(result, *chosen, shared, as_of);
   return result;
 }
@@ -1147,6 +1204,7 @@ View build_final(const std::shared_ptr<const Lookup>& shared, const ViewOptions&
   view["feedback_questions"] = questions_json(words(options.lang).recap.final_questions);
   add_phase_groups(result, shared, as_of);
   add_findings(result, "/open_items", std::move(open), shared, as_of);
+  add_good_practices(result, good_practices(project, *as_of), shared, as_of);
   add_folded_into_final(result, *meeting, shared, as_of);
   return result;
 }
