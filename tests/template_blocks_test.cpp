@@ -185,7 +185,7 @@ TEST(TemplateBlocks, EveryListedBlockCanBeReplaced) {
 TEST(TemplateBlocks, ShowPrintsTheCommentAndTheBriefDropsIt) {
   auto shown = run_cli({"templates", "show", "kickoff.en.md"});
   ASSERT_EQ(shown.code, 0) << shown.err;
-  EXPECT_EQ(shown.out.rfind("{{! Blocks: title, ", 0), 0u) << shown.out;
+  EXPECT_EQ(shown.out.rfind("{{! Blocks: classification, title, ", 0), 0u) << shown.out;
   auto brief = run_cli(brief_args("kickoff", "en", kProjects.front()));
   ASSERT_EQ(brief.code, 0) << brief.err;
   EXPECT_EQ(brief.out.find("Blocks:"), std::string::npos);
