@@ -42,20 +42,30 @@ nlohmann::json dimension_json(const Communication& c, size_t index, Lang lang) {
           {"missing", !ok}};
 }
 
-nlohmann::json communication_json(const Communication& c, size_t number, Lang lang) {
+/// Whether dimension `d` is shown to `audience`: HOW (firm or tactful) and HOW MUCH (how far
+/// to take it) are our tactics, for our team only.
+bool shown_to(const Dimension& d, Audience audience) {
+  return audience == Audience::team || (d.key != "how" && d.key != "how_much");
+}
+
+nlohmann::json communication_json(const Communication& c, size_t number, Lang lang,
+                                  Audience audience) {
   nlohmann::json dimensions = nlohmann::json::array();
   int answers = 0;
   for (size_t i = 0; i < kDimensions.size(); ++i) {
+    if (!shown_to(kDimensions[i], audience)) continue;
     dimensions.push_back(dimension_json(c, i, lang));
     if (answered(c, kDimensions[i])) ++answers;
   }
+  const int count = static_cast<int>(dimensions.size());
   return {{"number", number},
           {"id", c.id},
           {"title", c.title},
           {"heading", c.title.empty() ? c.id : c.title},
           {"answered", answers},
-          {"missing", static_cast<int>(kDimensions.size()) - answers},
-          {"complete", answers == static_cast<int>(kDimensions.size())},
+          {"dimension_count", count},
+          {"missing", count - answers},
+          {"complete", answers == count},
           {"dimensions", std::move(dimensions)}};
 }
 
@@ -111,7 +121,7 @@ nlohmann::json five_w2h_view(const Project* project,
   nlohmann::json list = nlohmann::json::array();
   int missing = 0;
   for (size_t i = 0; i < communications.size(); ++i) {
-    list.push_back(communication_json(communications[i], i + 1, options.lang));
+    list.push_back(communication_json(communications[i], i + 1, options.lang, options.audience));
     missing += list.back()["missing"].get<int>();
   }
   bool blank = communications.size() == 1 && communications[0].id.empty() &&

@@ -435,8 +435,8 @@ FindingList found_in(const Project& project, const Window& w, const Standing& as
 
 /// The good practices seen by the page's day of the findings `in` (all when empty, or those
 /// found inside the window `w` when given, or those of phase `phase`), by id order of the file.
-FindingList good_practices(const Project& project, const Standing& as_of,
-                           const Window* w = nullptr, std::string_view phase = {}) {
+FindingList good_practices(const Project& project, const Standing& as_of, const Window* w = nullptr,
+                           std::string_view phase = {}) {
   FindingList list;
   for (const Finding& f : project.findings) {
     if (!as_of.good_practice(f)) continue;
@@ -847,7 +847,8 @@ void count_the_less_severe(json& view, FindingList& still_open, const Standing& 
   json by_severity = json::array();
   for (json& entry : severity_counts(counted, as_of, options.lang))
     if (entry["count"] != 0) by_severity.push_back(std::move(entry));
-  for (size_t i = 0; i < by_severity.size(); ++i) by_severity[i]["last"] = i + 1 == by_severity.size();
+  for (size_t i = 0; i < by_severity.size(); ++i)
+    by_severity[i]["last"] = i + 1 == by_severity.size();
   view["open_counted"] = {{"count", counted.size()}, {"by_severity", std::move(by_severity)}};
   view["has_open_in_full"] = !still_open.empty();
 }
