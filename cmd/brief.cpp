@@ -30,13 +30,20 @@ std::string html_lang(const View& view) {
   return lang == "zh" ? "zh-CN" : lang;
 }
 
+/// The view's classification label, or "".
+std::string classification(const View& view) {
+  const auto& project = view.data.value("project", nlohmann::json());
+  return project.is_object() ? project.value("classification", "") : "";
+}
+
 OutputFormat html_format(std::function<std::string(std::string body, const View&)> body) {
   return {"html",
           "One self-contained HTML page (inline CSS, print-ready for A4), from the Markdown",
           FromMarkdown{[body](const std::string& markdown, const View& view, const BriefOptions&) {
             std::string html = markdown_html(markdown);
             if (body) html = body(std::move(html), view);
-            return html_page({first_heading(markdown), html_lang(view)}, html);
+            return html_page({first_heading(markdown), html_lang(view), classification(view)},
+                             html);
           }}};
 }
 

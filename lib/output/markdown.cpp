@@ -312,15 +312,38 @@ svg { max-width: 100%; height: auto; }
 }
 )";
 
+namespace {
+
+/// `text` as a CSS string's content: quotes, backslashes, angle brackets (so no `</style>` can
+/// close the sheet) and control characters as CSS escapes.
+std::string css_string(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    auto byte = static_cast<unsigned char>(c);
+    if (c == '"' || c == '\\' || c == '<' || c == '>' || byte < 0x20 || byte == 0x7f)
+      out += fmt::format("\\{:x} ", byte);
+    else
+      out += c;
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string html_page(const HtmlPage& page, std::string_view body) {
   std::string title;
   tmpl::append_escaped(title, page.title, tmpl::Escape::html);
+  std::string label_style =
+      page.label.empty()
+          ? std::string()
+          : fmt::format("\n@page {{ @top-right {{ content: \"{}\"; font-size: 9pt; }} }}",
+                        css_string(page.label));
   return fmt::format(
       "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n"
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-      "<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n<main>\n{}</main>\n</body>\n"
+      "<title>{}</title>\n<style>{}{}</style>\n</head>\n<body>\n<main>\n{}</main>\n</body>\n"
       "</html>\n",
-      page.lang, title, kStyle, body);
+      page.lang, title, kStyle, label_style, body);
 }
 
 }  // namespace commplan

@@ -17,6 +17,9 @@ std::string markdown_html(std::string_view markdown);
 struct HtmlPage {
   std::string title;  ///< the <title>: the page's first heading, as text
   std::string lang;   ///< the html element's lang, e.g. "en" or "zh-CN"
+  /// The classification label (e.g. TLP:AMBER): printed at the top of every paper page too
+  /// (an @page margin box); empty for none.
+  std::string label;
 };
 
 /// One self-contained page around `body` (an HTML fragment): inline CSS with a CJK font
