@@ -10,8 +10,9 @@ CANARY-<n>-<where>, planted in every team-only place the file format has:
 - in every visible log entry, an internal client question (`{question, answer, internal}`)
   answered and one still owed, and a notification of an internal finding;
 - in every visible minutes, an internal action and an internal confirmation;
-- per phase, an internal finding (every text field, its history, its notification) found on a
-  recap day of the phase, and one internal good practice;
+- per phase, an internal finding (every text field, its history, its notification, a change
+  to it recorded in a log_dir file) found on a recap day of the phase, and one internal good
+  practice;
 - an internal log entry on every daily recap day, and internal minutes of a daily recap.
 
 The planted project must still validate (warnings allowed) and pass the JSON Schema, which
@@ -63,6 +64,7 @@ class Canaries:
     def __call__(self, where):
         number = len(self.where) + 1
         slug = re.sub(r"[^A-Za-z0-9]+", "-", where).strip("-")[:48]
+        assert not CANARY.search(slug), where
         self.where[number] = where
         return f"CANARY-{number}-{slug}"
 
@@ -225,11 +227,18 @@ class Planted:
                                                   standards[:1], good_practice=True))
         self.data.setdefault("findings", [])
         self.data["findings"] += findings
-        for finding in findings:
+        for name, doc in list(self.log_files.items())[:1]:  # a change recorded in log_dir
+            for k, finding in enumerate(findings):
+                where = f"{name}:history[{k}]"
+                doc.setdefault("history", []).append(
+                    {"finding": finding["id"], "date": finding["found"],
+                     "note": c(f"{where}.note"), "feedback": c(f"{where}.feedback"),
+                     "notified": {"to": c(f"{where}.to"), "via": c(f"{where}.via")}})
+        for k, finding in enumerate(findings):
             for entry in visible.get(finding["found"], []):
+                where = f"log[{entry['date']}].notified[internal-{k}]"
                 entry.setdefault("notified", []).append(
-                    {"finding": finding["id"], "to": c(f"notified[{finding['id']}].to"),
-                     "via": c(f"notified[{finding['id']}].via")})
+                    {"finding": finding["id"], "to": c(f"{where}.to"), "via": c(f"{where}.via")})
         self.data.setdefault("log", [])
         for day in daily:
             used = {entry.get("by", "") for entry in visible.get(day, [])}
