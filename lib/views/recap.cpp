@@ -699,9 +699,29 @@ void add_day_lists(View& result, const std::string& at, Day& day,
   add_moves(result, at + "/finding_changes", std::move(day.moved.changed), in, as_of);
 }
 
+/// The team's own notes of the day (`notes` and `internal_notes` of its log entries and of the
+/// findings new in its window), each with what it is about: the author or the finding's id.
+/// For the client the project holds none (load_project() empties them).
+json team_notes_json(const Day& day) {
+  json list = json::array();
+  auto add = [&list](std::string_view about, const std::string& note) {
+    if (!note.empty()) list.push_back({{"about", about}, {"text", note}});
+  };
+  for (const LogEntry* entry : day.log.entries) {
+    add(entry->by, entry->notes);
+    add(entry->by, entry->internal_notes);
+  }
+  for (const Finding* f : day.fresh) {
+    add(f->id, f->notes);
+    add(f->id, f->internal_notes);
+  }
+  return list;
+}
+
 /// The day's window, log and next workday's plan, as the daily recap and the daily section of
 /// a bigger recap show them (the findings are lists, added apart).
 json day_json(const Day& day, const Lookup& in) {
+  json notes = team_notes_json(day);
   return {{"window", window_json(day.window, in)},
           {"has_new_findings", !day.fresh.empty()},
           {"has_good_practices", !day.good.empty()},
@@ -709,6 +729,8 @@ json day_json(const Day& day, const Lookup& in) {
           {"has_finding_changes", !day.moved.changed.empty()},
           {"nothing_recorded", !day.log.recorded() && day.fresh.empty()},
           {"log", log_json(day.log)},
+          {"team_notes", notes},
+          {"has_team_notes", !notes.empty()},
           {"tomorrow", tomorrow_json(in, day.date, day.log)}};
 }
 
