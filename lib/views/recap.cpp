@@ -15,6 +15,7 @@
 #include "views/actions.hpp"
 #include "views/calendar.hpp"
 #include "views/deadlines.hpp"
+#include "views/mail.hpp"
 #include "views/method.hpp"
 #include "views/plan_text.hpp"
 #include "views/schedule.hpp"
@@ -822,6 +823,7 @@ View build_daily(const Project& project, const ViewOptions& options, Diagnostics
   // The actions agreed in meetings up to today and not done yet (views/actions.hpp).
   view.update(open_actions_json(project, date, options.lang, diagnostics));
   view["feedback_questions"] = daily_questions(in, date, day.log);
+  add_mail(view, project, daily_recap_on(in.schedule, date));
   return result;
 }
 
@@ -1023,6 +1025,7 @@ View build_phase(const std::shared_ptr<const Lookup>& shared, const ViewOptions&
   view["feedback_questions"] = questions_json(words(options.lang).recap.phase_questions);
   add_findings(result, "/findings", std::move(findings), shared, as_of);
   add_folded_into_phase(result, *chosen, shared, as_of);
+  add_mail(view, project, &meeting);
   return result;
 }
 
@@ -1148,6 +1151,7 @@ View build_final(const std::shared_ptr<const Lookup>& shared, const ViewOptions&
   add_phase_groups(result, shared, as_of);
   add_findings(result, "/open_items", std::move(open), shared, as_of);
   add_folded_into_final(result, *meeting, shared, as_of);
+  add_mail(view, project, meeting);
   return result;
 }
 
