@@ -6,6 +6,7 @@
 #include <ostream>
 
 #include "cli_model.hpp"
+#include "output/mail.hpp"
 #include "output/markdown.hpp"
 #include "project_input.hpp"
 #include "template/library.hpp"
@@ -59,8 +60,73 @@ OutputFormat txt_format() {
           }}};
 }
 
+namespace {
+
+/// The row `name` of the run's table; nullptr when it has none.
+const OutputFormat* row_named(const BriefOptions& opts, std::string_view name) {
+  for (const OutputFormat& f : opts.formats)
+    if (f.name == name) return &f;
+  return nullptr;
+}
+
+/// The format `name` made from `markdown` by the run's row of that name, else by `fallback`.
+std::string converted(const BriefOptions& opts, std::string_view name, const OutputFormat& fallback,
+                      const std::string& markdown, const View& view) {
+  const OutputFormat* row = row_named(opts, name);
+  const auto* from = std::get_if<FromMarkdown>(&(row != nullptr ? *row : fallback).how);
+  if (from == nullptr) from = &std::get<FromMarkdown>(fallback.how);
+  return from->convert(markdown, view, opts);
+}
+
+mail::Address mail_address(const nlohmann::json& person) {
+  if (!person.is_object()) return {};
+  return {person.value("name", ""), person.value("email", "")};
+}
+
+std::vector<mail::Address> mail_addresses(const nlohmann::json& list) {
+  std::vector<mail::Address> addresses;
+  if (list.is_array())
+    for (const nlohmann::json& person : list) addresses.push_back(mail_address(person));
+  return addresses;
+}
+
+/// The message of `view`: to the people of its `mail` block (none in a view without one: a
+/// blank checklist, a plan saved before the block existed), under its subject, else the
+/// page's first heading.
+std::string mail_message(const std::string& markdown, const View& view, const BriefOptions& opts) {
+  const nlohmann::json& data = view.data;
+  static const nlohmann::json kNone = nlohmann::json::object();
+  const nlohmann::json& block = data.contains("mail") ? data["mail"] : kNone;
+  mail::Message m;
+  m.from = mail_address(block.value("from", nlohmann::json()));
+  m.to = mail_addresses(block.value("to", nlohmann::json()));
+  m.cc = mail_addresses(block.value("cc", nlohmann::json()));
+  m.subject = block.value("subject", first_heading(markdown));
+  if (auto day = parse_date(data.value("date", ""))) m.date = *day;
+  m.text = converted(opts, "txt", txt_format(), markdown, view);
+  m.html = converted(opts, "html", html_format(), markdown, view);
+  if (const OutputFormat* ics = row_named(opts, "ics"))
+    if (const auto* serialize = std::get_if<Serializer>(&ics->how)) {
+      std::string kind = data.value("kind", "commplan/brief");
+      m.attachment =
+          mail::Attachment{kind.substr(kind.rfind('/') + 1) + ".ics",
+                           "text/calendar; charset=utf-8; method=PUBLISH", (*serialize)(view)};
+    }
+  return mail::write(m);
+}
+
+}  // namespace
+
+OutputFormat eml_format() {
+  return {"eml",
+          "E-mail draft (RFC 5322, X-Unsent: 1) from the lead to the client's contact and the "
+          "meeting's attendees: the txt and html formats as alternatives (plan: its ics "
+          "attached)",
+          FromMarkdown{mail_message}};
+}
+
 std::vector<OutputFormat> page_formats() {
-  return {markdown_format(), html_format(), txt_format(), json_format()};
+  return {markdown_format(), html_format(), txt_format(), eml_format(), json_format()};
 }
 
 namespace {

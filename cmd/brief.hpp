@@ -51,7 +51,12 @@ OutputFormat html_format(std::function<std::string(std::string body, const View&
 /// txt: plain text for a chat message, split into numbered parts by --max-bytes.
 OutputFormat txt_format();
 
-/// md, html, txt and json: the formats every brief made from a Markdown template offers.
+/// eml: an e-mail draft (output/mail.hpp) to the people of the view's `mail` block
+/// (views/mail.hpp): the table's txt row as its text part, its html row as its HTML part, and
+/// the calendar of its ics row, when it has one, attached as `<brief>.ics`.
+OutputFormat eml_format();
+
+/// md, html, txt, eml and json: the formats every brief made from a Markdown template offers.
 std::vector<OutputFormat> page_formats();
 
 /// The contract's common options.

@@ -261,6 +261,16 @@ commplan validate \-\-strict \-\-project project.yaml logs/2026\-12\-10.yaml
 .fi
 .RE
 .PP
+Mail the daily recap (a draft with \fBX\-Unsent: 1\fR; \fBsendmail \-t\fR sends it as it is,
+to the recipients of its To and Cc; a local sendmail reads lines ended by LF):
+.PP
+.RS
+.nf
+commplan recap project.yaml \-\-level daily \-\-date today \-\-format eml \-o recap.eml
+tr \-d '\er' < recap.eml | sendmail \-t
+.fi
+.RE
+.PP
 Render your own template on the view model:
 .PP
 .RS

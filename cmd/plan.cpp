@@ -120,6 +120,7 @@ std::vector<OutputFormat> plan_formats(Context& ctx, const PlanOptions* opts) {
       markdown_format(),
       html_format(with_timeline),
       txt_format(),
+      eml_format(),
       json_format(),
       {"ics", "iCalendar file of every touchpoint, for calendar programs",
        [&ctx, opts](const View& view) { return plan_calendar(ctx, *opts, view); }},
@@ -145,9 +146,9 @@ int run_from_view(Context& ctx, const PlanOptions& opts) {
 
 /// The plan as Markdown, JSON or an iCalendar file, from the project or a saved view model.
 int run_plan(Context& ctx, const PlanOptions& opts) {
-  if (!opts.previous.empty() && opts.brief.format != "ics")
+  if (!opts.previous.empty() && opts.brief.format != "ics" && opts.brief.format != "eml")
     throw Error(Error::Kind::usage, Source::option, "--previous",
-                "--previous updates a calendar: it needs --format ics");
+                "--previous updates a calendar: it needs --format ics (or eml, which attaches it)");
   if (!opts.previous.empty() && opts.previous == "-" && opts.from_view == "-")
     throw Error(Error::Kind::usage, Source::option, "--previous",
                 "--previous and --from-view cannot both read standard input");
@@ -174,9 +175,10 @@ void add_plan_command(CLI::App& app, Context& ctx) {
       ->excludes(cmd->get_option("PROJECT"))
       ->excludes(cmd->get_option("--lang"))
       ->excludes(cmd->get_option("--date"));
-  cmd->add_option("--previous", opts->previous,
-                  "With --format ics: the calendar sent before (- for stdin); a changed event "
-                  "gets a higher SEQUENCE, one no longer planned is cancelled")
+  cmd->add_option(
+         "--previous", opts->previous,
+         "With --format ics (or eml): the calendar sent before (- for stdin); a changed event "
+         "gets a higher SEQUENCE, one no longer planned is cancelled")
       ->check(non_empty());
   cmd->callback([opts, &ctx] { ctx.exit_code = run_plan(ctx, *opts); });
 }

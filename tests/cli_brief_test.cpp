@@ -89,13 +89,15 @@ TEST(BriefFormats, HelpListsEachFormatWithItsLineOfHelp) {
 
 TEST(BriefFormats, TheManPageListsEachFormatUnderFormat) {
   std::string man = run_cli({"man"}).out;
-  EXPECT_NE(man.find("\\fB\\-\\-format\\fR \\fImd\\fR|\\fIhtml\\fR|\\fItxt\\fR|\\fIjson\\fR|"
-                     "\\fIics\\fR\n"
+  EXPECT_NE(man.find("\\fB\\-\\-format\\fR \\fImd\\fR|\\fIhtml\\fR|\\fItxt\\fR|\\fIeml\\fR|"
+                     "\\fIjson\\fR|\\fIics\\fR\n"
                      "Output format (default: md)\n"
                      ".RS\n"
                      ".TP\n\\fBmd\\fR\nMarkdown, from the command's template\n"
                      ".TP\n\\fBhtml\\fR\n"),
             std::string::npos)
+      << man;
+  EXPECT_NE(man.find(".TP\n\\fBeml\\fR\nE-mail draft (RFC 5322, X-Unsent: 1)"), std::string::npos)
       << man;
   EXPECT_NE(man.find(".TP\n\\fBics\\fR\niCalendar file of every touchpoint, for calendar "
                      "programs\n.RE\n"),

@@ -34,6 +34,12 @@ TEST(Mail, WritesADraftWithAddressesSubjectAndDateAsRfc5322Says) {
   other.text += "more\n";
   auto id = [](const std::string& t) { return t.substr(t.find("Message-ID:"), 40); };
   EXPECT_NE(id(mail::write(other)), id(text));
+  mail::Message next_day = message();  // the same message sent again the next day is new
+  next_day.date = *parse_date("2027-05-13");
+  EXPECT_NE(id(mail::write(next_day)), id(text));
+  mail::Message undated = message();
+  undated.date = {};
+  EXPECT_EQ(mail::write(undated).find("Date:"), std::string::npos);
 }
 
 TEST(Mail, EncodesHeaderTextInWordsThatNeverSplitACharacter) {

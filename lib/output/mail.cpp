@@ -130,7 +130,9 @@ std::string encode_header_text(std::string_view text) {
 }
 
 std::string write(const Message& m) {
-  std::string everything = m.subject + '\n' + m.text + '\n' + m.html;
+  // The day is in the id: a message sent again on another day is a new message, which
+  // receiving systems that drop a repeated Message-ID would otherwise hide.
+  std::string everything = format_date(m.date) + '\n' + m.subject + '\n' + m.text + '\n' + m.html;
   if (m.attachment) everything += '\n' + m.attachment->data;
   for (const auto* list : {&m.to, &m.cc})
     for (const Address& a : *list) everything += '\n' + a.email;
@@ -143,7 +145,7 @@ std::string write(const Message& m) {
   out += address_header("To", m.to);
   out += address_header("Cc", m.cc);
   out += fmt::format("Subject: {}\r\n", encode_header_text(m.subject));
-  out += fmt::format("Date: {}\r\n", date_header(m.date));
+  if (m.date.ok()) out += fmt::format("Date: {}\r\n", date_header(m.date));
   out += fmt::format("Message-ID: <{}>\r\n", id);
   out += "MIME-Version: 1.0\r\n";
   std::string body = fmt::format("--{0}\r\n{1}--{0}\r\n{2}--{0}--\r\n", alternative,

@@ -25,7 +25,7 @@ struct Message {
   Address from;
   std::vector<Address> to, cc;
   std::string subject;
-  Date date;         ///< the Date header: this day, 00:00:00 UTC
+  Date date;         ///< the Date header: this day, 00:00:00 UTC (none when not a valid day)
   std::string text;  ///< the text/plain part
   std::string html;  ///< the text/html part
   std::optional<Attachment> attachment;
@@ -33,9 +33,10 @@ struct Message {
 
 /// The message as RFC 5322 text with CRLF line ends: `X-Unsent: 1` (a draft to review and
 /// send), From, To, Cc (addresses without a usable e-mail left out), a Subject encoded as RFC
-/// 2047 words when it is not ASCII, Date, a Message-ID made from the content (the same
-/// message gets the same id), and a multipart/alternative body (text/plain, then text/html,
-/// each UTF-8 in base64), inside a multipart/mixed with the attachment when there is one.
+/// 2047 words when it is not ASCII, Date, a Message-ID made from the day and the content (the
+/// same message on the same day gets the same id), and a multipart/alternative body (text/plain,
+/// then text/html, each UTF-8 in base64), inside a multipart/mixed with the attachment when there
+/// is one.
 std::string write(const Message& message);
 
 /// `text` as RFC 2047 encoded words (`=?UTF-8?B?…?=`, each at most 75 characters, never

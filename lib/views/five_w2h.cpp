@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "util/text.hpp"
+#include "views/mail.hpp"
 #include "words/words.hpp"
 
 namespace commplan {
@@ -130,6 +131,7 @@ nlohmann::json five_w2h_view(const Project* project,
   view["missing"] = missing;
   view["complete"] = missing == 0;
   view["communications"] = std::move(list);
+  if (project != nullptr) add_mail(view, *project, {});  // the contact and the lead only
   return view;
 }
 

@@ -8,6 +8,7 @@
 
 #include "util/text.hpp"
 #include "views/calendar.hpp"
+#include "views/mail.hpp"
 #include "views/method.hpp"
 #include "views/plan_text.hpp"
 #include "views/schedule.hpp"
@@ -331,6 +332,7 @@ std::optional<View> build_kickoff_view(const Project& project, const ViewOptions
                                        const KickoffOptions& /*own*/, Diagnostics& diagnostics) {
   size_t errors = diagnostics.error_count();
   nlohmann::json view = KickoffBuilder(project, common, diagnostics).build();
+  add_mail(view, project, names_in(view["meeting"]["attendees"]));
   diagnostics.sort_by_place();
   return unless_new_errors(std::move(view), diagnostics, errors);
 }

@@ -9,6 +9,7 @@
 
 #include "util/text.hpp"
 #include "views/actions.hpp"
+#include "views/mail.hpp"
 #include "views/plan_text.hpp"
 #include "words/words.hpp"
 
@@ -367,6 +368,7 @@ std::optional<View> build_minutes_view(const Project& project, const ViewOptions
   view["attendance_from_plan"] = from_plan;
   view["has_attendance"] = !view["attendance"].empty();
   view.update(contents_json(*record, common.today, people, common.lang));
+  add_mail(view, project, names_in(view["attendance"]));
   return unless_new_errors(View(std::move(view)), diagnostics, errors);
 }
 

@@ -8,6 +8,7 @@
 #include "util/text.hpp"
 #include "util/uid.hpp"
 #include "views/calendar.hpp"
+#include "views/mail.hpp"
 #include "views/plan_text.hpp"
 #include "words/words.hpp"
 
@@ -285,6 +286,7 @@ std::optional<View> build_plan_view(const Project& project, const ViewOptions& o
   view["organizer"] = organizer_json(project);
   view["mermaid"] = plan_gantt(project, schedule, lang);
   view["days"] = days_json(project, lang);
+  add_mail(view, project, everyone(project));
   diagnostics.sort_by_place();
   return unless_new_errors(std::move(view), diagnostics, errors);
 }

@@ -15,6 +15,7 @@
 #include "views/actions.hpp"
 #include "views/calendar.hpp"
 #include "views/deadlines.hpp"
+#include "views/mail.hpp"
 #include "views/method.hpp"
 #include "views/plan_text.hpp"
 #include "views/schedule.hpp"
@@ -901,6 +902,7 @@ View build_daily(const Project& project, const ViewOptions& options, Diagnostics
   // The actions agreed in meetings up to today and not done yet (views/actions.hpp).
   view.update(open_actions_json(project, date, options.lang, diagnostics));
   view["feedback_questions"] = daily_questions(in, date, day.log);
+  add_mail(view, project, daily_recap_on(in.schedule, date));
   return result;
 }
 
@@ -1103,6 +1105,7 @@ View build_phase(const std::shared_ptr<const Lookup>& shared, const ViewOptions&
   add_findings(result, "/findings", std::move(findings), shared, as_of);
   add_good_practices(result, good_practices(project, *as_of, nullptr, phase->id), shared, as_of);
   add_folded_into_phase(result, *chosen, shared, as_of);
+  add_mail(view, project, &meeting);
   return result;
 }
 
@@ -1229,6 +1232,7 @@ View build_final(const std::shared_ptr<const Lookup>& shared, const ViewOptions&
   add_findings(result, "/open_items", std::move(open), shared, as_of);
   add_good_practices(result, good_practices(project, *as_of), shared, as_of);
   add_folded_into_final(result, *meeting, shared, as_of);
+  add_mail(view, project, meeting);
   return result;
 }
 

@@ -266,6 +266,16 @@ extern const Words kEnglish{
             .yaml_note = "Paste the entries below into the communications list of a project file.",
         },
     .minutes = {.sides = {"Our team", "Client", "Guest"}},
+    .mail =
+        {
+            .kickoff = "{meeting}: {project}, {date}",
+            .daily = "{meeting}: {project}, {date}",
+            .phase = "{meeting}: {project}, {phase}, {date}",
+            .final = "{meeting}: {project}, {date}",
+            .minutes = "Minutes: {meeting}, {project}, {date}",
+            .plan = "Communication plan: {project}",
+            .five_w2h = "5W2H checklist: {project}",
+        },
 };
 
 }  // namespace commplan

@@ -52,6 +52,7 @@ constexpr WordField field(std::span<const std::string_view> (*texts)(const Words
       COMMPLAN_FIELD(matrix.row.why, Kind::text), COMMPLAN_FIELD(matrix.row.how, Kind::text)
 
 constexpr std::string_view kDateValues = "iso year month day weekday weekday_long";
+constexpr std::string_view kMailValues = "project date meeting phase";
 
 constexpr WordField kFields[] = {
     COMMPLAN_FIELD(weekdays, Kind::text),
@@ -135,6 +136,13 @@ constexpr WordField kFields[] = {
     COMMPLAN_FIELD(five_w2h.topic_prompt, Kind::text),
     COMMPLAN_FIELD(five_w2h.yaml_note, Kind::text),
     COMMPLAN_FIELD(minutes.sides, Kind::text),
+    COMMPLAN_FIELD(mail.kickoff, Kind::named, kMailValues),
+    COMMPLAN_FIELD(mail.daily, Kind::named, kMailValues),
+    COMMPLAN_FIELD(mail.phase, Kind::named, kMailValues),
+    COMMPLAN_FIELD(mail.final, Kind::named, kMailValues),
+    COMMPLAN_FIELD(mail.minutes, Kind::named, kMailValues),
+    COMMPLAN_FIELD(mail.plan, Kind::named, kMailValues),
+    COMMPLAN_FIELD(mail.five_w2h, Kind::named, kMailValues),
 };
 
 #undef COMMPLAN_ROW

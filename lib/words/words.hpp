@@ -154,6 +154,13 @@ struct Words {
   struct Minutes {
     Texts<3> sides;
   } minutes;
+
+  /// The subject of a brief sent as e-mail (--format eml), one per brief: patterns of
+  /// {project} (its name), {date} (the meeting's day, ISO), {meeting} (the meeting's name as
+  /// the page has it) and {phase} (the phase recap's phase).
+  struct Mail {
+    std::string_view kickoff, daily, phase, final, minutes, plan, five_w2h;
+  } mail;
 };
 
 /// The words of `lang`.

@@ -240,6 +240,16 @@ extern const Words kChinese{
             .yaml_note = "把下面的条目粘贴到项目文件的 communications 列表中。",
         },
     .minutes = {.sides = {"我方", "客户方", "其他"}},
+    .mail =
+        {
+            .kickoff = "【{meeting}】{project} {date}",
+            .daily = "【日报】{project} {date}",
+            .phase = "【{meeting}】{project} - {phase} {date}",
+            .final = "【{meeting}】{project} {date}",
+            .minutes = "【会议纪要】{project} - {meeting} {date}",
+            .plan = "【沟通计划】{project}",
+            .five_w2h = "【5W2H 沟通清单】{project}",
+        },
 };
 
 }  // namespace commplan

@@ -111,7 +111,7 @@ class BashCompletion(unittest.TestCase):
         self.assertEqual(self.complete("plan", "--format", "i"), ["ics"])
         # bash splits --format=ics at the '=' (COMP_WORDBREAKS) ...
         self.assertEqual(self.complete("plan", "--format", "=", "i"), ["ics"])
-        self.assertEqual(self.complete("plan", "--format", "="), ["html", "ics", "json", "md", "txt"])
+        self.assertEqual(self.complete("plan", "--format", "="), ["eml", "html", "ics", "json", "md", "txt"])
         # ... unless '=' was removed from COMP_WORDBREAKS.
         self.assertEqual(self.complete("plan", "--format=j"), ["--format=json"])
         self.assertEqual(self.complete("--color", ""), ["always", "auto", "never"])
