@@ -38,14 +38,13 @@ std::string classification(const View& view) {
 }
 
 OutputFormat html_format(std::function<std::string(std::string body, const View&)> body) {
-  return {"html",
-          "One self-contained HTML page (inline CSS, print-ready for A4), from the Markdown",
-          FromMarkdown{[body](const std::string& markdown, const View& view, const BriefOptions&) {
-            std::string html = markdown_html(markdown);
-            if (body) html = body(std::move(html), view);
-            return html_page({first_heading(markdown), html_lang(view), classification(view)},
-                             html);
-          }}};
+  return {
+      "html", "One self-contained HTML page (inline CSS, print-ready for A4), from the Markdown",
+      FromMarkdown{[body](const std::string& markdown, const View& view, const BriefOptions&) {
+        std::string html = markdown_html(markdown);
+        if (body) html = body(std::move(html), view);
+        return html_page({first_heading(markdown), html_lang(view), classification(view)}, html);
+      }}};
 }
 
 OutputFormat txt_format() {

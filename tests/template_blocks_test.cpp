@@ -124,7 +124,8 @@ TEST_P(TemplateBlocksTitle, OverridingTheTitleChangesOnlyTheTitleLine) {
   ASSERT_EQ(mine.code, 0) << mine.err;
   EXPECT_EQ(mine.out.substr(0, title), builtin.out.substr(0, title));
   EXPECT_EQ(mine.out.compare(title, 17, "# Our own title: "), 0) << mine.out;
-  EXPECT_EQ(without_first_line(mine.out.substr(title)), without_first_line(builtin.out.substr(title)));
+  EXPECT_EQ(without_first_line(mine.out.substr(title)),
+            without_first_line(builtin.out.substr(title)));
 }
 
 std::vector<TitleCase> title_cases() {

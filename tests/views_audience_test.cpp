@@ -246,7 +246,7 @@ TEST(AudienceGoodPractice, FinalRecapListsAllSeenByTheDayAndCountsNone) {
 // with 2 problems and 4 good practices the meeting lasts 30 + 3 x 6 = 48 -> 60 minutes
 // (meeting.duration 60, end_time 15:00, and the plan's final recap too), while
 // engagement.suggested_duration says 30 + 3 x 2 = 36 -> 45.
-TEST(AudienceGoodPractice, DISABLED_TheFinalRecapsLengthCountsNoGoodPractice) {
+TEST(AudienceGoodPractice, TheFinalRecapsLengthCountsNoGoodPractice) {
   const std::string good =
       "  - {id: G-1, title: Good one, found: 2026-12-08, good_practice: true}\n"
       "  - {id: G-2, title: Good two, found: 2026-12-08, good_practice: true}\n"
@@ -549,7 +549,7 @@ TEST(AudienceCoaching, FiveW2hCountsTheDimensionsItShows) {
 // BUG: templates/recap-phase.en.md.mustache:151 writes "Phase `{{id}}`, …" for both audiences
 // (templates/recap-phase.zh.md.mustache:150 "阶段 `{{id}}`，…" too), so the client reads
 // "Phase `b2`" under "## Also recapped in this meeting: Second part".
-TEST(AudienceCoaching, DISABLED_AFoldedPhaseIsNamedNotNumberedForTheClient) {
+TEST(AudienceCoaching, AFoldedPhaseIsNamedNotNumberedForTheClient) {
   std::string text = testing::project_head() +
                      "phases:\n"
                      "  - {id: a1, name: First part, start: 2026-12-07, end: 2026-12-09}\n"

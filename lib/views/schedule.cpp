@@ -329,10 +329,11 @@ const Meeting& meeting_of(const Project& project, TouchpointKind kind) {
 }
 
 size_t findings_known(const Project& project, std::optional<Date> as_of) {
-  if (!as_of) return project.findings.size();
+  // A good practice is not a problem to walk through: it adds no time.
   return static_cast<size_t>(
-      std::count_if(project.findings.begin(), project.findings.end(),
-                    [&](const Finding& f) { return !f.found || *f.found <= *as_of; }));
+      std::count_if(project.findings.begin(), project.findings.end(), [&](const Finding& f) {
+        return !f.good_practice && (!as_of || !f.found || *f.found <= *as_of);
+      }));
 }
 
 int meeting_duration(const Project& project, TouchpointKind kind, Diagnostics* diagnostics,

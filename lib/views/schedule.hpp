@@ -55,8 +55,8 @@ const Meeting& meeting_of(const Project& project, TouchpointKind kind);
 int meeting_duration(const Project& project, TouchpointKind kind,
                      Diagnostics* diagnostics = nullptr, std::optional<Date> as_of = std::nullopt);
 
-/// How many findings were found by `as_of` (those with no found date included); all of them
-/// without it.
+/// How many problems were found by `as_of` (those with no found date included; good practices
+/// are not counted); all of them without it.
 size_t findings_known(const Project& project, std::optional<Date> as_of);
 
 /// The start time of a `kind` meeting, minutes after midnight.
