@@ -10,7 +10,10 @@ std::string_view man_description() {
 an engagement on a client's site, into the briefs that carry its communication: the
 kick-off agenda, the daily, phase and final recaps, the whole communication plan (with
 an iCalendar file and a timeline chart) and 5W2H checklists for single conversations,
-in Markdown or JSON, English or Chinese.
+in Markdown, HTML, chat text, a draft e\-mail or JSON, English or Chinese.
+Each brief is written for our team (\fB\-\-audience team\fR, the talk\-sheet we run the
+meeting from) or for the client (\fB\-\-audience client\fR: no coaching text, nothing
+the file marks \fBinternal\fR, no notes, impacts shown, the classification label).
 .PP
 The method has three stages.
 \fBKick-off\fR confirms scope and expectations with the client, names the contacts and
