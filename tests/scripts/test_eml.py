@@ -304,6 +304,12 @@ def recipe_dir(binary, source, tmp, name):
     return work, bindir, env
 
 
+def audience_of(script):
+    """The recipe's --audience option, to render what it should have sent."""
+    found = re.search(r"--audience (\w+)", script)
+    return ["--audience", found.group(1)] if found else []
+
+
 def check_mail_recipe(binary, source, tmp, inbox, port):
     script = recipe(source, "sendmail -t")
     if script is None:
@@ -317,7 +323,7 @@ def check_mail_recipe(binary, source, tmp, inbox, port):
         fail(f"README mail recipe: exit {done.returncode}: {done.stderr}")
         return 0
     _, raw, _ = attempt(binary, "recap", os.path.join(work, "project.yaml"), "--level", "daily",
-                        "--date", "2026-12-10", "--format", "eml")
+                        "--date", "2026-12-10", *audience_of(script), "--format", "eml")
     check_received("README mail recipe", inbox, raw)
     return 1
 
@@ -348,7 +354,8 @@ def check_webhook_recipe(binary, source, tmp):
         return
     limit = re.search(r"--max-bytes (\d+)", script)
     _, txt, _ = attempt(binary, "recap", os.path.join(work, "project.yaml"), "--level", "daily",
-                        "--date", "2026-12-10", "--format", "txt", "--max-bytes", limit.group(1))
+                        "--date", "2026-12-10", *audience_of(script), "--format", "txt",
+                        "--max-bytes", limit.group(1))
     parts = txt.decode("utf-8").split("\f\n")
     path = os.path.join(work, "payloads.jsonl")
     if not os.path.exists(path):
