@@ -96,7 +96,6 @@ bool luhn_valid(const char* digits, size_t count) {
   return sum % 10 == 0;
 }
 
-/// A card at `i`; `free_from` is where the text not yet part of a match begins.
 /// Whether the leading digits and the length fit a card network (ISO/IEC 7812 ranges), so a
 /// compact timestamp such as 20270316123004 is not taken for a card.
 bool issuer_plausible(const char* digits, size_t count) {
@@ -128,6 +127,7 @@ bool issuer_plausible(const char* digits, size_t count) {
   }
 }
 
+/// A card at `i`; `free_from` is where the text not yet part of a match begins.
 size_t match_card(std::string_view text, size_t i, size_t free_from) {
   if (word_before(text, i) || (i > 0 && text[i - 1] == '+')) return 0;
   DigitRun run = read_digit_run(text, i);
