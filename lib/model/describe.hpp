@@ -136,10 +136,29 @@ void describe(V& v, Finding& f) {
           "Dated changes, oldest first: with a history the status is open from the day it was "
           "found until an entry changes it, and a top-level status, if given, must be the one "
           "after the last entry; a top-level severity is the one first recorded");
+  v.field("cvss", f.cvss, kOptional,
+          "CVSS 3.1 or 4.0 vector, e.g. CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H: commplan "
+          "computes the score and its rating");
+  v.field("cwe", f.cwe, kOptional, "Its weakness class, CWE-NUMBER, e.g. CWE-79");
+  v.field("affected", f.affected, kOptional, "Assets it affects: hosts, URLs, systems");
+  v.field("references", f.references, kOptional, "Where to read more: URLs");
+  v.field("due", f.due, kOptional, "Remediation deadline agreed with the client, YYYY-MM-DD");
+  v.field("retest", f.retest, kOptional, "The last re-test of the fix");
+  v.field("fingerprint", f.fingerprint, kOptional,
+          "A scanner's fingerprint of the result it was imported from (findings import matches "
+          "on it)");
   v.field("good_practice", f.good_practice, kOptional,
           "true for a good practice seen (not a problem): listed apart, not counted");
   v.field("internal", f.internal, kOptional, "true: for our team only, never on a client page");
   describe_notes(v, f);
+}
+
+template <class V>
+void describe(V& v, Retest& r) {
+  v.field("date", r.date, kRequired, "Day of the re-test, YYYY-MM-DD");
+  v.field("result", r.result, kRequired,
+          "passed (通过), failed (未通过) or partial (部分通过): whether the fix holds");
+  v.field("note", r.note, kOptional, "What the re-test saw");
 }
 
 template <class V>

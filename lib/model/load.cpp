@@ -72,6 +72,29 @@ StandardRef StandardIndex::find(std::string_view text) const {
 
 namespace {
 
+/// `CWE-` and 1 to 7 digits.
+bool is_cwe_id(std::string_view text) {
+  if (!text.starts_with("CWE-") || text.size() == 4 || text.size() > 11) return false;
+  return std::all_of(text.begin() + 4, text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+/// The severity word a CVSS rating stands for (None is info).
+std::string_view rating_word(cvss::Rating rating) {
+  switch (rating) {
+    case cvss::Rating::critical:
+      return "critical";
+    case cvss::Rating::high:
+      return "high";
+    case cvss::Rating::medium:
+      return "medium";
+    case cvss::Rating::low:
+      return "low";
+    case cvss::Rating::none:
+      break;
+  }
+  return "info";
+}
+
 /// The longest engagement planned day by day (ten years): a longer one is an error, so no file
 /// can make the calendar and its touchpoints exhaust memory.
 constexpr int kMaxEngagementDays = 3653;
@@ -97,6 +120,7 @@ class Checker {
   void check_findings();
   void check_history(const Finding& f);
   void check_latest_status(const Finding& f);
+  void check_register_fields(const Finding& f);
   void check_log();
   void check_logged_notifications();
   void check_minutes();
@@ -261,6 +285,7 @@ void Checker::check_findings() {
       warning(f.origin, "found",
               fmt::format("found on {}, outside the engagement", format_date(*f.found)));
     check_history(f);
+    check_register_fields(f);
   }
 }
 
@@ -283,10 +308,86 @@ void Checker::check_history(const Finding& f) {
   if (!f.history.empty()) check_latest_status(f);
 }
 
+/// A CWE id is `CWE-` and a number; a due date or a re-test comes after the finding was found.
+void Checker::check_register_fields(const Finding& f) {
+  if (!f.cwe.empty() && !is_cwe_id(f.cwe))
+    error(f.origin, "cwe",
+          fmt::format("\"{}\" is not a CWE id; write CWE- and its number, e.g. CWE-79", f.cwe));
+  if (f.due && f.found && f.due->ok() && *f.due < *f.found)
+    error(f.origin, "due",
+          fmt::format("due on {}, before the finding was found ({})", format_date(*f.due),
+                      format_date(*f.found)));
+  if (f.retest && f.retest->date.ok() && f.found && f.retest->date < *f.found)
+    error(f.retest->origin, "date",
+          fmt::format("re-tested on {}, before the finding was found ({})",
+                      format_date(f.retest->date), format_date(*f.found)));
+}
+
 /// Whether `entry` has a status in the file that could not be read (reported as it was read).
 bool has_unread_status(const HistoryEntry& entry) {
   const Node* value = entry.origin.node != nullptr ? entry.origin.node->find("status") : nullptr;
   return value != nullptr && !value->is_null() && !entry.status;
+}
+
+/// Where byte `column` of scalar `node`'s text is in its file: past the opening quote of a
+/// quoted scalar (the texts this is asked of, CVSS vectors, hold no escapes).
+Mark mark_in_scalar(const Document& doc, const Node& node, size_t column) {
+  Mark mark = node.mark;
+  size_t skip = 0;
+  if (!node.plain && mark.offset < doc.text.size() &&
+      (doc.text[mark.offset] == '"' || doc.text[mark.offset] == '\''))
+    skip = 1;
+  mark.column += static_cast<int>(skip + column);
+  mark.offset += skip + column;
+  return mark;
+}
+
+/// The rating a severity word stands for on CVSS's scale (info is None).
+cvss::Rating rating_of(Severity severity) {
+  switch (severity) {
+    case Severity::critical:
+      return cvss::Rating::critical;
+    case Severity::high:
+      return cvss::Rating::high;
+    case Severity::medium:
+      return cvss::Rating::medium;
+    case Severity::low:
+      return cvss::Rating::low;
+    case Severity::info:
+      break;
+  }
+  return cvss::Rating::none;
+}
+
+/// Scores each finding's `cvss` vector (Finding::cvss_score); every problem of a vector is an
+/// error at its place in the string. A severity other than the computed rating's is a warning
+/// naming both: the vector and the severity were written apart, one of them is likely wrong.
+void score_findings(Project& project, Diagnostics& diagnostics) {
+  for (Finding& f : project.findings) {
+    if (f.cvss.empty()) continue;
+    cvss::Result result = cvss::evaluate(f.cvss);
+    const Node* node = f.origin.node != nullptr ? f.origin.node->find("cvss") : nullptr;
+    for (const cvss::Problem& problem : result.problems) {
+      Diagnostic d = f.origin.problem(Level::error, "cvss", problem.message);
+      if (node != nullptr && f.origin.doc != nullptr && node->is_scalar()) {
+        d.mark = mark_in_scalar(*f.origin.doc, *node, problem.column);
+        d.excerpt = f.origin.doc->line(d.mark);
+      }
+      diagnostics.add(std::move(d));
+    }
+    if (!result.scores) continue;
+    int score = cvss::overall(*result.scores);
+    f.cvss_score = CvssScore{*result.scores, score, cvss::rating_of(score)};
+    std::optional<Severity> severity = f.history.empty() ? f.severity : finding_latest(f).severity;
+    if (severity && rating_of(*severity) != f.cvss_score->rating && !f.good_practice)
+      diagnostics.add(f.origin.problem(
+          Level::warning, f.history.empty() ? "severity" : "cvss",
+          fmt::format("severity {} disagrees with the CVSS {} score {} ({}); the score's rating "
+                      "would be {}",
+                      to_string(*severity), cvss::version_name(result.scores->version),
+                      cvss::format_tenths(score), cvss::rating_name(f.cvss_score->rating),
+                      rating_word(f.cvss_score->rating))));
+  }
 }
 
 /// The status each finding's history starts from (Finding::recorded_status): open when its
@@ -810,6 +911,7 @@ std::optional<Project> load_project(const std::string& file, std::string text,
   Checker(project, diagnostics).run();
   merge_changes(project, changes, diagnostics);
   settle_statuses(project);
+  score_findings(project, diagnostics);
   if (audience == Audience::client) keep_for_client(project);
   diagnostics.sort_by_place(name);
   if (!logs_read) throw Error(Error::Kind::io, diagnostics);

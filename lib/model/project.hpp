@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "load/document.hpp"
+#include "util/cvss.hpp"
 #include "util/dates.hpp"
 #include "util/diagnostic.hpp"
 
@@ -23,6 +24,8 @@ enum class Status { open, agreed, in_progress, resolved, verified, wont_fix };
 /// The meetings of the method, as minutes name them.
 enum class MeetingKind { kickoff, daily, phase, final };
 enum class Lang { en, zh };
+/// The outcome of re-testing a finding's fix.
+enum class RetestResult { passed, failed, partial };
 enum class Weekday { mon, tue, wed, thu, fri, sat, sun };
 /// Who a page is for: our team (the talk-sheet we run a meeting from) or the client (the page
 /// handed to them, which never holds what the file marks `internal: true` nor a `notes` or
@@ -157,6 +160,21 @@ struct HistoryEntry {
   std::string feedback;  ///< what the client said of it that day: its client_feedback from then
 };
 
+/// The last re-test of a finding's fix: when, with what outcome, and what was seen.
+struct Retest {
+  Origin origin;
+  Date date;
+  std::optional<RetestResult> result;
+  std::string note;
+};
+
+/// A finding's CVSS vector as commplan scored it (never typed by the user).
+struct CvssScore {
+  cvss::Scores scores;
+  int score = 0;  ///< the most specific score, in tenths (cvss::overall)
+  cvss::Rating rating = cvss::Rating::none;
+};
+
 struct Finding {
   Origin origin;
   std::string id, title, phase, standard, evidence, impact, recommendation, owner, client_feedback;
@@ -164,9 +182,17 @@ struct Finding {
   bool internal = false;              ///< never on a client page
   bool good_practice = false;         ///< a good practice seen, not a problem: listed apart
   std::optional<Date> found;
-  std::optional<Severity> severity;   ///< as first recorded; history entries may change it
-  std::optional<Status> status;       ///< with history: the state after its last entry, if given
-  std::vector<HistoryEntry> history;  ///< in date order
+  std::optional<Severity> severity;     ///< as first recorded; history entries may change it
+  std::optional<Status> status;         ///< with history: the state after its last entry, if given
+  std::vector<HistoryEntry> history;    ///< in date order
+  std::string cvss;                     ///< a CVSS 3.x or 4.0 vector string, as written
+  std::optional<CvssScore> cvss_score;  ///< computed from `cvss` by load_project()
+  std::vector<std::string> affected;    ///< assets it affects: hosts, URLs, systems
+  std::vector<std::string> references;  ///< where to read more: URLs
+  std::string cwe;                      ///< its weakness class, CWE-NUMBER
+  std::optional<Retest> retest;         ///< the last re-test of the fix
+  std::optional<Date> due;              ///< the remediation deadline
+  std::string fingerprint;  ///< a scanner's fingerprint of the result it was imported from
   /// The status as first recorded, the one history starts from: open when the finding's own
   /// file gives it a history, else its top-level status (changes recorded in log_dir's files
   /// apply after it). Set by load_project().
@@ -329,6 +355,7 @@ std::string_view to_string(Lang value);
 std::string_view to_string(Weekday value);
 std::string_view to_string(MeetingKind value);
 std::string_view to_string(Audience value);
+std::string_view to_string(RetestResult value);
 
 /// Texts to read in place of log_dir files' contents, by path (as the project file's folder
 /// joined with log_dir and the file's name gives it): a recording command validates the

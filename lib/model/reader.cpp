@@ -51,6 +51,15 @@ struct EnumNames<Status> {
                                                          {"暂不处理", Status::wont_fix}}};
 };
 template <>
+struct EnumNames<RetestResult> {
+  static constexpr std::array<std::string_view, 3> names{"passed", "failed", "partial"};
+  static constexpr std::array<Alias<RetestResult>, 4> aliases{
+      {{"通过", RetestResult::passed},
+       {"未通过", RetestResult::failed},
+       {"部分通过", RetestResult::partial},
+       {"部分修复", RetestResult::partial}}};
+};
+template <>
 struct EnumNames<MeetingKind> {
   static constexpr std::array<std::string_view, 4> names{"kickoff", "daily", "phase", "final"};
   static constexpr std::array<Alias<MeetingKind>, 4> aliases{{{"启动会", MeetingKind::kickoff},
@@ -91,6 +100,7 @@ std::string_view to_string(Severity v) { return EnumNames<Severity>::names[size_
 std::string_view to_string(Status v) { return EnumNames<Status>::names[size_t(v)]; }
 std::string_view to_string(MeetingKind v) { return EnumNames<MeetingKind>::names[size_t(v)]; }
 std::string_view to_string(Audience v) { return v == Audience::team ? "team" : "client"; }
+std::string_view to_string(RetestResult v) { return EnumNames<RetestResult>::names[size_t(v)]; }
 std::string_view to_string(Lang v) { return EnumNames<Lang>::names[size_t(v)]; }
 std::string_view to_string(Weekday v) { return EnumNames<Weekday>::names[size_t(v)]; }
 
@@ -103,6 +113,7 @@ template std::vector<std::string> enum_names<Status>();
 template std::vector<std::string> enum_names<MeetingKind>();
 template std::vector<std::string> enum_names<Lang>();
 template std::vector<std::string> enum_names<Weekday>();
+template std::vector<std::string> enum_names<RetestResult>();
 
 template <class E>
 std::vector<std::string> enum_aliases() {
@@ -115,6 +126,7 @@ template std::vector<std::string> enum_aliases<Status>();
 template std::vector<std::string> enum_aliases<MeetingKind>();
 template std::vector<std::string> enum_aliases<Lang>();
 template std::vector<std::string> enum_aliases<Weekday>();
+template std::vector<std::string> enum_aliases<RetestResult>();
 
 void ReadContext::error(const Node& node, const std::string& path, std::string message) {
   diagnostics.error(doc->file, node.mark, path, std::move(message), doc->line(node.mark));
@@ -325,6 +337,7 @@ COMMPLAN_ENUM_READERS(Status)
 COMMPLAN_ENUM_READERS(MeetingKind)
 COMMPLAN_ENUM_READERS(Lang)
 COMMPLAN_ENUM_READERS(Weekday)
+COMMPLAN_ENUM_READERS(RetestResult)
 #undef COMMPLAN_ENUM_READERS
 
 ObjectReader::ObjectReader(ReadContext& ctx, const Node& node, std::string path)
@@ -384,6 +397,7 @@ COMMPLAN_OBJECT_READER(Finding)
 COMMPLAN_OBJECT_READER(LogEntry)
 COMMPLAN_OBJECT_READER(LoggedNotification)
 COMMPLAN_OBJECT_READER(Notification)
+COMMPLAN_OBJECT_READER(Retest)
 COMMPLAN_OBJECT_READER(HistoryEntry)
 COMMPLAN_OBJECT_READER(RecordedChange)
 COMMPLAN_OBJECT_READER(Action)
@@ -399,6 +413,13 @@ void read_value(ReadContext& ctx, const Node& node, const std::string& path,
   Notification notification;
   read_object(ctx, node, path, notification);
   if (notification.origin.node != nullptr) out = std::move(notification);
+}
+
+void read_value(ReadContext& ctx, const Node& node, const std::string& path,
+                std::optional<Retest>& out) {
+  Retest retest;
+  read_object(ctx, node, path, retest);
+  if (retest.origin.node != nullptr) out = std::move(retest);
 }
 
 void read_value(ReadContext& ctx, const Node& node, const std::string& path, TextItem& out) {

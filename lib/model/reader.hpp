@@ -64,6 +64,11 @@ void read_value(ReadContext&, const Node&, const std::string& path, Meetings& ou
 void read_value(ReadContext&, const Node&, const std::string& path, EscalationLevel& out);
 void read_value(ReadContext&, const Node&, const std::string& path, Finding& out);
 void read_value(ReadContext&, const Node&, const std::string& path, Notification& out);
+void read_value(ReadContext&, const Node&, const std::string& path, RetestResult& out);
+void read_value(ReadContext&, const Node&, const std::string& path,
+                std::optional<RetestResult>& out);
+void read_value(ReadContext&, const Node&, const std::string& path, Retest& out);
+void read_value(ReadContext&, const Node&, const std::string& path, std::optional<Retest>& out);
 void read_value(ReadContext&, const Node&, const std::string& path,
                 std::optional<Notification>& out);
 void read_value(ReadContext&, const Node&, const std::string& path, HistoryEntry& out);

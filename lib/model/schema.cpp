@@ -48,11 +48,13 @@ json schema_of(const std::optional<Status>*) { return enum_schema<Status>(); }
 json schema_of(const std::optional<Lang>*) { return enum_schema<Lang>(); }
 json schema_of(const MeetingKind*) { return enum_schema<MeetingKind>(); }
 json schema_of(const Weekday*) { return enum_schema<Weekday>(); }
+json schema_of(const std::optional<RetestResult>*) { return enum_schema<RetestResult>(); }
 
 template <class T>
 requires requires(T t) { t.origin; }
 json schema_of(const T*);
 json schema_of(const std::optional<Notification>*);
+json schema_of(const std::optional<Retest>*);
 json schema_of(const Question*);
 json schema_of(const std::vector<std::string>*);
 
@@ -94,6 +96,10 @@ json schema_of(const T*) {
 
 json schema_of(const std::optional<Notification>*) {
   return schema_of(static_cast<const Notification*>(nullptr));
+}
+
+json schema_of(const std::optional<Retest>*) {
+  return schema_of(static_cast<const Retest*>(nullptr));
 }
 
 json schema_of(const Question*) {

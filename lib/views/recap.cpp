@@ -236,6 +236,32 @@ void write_evidence(MemberWriter& w, std::string_view evidence) {
   w.put_json("evidence_lines", block ? json(lines) : json::array());
 }
 
+/// A finding's CVSS vector and what commplan computed of it: the score of the most specific
+/// metrics given (`score`, as printed: 9.8), the base score, their rating, the version.
+json cvss_json(const Finding& f, Lang lang) {
+  if (!f.cvss_score) return nullptr;
+  const CvssScore& c = *f.cvss_score;
+  return {{"base", cvss::format_tenths(c.scores.base)},
+          {"nomenclature", c.scores.nomenclature},
+          {"rating", std::array<std::string_view, 5>{"none", "low", "medium", "high",
+                                                     "critical"}[static_cast<size_t>(c.rating)]},
+          {"rating_label", text(words(lang).register_.cvss_ratings[static_cast<size_t>(c.rating)])},
+          {"score", cvss::format_tenths(c.score)},
+          {"vector", f.cvss},
+          {"version", cvss::version_name(c.scores.version)}};
+}
+
+/// The last re-test of a finding: its day, outcome (`result`, `result_label`) and note.
+json retest_json(const Finding& f, Lang lang) {
+  if (!f.retest || !f.retest->result) return nullptr;
+  const Retest& r = *f.retest;
+  return {
+      {"date", format_date(r.date)},
+      {"note", r.note},
+      {"result", to_string(*r.result)},
+      {"result_label", text(words(lang).register_.retest_results[static_cast<size_t>(*r.result)])}};
+}
+
 /// Writes finding `f` into `j` (see MemberWriter), its members in key order, with its status
 /// and severity as they stood on the page's day.
 void write_finding(json& j, const Finding& f, const Lookup& in, const Standing& as_of) {
@@ -246,7 +272,11 @@ void write_finding(json& j, const Finding& f, const Lookup& in, const Standing& 
   auto name = [](auto value) { return std::optional<std::string_view>(to_string(value)); };
   std::string found = f.found ? format_date(*f.found) : std::string();
   MemberWriter w(j);
+  w.put_json("affected", strings_json(f.affected));
   w.put("client_feedback", as_of.client_feedback(f));
+  w.put_json("cvss", cvss_json(f, in.lang));
+  w.put("cwe", f.cwe);
+  w.put_json("due", optional_date(f.due));
   w.put("evidence", f.evidence);
   write_evidence(w, f.evidence);
   w.put_or_null("found", f.found ? std::optional<std::string_view>(found) : std::nullopt);
@@ -257,6 +287,8 @@ void write_finding(json& j, const Finding& f, const Lookup& in, const Standing& 
   w.put("phase", f.phase);
   w.put("phase_name", phase ? std::string_view(phase->name) : std::string_view());
   w.put("recommendation", f.recommendation);
+  w.put_json("references", strings_json(f.references));
+  w.put_json("retest", retest_json(f, in.lang));
   w.put_or_null("severity", severity ? name(*severity) : std::nullopt);
   w.put("severity_label", severity_label(severity, in.lang));
   w.put("standard", f.standard);

@@ -276,6 +276,25 @@ extern const Words kEnglish{
             .plan = "Communication plan: {project}",
             .five_w2h = "5W2H checklist: {project}",
         },
+    .register_ =
+        {
+            .columns = {"ID",          "Title",
+                        "Severity",    "Status",
+                        "CVSS vector", "CVSS score",
+                        "CWE",         "Phase",
+                        "Found",       "Due",
+                        "Owner",       "Affected",
+                        "Standard",    "Evidence",
+                        "Impact",      "Recommendation",
+                        "References",  "Client feedback",
+                        "Retest date", "Retest result",
+                        "Retest note", "Fingerprint"},
+            .retest_results = {"Passed", "Failed", "Partly fixed"},
+            .cvss_ratings = {"None", "Low", "Medium", "High", "Critical"},
+            .sheet_findings = "Findings",
+            .sheet_summary = "Summary",
+            .total = "Total",
+        },
 };
 
 }  // namespace commplan

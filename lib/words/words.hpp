@@ -161,7 +161,33 @@ struct Words {
   struct Mail {
     std::string_view kickoff, daily, phase, final, minutes, plan, five_w2h;
   } mail;
+
+  /// The findings register (findings export, and the register fields on the recaps).
+  struct Register {
+    /// The header of each column, in register_columns order.
+    Texts<22> columns;
+    /// The outcome of a re-test, in RetestResult order.
+    Texts<3> retest_results;
+    /// CVSS's qualitative ratings, in cvss::Rating order (None to Critical).
+    Texts<5> cvss_ratings;
+    std::string_view sheet_findings, sheet_summary;  ///< the workbook's sheet names
+    std::string_view total;                          ///< the summary's row and column of totals
+  } register_;
 };
+
+/// The columns of the findings register, by the key its JSON view, CSV and XLSX use, in the
+/// order of Words::Register::columns. affected and references hold one item per line.
+inline constexpr Texts<22> register_columns{"id",          "title",
+                                            "severity",    "status",
+                                            "cvss",        "cvss_score",
+                                            "cwe",         "phase",
+                                            "found",       "due",
+                                            "owner",       "affected",
+                                            "standard",    "evidence",
+                                            "impact",      "recommendation",
+                                            "references",  "client_feedback",
+                                            "retest_date", "retest_result",
+                                            "retest_note", "fingerprint"};
 
 /// The words of `lang`.
 const Words& words(Lang lang);

@@ -250,6 +250,18 @@ extern const Words kChinese{
             .plan = "【沟通计划】{project}",
             .five_w2h = "【5W2H 沟通清单】{project}",
         },
+    .register_ =
+        {
+            .columns = {"编号",     "问题",     "风险等级", "状态",     "CVSS 向量",  "CVSS 评分",
+                        "CWE",      "阶段",     "发现日期", "整改期限", "整改负责人", "影响资产",
+                        "依据标准", "证据",     "风险影响", "整改建议", "参考资料",   "客户反馈",
+                        "复测日期", "复测结果", "复测说明", "指纹"},
+            .retest_results = {"通过", "未通过", "部分修复"},
+            .cvss_ratings = {"无", "低危", "中危", "高危", "严重"},
+            .sheet_findings = "问题清单",
+            .sheet_summary = "统计",
+            .total = "合计",
+        },
 };
 
 }  // namespace commplan
