@@ -102,6 +102,7 @@ void build(CLI::App& app, Context& ctx) {
   add_minutes_command(app, ctx);
   add_plan_command(app, ctx);
   add_finding_command(app, ctx);
+  add_findings_command(app, ctx);
   add_log_command(app, ctx);
   add_completion_command(app, ctx);
   add_man_command(app, ctx);

@@ -72,6 +72,7 @@ void add_man_command(CLI::App& app, Context& ctx);
 void add_completion_command(CLI::App& app, Context& ctx);
 void add_complete_ids_command(CLI::App& app, Context& ctx);
 void add_finding_command(CLI::App& app, Context& ctx);
+void add_findings_command(CLI::App& app, Context& ctx);
 void add_log_command(CLI::App& app, Context& ctx);
 
 }  // namespace commplan::cli
