@@ -25,7 +25,8 @@ struct Context {
   std::ostream& err;
   Environment env;
   bool stdin_is_terminal = false;
-  bool color = false;   ///< colour diagnostics (--color, NO_COLOR, stderr a terminal)
+  bool stdout_is_terminal = false;  ///< standard output is the process's, and a terminal
+  bool color = false;               ///< colour diagnostics (--color, NO_COLOR, stderr a terminal)
   bool github = false;  ///< diagnostics as GitHub Actions workflow commands (--error-format)
   bool all_diagnostics = false;  ///< no summary of repeated diagnostics (--all-diagnostics)
   int exit_code = kOk;

@@ -15,6 +15,7 @@
 #include "views/actions.hpp"
 #include "views/calendar.hpp"
 #include "views/deadlines.hpp"
+#include "views/finding_json.hpp"
 #include "views/mail.hpp"
 #include "views/method.hpp"
 #include "views/plan_text.hpp"
@@ -39,23 +40,6 @@ json optional_date(const std::optional<Date>& day) {
 }
 
 std::string weekday_label(Date day, Lang lang) { return text(weekday_name(day, lang)); }
-
-std::string severity_label(std::optional<Severity> s, Lang lang) {
-  const Words::Recap& w = words(lang).recap;
-  return text(s ? w.severities[static_cast<size_t>(*s)] : w.unrated);
-}
-
-std::string status_label(std::optional<Status> s, Lang lang) {
-  const Words::Recap& w = words(lang).recap;
-  return text(s ? w.statuses[static_cast<size_t>(*s)] : w.status_unset);
-}
-
-bool is_open_status(Status s) {
-  return s != Status::resolved && s != Status::verified && s != Status::wont_fix;
-}
-
-/// Still to be dealt with: open, agreed, in progress, or no status at all.
-bool is_open_status(std::optional<Status> s) { return !s || is_open_status(*s); }
 
 /// Closed because the client fixed it (resolved) or we re-tested the fix (verified).
 bool is_fixed_status(std::optional<Status> s) {
@@ -234,32 +218,6 @@ void write_evidence(MemberWriter& w, std::string_view evidence) {
   w.put("evidence_block", block);
   w.put("evidence_fence", block ? code_fence(lines) : std::string());
   w.put_json("evidence_lines", block ? json(lines) : json::array());
-}
-
-/// A finding's CVSS vector and what commplan computed of it: the score of the most specific
-/// metrics given (`score`, as printed: 9.8), the base score, their rating, the version.
-json cvss_json(const Finding& f, Lang lang) {
-  if (!f.cvss_score) return nullptr;
-  const CvssScore& c = *f.cvss_score;
-  return {{"base", cvss::format_tenths(c.scores.base)},
-          {"nomenclature", c.scores.nomenclature},
-          {"rating", std::array<std::string_view, 5>{"none", "low", "medium", "high",
-                                                     "critical"}[static_cast<size_t>(c.rating)]},
-          {"rating_label", text(words(lang).register_.cvss_ratings[static_cast<size_t>(c.rating)])},
-          {"score", cvss::format_tenths(c.score)},
-          {"vector", f.cvss},
-          {"version", cvss::version_name(c.scores.version)}};
-}
-
-/// The last re-test of a finding: its day, outcome (`result`, `result_label`) and note.
-json retest_json(const Finding& f, Lang lang) {
-  if (!f.retest || !f.retest->result) return nullptr;
-  const Retest& r = *f.retest;
-  return {
-      {"date", format_date(r.date)},
-      {"note", r.note},
-      {"result", to_string(*r.result)},
-      {"result_label", text(words(lang).register_.retest_results[static_cast<size_t>(*r.result)])}};
 }
 
 /// Writes finding `f` into `j` (see MemberWriter), its members in key order, with its status

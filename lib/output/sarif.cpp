@@ -1,0 +1,187 @@
+#include "output/sarif.hpp"
+
+#include <cctype>
+#include <optional>
+#include <string>
+
+namespace commplan {
+
+namespace {
+
+using json = nlohmann::json;
+
+constexpr std::string_view kSchema =
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
+
+bool is_letter(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
+
+/// Whether `text` starts with a URI scheme followed by "://" (`https://`, `file://`).
+bool is_url(std::string_view text) {
+  size_t colon = text.find("://");
+  if (colon == std::string_view::npos || colon == 0 || !is_letter(text.front())) return false;
+  for (char c : text.substr(0, colon))
+    if (!is_letter(c) && !std::isdigit(static_cast<unsigned char>(c)) && c != '+' && c != '-' &&
+        c != '.')
+      return false;
+  return true;
+}
+
+bool has_space(std::string_view text) {
+  for (char c : text)
+    if (std::isspace(static_cast<unsigned char>(c)) != 0) return true;
+  return false;
+}
+
+/// The text of member `key` of `object`, or "" when it is not a text.
+std::string text_of(const json& object, const char* key) {
+  if (!object.is_object() || !object.contains(key) || !object[key].is_string()) return "";
+  return object[key].get<std::string>();
+}
+
+/// The member `key` of `object`, or null.
+const json& member(const json& object, const char* key) {
+  static const json kNone;
+  return object.is_object() && object.contains(key) ? object[key] : kNone;
+}
+
+/// Sets `object[key]` to `value` when it is a non-empty text.
+void put_text(json& object, const char* key, const std::string& value) {
+  if (!value.empty()) object[key] = value;
+}
+
+std::string_view level_of(const std::string& severity) {
+  if (severity == "critical" || severity == "high") return "error";
+  if (severity == "medium") return "warning";
+  return "note";
+}
+
+/// The CVSS score of an item ("9.8") as a number, or nullopt.
+std::optional<double> score_of(const json& item) {
+  std::string score = text_of(member(item, "cvss"), "score");
+  if (score.empty()) return std::nullopt;
+  json number = json::parse(score, nullptr, false);
+  if (!number.is_number()) return std::nullopt;
+  return number.get<double>();
+}
+
+json rule_json(const json& item) {
+  json rule = {{"id", text_of(item, "id")},
+               {"shortDescription", {{"text", text_of(item, "title")}}}};
+  if (std::string impact = text_of(item, "impact"); !impact.empty())
+    rule["fullDescription"] = {{"text", impact}};
+  if (std::string recommendation = text_of(item, "recommendation"); !recommendation.empty())
+    rule["help"] = {{"text", recommendation}};
+  const json& references = member(item, "references");
+  if (references.is_array() && !references.empty() && references[0].is_string() &&
+      is_url(references[0].get<std::string>()))
+    rule["helpUri"] = uri_encoded(references[0].get<std::string>());
+  json tags = json::array();
+  if (std::string cwe = text_of(item, "cwe"); !cwe.empty()) tags.push_back(cwe);
+  tags.push_back("security");
+  rule["properties"] = {{"tags", std::move(tags)}};
+  if (std::string score = text_of(member(item, "cvss"), "score"); !score.empty())
+    rule["properties"]["security-severity"] = score;
+  return rule;
+}
+
+json location_json(const std::string& asset) {
+  if (looks_like_uri(asset))
+    return {{"physicalLocation", {{"artifactLocation", {{"uri", uri_encoded(asset)}}}}}};
+  return {{"logicalLocations", json::array({{{"name", asset}}})}};
+}
+
+json result_properties(const json& item) {
+  json properties = {{"id", text_of(item, "id")}};
+  put_text(properties, "severity", text_of(item, "severity"));
+  put_text(properties, "status", text_of(item, "status"));
+  put_text(properties, "cvss", text_of(member(item, "cvss"), "vector"));
+  if (std::optional<double> score = score_of(item)) {
+    properties["cvss_score"] = *score;
+    properties["security-severity"] = text_of(member(item, "cvss"), "score");
+  }
+  for (const char* key : {"cwe", "found", "due", "phase", "owner", "client_feedback"})
+    put_text(properties, key, text_of(item, key));
+  if (member(item, "retest").is_object()) properties["retest"] = member(item, "retest");
+  return properties;
+}
+
+json result_json(const json& item, size_t index) {
+  std::string message = text_of(item, "title");
+  if (std::string evidence = text_of(item, "evidence"); !evidence.empty())
+    message += "\n\n" + evidence;
+  std::string fingerprint = text_of(item, "fingerprint");
+  json result = {{"ruleId", text_of(item, "id")},
+                 {"ruleIndex", index},
+                 {"level", level_of(text_of(item, "severity"))},
+                 {"message", {{"text", message}}}};
+  json locations = json::array();
+  for (const json& asset : member(item, "affected"))
+    if (asset.is_string()) locations.push_back(location_json(asset.get<std::string>()));
+  if (!locations.empty()) result["locations"] = std::move(locations);
+  result["partialFingerprints"] = {
+      {"commplan/v1", fingerprint.empty() ? text_of(item, "id") : fingerprint}};
+  result["properties"] = result_properties(item);
+  return result;
+}
+
+json run_properties(const json& view) {
+  const json& project = member(view, "project");
+  json properties = {{"project", text_of(project, "name")},
+                     {"client", text_of(project, "client")},
+                     {"date", text_of(view, "date")},
+                     {"audience", text_of(member(view, "audience"), "name")}};
+  put_text(properties, "classification", text_of(project, "classification"));
+  return properties;
+}
+
+}  // namespace
+
+bool looks_like_uri(std::string_view asset) {
+  if (is_url(asset)) return true;
+  if (asset.empty() || has_space(asset)) return false;
+  if (asset.starts_with("/") || asset.starts_with("./") || asset.starts_with("../")) return true;
+  size_t slash = asset.find('/');
+  if (slash == std::string_view::npos) return false;
+  std::string_view head = asset.substr(0, slash);
+  bool letter = false;
+  for (char c : head) letter = letter || is_letter(c);
+  return letter && head.find(':') == std::string_view::npos;
+}
+
+std::string uri_encoded(std::string_view text) {
+  static constexpr std::string_view kKept = "-._~:/?#[]@!$&'()*+,;=%";
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    auto byte = static_cast<unsigned char>(c);
+    if (byte < 0x80 && (std::isalnum(byte) != 0 || kKept.find(c) != std::string_view::npos)) {
+      out += c;
+    } else {
+      out += '%';
+      out += kHex[byte >> 4];
+      out += kHex[byte & 0xF];
+    }
+  }
+  return out;
+}
+
+json register_sarif_json(const json& view) {
+  json rules = json::array();
+  json results = json::array();
+  const json& findings = member(view, "findings");
+  for (size_t i = 0; i < findings.size(); ++i) {
+    rules.push_back(rule_json(findings[i]));
+    results.push_back(result_json(findings[i], i));
+  }
+  json driver = {{"name", "commplan"}, {"version", COMMPLAN_VERSION}, {"rules", std::move(rules)}};
+  json run = {{"tool", {{"driver", std::move(driver)}}},
+              {"language", text_of(view, "lang") == "zh" ? "zh-CN" : "en-US"},
+              {"results", std::move(results)},
+              {"properties", run_properties(view)}};
+  return {{"$schema", kSchema}, {"version", "2.1.0"}, {"runs", json::array({std::move(run)})}};
+}
+
+std::string register_sarif(const json& view) { return register_sarif_json(view).dump(2) + "\n"; }
+
+}  // namespace commplan

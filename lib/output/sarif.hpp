@@ -1,0 +1,38 @@
+#pragma once
+// The findings register as a SARIF 2.1.0 log (OASIS Static Analysis Results Interchange
+// Format), for code-scanning dashboards (GitHub, GitLab, DefectDojo) and other scanners' tools.
+//
+// Mapping (README, "Findings register"): one run whose tool.driver is commplan with one rule per
+// finding (id = the finding's id; shortDescription its title, fullDescription its impact,
+// help its recommendation, helpUri its first reference that is an absolute URI; properties.tags
+// its CWE and "security"; properties["security-severity"] its CVSS score, GitHub's convention),
+// and one result per finding: level error (critical, high), warning (medium) or note (low,
+// info, unrated); message the title, then the evidence after a blank line; a location per
+// affected asset (a URL or a path as physicalLocation.artifactLocation.uri, anything else a
+// logicalLocation named by it); partialFingerprints["commplan/v1"] the finding's fingerprint,
+// else its id; properties the register's fields (id, severity, status, cvss, cvss_score,
+// security-severity, cwe, found, due, phase, owner, client_feedback, retest), those set only.
+// No time stamp: the same view gives the same bytes.
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+
+namespace commplan {
+
+/// Whether an affected asset names an artifact a URI can point at: an absolute URL
+/// (`scheme://…`), or a path without white space that starts with `/`, `./` or `../`, or whose
+/// text before its first `/` holds a letter and no `:` (`src/app.c`, not `10.0.0.0/24`).
+bool looks_like_uri(std::string_view asset);
+
+/// `text` as a URI reference: every byte outside RFC 3986's unreserved and reserved characters
+/// (and `%`) percent-encoded (`{id}` becomes `%7Bid%7D`, a space `%20`, UTF-8 byte by byte).
+std::string uri_encoded(std::string_view text);
+
+/// The SARIF log of `view`, the register's JSON view (views/register.hpp), as a JSON document.
+nlohmann::json register_sarif_json(const nlohmann::json& view);
+
+/// register_sarif_json() as text: two-space indented, ending with a line break.
+std::string register_sarif(const nlohmann::json& view);
+
+}  // namespace commplan

@@ -1,0 +1,226 @@
+#include "views/register.hpp"
+
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "util/text.hpp"
+#include "views/finding_json.hpp"
+
+namespace commplan {
+
+namespace {
+
+using json = nlohmann::json;
+
+constexpr size_t kSeverityCount = std::tuple_size_v<decltype(Words::Recap::severities)>;
+constexpr size_t kStatusCount = std::tuple_size_v<decltype(Words::Recap::statuses)>;
+
+json optional_date(const std::optional<Date>& day) {
+  return day ? json(format_date(*day)) : json();
+}
+
+template <typename Enum>
+json optional_name(const std::optional<Enum>& value) {
+  return value ? json(std::string(to_string(*value))) : json();
+}
+
+/// A finding of the register: the finding and how it stood on the page's day.
+struct Row {
+  const Finding* finding;
+  FindingFields fields;
+};
+
+/// The findings on the register as of `day`, in the file's order: found by then (or undated),
+/// good practices left out.
+std::vector<Row> register_rows(const Project& project, Date day) {
+  std::vector<Row> rows;
+  rows.reserve(project.findings.size());
+  for (const Finding& f : project.findings) {
+    if (f.good_practice) continue;  // a good practice seen is not a remediation item
+    if (std::optional<FindingFields> fields = finding_fields_as_of(f, day))
+      rows.push_back({&f, *fields});
+  }
+  return rows;
+}
+
+json finding_item(const Row& row, const Phase* phase, Lang lang) {
+  const Finding& f = *row.finding;
+  const FindingFields& now = row.fields;
+  return {{"id", f.id},
+          {"title", f.title},
+          {"severity", optional_name(now.severity)},
+          {"severity_label", severity_label(now.severity, lang)},
+          {"status", optional_name(now.status)},
+          {"status_label", status_label(now.status, lang)},
+          {"cvss", cvss_json(f, lang)},
+          {"cwe", f.cwe},
+          {"phase", f.phase},
+          {"phase_name", phase != nullptr ? phase->name : std::string()},
+          {"found", optional_date(f.found)},
+          {"due", optional_date(f.due)},
+          {"owner", f.owner},
+          {"affected", f.affected},
+          {"standard", f.standard},
+          {"evidence", f.evidence},
+          {"impact", f.impact},
+          {"recommendation", f.recommendation},
+          {"references", f.references},
+          {"client_feedback", std::string(now.client_feedback)},
+          {"retest", retest_json(f, lang)},
+          {"fingerprint", f.fingerprint},
+          {"open", is_open_status(now.status)}};
+}
+
+json findings_json(const Project& project, const std::vector<Row>& rows, Lang lang) {
+  std::unordered_map<std::string_view, const Phase*> phases;
+  for (const Phase& phase : project.phases) phases.emplace(phase.id, &phase);
+  json list = json::array();
+  for (const Row& row : rows) {
+    auto phase = phases.find(row.finding->phase);
+    list.push_back(finding_item(row, phase == phases.end() ? nullptr : phase->second, lang));
+  }
+  return list;
+}
+
+json severity_summary(const std::vector<Row>& rows, Lang lang) {
+  std::array<std::array<int, 2>, kSeverityCount + 1> counts{};  // per severity: open, closed
+  for (const Row& row : rows) {
+    size_t at = row.fields.severity ? static_cast<size_t>(*row.fields.severity) : kSeverityCount;
+    ++counts[at][is_open_status(row.fields.status) ? 0 : 1];
+  }
+  json list = json::array();
+  for (size_t i = 0; i < counts.size(); ++i) {
+    int total = counts[i][0] + counts[i][1];
+    std::optional<Severity> severity;
+    if (i < kSeverityCount)
+      severity = static_cast<Severity>(i);
+    else if (total == 0)
+      break;
+    list.push_back({{"severity", optional_name(severity)},
+                    {"label", severity_label(severity, lang)},
+                    {"open", counts[i][0]},
+                    {"closed", counts[i][1]},
+                    {"total", total}});
+  }
+  return list;
+}
+
+json status_summary(const std::vector<Row>& rows, Lang lang) {
+  std::array<int, kStatusCount + 1> counts{};
+  for (const Row& row : rows)
+    ++counts[row.fields.status ? static_cast<size_t>(*row.fields.status) : kStatusCount];
+  json list = json::array();
+  for (size_t i = 0; i < counts.size(); ++i) {
+    std::optional<Status> status;
+    if (i < kStatusCount)
+      status = static_cast<Status>(i);
+    else if (counts[i] == 0)
+      break;
+    list.push_back({{"status", optional_name(status)},
+                    {"label", status_label(status, lang)},
+                    {"count", counts[i]}});
+  }
+  return list;
+}
+
+json summary_json(const std::vector<Row>& rows, Lang lang) {
+  size_t open = 0;
+  for (const Row& row : rows) open += is_open_status(row.fields.status) ? 1 : 0;
+  return {{"by_severity", severity_summary(rows, lang)},
+          {"by_status", status_summary(rows, lang)},
+          {"total", rows.size()},
+          {"open", open}};
+}
+
+json columns_json(Lang lang) {
+  const auto& labels = words(lang).register_.columns;
+  json list = json::array();
+  for (size_t i = 0; i < kRegisterColumns; ++i)
+    list.push_back({{"key", register_columns[i]}, {"label", labels[i]}});
+  return list;
+}
+
+std::string text_of(const json& item, const char* key) {
+  const json& value = item.contains(key) ? item[key] : json();
+  return value.is_string() ? value.get<std::string>() : std::string();
+}
+
+/// A list of texts, one per line.
+std::string lines_of(const json& item, const char* key) {
+  std::vector<std::string> lines;
+  if (item.contains(key) && item[key].is_array())
+    for (const json& line : item[key])
+      if (line.is_string()) lines.push_back(line.get<std::string>());
+  return join(lines, "\n");
+}
+
+/// The label of a canonical field (severity, status): empty when the field is null.
+std::string label_of(const json& item, const char* key, const char* label) {
+  return item.contains(key) && item[key].is_string() ? text_of(item, label) : std::string();
+}
+
+}  // namespace
+
+std::optional<View> build_register_view(const Project& project, const ViewOptions& common,
+                                        const RegisterOptions& /*own*/,
+                                        Diagnostics& /*diagnostics*/) {
+  std::vector<Row> rows = register_rows(project, common.today);
+  json view = view_header("register", project, common);
+  view["columns"] = columns_json(common.lang);
+  view["findings"] = findings_json(project, rows, common.lang);
+  view["summary"] = summary_json(rows, common.lang);
+  return View(std::move(view));
+}
+
+std::array<std::string, kRegisterColumns> register_header(Lang lang) {
+  std::array<std::string, kRegisterColumns> header;
+  const auto& labels = words(lang).register_.columns;
+  for (size_t i = 0; i < kRegisterColumns; ++i) header[i] = std::string(labels[i]);
+  return header;
+}
+
+std::array<std::string, kRegisterColumns> register_cells(const json& item) {
+  static const json kNone;
+  const json& cvss = item.contains("cvss") ? item["cvss"] : kNone;
+  const json& retest = item.contains("retest") ? item["retest"] : kNone;
+  auto sub = [](const json& object, const char* key) {
+    return object.is_object() ? text_of(object, key) : std::string();
+  };
+  return {text_of(item, "id"),
+          text_of(item, "title"),
+          label_of(item, "severity", "severity_label"),
+          label_of(item, "status", "status_label"),
+          sub(cvss, "vector"),
+          sub(cvss, "score"),
+          text_of(item, "cwe"),
+          text_of(item, "phase"),
+          text_of(item, "found"),
+          text_of(item, "due"),
+          text_of(item, "owner"),
+          lines_of(item, "affected"),
+          text_of(item, "standard"),
+          text_of(item, "evidence"),
+          text_of(item, "impact"),
+          text_of(item, "recommendation"),
+          lines_of(item, "references"),
+          text_of(item, "client_feedback"),
+          sub(retest, "date"),
+          sub(retest, "result_label"),
+          sub(retest, "note"),
+          text_of(item, "fingerprint")};
+}
+
+std::vector<std::vector<std::string>> register_table(const json& view) {
+  Lang lang = language_named(view.value("lang", "en")).value_or(Lang::en);
+  std::vector<std::vector<std::string>> table;
+  auto add = [&](const std::array<std::string, kRegisterColumns>& row) {
+    table.emplace_back(row.begin(), row.end());
+  };
+  add(register_header(lang));
+  if (view.contains("findings") && view["findings"].is_array())
+    for (const json& item : view["findings"]) add(register_cells(item));
+  return table;
+}
+
+}  // namespace commplan
