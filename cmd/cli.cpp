@@ -125,8 +125,8 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
         std::ostream& err, Environment env) {
   Context ctx{in, out, err, env ? std::move(env) : process_environment()};
   ctx.stdin_is_terminal = &in == &std::cin && ::isatty(STDIN_FILENO);
-  ctx.stdout_is_terminal =
-      dynamic_cast<DescriptorBuffer*>(out.rdbuf()) != nullptr && ::isatty(STDOUT_FILENO);
+  auto* out_buffer = dynamic_cast<DescriptorBuffer*>(out.rdbuf());
+  ctx.stdout_is_terminal = out_buffer != nullptr && ::isatty(out_buffer->fd());
   CLI::App app{"commplan: communication plans and briefs for on-site engagements", "commplan"};
   build(app, ctx);
   int code = kOk;

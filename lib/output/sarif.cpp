@@ -9,6 +9,7 @@ namespace commplan {
 namespace {
 
 using json = nlohmann::json;
+using ordered = nlohmann::ordered_json;
 
 constexpr std::string_view kSchema =
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
@@ -45,7 +46,7 @@ const json& member(const json& object, const char* key) {
 }
 
 /// Sets `object[key]` to `value` when it is a non-empty text.
-void put_text(json& object, const char* key, const std::string& value) {
+void put_text(ordered& object, const char* key, const std::string& value) {
   if (!value.empty()) object[key] = value;
 }
 
@@ -64,9 +65,9 @@ std::optional<double> score_of(const json& item) {
   return number.get<double>();
 }
 
-json rule_json(const json& item) {
-  json rule = {{"id", text_of(item, "id")},
-               {"shortDescription", {{"text", text_of(item, "title")}}}};
+ordered rule_json(const json& item) {
+  ordered rule = {{"id", text_of(item, "id")},
+                  {"shortDescription", {{"text", text_of(item, "title")}}}};
   if (std::string impact = text_of(item, "impact"); !impact.empty())
     rule["fullDescription"] = {{"text", impact}};
   if (std::string recommendation = text_of(item, "recommendation"); !recommendation.empty())
@@ -75,7 +76,7 @@ json rule_json(const json& item) {
   if (references.is_array() && !references.empty() && references[0].is_string() &&
       is_url(references[0].get<std::string>()))
     rule["helpUri"] = uri_encoded(references[0].get<std::string>());
-  json tags = json::array();
+  ordered tags = ordered::array();
   if (std::string cwe = text_of(item, "cwe"); !cwe.empty()) tags.push_back(cwe);
   tags.push_back("security");
   rule["properties"] = {{"tags", std::move(tags)}};
@@ -84,14 +85,14 @@ json rule_json(const json& item) {
   return rule;
 }
 
-json location_json(const std::string& asset) {
+ordered location_json(const std::string& asset) {
   if (looks_like_uri(asset))
     return {{"physicalLocation", {{"artifactLocation", {{"uri", uri_encoded(asset)}}}}}};
-  return {{"logicalLocations", json::array({{{"name", asset}}})}};
+  return {{"logicalLocations", ordered::array({{{"name", asset}}})}};
 }
 
-json result_properties(const json& item) {
-  json properties = {{"id", text_of(item, "id")}};
+ordered result_properties(const json& item) {
+  ordered properties = {{"id", text_of(item, "id")}};
   put_text(properties, "severity", text_of(item, "severity"));
   put_text(properties, "status", text_of(item, "status"));
   put_text(properties, "cvss", text_of(member(item, "cvss"), "vector"));
@@ -101,20 +102,20 @@ json result_properties(const json& item) {
   }
   for (const char* key : {"cwe", "found", "due", "phase", "owner", "client_feedback"})
     put_text(properties, key, text_of(item, key));
-  if (member(item, "retest").is_object()) properties["retest"] = member(item, "retest");
+  if (member(item, "retest").is_object()) properties["retest"] = ordered(member(item, "retest"));
   return properties;
 }
 
-json result_json(const json& item, size_t index) {
+ordered result_json(const json& item, size_t index) {
   std::string message = text_of(item, "title");
   if (std::string evidence = text_of(item, "evidence"); !evidence.empty())
     message += "\n\n" + evidence;
   std::string fingerprint = text_of(item, "fingerprint");
-  json result = {{"ruleId", text_of(item, "id")},
-                 {"ruleIndex", index},
-                 {"level", level_of(text_of(item, "severity"))},
-                 {"message", {{"text", message}}}};
-  json locations = json::array();
+  ordered result = {{"ruleId", text_of(item, "id")},
+                    {"ruleIndex", index},
+                    {"level", level_of(text_of(item, "severity"))},
+                    {"message", {{"text", message}}}};
+  ordered locations = ordered::array();
   for (const json& asset : member(item, "affected"))
     if (asset.is_string()) locations.push_back(location_json(asset.get<std::string>()));
   if (!locations.empty()) result["locations"] = std::move(locations);
@@ -124,12 +125,12 @@ json result_json(const json& item, size_t index) {
   return result;
 }
 
-json run_properties(const json& view) {
+ordered run_properties(const json& view) {
   const json& project = member(view, "project");
-  json properties = {{"project", text_of(project, "name")},
-                     {"client", text_of(project, "client")},
-                     {"date", text_of(view, "date")},
-                     {"audience", text_of(member(view, "audience"), "name")}};
+  ordered properties = {{"project", text_of(project, "name")},
+                        {"client", text_of(project, "client")},
+                        {"date", text_of(view, "date")},
+                        {"audience", text_of(member(view, "audience"), "name")}};
   put_text(properties, "classification", text_of(project, "classification"));
   return properties;
 }
@@ -166,20 +167,21 @@ std::string uri_encoded(std::string_view text) {
   return out;
 }
 
-json register_sarif_json(const json& view) {
-  json rules = json::array();
-  json results = json::array();
+nlohmann::ordered_json register_sarif_json(const json& view) {
+  ordered rules = ordered::array();
+  ordered results = ordered::array();
   const json& findings = member(view, "findings");
   for (size_t i = 0; i < findings.size(); ++i) {
     rules.push_back(rule_json(findings[i]));
     results.push_back(result_json(findings[i], i));
   }
-  json driver = {{"name", "commplan"}, {"version", COMMPLAN_VERSION}, {"rules", std::move(rules)}};
-  json run = {{"tool", {{"driver", std::move(driver)}}},
-              {"language", text_of(view, "lang") == "zh" ? "zh-CN" : "en-US"},
-              {"results", std::move(results)},
-              {"properties", run_properties(view)}};
-  return {{"$schema", kSchema}, {"version", "2.1.0"}, {"runs", json::array({std::move(run)})}};
+  ordered driver = {
+      {"name", "commplan"}, {"version", COMMPLAN_VERSION}, {"rules", std::move(rules)}};
+  ordered run = {{"tool", {{"driver", std::move(driver)}}},
+                 {"language", text_of(view, "lang") == "zh" ? "zh-CN" : "en-US"},
+                 {"results", std::move(results)},
+                 {"properties", run_properties(view)}};
+  return {{"version", "2.1.0"}, {"$schema", kSchema}, {"runs", ordered::array({std::move(run)})}};
 }
 
 std::string register_sarif(const json& view) { return register_sarif_json(view).dump(2) + "\n"; }

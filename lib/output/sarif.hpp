@@ -29,8 +29,9 @@ bool looks_like_uri(std::string_view asset);
 /// (and `%`) percent-encoded (`{id}` becomes `%7Bid%7D`, a space `%20`, UTF-8 byte by byte).
 std::string uri_encoded(std::string_view text);
 
-/// The SARIF log of `view`, the register's JSON view (views/register.hpp), as a JSON document.
-nlohmann::json register_sarif_json(const nlohmann::json& view);
+/// The SARIF log of `view`, the register's JSON view (views/register.hpp), as a JSON document
+/// with its members in the order SARIF's examples write them.
+nlohmann::ordered_json register_sarif_json(const nlohmann::json& view);
 
 /// register_sarif_json() as text: two-space indented, ending with a line break.
 std::string register_sarif(const nlohmann::json& view);

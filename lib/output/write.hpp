@@ -33,6 +33,8 @@ class DescriptorBuffer : public std::streambuf {
 
   /// errno of the first write that failed; 0 while none has.
   int error() const { return error_; }
+  /// The file descriptor written to.
+  int fd() const { return fd_; }
 
  protected:
   int_type overflow(int_type c) override;

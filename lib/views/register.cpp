@@ -44,9 +44,10 @@ std::vector<Row> register_rows(const Project& project, Date day) {
   return rows;
 }
 
-json finding_item(const Row& row, const Phase* phase, Lang lang) {
+json finding_item(const Row& row, const Phase* phase, Date day, Lang lang) {
   const Finding& f = *row.finding;
   const FindingFields& now = row.fields;
+  bool retested = f.retest && f.retest->date <= day;
   return {{"id", f.id},
           {"title", f.title},
           {"severity", optional_name(now.severity)},
@@ -67,18 +68,18 @@ json finding_item(const Row& row, const Phase* phase, Lang lang) {
           {"recommendation", f.recommendation},
           {"references", f.references},
           {"client_feedback", std::string(now.client_feedback)},
-          {"retest", retest_json(f, lang)},
+          {"retest", retested ? retest_json(f, lang) : json()},
           {"fingerprint", f.fingerprint},
           {"open", is_open_status(now.status)}};
 }
 
-json findings_json(const Project& project, const std::vector<Row>& rows, Lang lang) {
+json findings_json(const Project& project, const std::vector<Row>& rows, Date day, Lang lang) {
   std::unordered_map<std::string_view, const Phase*> phases;
   for (const Phase& phase : project.phases) phases.emplace(phase.id, &phase);
   json list = json::array();
   for (const Row& row : rows) {
     auto phase = phases.find(row.finding->phase);
-    list.push_back(finding_item(row, phase == phases.end() ? nullptr : phase->second, lang));
+    list.push_back(finding_item(row, phase == phases.end() ? nullptr : phase->second, day, lang));
   }
   return list;
 }
@@ -168,7 +169,7 @@ std::optional<View> build_register_view(const Project& project, const ViewOption
   std::vector<Row> rows = register_rows(project, common.today);
   json view = view_header("register", project, common);
   view["columns"] = columns_json(common.lang);
-  view["findings"] = findings_json(project, rows, common.lang);
+  view["findings"] = findings_json(project, rows, common.today, common.lang);
   view["summary"] = summary_json(rows, common.lang);
   return View(std::move(view));
 }

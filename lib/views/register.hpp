@@ -6,7 +6,8 @@
 //
 // Rules (README, "Findings register"):
 // - as of the page's day (--date): a finding found later is left out, an undated one is in;
-//   status, severity and client feedback are those of that day (finding_fields_as_of()).
+//   status, severity and client feedback are those of that day (finding_fields_as_of()); a
+//   re-test dated after it is not shown.
 // - good practices (`good_practice: true`) are left out: they are not remediation items.
 // - for the client, the project was loaded for the client: internal findings are not in it.
 // - findings keep the order the file lists them in (log_dir's after the file's).
