@@ -18,6 +18,8 @@ using nlohmann::ordered_json;
 struct FindingAddOptions {
   RecordOptions record;
   std::string title, severity, id, phase, standard, evidence, impact, recommendation, owner;
+  std::string cvss, cwe, due;
+  std::vector<std::string> affected, references;
 };
 
 struct FindingSetOptions {
@@ -137,6 +139,11 @@ int run_finding_add(Context& ctx, const FindingAddOptions& opts) {
   put("impact", opts.impact);
   put("recommendation", opts.recommendation);
   put("owner", opts.owner);
+  put("cvss", opts.cvss);
+  put("cwe", opts.cwe);
+  if (!opts.affected.empty()) item["affected"] = opts.affected;
+  if (!opts.references.empty()) item["references"] = opts.references;
+  if (!opts.due.empty()) item["due"] = format_date(record_date(ctx, "--due", opts.due, project));
   item["status"] = "open";
 
   RecordTarget target = record_target(*rec, found, author);
@@ -257,6 +264,17 @@ void add_finding_command(CLI::App& app, Context& ctx) {
   add_cmd->add_option("--impact", add->impact, "What it puts at risk");
   add_cmd->add_option("--recommendation", add->recommendation, "What we recommend");
   add_cmd->add_option("--owner", add->owner, "Who owns the remedy");
+  add_cmd->add_option("--cvss", add->cvss,
+                      "Its CVSS 3.1 or 4.0 vector, CVSS:3.1/AV:N/...: commplan computes the score");
+  add_cmd->add_option("--cwe", add->cwe, "Its weakness class, e.g. CWE-79");
+  add_cmd
+      ->add_option("--affected", add->affected,
+                   "An asset it affects (host, URL, system); repeat for more")
+      ->allow_extra_args(false);
+  add_cmd->add_option("--reference", add->references, "Where to read more, a URL; repeat for more")
+      ->allow_extra_args(false);
+  add_cmd->add_option("--due", add->due,
+                      "The remediation deadline: YYYY-MM-DD, today or yesterday");
   add_cmd->callback([add, &ctx] { ctx.exit_code = run_finding_add(ctx, *add); });
 
   auto set = std::make_shared<FindingSetOptions>();

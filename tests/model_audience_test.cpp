@@ -446,18 +446,32 @@ void text_lists(const nlohmann::json& schema, const std::string& path, std::set<
 TEST(ProjectSchema, EveryTextListTakesTextItemsAndNothingElseDoes) {
   std::set<std::string> found;
   text_lists(project_schema(), "", found);
-  EXPECT_EQ(found, (std::set<std::string>{
-                       "cooperation", "expectations", "log[].done", "log[].next", "log[].questions",
-                       "log[].support_needed", "meetings.daily_recap.attendees",
-                       "meetings.final_recap.attendees", "meetings.kickoff.attendees",
-                       "meetings.phase_recap.attendees", "method.steps", "minutes[].decisions",
-                       "minutes[].present", "phases[].activities", "questions", "scope",
-                       "special_requirements", "team[].responsibilities"}));
+  EXPECT_EQ(found, (std::set<std::string>{"cooperation",
+                                          "expectations",
+                                          "findings[].affected",
+                                          "findings[].references",
+                                          "log[].done",
+                                          "log[].next",
+                                          "log[].questions",
+                                          "log[].support_needed",
+                                          "meetings.daily_recap.attendees",
+                                          "meetings.final_recap.attendees",
+                                          "meetings.kickoff.attendees",
+                                          "meetings.phase_recap.attendees",
+                                          "method.steps",
+                                          "minutes[].decisions",
+                                          "minutes[].present",
+                                          "phases[].activities",
+                                          "questions",
+                                          "scope",
+                                          "special_requirements",
+                                          "team[].responsibilities"}));
   std::set<std::string> in_log_files;
   text_lists(log_file_schema(), "", in_log_files);
-  EXPECT_EQ(in_log_files, (std::set<std::string>{"log[].done", "log[].next", "log[].questions",
-                                                 "log[].support_needed", "minutes[].decisions",
-                                                 "minutes[].present"}));
+  EXPECT_EQ(in_log_files,
+            (std::set<std::string>{"findings[].affected", "findings[].references", "log[].done",
+                                   "log[].next", "log[].questions", "log[].support_needed",
+                                   "minutes[].decisions", "minutes[].present"}));
 }
 
 }  // namespace

@@ -318,7 +318,7 @@ TEST(ProjectSchema, DescribesEveryFieldOfTheModel) {
       schema["properties"]["meetings"]["properties"]["kickoff"]["properties"]["duration"];
   EXPECT_EQ(duration["type"], nlohmann::json::array({"integer", "null"}));
   EXPECT_EQ(duration["maximum"], 9'999'999);
-  EXPECT_EQ(finding["properties"].size(), 17u);
+  EXPECT_EQ(finding["properties"].size(), 24u);
   EXPECT_FALSE(finding["additionalProperties"]);
   // A text list's item is a text or {text, internal}.
   auto scope_item = schema["properties"]["scope"]["items"];

@@ -40,8 +40,8 @@ json cvss_json(const Finding& finding, Lang lang) {
           {"version", cvss::version_name(c.scores.version)}};
 }
 
-json retest_json(const Finding& finding, Lang lang) {
-  if (!finding.retest || !finding.retest->result) return nullptr;
+json retest_json(const Finding& finding, Lang lang, Date day) {
+  if (!finding.retest || !finding.retest->result || day < finding.retest->date) return nullptr;
   const Retest& r = *finding.retest;
   const auto result = static_cast<size_t>(*r.result);
   return {{"date", format_date(r.date)},

@@ -29,7 +29,7 @@ bool is_open_status(std::optional<Status> status);
 nlohmann::json cvss_json(const Finding& finding, Lang lang);
 
 /// The last re-test of a finding: its `date`, outcome (`result`, `result_label` in `lang`) and
-/// `note`; null without one (or without an outcome).
-nlohmann::json retest_json(const Finding& finding, Lang lang);
+/// `note`; null without one (or without an outcome), and on a page of a day before it.
+nlohmann::json retest_json(const Finding& finding, Lang lang, Date day);
 
 }  // namespace commplan

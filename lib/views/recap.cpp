@@ -231,6 +231,7 @@ void write_finding(json& j, const Finding& f, const Lookup& in, const Standing& 
   std::string found = f.found ? format_date(*f.found) : std::string();
   MemberWriter w(j);
   w.put_json("affected", strings_json(f.affected));
+  w.put("affected_text", join(f.affected, words(in.lang).separators.list));
   w.put("client_feedback", as_of.client_feedback(f));
   w.put_json("cvss", cvss_json(f, in.lang));
   w.put("cwe", f.cwe);
@@ -246,7 +247,8 @@ void write_finding(json& j, const Finding& f, const Lookup& in, const Standing& 
   w.put("phase_name", phase ? std::string_view(phase->name) : std::string_view());
   w.put("recommendation", f.recommendation);
   w.put_json("references", strings_json(f.references));
-  w.put_json("retest", retest_json(f, in.lang));
+  w.put("references_text", join(f.references, " "));
+  w.put_json("retest", retest_json(f, in.lang, as_of.day()));
   w.put_or_null("severity", severity ? name(*severity) : std::nullopt);
   w.put("severity_label", severity_label(severity, in.lang));
   w.put("standard", f.standard);

@@ -47,7 +47,6 @@ std::vector<Row> register_rows(const Project& project, Date day) {
 json finding_item(const Row& row, const Phase* phase, Date day, Lang lang) {
   const Finding& f = *row.finding;
   const FindingFields& now = row.fields;
-  bool retested = f.retest && f.retest->date <= day;
   return {{"id", f.id},
           {"title", f.title},
           {"severity", optional_name(now.severity)},
@@ -68,7 +67,7 @@ json finding_item(const Row& row, const Phase* phase, Date day, Lang lang) {
           {"recommendation", f.recommendation},
           {"references", f.references},
           {"client_feedback", std::string(now.client_feedback)},
-          {"retest", retested ? retest_json(f, lang) : json()},
+          {"retest", retest_json(f, lang, day)},
           {"fingerprint", f.fingerprint},
           {"open", is_open_status(now.status)}};
 }

@@ -294,6 +294,11 @@ extern const Words kEnglish{
             .sheet_findings = "Findings",
             .sheet_summary = "Summary",
             .total = "Total",
+            .summary_open = "Open",
+            .summary_closed = "Closed",
+            .summary_count = "Findings",
+            .truncated = "Cut at the spreadsheet's limit of 32,767 characters: the full text is in "
+                         "the project file.",
         },
 };
 

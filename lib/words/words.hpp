@@ -172,6 +172,9 @@ struct Words {
     Texts<5> cvss_ratings;
     std::string_view sheet_findings, sheet_summary;  ///< the workbook's sheet names
     std::string_view total;                          ///< the summary's row and column of totals
+    std::string_view summary_open, summary_closed;   ///< the summary's columns of counts
+    std::string_view summary_count;                  ///< the column of counts by status
+    std::string_view truncated;  ///< the note on a cell cut at the spreadsheet's limit
   } register_;
 };
 

@@ -261,6 +261,10 @@ extern const Words kChinese{
             .sheet_findings = "问题清单",
             .sheet_summary = "统计",
             .total = "合计",
+            .summary_open = "未关闭",
+            .summary_closed = "已关闭",
+            .summary_count = "问题数",
+            .truncated = "超出表格单元格 32,767 个字符的上限，已截断；全文见项目文件。",
         },
 };
 

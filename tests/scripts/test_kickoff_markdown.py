@@ -27,7 +27,7 @@ LITERALS = ("<script>alert(1)</script>", "{{x}}", "*em*", "[link]", " | pipe")
 # Fields whose values are ids, dates, times or enums: left alone by poison().
 FORMATTED = {"commplan", "id", "phase", "standard", "date", "start", "end", "found", "severity",
              "status", "time", "lang", "workdays", "holidays", "timezone", "duration", "contact",
-             "email", "phone", "attendees", "within", "level", "finding", "severities"}
+             "email", "phone", "attendees", "within", "level", "finding", "severities", "cvss", "cwe", "due", "result"}
 BLOCKS = {"document", "heading", "paragraph", "list", "item", "tasklist", "block_quote", "table",
           "table_header", "table_row", "table_cell", "thematic_break", "code_block"}
 

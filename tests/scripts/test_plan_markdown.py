@@ -19,7 +19,7 @@ from commplan_test import (NS, check_literal, check_table_lines, check_tables, e
 HOSTILE = " | x <b>bold</b> {{y}} *em* [a](http://z.example)\n# h"
 KEEP = {"id", "phase", "standard", "date", "start", "end", "found", "severity", "status", "time",
         "lang", "workdays", "holidays", "timezone", "email", "commplan", "level", "within",
-        "duration", "contact", "finding", "severities"}
+        "duration", "contact", "finding", "severities", "cvss", "cwe", "due", "result"}
 DATE = "2026-11-30"
 
 

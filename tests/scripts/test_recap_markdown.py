@@ -25,7 +25,7 @@ LITERALS = ("<script>alert(1)</script>", "{{x}}", "*em*", "[link]", " | pipe")
 # Fields whose values are ids, dates, times or enums: HOSTILE is appended to every other text.
 FORMATTED = {"commplan", "id", "phase", "standard", "date", "start", "end", "found", "severity",
              "status", "time", "lang", "workdays", "holidays", "timezone", "email", "finding",
-             "severities"}
+             "severities", "cvss", "cwe", "due", "result"}
 
 
 def recap(binary, project, level, date, lang):

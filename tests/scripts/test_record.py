@@ -222,6 +222,27 @@ def test_next_id(tmp):
               f"next id after {ids}: {out!r} {err}")
 
 
+def test_register_fields(tmp):
+    """finding add records the register's fields; the score is computed, never written."""
+    path = os.path.join(tmp, "p.yaml")
+    shutil.copy(os.path.join(SOURCE, "tests/projects/edit/project.yaml"), path)
+    recorded(*run("finding", "add", path, "--title", "Reflected XSS in search", "--severity",
+                  "medium", "--cvss", "CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:C/C:L/I:L/A:N", "--cwe",
+                  "CWE-79", "--affected", "https://shop.example/search", "--affected", "cdn",
+                  "--reference", "https://owasp.org/www-community/attacks/xss/", "--due",
+                  "2027-03-20", "--found", "2027-03-09", "--by", "Ana"), "finding add (register)")
+    with open(path, encoding="utf-8") as f:
+        finding = yaml.safe_load(f)["findings"][-1]
+    check(finding.get("cvss") == "CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:C/C:L/I:L/A:N",
+          f"cvss: {finding}")
+    check(finding.get("cwe") == "CWE-79" and finding.get("affected") ==
+          ["https://shop.example/search", "cdn"], f"cwe, affected: {finding}")
+    check(finding.get("references") == ["https://owasp.org/www-community/attacks/xss/"],
+          f"references: {finding}")
+    check(str(finding.get("due")) == "2027-03-20", f"due: {finding}")
+    check("score" not in json.dumps(finding, default=str), f"a score was written: {finding}")
+
+
 def test_refusals(tmp):
     path = os.path.join(tmp, "r.yaml")
     shutil.copy(os.path.join(SOURCE, "tests/projects/edit/project.yaml"), path)
@@ -238,6 +259,11 @@ def test_refusals(tmp):
         (["finding", "set", path, "PN-1", "--status", "resolved", "--date", "2027-03-01",
           "--by", "X"], 1, "before the finding was found"),
         (["finding", "set", path, "PN-1", "--notified", "Bo", "--by", "X"], 2, "go together"),
+        (["finding", "add", path, "--title", "t", "--severity", "low", "--cvss",
+          "CVSS:3.1/AV:N/AC:Q", "--found", "2027-03-09", "--by", "X"], 1,
+         'unknown value "Q" for AC'),
+        (["finding", "add", path, "--title", "t", "--severity", "low", "--cwe", "XSS",
+          "--found", "2027-03-09", "--by", "X"], 1, "is not a CWE id"),
         (["log", "add", path, "--by", "X"], 2, "nothing to record"),
         (["log", "add", "-", "--done", "x"], 2, "not -"),
     ]
@@ -269,7 +295,8 @@ def test_unwritable_folder(tmp):
 
 def main():
     for test in (test_yaml_text_preserved, test_first_entry_carries_status, test_json_style_kept,
-                 test_log_dir, test_by_resolution, test_next_id, test_refusals,
+                 test_log_dir, test_by_resolution, test_next_id, test_register_fields,
+                 test_refusals,
                  test_unwritable_folder):
         with tempfile.TemporaryDirectory() as tmp:
             test(tmp)
