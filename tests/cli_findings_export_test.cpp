@@ -22,7 +22,7 @@ TEST(FindingsExport, WritesCsvByDefault) {
   RunResult r = run_cli({"findings", "export", "-", "--date", "2026-12-09"}, kProject);
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_EQ(r.out.substr(0, 3), "\xEF\xBB\xBF");
-  EXPECT_NE(r.out.find("\r\nF-1,'=1+1,High,,"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\r\nF-1,'=1+1,High,Not set,"), std::string::npos) << r.out;
   EXPECT_EQ(r.out.find("F-2"), std::string::npos);
 }
 

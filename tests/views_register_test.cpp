@@ -153,13 +153,15 @@ TEST(RegisterView, CellsFollowTheColumnsInThePagesLanguage) {
   EXPECT_EQ(cells[0], "F-1");
   EXPECT_EQ(cells[2], "严重");
   EXPECT_EQ(cells[5], "9.8");
+  EXPECT_EQ(cells[7], "Phase A");  // the phase's name
   EXPECT_EQ(cells[8], "2026-12-08");
   EXPECT_EQ(cells[11], "https://portal.example/login\ndb01");
   EXPECT_EQ(cells[18], "2026-12-17");
   EXPECT_EQ(cells[20], "Still TLS 1.0");
   EXPECT_EQ(cells[21], "abc123");
   auto undated = register_cells(register_view(kProject, "2026-12-18")["findings"][2]);
-  EXPECT_EQ(undated[2], "");  // no severity: an empty cell, not "Unrated"
+  EXPECT_EQ(undated[2], "Unrated");
+  EXPECT_EQ(undated[7], "");  // no phase
   EXPECT_EQ(undated[4], "");
   EXPECT_EQ(undated[8], "");
 }

@@ -155,9 +155,10 @@ std::string lines_of(const json& item, const char* key) {
   return join(lines, "\n");
 }
 
-/// The label of a canonical field (severity, status): empty when the field is null.
+/// The label the item gives a field (`severity_label`, `phase_name`), else the field itself.
 std::string label_of(const json& item, const char* key, const char* label) {
-  return item.contains(key) && item[key].is_string() ? text_of(item, label) : std::string();
+  std::string text = text_of(item, label);
+  return text.empty() ? text_of(item, key) : text;
 }
 
 }  // namespace
@@ -194,7 +195,7 @@ std::array<std::string, kRegisterColumns> register_cells(const json& item) {
           sub(cvss, "vector"),
           sub(cvss, "score"),
           text_of(item, "cwe"),
-          text_of(item, "phase"),
+          label_of(item, "phase", "phase_name"),
           text_of(item, "found"),
           text_of(item, "due"),
           text_of(item, "owner"),
@@ -206,7 +207,7 @@ std::array<std::string, kRegisterColumns> register_cells(const json& item) {
           lines_of(item, "references"),
           text_of(item, "client_feedback"),
           sub(retest, "date"),
-          sub(retest, "result_label"),
+          retest.is_object() ? label_of(retest, "result", "result_label") : std::string(),
           sub(retest, "note"),
           text_of(item, "fingerprint")};
 }
