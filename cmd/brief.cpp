@@ -165,7 +165,8 @@ void add_brief_options(CLI::App* cmd, BriefOptions& opts, std::vector<OutputForm
   cmd->add_option("--audience", opts.audience,
                   "Who the page is for: team (the talk-sheet we run the meeting from) or client "
                   "(the page handed to the client: no coaching text, nothing marked internal, no "
-                  "notes, impacts shown, the classification label)")
+                  "notes, impacts shown, the classification label, card numbers and keys "
+                  "masked)")
       ->check(CLI::IsMember({"team", "client"}))
       ->capture_default_str();
   cmd->add_flag("--no-mask", opts.no_mask,

@@ -279,6 +279,20 @@ TEST(WarnSensitive, QuotesTheSourceLineMasked) {
             warning(7, 10, "scope[0]", "a JSON Web Token") + "\n " + line + "\n          ^");
 }
 
+TEST(WarnSensitive, MasksInTheQuotedLineWhatOnlyTheTextShows) {
+  // In the source the IBAN follows `\t`, a letter: only the text, with the escape undone, has it.
+  std::string text = testing::project_head() + "scope: [\"tab\\t" + kIban + "\"]\n";
+  Diagnostics diagnostics;
+  auto project = load_project("-", text, diagnostics);
+  ASSERT_TRUE(project);
+  Diagnostics found;
+  warn_sensitive(*project, found);
+  ASSERT_EQ(found.items().size(), 1u);
+  EXPECT_EQ(format_diagnostic(found.items()[0]), warning(7, 15, "scope[0]", "an IBAN") +
+                                                     "\n scope: [\"tab\\t" + kIbanMasked +
+                                                     "\"]\n               ^");
+}
+
 TEST(WarnSensitive, ValidateWarnsAndStrictFails) {
   std::string text = testing::project_head() + "scope: [" + kCard + "]\n";
   testing::RunResult r = testing::run_cli({"validate", "-"}, text);

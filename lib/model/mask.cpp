@@ -82,33 +82,67 @@ Mark advance(std::string_view source, Mark from, size_t to) {
   return from;
 }
 
-/// Bytes of the line around a warning that are looked at for masking its excerpt: far more
-/// than an excerpt shows, and a bounded cost however long the line is.
-constexpr size_t kExcerptWindow = 1024;
+/// The source lines warnings quote, each masked once for every warning on it (warnings come
+/// in source order, so each line is masked at most once: linear in the source however many
+/// warnings a line has).
+class MaskedLines {
+ public:
+  explicit MaskedLines(std::string_view source) : source_(source) {}
 
-/// The excerpt of the source line at `offset`, masked so that a warning does not print what it
-/// warns about: `match`, when the source has it as it is at `offset`, and whatever
-/// find_sensitive() finds in the part of the line the excerpt is made from.
-Excerpt masked_excerpt(std::string_view source, size_t offset, std::string_view match) {
-  size_t start = offset;
-  while (start > 0 && offset - start < kExcerptWindow && source[start - 1] != '\n') --start;
-  while (start < offset && is_continuation(source[start])) ++start;
-  size_t end = offset;
-  while (end < source.size() && end - offset < kExcerptWindow && source[end] != '\n') ++end;
-  while (end > offset && end < source.size() && is_continuation(source[end])) --end;
-  bool as_is = !match.empty() && source.substr(offset).starts_with(match);
-  if (as_is) end = std::max(end, offset + match.size());
-  std::string line(source.substr(start, end - start));
-  size_t at = offset - start;
-  // The source may hold it where find_sensitive() would not see it: after an escape (\t).
-  if (as_is) line.replace(at, match.size(), mask_sensitive(match));
-  std::vector<SensitiveMatch> found = find_sensitive(line);
-  std::vector<SensitiveMatch> before;
-  std::copy_if(found.begin(), found.end(), std::back_inserter(before),
-               [&](const SensitiveMatch& m) { return m.offset + m.length <= at; });
-  size_t caret = mask_sensitive(std::string_view(line).substr(0, at), before).size();
-  return excerpt_at(mask_sensitive(line, found), caret);
-}
+  /// The excerpt of the source line at `offset`, masked so that a warning does not print what
+  /// it warns about: what find_sensitive() finds in the line, and `match`, when the source has
+  /// it as it is at `offset` where find_sensitive() does not see it (after an escape: `\t`).
+  Excerpt at(size_t offset, std::string_view match) {
+    if (offset < start_ || offset > end_) load(offset);
+    size_t caret = masked_offset(offset);
+    Excerpt excerpt = excerpt_at(masked_, caret);
+    if (match.empty() || !source_.substr(offset).starts_with(match) ||
+        masked_.compare(caret, match.size(), match) != 0)
+      return excerpt;
+    std::string_view shown = std::string_view(excerpt.text).substr(excerpt.caret);
+    size_t same = 0;
+    while (same < shown.size() && same < match.size() && shown[same] == match[same]) ++same;
+    excerpt.text.replace(excerpt.caret, same, mask_sensitive(match));
+    return excerpt;
+  }
+
+ private:
+  /// Masks the line holding `offset`.
+  void load(size_t offset) {
+    start_ = offset;
+    while (start_ > 0 && source_[start_ - 1] != '\n') --start_;
+    end_ = std::min(source_.find('\n', offset), source_.size());
+    std::string_view line = source_.substr(start_, end_ - start_);
+    found_ = find_sensitive(line);
+    masked_ = mask_sensitive(line, found_);
+    growth_.clear();
+    long growth = 0;
+    for (const SensitiveMatch& m : found_) {
+      std::string_view bytes = line.substr(m.offset, m.length);
+      growth += static_cast<long>(mask_sensitive(bytes, {{0, m.length, m.kind}}).size()) -
+                static_cast<long>(m.length);
+      growth_.push_back(growth);
+    }
+  }
+
+  /// Where byte `offset` of the source is in the masked line (a match's start for a byte in it).
+  size_t masked_offset(size_t offset) const {
+    size_t at = offset - start_;
+    auto after = std::upper_bound(
+        found_.begin(), found_.end(), at,
+        [](size_t value, const SensitiveMatch& m) { return value < m.offset + m.length; });
+    long growth =
+        after == found_.begin() ? 0 : growth_[static_cast<size_t>(after - found_.begin()) - 1];
+    if (after != found_.end() && after->offset < at) at = after->offset;
+    return static_cast<size_t>(static_cast<long>(at) + growth);
+  }
+
+  std::string_view source_;
+  size_t start_ = 1, end_ = 0;  ///< the masked line's bytes in the source (none at first)
+  std::string masked_;
+  std::vector<SensitiveMatch> found_;  ///< in the line
+  std::vector<long> growth_;           ///< what the masks up to each match add to its length
+};
 
 /// Bytes of a match's first line searched for in the source: enough to place it, and a
 /// bounded cost per place tried.
@@ -175,7 +209,7 @@ constexpr size_t kMaxPathKey = 64;
 class SensitiveScan {
  public:
   SensitiveScan(const Document& doc, Diagnostics& diagnostics)
-      : doc_(doc), diagnostics_(diagnostics) {}
+      : doc_(doc), diagnostics_(diagnostics), lines_(doc.text) {}
 
   void walk(const Node& node) {
     if (is_alias(node)) return;  // its original was walked where it stands
@@ -215,7 +249,7 @@ class SensitiveScan {
                         fmt::format("looks like {}; it is masked on client pages (--no-mask "
                                     "shows it)",
                                     with_article(m.kind)),
-                        masked_excerpt(doc_.text, mark.offset, at ? match : "")});
+                        lines_.at(mark.offset, at ? match : "")});
     }
   }
 
@@ -250,6 +284,7 @@ class SensitiveScan {
 
   const Document& doc_;
   Diagnostics& diagnostics_;
+  MaskedLines lines_;
   std::vector<std::variant<size_t, std::string_view>> path_;  ///< indexes and keys to the node
 };
 
