@@ -165,9 +165,13 @@ void add_brief_options(CLI::App* cmd, BriefOptions& opts, std::vector<OutputForm
   cmd->add_option("--audience", opts.audience,
                   "Who the page is for: team (the talk-sheet we run the meeting from) or client "
                   "(the page handed to the client: no coaching text, nothing marked internal, no "
-                  "notes, impacts shown, the classification label)")
+                  "notes, impacts shown, the classification label, card numbers and keys "
+                  "masked)")
       ->check(CLI::IsMember({"team", "client"}))
       ->capture_default_str();
+  cmd->add_flag("--no-mask", opts.no_mask,
+                "With --audience client: show card numbers, IBANs, private keys and access "
+                "tokens as the file has them (masked by default: 4111 **** **** 1111)");
   add_check_option(cmd, opts.check);
   if (std::any_of(opts.formats.begin(), opts.formats.end(),
                   [](const OutputFormat& f) { return f.name == "txt"; }))
@@ -269,7 +273,8 @@ Audience audience_of(const BriefOptions& opts) {
 bool load_if_given(Context& ctx, const BriefOptions& opts, const BriefRun& run,
                    std::optional<Project>& project) {
   if (opts.project.empty() && run.build_without_project) return true;
-  project = load_project_reporting(ctx, opts.project, audience_of(opts));
+  project = load_project_reporting(ctx, opts.project, audience_of(opts),
+                                   opts.no_mask ? Masking::off : Masking::on);
   return project.has_value();
 }
 

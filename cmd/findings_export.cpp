@@ -98,9 +98,13 @@ void add_findings_export_command(CLI::App& findings, Context& ctx) {
                   "SOURCE_DATE_EPOCH, else the current date in the project's time zone)")
       ->check(non_empty());
   cmd->add_option("--audience", opts->brief.audience,
-                  "team (every finding) or client (nothing marked internal, no notes)")
+                  "team (every finding) or client (nothing marked internal, no notes, card "
+                  "numbers and keys masked)")
       ->check(CLI::IsMember({"team", "client"}))
       ->capture_default_str();
+  cmd->add_flag("--no-mask", opts->brief.no_mask,
+                "With --audience client: show card numbers, IBANs, private keys and access "
+                "tokens as the file has them (masked by default)");
   cmd->add_option("--lang", opts->brief.lang,
                   fmt::format("Language of headers and labels: {} (default: COMMPLAN_LANG, the "
                               "file's lang, en)",

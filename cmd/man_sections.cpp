@@ -13,7 +13,9 @@ an iCalendar file and a timeline chart) and 5W2H checklists for single conversat
 in Markdown, HTML, chat text, a draft e\-mail or JSON, English or Chinese.
 Each brief is written for our team (\fB\-\-audience team\fR, the talk\-sheet we run the
 meeting from) or for the client (\fB\-\-audience client\fR: no coaching text, nothing
-the file marks \fBinternal\fR, no notes, impacts shown, the classification label).
+the file marks \fBinternal\fR, no notes, impacts shown, the classification label, card
+numbers, IBANs, private keys and access tokens masked: \fB\-\-no\-mask\fR shows them,
+\fBvalidate\fR warns about each).
 .PP
 The method has three stages.
 \fBKick-off\fR confirms scope and expectations with the client, names the contacts and

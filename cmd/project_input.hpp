@@ -9,9 +9,10 @@
 
 namespace commplan::cli {
 
-/// Loads PROJECT ("-" = standard input) for `audience` and prints its diagnostics. Returns
-/// nullopt after errors, with ctx.exit_code set to 1.
+/// Loads PROJECT ("-" = standard input) for `audience` (the client's masked unless `masking`
+/// is off) and prints its diagnostics. Returns nullopt after errors, with ctx.exit_code set to 1.
 std::optional<Project> load_project_reporting(Context& ctx, const std::string& file,
-                                              Audience audience = Audience::team);
+                                              Audience audience = Audience::team,
+                                              Masking masking = Masking::on);
 
 }  // namespace commplan::cli

