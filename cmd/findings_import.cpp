@@ -169,6 +169,7 @@ ImportedFindings read_import(Context& ctx, const FindingsImportOptions& opts,
   ImportedFindings read = opts.from == "sarif"
                               ? read_sarif_findings(opts.file, std::move(text), project, problems)
                               : read_csv_findings(opts.file, std::move(text), project, problems);
+  problems.sort_by_place(opts.file);
   report(ctx, problems);
   ok = !problems.has_errors();
   if (!ok)
@@ -192,8 +193,8 @@ int run_findings_import(Context& ctx, const FindingsImportOptions& opts) {
   for (const FindingUpdate& u : plan.changed) ctx.out << printable(change_line(u)) << '\n';
   if (read.skipped > 0)
     ctx.out << fmt::format(
-        "passed over {} that report no problem (pass, not applicable, "
-        "suppressed or repeated)\n",
+        "passed over {} (of kind pass or notApplicable, suppressed, or repeating another's "
+        "rule and place)\n",
         count_of(read.skipped, "result", "results"));
   std::string counts = fmt::format("{} added, {} changed", added.size(), plan.changed.size());
   if (added.empty() && plan.changed.empty()) {

@@ -68,8 +68,8 @@ TEST(CsvReader, ReportsAStrayQuoteInAnUnquotedField) {
   EXPECT_EQ(only_diagnostic("a,b\nF-1,say \"hi\"\n"),
             "f.csv:2:9: error: a quote inside an unquoted field: put the whole field in quotes "
             "and write the quote twice (\"\")\n"
-            "F-1,say \"hi\"\n"
-            "        ^\n");
+            " F-1,say \"hi\"\n"
+            "         ^");
 }
 
 TEST(CsvReader, ReportsTextAfterAClosingQuote) {
@@ -86,8 +86,8 @@ TEST(CsvReader, ReportsAQuotedFieldOpenAtTheEndOfTheFile) {
   EXPECT_EQ(only_diagnostic("a,b\n1,\"open\n2,3\n"),
             "f.csv:2:3: error: quoted field never closed: no \" ends it before the end of the "
             "file\n"
-            "1,\"open\n"
-            "  ^\n");
+            " 1,\"open\n"
+            "   ^");
 }
 
 TEST(CsvReader, ReportsEveryProblemOfAFile) {

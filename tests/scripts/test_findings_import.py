@@ -19,7 +19,7 @@ import tempfile
 
 import yaml
 
-from commplan_test import Yaml12Loader, fail, report
+from commplan_test import Yaml12Loader, fail, help_section, report
 
 BINARY, SOURCE = sys.argv[1], sys.argv[2]
 CHECKS = 0
@@ -116,7 +116,7 @@ def test_sarif(tmp):
                         "add PT-08 (critical) SQL injection in /login",
                         "add PT-09 (low) Password in the deployment script"],
           f"sarif import: lines {lines}")
-    check(any(line.startswith("passed over 1 result") for line in lines),
+    check(any(line.startswith("passed over 1 result (") for line in lines),
           f"sarif import: the passing result is not passed over: {lines}")
     check(lines[-1].startswith("recorded findings from scan.sarif: 3 added, 0 changed in "),
           f"sarif import: last line {lines[-1]!r}")
@@ -253,8 +253,8 @@ def test_log_dir(tmp):
 def test_round_trip(tmp):
     """findings export then import: into the same project nothing changes; into the project
     without its findings the same findings come back."""
-    code, _, _ = run("findings", "export", "--help")
-    if code != 0:
+    _, text, _ = run("findings", "--help")
+    if not any(word == "export" for word, _ in help_section(text, "Subcommands:")):
         print("SKIP: round trip with findings export (no `findings export` in this build)")
         return
     for fmt, ext in (("csv", "csv"), ("sarif", "sarif")):
