@@ -244,8 +244,6 @@ std::vector<std::string> next_finding_ids(const Project& project, size_t count,
 
 std::string next_finding_id(const Project& project) { return next_finding_ids(project, 1)[0]; }
 
-/// The phase active on `day`: of the phases running that day, the one that started last (the
-/// first in the file on a tie); empty when none runs.
 std::string phase_on(const Project& project, Date day) {
   const Phase* best = nullptr;
   for (const Phase& phase : project.phases)

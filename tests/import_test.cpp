@@ -139,5 +139,28 @@ TEST(ImportPlan, UpdatesByIdOrFingerprintAndLeavesEqualFindingsAlone) {
   EXPECT_EQ(update.fields[0].after.dump(), R"(["y"])");
 }
 
+TEST(ImportPlan, ReadsABlocksLastLineBreakAsNoChange) {
+  Project project = load(
+      "findings:\n"
+      "  - id: F-01\n"
+      "    title: A\n"
+      "    evidence: |\n"
+      "      seen\n");
+  std::vector<ImportedFinding> imported(1);
+  imported[0].id = "F-01";
+  imported[0].fields = {{"title", "A"}, {"evidence", "seen"}};
+  EXPECT_EQ(plan_import(project, imported).unchanged, 1u);
+}
+
+TEST(CsvFindings, TakesAPhaseByNameAndTheLabelsForNone) {
+  Project project = load("");
+  Diagnostics d;
+  ImportedFindings read = read_csv_findings(
+      "r.csv", "Title,Phase,Severity,Status\nA,On Site,Unrated,未设置\n", project, d);
+  ASSERT_FALSE(d.has_errors());
+  ASSERT_EQ(read.findings.size(), 1u);
+  EXPECT_EQ(read.findings[0].fields.dump(), R"({"title":"A","phase":"onsite"})");
+}
+
 }  // namespace
 }  // namespace commplan

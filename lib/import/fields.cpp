@@ -54,12 +54,18 @@ std::string date_problem(std::string_view text) {
                 : fmt::format("expected a date YYYY-MM-DD, got \"{}\"", text);
 }
 
+/// The id of the phase `text` names: its id, else its name (in any case); "" when none.
+std::string phase_named(const std::string& text, const Project& project) {
+  for (const Phase& phase : project.phases)
+    if (phase.id == text) return phase.id;
+  for (const Phase& phase : project.phases)
+    if (!phase.name.empty() && lower(phase.name) == lower(text)) return phase.id;
+  return "";
+}
+
 std::string phase_problem(const std::string& id, const Project& project) {
   std::vector<std::string> ids;
-  for (const Phase& phase : project.phases) {
-    if (phase.id == id) return "";
-    ids.push_back(phase.id);
-  }
+  for (const Phase& phase : project.phases) ids.push_back(phase.id);
   std::string close = closest_name(id, ids);
   return fmt::format("no phase has the id \"{}\"{}", id,
                      close.empty() ? "" : fmt::format("; did you mean \"{}\"?", close));
@@ -69,6 +75,15 @@ std::string cvss_problem(const std::string& vector) {
   cvss::Parsed parsed = cvss::parse(vector);
   if (parsed.problems.empty()) return "";
   return fmt::format("CVSS vector \"{}\": {}", vector, parsed.problems.front().message);
+}
+
+/// Whether `text` is the label a register writes for no value (`Unrated`, `未设置`).
+bool unset_label(std::string_view text) {
+  std::string word = lower(trim(text));
+  for (Lang lang : languages())
+    if (word == lower(words(lang).recap.unrated) || word == lower(words(lang).recap.status_unset))
+      return true;
+  return false;
 }
 
 /// Puts `value` at `key`, or a problem when it is not one of E.
@@ -142,6 +157,7 @@ std::string put_field(const std::string& key, std::string_view text, const Proje
                       ordered_json& fields) {
   std::string value = clean_text(text);
   std::string problem;
+  if ((key == "severity" || key == "status") && unset_label(value)) return "";
   if (key == "severity") return put_word(fields[key], severity_word(value, &problem), problem);
   if (key == "status") return put_word(fields[key], status_word(value, &problem), problem);
   if (key == "retest_result")
@@ -162,7 +178,11 @@ std::string put_field(const std::string& key, std::string_view text, const Proje
     fields[key] = cwe;
     return "";
   }
-  if (key == "phase") problem = phase_problem(value, project);
+  if (key == "phase") {
+    std::string id = phase_named(value, project);
+    if (id.empty()) return phase_problem(value, project);
+    value = id;
+  }
   if (key == "cvss") problem = cvss_problem(value);
   if (!problem.empty()) return problem;
   (key == "retest_note" ? fields["retest"]["note"] : fields[key]) = value;

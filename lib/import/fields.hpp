@@ -33,7 +33,9 @@ std::string clean_text(std::string_view text);
 /// Reads `text` as the register field `key` (a key of register_columns, cvss_score aside) into
 /// `fields`, as ImportedFinding::fields holds it; retest_date, retest_result and retest_note go
 /// into `fields["retest"]`. Returns the problem ("" when there is none): an unknown word, a
-/// date that is not one, a CVSS vector with a problem, a phase the project does not have.
+/// date that is not one, a CVSS vector with a problem, a phase the project does not have (a
+/// phase may be named by its id or its name). A severity or status written as the register's
+/// label for none (`Unrated`, `Not set`) gives nothing.
 std::string put_field(const std::string& key, std::string_view text, const Project& project,
                       nlohmann::ordered_json& fields);
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "import/fields.hpp"
 #include "import/import.hpp"
 #include "util/dates.hpp"
 
@@ -40,7 +41,10 @@ std::optional<FieldChange> field_change(const Finding& finding, const std::strin
     if (after == before) return std::nullopt;
     return FieldChange{key, before, after};
   }
-  if (before == value) return std::nullopt;
+  // Texts compare as an import reads them: a `|` block's last line break is no change.
+  if (before == value || (before.is_string() && value.is_string() &&
+                          imports::clean_text(before.get<std::string>()) == value))
+    return std::nullopt;
   return FieldChange{key, before, value};
 }
 
@@ -59,7 +63,7 @@ FindingUpdate compare(const Finding& finding, const ImportedFinding& imported) {
     if (severity != latest.severity) update.severity = severity;
   }
   if (fields.contains("client_feedback") &&
-      fields["client_feedback"].get<std::string>() != latest.client_feedback)
+      fields["client_feedback"].get<std::string>() != imports::clean_text(latest.client_feedback))
     update.feedback = fields["client_feedback"].get<std::string>();
   for (const auto& [key, value] : fields.items()) {
     if (key == "status" || key == "severity" || key == "client_feedback") continue;
