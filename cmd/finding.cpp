@@ -27,84 +27,6 @@ struct FindingSetOptions {
   std::string id, status, severity, note, feedback, notified, via;
 };
 
-/// An id split into the text before its last digits and those digits: `PN-16` → {`PN-`, `16`}.
-struct IdParts {
-  std::string_view prefix, digits;
-};
-
-std::optional<IdParts> split_id(std::string_view id) {
-  size_t end = id.size();
-  while (end > 0 && id[end - 1] >= '0' && id[end - 1] <= '9') --end;
-  if (end == id.size() || id.size() - end > 18) return std::nullopt;
-  return IdParts{id.substr(0, end), id.substr(end)};
-}
-
-/// The id a new finding gets in the project's own pattern. Of the ids ending in a number, the
-/// prefix (what comes before the number) most findings use wins; on a tie, the prefix of the
-/// finding found last (undated findings count as earliest; then the later in the files). The
-/// number is the largest with that prefix plus one, written with at least as many digits as
-/// that largest was (zero padding kept): PN-16 → PN-17, F-08 → F-09, F-99 → F-100. A project
-/// without such ids starts at F-01.
-std::string next_finding_id(const Project& project) {
-  struct Prefix {
-    size_t count = 0;
-    std::optional<Date> latest;
-    size_t last_index = 0;
-    unsigned long long largest = 0;
-    size_t width = 0;
-  };
-  std::map<std::string_view, Prefix> prefixes;
-  for (size_t i = 0; i < project.findings.size(); ++i) {
-    const Finding& f = project.findings[i];
-    auto parts = split_id(f.id);
-    if (!parts) continue;
-    Prefix& p = prefixes[parts->prefix];
-    ++p.count;
-    if (f.found && (!p.latest || *f.found >= *p.latest)) p.latest = f.found;
-    p.last_index = i;
-    unsigned long long number = std::stoull(std::string(parts->digits));
-    if (p.count == 1 || number > p.largest ||
-        (number == p.largest && p.width < parts->digits.size())) {
-      p.largest = number;
-      p.width = parts->digits.size();
-    }
-  }
-  if (prefixes.empty()) return "F-01";
-  auto rank = [](const Prefix& p) {
-    return std::tuple(p.count, p.latest.value_or(Date{}), p.last_index);
-  };
-  auto best = std::max_element(prefixes.begin(), prefixes.end(), [&](const auto& a, const auto& b) {
-    return rank(a.second) < rank(b.second);
-  });
-  std::vector<std::string_view> ids;
-  for (const Finding& f : project.findings) ids.push_back(f.id);
-  std::sort(ids.begin(), ids.end());
-  for (unsigned long long number = best->second.largest + 1;; ++number) {
-    std::string id = fmt::format("{}{:0{}}", best->first, number, best->second.width);
-    if (!std::binary_search(ids.begin(), ids.end(), std::string_view(id))) return id;
-  }
-}
-
-/// The phase active on `day`: of the phases running that day, the one that started last (the
-/// first in the file on a tie); empty when none runs.
-std::string phase_on(const Project& project, Date day) {
-  const Phase* best = nullptr;
-  for (const Phase& phase : project.phases)
-    if (phase.start.ok() && phase.end.ok() && phase.start <= day && day <= phase.end &&
-        (best == nullptr || best->start < phase.start))
-      best = &phase;
-  return best != nullptr ? best->id : "";
-}
-
-void check_phase(const Project& project, const std::string& id) {
-  std::vector<std::string> ids;
-  for (const Phase& phase : project.phases) {
-    if (phase.id == id) return;
-    ids.push_back(phase.id);
-  }
-  throw unknown_id("--phase", "phase", id, ids);
-}
-
 void check_standard(const Project& project, const std::string& text) {
   if (project.standards.empty() || StandardIndex(project.standards).find(text).standard) return;
   std::vector<std::string> ids;
@@ -203,34 +125,7 @@ int run_finding_set(Context& ctx, const FindingSetOptions& opts) {
   std::string author = resolve_author(ctx, opts.record.by, *rec);
   RecordTarget target = record_target(*rec, day, author);
   FileEdit edit = open_edit(target);
-  ordered_json entry = history_entry(opts, day, author);
-  if (target.log_file) {
-    // Changes recorded in log_dir apply after the finding's status as its file gives it.
-    ordered_json change{{"finding", opts.id}};
-    change.update(entry);
-    edit.append({"history"}, change);
-  } else {
-    std::optional<size_t> index = find_item(edit.document(), "findings", "id", opts.id);
-    if (!index)
-      throw Error(Error::Kind::invalid_input, target.file,
-                  fmt::format("finding \"{}\" is not a plain item of findings", opts.id));
-    const Node& node = edit.document().root.find("findings")->items[*index];
-    const Node* status = node.find("status");
-    bool has_status = status != nullptr && status->is_scalar();
-    std::string status_text = has_status ? std::string(status->text) : "";
-    // A first history entry starts the finding's history from open: one without --status
-    // carries the status the finding has now, or the file would say it was reopened.
-    if (finding->history.empty() && opts.status.empty() && finding->status &&
-        *finding->status != Status::open) {
-      ordered_json carried{{"date", entry["date"]}, {"status", status_text}};
-      carried.update(entry);
-      entry = carried;
-    }
-    edit.append({"findings", *index, "history"}, entry);
-    if (has_status && !opts.status.empty() &&
-        status_named(status_text) != status_named(opts.status))
-      edit.set({"findings", *index, "status"}, opts.status);
-  }
+  append_finding_change(edit, target, *finding, history_entry(opts, day, author));
   return commit_record(ctx, *rec, target, edit.text(), change_summary(opts, day));
 }
 

@@ -110,7 +110,8 @@ file's \fBlang\fR.
 Default \fB\-\-templates\-dir\fR: templates there override the built\-in ones by name.
 .TP
 .B COMMPLAN_USER
-Who records, for \fBfinding add\fR, \fBfinding set\fR and \fBlog add\fR without
+Who records, for \fBfinding add\fR, \fBfinding set\fR, \fBlog add\fR and
+\fBfindings import\fR without
 \fB\-\-by\fR; without it, git's \fBuser.name\fR in the project file's folder, else the
 first member of \fBteam\fR.
 .TP

@@ -6,9 +6,12 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <map>
 #include <ostream>
 #include <set>
+#include <tuple>
 
 #include "brief.hpp"
 #include "output/write.hpp"
@@ -183,6 +186,112 @@ FileEdit open_edit(const RecordTarget& target) {
 
 namespace {
 
+/// An id split into the text before its last digits and those digits: `PN-16` → {`PN-`, `16`}.
+struct IdParts {
+  std::string_view prefix, digits;
+};
+
+std::optional<IdParts> split_id(std::string_view id) {
+  size_t end = id.size();
+  while (end > 0 && id[end - 1] >= '0' && id[end - 1] <= '9') --end;
+  if (end == id.size() || id.size() - end > 18) return std::nullopt;
+  return IdParts{id.substr(0, end), id.substr(end)};
+}
+
+}  // namespace
+
+std::vector<std::string> next_finding_ids(const Project& project, size_t count,
+                                          const std::vector<std::string>& taken) {
+  struct Prefix {
+    size_t count = 0;
+    std::optional<Date> latest;
+    size_t last_index = 0;
+    unsigned long long largest = 0;
+    size_t width = 0;
+  };
+  std::map<std::string_view, Prefix> prefixes;
+  for (size_t i = 0; i < project.findings.size(); ++i) {
+    const Finding& f = project.findings[i];
+    auto parts = split_id(f.id);
+    if (!parts) continue;
+    Prefix& p = prefixes[parts->prefix];
+    ++p.count;
+    if (f.found && (!p.latest || *f.found >= *p.latest)) p.latest = f.found;
+    p.last_index = i;
+    unsigned long long number = std::stoull(std::string(parts->digits));
+    if (p.count == 1 || number > p.largest ||
+        (number == p.largest && p.width < parts->digits.size())) {
+      p.largest = number;
+      p.width = parts->digits.size();
+    }
+  }
+  if (prefixes.empty()) prefixes[std::string_view("F-")] = Prefix{0, {}, 0, 0, 2};
+  auto rank = [](const Prefix& p) {
+    return std::tuple(p.count, p.latest.value_or(Date{}), p.last_index);
+  };
+  auto best = std::max_element(prefixes.begin(), prefixes.end(), [&](const auto& a, const auto& b) {
+    return rank(a.second) < rank(b.second);
+  });
+  std::set<std::string_view> ids(taken.begin(), taken.end());
+  for (const Finding& f : project.findings) ids.insert(f.id);
+  std::vector<std::string> out;
+  for (unsigned long long number = best->second.largest + 1; out.size() < count; ++number) {
+    std::string id = fmt::format("{}{:0{}}", best->first, number, best->second.width);
+    if (!ids.contains(id)) out.push_back(std::move(id));
+  }
+  return out;
+}
+
+std::string next_finding_id(const Project& project) { return next_finding_ids(project, 1)[0]; }
+
+std::string phase_on(const Project& project, Date day) {
+  const Phase* best = nullptr;
+  for (const Phase& phase : project.phases)
+    if (phase.start.ok() && phase.end.ok() && phase.start <= day && day <= phase.end &&
+        (best == nullptr || best->start < phase.start))
+      best = &phase;
+  return best != nullptr ? best->id : "";
+}
+
+void check_phase(const Project& project, const std::string& id) {
+  std::vector<std::string> ids;
+  for (const Phase& phase : project.phases) {
+    if (phase.id == id) return;
+    ids.push_back(phase.id);
+  }
+  throw unknown_id("--phase", "phase", id, ids);
+}
+
+void append_finding_change(FileEdit& edit, const RecordTarget& target, const Finding& finding,
+                           nlohmann::ordered_json entry) {
+  if (target.log_file) {
+    nlohmann::ordered_json change{{"finding", finding.id}};
+    change.update(entry);
+    edit.append({"history"}, change);
+    return;
+  }
+  std::optional<size_t> index = find_item(edit.document(), "findings", "id", finding.id);
+  if (!index)
+    throw Error(Error::Kind::invalid_input, target.file,
+                fmt::format("finding \"{}\" is not a plain item of findings", finding.id));
+  const Node& node = edit.document().root.find("findings")->items[*index];
+  const Node* status = node.find("status");
+  bool has_status = status != nullptr && status->is_scalar();
+  std::string status_text = has_status ? std::string(status->text) : "";
+  std::string new_status = entry.contains("status") ? entry["status"].get<std::string>() : "";
+  if (finding.history.empty() && new_status.empty() && finding.status &&
+      *finding.status != Status::open) {
+    nlohmann::ordered_json carried{{"date", entry["date"]}, {"status", status_text}};
+    carried.update(entry);
+    entry = carried;
+  }
+  edit.append({"findings", *index, "history"}, entry);
+  if (has_status && !new_status.empty() && status_named(status_text) != status_named(new_status))
+    edit.set({"findings", *index, "status"}, new_status);
+}
+
+namespace {
+
 /// What identifies a problem across two loads of a project: its level, file, path and message.
 std::string problem_key(const Diagnostic& d) {
   return fmt::format("{}\n{}\n{}\n{}", level_word(d.level), d.file, d.path, d.message);
@@ -192,31 +301,45 @@ std::string problem_key(const Diagnostic& d) {
 
 int commit_record(Context& ctx, const Recording& rec, const RecordTarget& target,
                   const std::string& text, const std::string& summary) {
+  return commit_records(ctx, rec, {{target, text}}, summary);
+}
+
+int commit_records(Context& ctx, const Recording& rec, const std::vector<EditedFile>& files,
+                   const std::string& summary) {
   Diagnostics after;
-  std::optional<Project> project;
-  if (target.log_file) {
-    FileOverrides overrides{{target.file, text}};
-    project = load_project(rec.file, rec.text, after, {}, &overrides);
-  } else {
-    project = load_project(rec.file, text, after);
+  std::string project_text = rec.text;
+  FileOverrides overrides;
+  for (const EditedFile& file : files) {
+    if (file.target.log_file)
+      overrides[file.target.file] = file.text;
+    else
+      project_text = file.text;
   }
+  std::optional<Project> project =
+      load_project(rec.file, project_text, after, {}, overrides.empty() ? nullptr : &overrides);
   if (!project || after.has_errors()) {
     Diagnostics errors;
     for (const Diagnostic& d : after.items())
       if (d.level == Level::error) errors.add(d);
     report(ctx, errors);
+    std::vector<std::string> names;
+    for (const EditedFile& file : files) names.push_back(printable(file.target.file));
     ctx.err << fmt::format("commplan: nothing recorded: {} would not be valid\n",
-                           printable(target.file));
+                           join(names, " and "));
     return kInvalid;
   }
-  write_file_atomic(target.file, text);
+  std::vector<std::string> names;
+  for (const EditedFile& file : files) {
+    write_file_atomic(file.target.file, file.text);
+    names.push_back(printable(file.target.file));
+  }
   std::set<std::string> known;
   for (const Diagnostic& d : rec.diagnostics.items()) known.insert(problem_key(d));
   Diagnostics news;
   for (const Diagnostic& d : after.items())
     if (d.level == Level::warning && !known.contains(problem_key(d))) news.add(d);
   report(ctx, news);
-  ctx.out << fmt::format("recorded {} in {}\n", summary, printable(target.file));
+  ctx.out << fmt::format("recorded {} in {}\n", summary, join(names, ", "));
   return kOk;
 }
 

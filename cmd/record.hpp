@@ -18,6 +18,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "cli.hpp"
 #include "edit/edit.hpp"
@@ -122,5 +123,45 @@ std::optional<size_t> find_item(const Document& doc, std::string_view key, std::
 /// the id "x"; did you mean "y"?`.
 Error unknown_id(std::string_view option, std::string_view what, const std::string& value,
                  const std::vector<std::string>& known);
+
+/// The ids `count` new findings get, in order, in the project's own pattern. Of the ids ending
+/// in a number, the prefix (what comes before the number) most findings use wins; on a tie, the
+/// prefix of the finding found last (undated findings count as earliest; then the later in the
+/// files). Numbers follow the largest with that prefix, written with at least as many digits as
+/// that largest was (zero padding kept): PN-16 → PN-17, F-08 → F-09, F-99 → F-100; ids the
+/// project has or `taken` lists are passed over. A project without such ids starts at F-01.
+std::vector<std::string> next_finding_ids(const Project& project, size_t count,
+                                          const std::vector<std::string>& taken = {});
+/// The id a new finding gets: the first of next_finding_ids().
+std::string next_finding_id(const Project& project);
+
+/// The phase active on `day`: of the phases running that day, the one that started last (the
+/// first in the file on a tie); empty when none runs.
+std::string phase_on(const Project& project, Date day);
+
+/// Throws unknown_id() at --phase when the project has no phase `id`.
+void check_phase(const Project& project, const std::string& id);
+
+/// Records `entry`, a history entry of `finding` (date first, then what changed: status,
+/// severity, note, by, notified, feedback), in `edit` of `target`. In a log_dir file it is an
+/// item of the file's `history` naming the finding (changes there apply after the finding's
+/// status as its own file gives it). In the project file it is an item of the finding's own
+/// history, the finding's top-level status set to a new status; a first entry that sets no
+/// status carries the status the finding has (or the file would say it was reopened).
+void append_finding_change(FileEdit& edit, const RecordTarget& target, const Finding& finding,
+                           nlohmann::ordered_json entry);
+
+/// An edited file, its new text, to write with the others of a record.
+struct EditedFile {
+  RecordTarget target;
+  std::string text;
+};
+
+/// commit_record() of edits to several files (the project file, log_dir files): the project is
+/// loaded as it would be with all of them; with errors nothing is written. Otherwise each file
+/// is written atomically in turn (an I/O error on one leaves those written before it) and
+/// `recorded SUMMARY in FILE, FILE` is printed.
+int commit_records(Context& ctx, const Recording& rec, const std::vector<EditedFile>& files,
+                   const std::string& summary);
 
 }  // namespace commplan::cli

@@ -386,6 +386,9 @@ std::optional<Project> load_project(const std::string& file, std::string text,
 std::optional<Severity> severity_named(std::string_view word, std::string* problem = nullptr);
 /// The status a word of the file names (resolved, 已解决…), as severity_named() does.
 std::optional<Status> status_named(std::string_view word, std::string* problem = nullptr);
+/// The re-test result a word of the file names (passed, 通过…), as severity_named() does.
+std::optional<RetestResult> retest_result_named(std::string_view word,
+                                                std::string* problem = nullptr);
 
 /// Whether `file` is the project file `project_file` or a file of its log_dir (`project`
 /// read from it, nullptr when it could not be read: then only the project file is).

@@ -323,6 +323,12 @@ std::optional<Status> status_named(std::string_view word, std::string* problem) 
   return value;
 }
 
+std::optional<RetestResult> retest_result_named(std::string_view word, std::string* problem) {
+  auto value = enum_value<RetestResult>(word);
+  if (!value && problem != nullptr) *problem = unknown_enum_message<RetestResult>(word);
+  return value;
+}
+
 #define COMMPLAN_ENUM_READERS(E)                                                         \
   void read_value(ReadContext& ctx, const Node& node, const std::string& path, E& out) { \
     read_enum(ctx, node, path, out);                                                     \
