@@ -51,10 +51,14 @@ TEST(Sarif, ARulePerFindingWithItsTextsAndTags) {
   EXPECT_EQ(rules[0]["shortDescription"]["text"], "Weak TLS");
   EXPECT_EQ(rules[0]["fullDescription"]["text"], "Eavesdropping");
   EXPECT_EQ(rules[0]["help"]["text"], "Use TLS 1.2");
-  EXPECT_EQ(rules[0]["helpUri"], "https://owasp.org/a%20b");
+  EXPECT_FALSE(rules[0].contains("helpUri"));  // not a URI as written
+  EXPECT_EQ(log["runs"][0]["results"][0]["properties"]["references"],
+            (ordered{"https://owasp.org/a b", "https://x"}));
   EXPECT_EQ(rules[0]["properties"]["tags"], (ordered{"CWE-326", "security"}));
   EXPECT_EQ(rules[0]["properties"]["security-severity"], "9.8");
   EXPECT_FALSE(rules[1].contains("helpUri"));  // not a URL
+  ordered other = sarif_of({item({{"references", {"https://owasp.org/x"}}})});
+  EXPECT_EQ(other["runs"][0]["tool"]["driver"]["rules"][0]["helpUri"], "https://owasp.org/x");
   EXPECT_FALSE(rules[1].contains("fullDescription"));
   EXPECT_EQ(rules[1]["properties"]["tags"], (ordered{"security"}));
 }
@@ -82,8 +86,7 @@ TEST(Sarif, AResultPerFindingWithMessageLocationsAndFingerprint) {
   EXPECT_EQ(results[1]["message"]["text"], "Weak TLS");
   const ordered& locations = results[0]["locations"];
   ASSERT_EQ(locations.size(), 4u);
-  EXPECT_EQ(locations[0]["physicalLocation"]["artifactLocation"]["uri"],
-            "https://portal.example/api/%7Bid%7D");
+  EXPECT_EQ(locations[0]["logicalLocations"][0]["name"], "https://portal.example/api/{id}");
   EXPECT_EQ(locations[1]["logicalLocations"][0]["name"], "db01");
   EXPECT_EQ(locations[2]["physicalLocation"]["artifactLocation"]["uri"], "src/a.c");
   EXPECT_EQ(locations[3]["logicalLocations"][0]["name"], "10.0.0.0/24");
@@ -112,6 +115,7 @@ TEST(Sarif, ResultPropertiesCarryTheRegistersFields) {
   EXPECT_EQ(p["due"], "2026-12-20");
   EXPECT_EQ(p["owner"], "Li");
   EXPECT_EQ(p["retest"], ordered(retest));
+  EXPECT_FALSE(p.contains("references"));
   EXPECT_FALSE(p.contains("phase"));  // empty fields are left out
 }
 
@@ -124,10 +128,14 @@ TEST(Sarif, TellsUrlsAndPathsFromOtherAssets) {
     EXPECT_FALSE(looks_like_uri(other)) << other;
 }
 
-TEST(Sarif, PercentEncodesWhatAUriCannotHold) {
-  EXPECT_EQ(uri_encoded("https://a/b?c=d#e"), "https://a/b?c=d#e");
-  EXPECT_EQ(uri_encoded("/a b/{id}"), "/a%20b/%7Bid%7D");
-  EXPECT_EQ(uri_encoded("/路径"), "/%E8%B7%AF%E5%BE%84");
+TEST(Sarif, KeepsOnlyUrisValidAsWritten) {
+  EXPECT_TRUE(is_uri_text("https://a/b?c=d#e"));
+  EXPECT_TRUE(is_uri_text("/a%20b"));
+  EXPECT_FALSE(is_uri_text("/a b"));
+  EXPECT_FALSE(is_uri_text("/api/{id}"));
+  EXPECT_FALSE(is_uri_text("/路径"));
+  EXPECT_FALSE(is_uri_text(""));
+  EXPECT_FALSE(looks_like_uri("https://a.example/{id}"));
 }
 
 }  // namespace

@@ -27,12 +27,6 @@ bool is_url(std::string_view text) {
   return true;
 }
 
-bool has_space(std::string_view text) {
-  for (char c : text)
-    if (std::isspace(static_cast<unsigned char>(c)) != 0) return true;
-  return false;
-}
-
 /// The text of member `key` of `object`, or "" when it is not a text.
 std::string text_of(const json& object, const char* key) {
   if (!object.is_object() || !object.contains(key) || !object[key].is_string()) return "";
@@ -74,8 +68,8 @@ ordered rule_json(const json& item) {
     rule["help"] = {{"text", recommendation}};
   const json& references = member(item, "references");
   if (references.is_array() && !references.empty() && references[0].is_string() &&
-      is_url(references[0].get<std::string>()))
-    rule["helpUri"] = uri_encoded(references[0].get<std::string>());
+      is_url(references[0].get<std::string>()) && is_uri_text(references[0].get<std::string>()))
+    rule["helpUri"] = references[0].get<std::string>();
   ordered tags = ordered::array();
   if (std::string cwe = text_of(item, "cwe"); !cwe.empty()) tags.push_back(cwe);
   tags.push_back("security");
@@ -87,7 +81,7 @@ ordered rule_json(const json& item) {
 
 ordered location_json(const std::string& asset) {
   if (looks_like_uri(asset))
-    return {{"physicalLocation", {{"artifactLocation", {{"uri", uri_encoded(asset)}}}}}};
+    return {{"physicalLocation", {{"artifactLocation", {{"uri", asset}}}}}};
   return {{"logicalLocations", ordered::array({{{"name", asset}}})}};
 }
 
@@ -100,8 +94,11 @@ ordered result_properties(const json& item) {
     properties["cvss_score"] = *score;
     properties["security-severity"] = text_of(member(item, "cvss"), "score");
   }
-  for (const char* key : {"cwe", "found", "due", "phase", "owner", "client_feedback"})
+  for (const char* key : {"cwe", "found", "due", "phase", "owner", "standard", "client_feedback"})
     put_text(properties, key, text_of(item, key));
+  if (const json& references = member(item, "references");
+      references.is_array() && !references.empty())
+    properties["references"] = ordered(references);
   if (member(item, "retest").is_object()) properties["retest"] = ordered(member(item, "retest"));
   return properties;
 }
@@ -138,8 +135,8 @@ ordered run_properties(const json& view) {
 }  // namespace
 
 bool looks_like_uri(std::string_view asset) {
+  if (!is_uri_text(asset)) return false;
   if (is_url(asset)) return true;
-  if (asset.empty() || has_space(asset)) return false;
   if (asset.starts_with("/") || asset.starts_with("./") || asset.starts_with("../")) return true;
   size_t slash = asset.find('/');
   if (slash == std::string_view::npos) return false;
@@ -149,22 +146,14 @@ bool looks_like_uri(std::string_view asset) {
   return letter && head.find(':') == std::string_view::npos;
 }
 
-std::string uri_encoded(std::string_view text) {
+bool is_uri_text(std::string_view text) {
   static constexpr std::string_view kKept = "-._~:/?#[]@!$&'()*+,;=%";
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  out.reserve(text.size());
   for (char c : text) {
     auto byte = static_cast<unsigned char>(c);
-    if (byte < 0x80 && (std::isalnum(byte) != 0 || kKept.find(c) != std::string_view::npos)) {
-      out += c;
-    } else {
-      out += '%';
-      out += kHex[byte >> 4];
-      out += kHex[byte & 0xF];
-    }
+    if (byte >= 0x80 || (std::isalnum(byte) == 0 && kKept.find(c) == std::string_view::npos))
+      return false;
   }
-  return out;
+  return !text.empty();
 }
 
 nlohmann::ordered_json register_sarif_json(const json& view) {

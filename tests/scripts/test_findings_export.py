@@ -215,7 +215,9 @@ def check_sarif(binary, source, path):
         fail(f"sarif X-9: {x9}")
     uris = [loc.get("physicalLocation", {}).get("artifactLocation", {}).get("uri")
             for loc in x9["locations"]]
-    if uris != ["https://portal.example/search?q=%7Bx%7D", None, "src/app/search.ts"]:
+    names = [loc.get("logicalLocations", [{}])[0].get("name") for loc in x9["locations"]]
+    if uris != [None, None, "src/app/search.ts"] or \
+            names[:2] != ["https://portal.example/search?q={x}", "web01"]:
         fail(f"sarif X-9 locations: {x9['locations']}")
     if results["PT-03"]["level"] != "warning" or results["X-1"]["level"] != "note":
         fail("sarif: levels of medium and low findings")

@@ -261,7 +261,9 @@ def test_round_trip(tmp):
         project = os.path.join(tmp, f"rt-{fmt}.json")
         shutil.copy(PENTEST, project)
         exported = os.path.join(tmp, f"register.{ext}")
-        code, _, err = run("findings", "export", project, "--format", fmt, "-o", exported)
+        # The register stands as of --date: the engagement's last day holds every finding.
+        code, _, err = run("findings", "export", project, "--format", fmt, "--date",
+                           "2027-05-14", "-o", exported)
         check(code == 0, f"export {fmt}: exit {code}: {err}")
         if code != 0:
             continue
@@ -275,6 +277,8 @@ def test_round_trip(tmp):
             data = json.load(f)
         original = copy.deepcopy(data["findings"])
         data["findings"] = []
+        for entry in data.get("log", []):
+            entry.pop("notified", None)  # it names findings the empty project lacks
         empty = write(os.path.join(tmp, f"empty-{fmt}.json"), json.dumps(data, indent=2))
         code, out, err = run("findings", "import", empty, exported, "--from", fmt,
                              "--found", "2027-05-14")
