@@ -6,7 +6,7 @@ dates, the CVSS score as a number, the formula-looking title kept as text, the h
 frozen, a filter over the table, and the summary's counts by severity equal to the project's
 (each finding's latest severity) and to the Findings sheet's; byte-identical across runs.
 
-Exits 77 (ctest: skipped) while the binary has no `findings export` command.
+Fails (exit 77) when the binary has no `findings export` command.
 
 Usage: test_xlsx.py COMMPLAN_BINARY SOURCE_DIR
 """
