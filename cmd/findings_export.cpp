@@ -27,7 +27,8 @@ Lang view_lang(const View& view) {
 }
 
 /// The formats of the register: a new one is a row here plus its serializer. xlsx is binary.
-std::vector<OutputFormat> export_formats(const std::shared_ptr<ExportOptions>& opts) {
+/// `opts` owns the formats: the CSV serializer points at it, never owns it (no cycle).
+std::vector<OutputFormat> export_formats(const ExportOptions* opts) {
   return {{"csv",
            "RFC 4180 text, UTF-8 with a byte order mark (see --no-bom), CRLF line ends, a header "
            "row in the page's language, formula-like cells guarded by a leading '",
@@ -82,7 +83,7 @@ std::string format_help(const std::vector<OutputFormat>& formats) {
 void add_findings_export_command(CLI::App& findings, Context& ctx) {
   auto opts = std::make_shared<ExportOptions>();
   opts->brief.format.clear();
-  opts->brief.formats = export_formats(opts);
+  opts->brief.formats = export_formats(opts.get());
   auto* cmd = findings.add_subcommand(
       "export",
       "The findings register as of --date (good practices left out): CSV, XLSX, JSON or SARIF");
