@@ -3,8 +3,8 @@ copy of an example, which still validates, with the findings' severity, CWE and 
 same import again changes nothing; a changed scan updates the finding by its fingerprint, with
 a dated history entry; a CSV register with Chinese headers; bad CSV cells reported at their
 place naming the column, the project byte-identical; --dry-run writes nothing; a project with
-log_dir gets new findings in the author's file of the day. The round trip with `findings
-export` (CSV and SARIF) is checked when that command exists, and printed as SKIP otherwise.
+log_dir gets new findings in the author's file of the day; and the round trip with `findings
+export` (CSV and SARIF).
 
 Run: python3 test_findings_import.py BINARY SOURCE_DIR
 """
@@ -254,9 +254,8 @@ def test_round_trip(tmp):
     """findings export then import: into the same project nothing changes; into the project
     without its findings the same findings come back."""
     _, text, _ = run("findings", "--help")
-    if not any(word == "export" for word, _ in help_section(text, "Subcommands:")):
-        print("SKIP: round trip with findings export (no `findings export` in this build)")
-        return
+    check(any(word == "export" for word, _ in help_section(text, "Subcommands:")),
+          "round trip: `findings export` is not in this build")
     for fmt, ext in (("csv", "csv"), ("sarif", "sarif")):
         project = os.path.join(tmp, f"rt-{fmt}.json")
         shutil.copy(PENTEST, project)
