@@ -8,6 +8,7 @@
 #include "cli_model.hpp"
 #include "findings.hpp"
 #include "output/csv.hpp"
+#include "output/register_table.hpp"
 #include "output/sarif.hpp"
 #include "output/xlsx.hpp"
 #include "views/register.hpp"

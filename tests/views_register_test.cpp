@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include "output/register_table.hpp"
 #include "test_helpers.hpp"
 #include "views/register.hpp"
 

@@ -21,6 +21,7 @@
 #include <ctime>
 #include <optional>
 
+#include "output/register_table.hpp"
 #include "util/dates.hpp"
 #include "util/diagnostic.hpp"
 #include "util/text.hpp"
@@ -77,31 +78,6 @@ std::string text_in(const json& object, std::string_view key) {
 std::string label_in(const json& object, std::string_view label, std::string_view key) {
   std::string text = text_in(object, label);
   return text.empty() ? text_in(object, key) : text;
-}
-
-/// The items of a list, one a line (a single text stands for itself).
-std::string lines_in(const json& object, std::string_view key) {
-  const json& items = member(object, key);
-  if (!items.is_array()) return text_of(items);
-  std::vector<std::string> texts;
-  for (const json& item : items) texts.push_back(text_of(item));
-  return join(texts, "\n");
-}
-
-/// The text of column `key` of register_columns for one finding, as the CSV has it.
-std::string cell_text(const json& finding, std::string_view key) {
-  const json& cvss = member(finding, "cvss");
-  const json& retest = member(finding, "retest");
-  if (key == "severity") return label_in(finding, "severity_label", "severity");
-  if (key == "status") return label_in(finding, "status_label", "status");
-  if (key == "cvss") return text_in(cvss, "vector");
-  if (key == "cvss_score") return text_in(cvss, "score");
-  if (key == "phase") return label_in(finding, "phase_name", "phase");
-  if (key == "affected" || key == "references") return lines_in(finding, key);
-  if (key == "retest_date") return text_in(retest, "date");
-  if (key == "retest_result") return label_in(retest, "result_label", "result");
-  if (key == "retest_note") return text_in(retest, "note");
-  return text_in(finding, key);
 }
 
 std::optional<double> number_in(std::string_view text) {
@@ -411,8 +387,7 @@ constexpr std::array<Column, 22> kColumns{{
 static_assert(kColumns.size() == register_columns.size());
 
 void write_cell(const Sheet& sheet, const Formats& formats, lxw_row_t row, lxw_col_t col,
-                const json& finding) {
-  std::string text = cell_text(finding, register_columns[col]);
+                const json& finding, const std::string& text) {
   if (text.empty()) return;
   switch (kColumns[col].kind) {
     case Kind::date:
@@ -441,8 +416,9 @@ void write_findings(const Sheet& sheet, const Formats& formats, const json& view
   for (const json& finding : array_in(view, "findings")) {
     if (!finding.is_object()) continue;
     ++row;
+    auto cells = register_cells(finding);
     for (lxw_col_t col = 0; col < kColumns.size(); ++col)
-      write_cell(sheet, formats, row, col, finding);
+      write_cell(sheet, formats, row, col, finding, cells[col]);
   }
   worksheet_freeze_panes(sheet.sheet, 1, 0);
   check(worksheet_autofilter(sheet.sheet, 0, 0, row, lxw_col_t(kColumns.size() - 1)),

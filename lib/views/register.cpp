@@ -136,29 +136,9 @@ json summary_json(const std::vector<Row>& rows, Lang lang) {
 json columns_json(Lang lang) {
   const auto& labels = words(lang).register_.columns;
   json list = json::array();
-  for (size_t i = 0; i < kRegisterColumns; ++i)
+  for (size_t i = 0; i < register_columns.size(); ++i)
     list.push_back({{"key", register_columns[i]}, {"label", labels[i]}});
   return list;
-}
-
-std::string text_of(const json& item, const char* key) {
-  const json& value = item.contains(key) ? item[key] : json();
-  return value.is_string() ? value.get<std::string>() : std::string();
-}
-
-/// A list of texts, one per line.
-std::string lines_of(const json& item, const char* key) {
-  std::vector<std::string> lines;
-  if (item.contains(key) && item[key].is_array())
-    for (const json& line : item[key])
-      if (line.is_string()) lines.push_back(line.get<std::string>());
-  return join(lines, "\n");
-}
-
-/// The label the item gives a field (`severity_label`, `phase_name`), else the field itself.
-std::string label_of(const json& item, const char* key, const char* label) {
-  std::string text = text_of(item, label);
-  return text.empty() ? text_of(item, key) : text;
 }
 
 }  // namespace
@@ -172,56 +152,6 @@ std::optional<View> build_register_view(const Project& project, const ViewOption
   view["findings"] = findings_json(project, rows, common.today, common.lang);
   view["summary"] = summary_json(rows, common.lang);
   return View(std::move(view));
-}
-
-std::array<std::string, kRegisterColumns> register_header(Lang lang) {
-  std::array<std::string, kRegisterColumns> header;
-  const auto& labels = words(lang).register_.columns;
-  for (size_t i = 0; i < kRegisterColumns; ++i) header[i] = std::string(labels[i]);
-  return header;
-}
-
-std::array<std::string, kRegisterColumns> register_cells(const json& item) {
-  static const json kNone;
-  const json& cvss = item.contains("cvss") ? item["cvss"] : kNone;
-  const json& retest = item.contains("retest") ? item["retest"] : kNone;
-  auto sub = [](const json& object, const char* key) {
-    return object.is_object() ? text_of(object, key) : std::string();
-  };
-  return {text_of(item, "id"),
-          text_of(item, "title"),
-          label_of(item, "severity", "severity_label"),
-          label_of(item, "status", "status_label"),
-          sub(cvss, "vector"),
-          sub(cvss, "score"),
-          text_of(item, "cwe"),
-          label_of(item, "phase", "phase_name"),
-          text_of(item, "found"),
-          text_of(item, "due"),
-          text_of(item, "owner"),
-          lines_of(item, "affected"),
-          text_of(item, "standard"),
-          text_of(item, "evidence"),
-          text_of(item, "impact"),
-          text_of(item, "recommendation"),
-          lines_of(item, "references"),
-          text_of(item, "client_feedback"),
-          sub(retest, "date"),
-          retest.is_object() ? label_of(retest, "result", "result_label") : std::string(),
-          sub(retest, "note"),
-          text_of(item, "fingerprint")};
-}
-
-std::vector<std::vector<std::string>> register_table(const json& view) {
-  Lang lang = language_named(view.value("lang", "en")).value_or(Lang::en);
-  std::vector<std::vector<std::string>> table;
-  auto add = [&](const std::array<std::string, kRegisterColumns>& row) {
-    table.emplace_back(row.begin(), row.end());
-  };
-  add(register_header(lang));
-  if (view.contains("findings") && view["findings"].is_array())
-    for (const json& item : view["findings"]) add(register_cells(item));
-  return table;
 }
 
 }  // namespace commplan

@@ -1,8 +1,9 @@
 #pragma once
 // The findings register (`findings export`): every finding of the project as one row a
 // spreadsheet, a tracker or a scanner's dashboard takes in. Its view model ("commplan/register")
-// feeds every format of the command: JSON as it is, CSV through register_cells(), the XLSX
-// workbook (output/xlsx.hpp) and SARIF (output/sarif.hpp) from its JSON.
+// feeds every format of the command: JSON as it is, CSV through register_cells()
+// (output/register_table.hpp), the XLSX workbook (output/xlsx.hpp) and SARIF (output/sarif.hpp)
+// from its JSON.
 //
 // Rules (README, "Findings register"):
 // - as of the page's day (--date): a finding found later is left out, an undated one is in;
@@ -42,22 +43,5 @@ std::optional<View> build_register_view(const Project& project, const ViewOption
 std::optional<View> build_register_view(const Project&& project, const ViewOptions& common,
                                         const RegisterOptions& own,
                                         Diagnostics& diagnostics) = delete;
-
-/// How many columns the register has.
-inline constexpr size_t kRegisterColumns = register_columns.size();
-
-/// The register's column headers in `lang` (Words::Register::columns).
-std::array<std::string, kRegisterColumns> register_header(Lang lang);
-
-/// The texts of a finding item's cells, in register_columns order, as the workbook has them
-/// too: severity and status as their labels in the page's language ("Unrated" / "Not set"
-/// when not set), the phase by its name (else its id), the CVSS vector and its score ("9.8"),
-/// dates ISO (empty when none), affected and references one per line ("\n"), the re-test's
-/// date, result label and note (empty without one); every other column its text.
-std::array<std::string, kRegisterColumns> register_cells(const nlohmann::json& item);
-
-/// The register of `view` (build_register_view's JSON) as a table of texts: the header row in
-/// the view's language, then register_cells() of each finding (what CSV writes).
-std::vector<std::vector<std::string>> register_table(const nlohmann::json& view);
 
 }  // namespace commplan
