@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "model/project.hpp"
+#include "output/plan_ics.hpp"
 #include "views/kickoff.hpp"
 #include "views/plan.hpp"
 #include "views/schedule.hpp"
@@ -75,7 +76,10 @@ void BM_PlanView(benchmark::State& state) {
 BENCHMARK(BM_PlanView)->Apply(sizes);
 
 void BM_PlanIcs(benchmark::State& state) {
-  run(state, [](const Project& p, const ViewOptions& o) { return plan_ics(p, o); });
+  run(state, [](const Project& p, const ViewOptions& o) {
+    Diagnostics diagnostics;
+    return plan_ics(build_plan_view(p, o, {}, diagnostics)->data);
+  });
 }
 BENCHMARK(BM_PlanIcs)->Apply(sizes);
 

@@ -23,6 +23,7 @@
 #include "load/document.hpp"
 #include "model/project.hpp"
 #include "model/reader.hpp"
+#include "output/plan_ics.hpp"
 #include "template/library.hpp"
 #include "views/five_w2h.hpp"
 #include "views/kickoff.hpp"
@@ -218,7 +219,9 @@ BENCHMARK_CAPTURE(BM_View, plan, [](const Project& p, const ViewOptions& o, Diag
 void BM_PlanIcs(benchmark::State& state) {
   const Project& project = project_of(state.range(0));
   ViewOptions options = view_options(project);
-  for (auto _ : state) benchmark::DoNotOptimize(plan_ics(project, options));
+  Diagnostics diagnostics;
+  for (auto _ : state)
+    benchmark::DoNotOptimize(plan_ics(build_plan_view(project, options, {}, diagnostics)->data));
   report(state, 0);
 }
 BENCHMARK(BM_PlanIcs)->Apply(sizes);
