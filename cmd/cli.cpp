@@ -84,7 +84,58 @@ std::string unknown_word(const CLI::App& app) {
   return {};
 }
 
-void build(CLI::App& app, Context& ctx) {
+/// A subcommand and what adds it, its options and its own subcommands to the command line.
+struct Command {
+  std::string_view name;
+  void (*add)(CLI::App&, Context&);
+};
+
+/// Every subcommand, in the order the help lists them.
+constexpr Command kCommands[] = {
+    {"init", add_init_command},
+    {"validate", add_validate_command},
+    {"schema", add_schema_command},
+    {"kickoff", add_kickoff_command},
+    {"five-w2h", add_five_w2h_command},
+    {"render", add_render_command},
+    {"templates", add_templates_command},
+    {"recap", add_recap_command},
+    {"minutes", add_minutes_command},
+    {"plan", add_plan_command},
+    {"finding", add_finding_command},
+    {"findings", add_findings_command},
+    {"log", add_log_command},
+    {"completion", add_completion_command},
+    {"man", add_man_command},
+    {"__complete", add_complete_ids_command},
+};
+
+/// The one subcommand `args` run when nothing else about the command line needs the others,
+/// or nullptr. Building a subcommand's options costs more than most commands take to run, so
+/// `commplan kickoff …` builds kickoff's alone. The others are needed by a command line
+/// without a subcommand or with an unknown word (the help, "did you mean"), by one with an
+/// option before its subcommand other than the diagnostic options (--help, --version), and by
+/// the commands that describe the whole command line (completion, man).
+const Command* invoked(const std::vector<std::string>& args) {
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& word = args[i];
+    if (word == "--color" || word == "--error-format") {
+      ++i;  // its value
+      continue;
+    }
+    if (word.starts_with("--color=") || word.starts_with("--error-format=") ||
+        word == "--all-diagnostics")
+      continue;
+    if (word.starts_with("-")) return nullptr;
+    for (const Command& command : kCommands)
+      if (word == command.name)
+        return command.name == "completion" || command.name == "man" ? nullptr : &command;
+    return nullptr;
+  }
+  return nullptr;
+}
+
+void build(CLI::App& app, Context& ctx, const Command* only) {
   app.set_version_flag("--version", std::string("commplan ") + COMMPLAN_VERSION);
   app.require_subcommand(1);
   app.fallthrough(false);
@@ -92,22 +143,8 @@ void build(CLI::App& app, Context& ctx) {
   app.footer(
       "--color, --error-format and --all-diagnostics may stand before or after the "
       "subcommand.");
-  add_init_command(app, ctx);
-  add_validate_command(app, ctx);
-  add_schema_command(app, ctx);
-  add_kickoff_command(app, ctx);
-  add_five_w2h_command(app, ctx);
-  add_render_command(app, ctx);
-  add_templates_command(app, ctx);
-  add_recap_command(app, ctx);
-  add_minutes_command(app, ctx);
-  add_plan_command(app, ctx);
-  add_finding_command(app, ctx);
-  add_findings_command(app, ctx);
-  add_log_command(app, ctx);
-  add_completion_command(app, ctx);
-  add_man_command(app, ctx);
-  add_complete_ids_command(app, ctx);
+  for (const Command& command : kCommands)
+    if (only == nullptr || only == &command) command.add(app, ctx);
   inherit_options(app);
 }
 
@@ -128,7 +165,7 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
   auto* out_buffer = dynamic_cast<DescriptorBuffer*>(out.rdbuf());
   ctx.stdout_is_terminal = out_buffer != nullptr && ::isatty(out_buffer->fd());
   CLI::App app{"commplan: communication plans and briefs for on-site engagements", "commplan"};
-  build(app, ctx);
+  build(app, ctx, invoked(args));
   int code = kOk;
   try {
     std::vector<std::string> reversed(args.rbegin(), args.rend());
