@@ -7,6 +7,8 @@
 
 #include "output/xlsx.hpp"
 
+#include <dlfcn.h>
+#include <fmt/format.h>
 #include <unistd.h>
 #include <xlsxwriter.h>
 
@@ -38,10 +40,66 @@ constexpr size_t kCellLimit = 32767;
 /// The creation time of a view without a date: 1980-01-01T00:00:00Z, the zip members' stamp.
 constexpr time_t kEpoch1980 = 315532800;
 
+/// libxlsxwriter, loaded when the first workbook is written. Linked, it would be loaded with
+/// every run of commplan, and with it libcrypto, minizip and zlib: more time than most briefs
+/// take to render. The package names it in Depends all the same (cmake/install.cmake).
+struct Xlsxwriter {
+#define COMMPLAN_LXW_FUNCTIONS(X) \
+  X(workbook_new_opt)             \
+  X(lxw_workbook_free)            \
+  X(workbook_add_worksheet)       \
+  X(workbook_close)               \
+  X(workbook_add_format)          \
+  X(workbook_set_properties)      \
+  X(format_set_align)             \
+  X(format_set_bold)              \
+  X(format_set_text_wrap)         \
+  X(format_set_bg_color)          \
+  X(format_set_font_color)        \
+  X(format_set_num_format)        \
+  X(format_set_bottom)            \
+  X(format_set_top)               \
+  X(worksheet_write_string)       \
+  X(worksheet_write_comment)      \
+  X(worksheet_write_number)       \
+  X(worksheet_write_datetime)     \
+  X(worksheet_set_column)         \
+  X(worksheet_freeze_panes)       \
+  X(worksheet_autofilter)         \
+  X(lxw_strerror)
+#define COMMPLAN_LXW_MEMBER(name) decltype(&::name) name = nullptr;
+  COMMPLAN_LXW_FUNCTIONS(COMMPLAN_LXW_MEMBER)
+#undef COMMPLAN_LXW_MEMBER
+};
+
+/// The library's functions; throws Error(io) naming the library when it cannot be loaded.
+const Xlsxwriter& lxw() {
+  static const Xlsxwriter api = [] {
+    constexpr const char* kLibrary = COMMPLAN_XLSXWRITER_SONAME;
+    auto unavailable = [&](const char* why) {
+      return Error(Error::Kind::io, "",
+                   fmt::format("cannot write the workbook: {} cannot be loaded ({}); install "
+                               "Debian's libxlsxwriter4",
+                               kLibrary, why != nullptr ? why : "unknown reason"));
+    };
+    void* library = ::dlopen(kLibrary, RTLD_NOW | RTLD_LOCAL);  // kept until the process ends
+    if (library == nullptr) throw unavailable(::dlerror());
+    Xlsxwriter loaded;
+#define COMMPLAN_LXW_LOAD(name)                                                   \
+  loaded.name = reinterpret_cast<decltype(loaded.name)>(::dlsym(library, #name)); \
+  if (loaded.name == nullptr) throw unavailable(::dlerror());
+    COMMPLAN_LXW_FUNCTIONS(COMMPLAN_LXW_LOAD)
+#undef COMMPLAN_LXW_LOAD
+#undef COMMPLAN_LXW_FUNCTIONS
+    return loaded;
+  }();
+  return api;
+}
+
 [[noreturn]] void fail(std::string_view what, lxw_error error) {
-  throw Error(
-      Error::Kind::io, "",
-      std::string("cannot write the workbook: ") + std::string(what) + ": " + lxw_strerror(error));
+  throw Error(Error::Kind::io, "",
+              std::string("cannot write the workbook: ") + std::string(what) + ": " +
+                  lxw().lxw_strerror(error));
 }
 
 void check(lxw_error error, std::string_view what) {
@@ -231,11 +289,11 @@ class Book {
   Book(const std::string& path, std::string& tmpdir) {
     lxw_workbook_options options{};
     options.tmpdir = tmpdir.data();
-    book_ = workbook_new_opt(path.c_str(), &options);
+    book_ = lxw().workbook_new_opt(path.c_str(), &options);
     if (book_ == nullptr) fail("cannot start", LXW_ERROR_MEMORY_MALLOC_FAILED);
   }
   ~Book() {
-    if (book_ != nullptr) lxw_workbook_free(book_);
+    if (book_ != nullptr) lxw().lxw_workbook_free(book_);
   }
   Book(const Book&) = delete;
   Book& operator=(const Book&) = delete;
@@ -243,7 +301,7 @@ class Book {
   lxw_workbook* get() const { return book_; }
 
   lxw_worksheet* add_sheet(std::string_view name) {
-    lxw_worksheet* sheet = workbook_add_worksheet(book_, std::string(name).c_str());
+    lxw_worksheet* sheet = lxw().workbook_add_worksheet(book_, std::string(name).c_str());
     if (sheet == nullptr) fail(name, LXW_ERROR_SHEETNAME_ALREADY_USED);
     return sheet;
   }
@@ -252,7 +310,7 @@ class Book {
   void close() {
     lxw_workbook* book = book_;
     book_ = nullptr;
-    check(workbook_close(book), "cannot close");
+    check(lxw().workbook_close(book), "cannot close");
   }
 
  private:
@@ -268,14 +326,14 @@ struct Style {
 };
 
 lxw_format* add_format(Book& book, const Style& style) {
-  lxw_format* format = workbook_add_format(book.get());
+  lxw_format* format = lxw().workbook_add_format(book.get());
   if (format == nullptr) fail("cannot add a format", LXW_ERROR_MEMORY_MALLOC_FAILED);
-  format_set_align(format, LXW_ALIGN_VERTICAL_TOP);
-  if (style.bold) format_set_bold(format);
-  if (style.wrap) format_set_text_wrap(format);
-  if (style.fill != LXW_COLOR_UNSET) format_set_bg_color(format, style.fill);
-  if (style.font != LXW_COLOR_UNSET) format_set_font_color(format, style.font);
-  if (style.number_format != nullptr) format_set_num_format(format, style.number_format);
+  lxw().format_set_align(format, LXW_ALIGN_VERTICAL_TOP);
+  if (style.bold) lxw().format_set_bold(format);
+  if (style.wrap) lxw().format_set_text_wrap(format);
+  if (style.fill != LXW_COLOR_UNSET) lxw().format_set_bg_color(format, style.fill);
+  if (style.font != LXW_COLOR_UNSET) lxw().format_set_font_color(format, style.font);
+  if (style.number_format != nullptr) lxw().format_set_num_format(format, style.number_format);
   return format;
 }
 
@@ -303,9 +361,9 @@ struct Formats {
         total(add_format(book, {.bold = true})),
         total_count(add_format(book, {.bold = true})),
         severity() {
-    format_set_bottom(header, LXW_BORDER_THIN);
-    format_set_top(total, LXW_BORDER_THIN);
-    format_set_top(total_count, LXW_BORDER_THIN);
+    lxw().format_set_bottom(header, LXW_BORDER_THIN);
+    lxw().format_set_top(total, LXW_BORDER_THIN);
+    lxw().format_set_top(total_count, LXW_BORDER_THIN);
     for (size_t i = 0; i < severity.size(); ++i)
       severity[i] = add_format(
           book,
@@ -330,23 +388,24 @@ struct Sheet {
   void text(lxw_row_t row, lxw_col_t col, std::string_view text, lxw_format* format) const {
     bool cut = false;
     std::string value = cell_string(text, cut);
-    check(worksheet_write_string(sheet, row, col, value.c_str(), format), "cannot write a cell");
+    check(lxw().worksheet_write_string(sheet, row, col, value.c_str(), format),
+          "cannot write a cell");
     if (cut)
-      check(
-          worksheet_write_comment(sheet, row, col, std::string(words.register_.truncated).c_str()),
-          "cannot write a note");
+      check(lxw().worksheet_write_comment(sheet, row, col,
+                                          std::string(words.register_.truncated).c_str()),
+            "cannot write a note");
   }
 
   void number(lxw_row_t row, lxw_col_t col, double value, lxw_format* format) const {
-    check(worksheet_write_number(sheet, row, col, value, format), "cannot write a cell");
+    check(lxw().worksheet_write_number(sheet, row, col, value, format), "cannot write a cell");
   }
 
   void date(lxw_row_t row, lxw_col_t col, lxw_datetime value, lxw_format* format) const {
-    check(worksheet_write_datetime(sheet, row, col, &value, format), "cannot write a cell");
+    check(lxw().worksheet_write_datetime(sheet, row, col, &value, format), "cannot write a cell");
   }
 
   void width(lxw_col_t col, double width) const {
-    check(worksheet_set_column(sheet, col, col, width, nullptr), "cannot size a column");
+    check(lxw().worksheet_set_column(sheet, col, col, width, nullptr), "cannot size a column");
   }
 };
 
@@ -420,8 +479,8 @@ void write_findings(const Sheet& sheet, const Formats& formats, const json& view
     for (lxw_col_t col = 0; col < kColumns.size(); ++col)
       write_cell(sheet, formats, row, col, finding, cells[col]);
   }
-  worksheet_freeze_panes(sheet.sheet, 1, 0);
-  check(worksheet_autofilter(sheet.sheet, 0, 0, row, lxw_col_t(kColumns.size() - 1)),
+  lxw().worksheet_freeze_panes(sheet.sheet, 1, 0);
+  check(lxw().worksheet_autofilter(sheet.sheet, 0, 0, row, lxw_col_t(kColumns.size() - 1)),
         "cannot add the filters");
 }
 
@@ -498,7 +557,7 @@ void write_workbook(Book& book, const json& view, Lang lang) {
   lxw_doc_properties properties{};
   properties.title = title.empty() ? nullptr : title.data();
   properties.created = created_time(view);
-  check(workbook_set_properties(book.get(), &properties), "cannot set the properties");
+  check(lxw().workbook_set_properties(book.get(), &properties), "cannot set the properties");
   Formats formats(book);
   write_findings({book.add_sheet(w.register_.sheet_findings), w}, formats, view);
   write_summary({book.add_sheet(w.register_.sheet_summary), w}, formats, view);
