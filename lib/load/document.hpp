@@ -53,7 +53,7 @@ enum class Format { yaml, json };
 struct Limits {
   size_t max_bytes = kMaxReadBytes;  ///< input size
   int max_depth = 64;                ///< nesting of sequences and mappings
-  size_t max_nodes = 4'000'000;      ///< nodes in the loaded tree, aliases expanded
+  size_t max_nodes = 12'000'000;     ///< nodes in the loaded tree, aliases expanded
   size_t max_alias_nodes = 100'000;  ///< nodes created by expanding aliases
 
   /// Folders a project's log_dir walks, itself included.
