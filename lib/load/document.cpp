@@ -17,6 +17,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "load/json_fast.hpp"
+#include "load/node_storage.hpp"
 #include "util/read.hpp"
 #include "util/text.hpp"
 
@@ -41,57 +43,6 @@ Format detect_format(std::string_view file, std::string_view text) {
     return Format::json;
   return Format::yaml;
 }
-
-/// A bump allocator: nodes, entries and texts are trivially destructible, so a document's
-/// tree is freed as a few blocks instead of node by node.
-class NodeStorage {
- public:
-  /// Keeps the source text, which the tree's texts point into where they are written plainly.
-  std::string_view keep(std::string text) {
-    source_ = std::move(text);
-    return source_;
-  }
-
-  /// A copy of `text` that lives as long as the storage.
-  std::string_view copy(std::string_view text) {
-    if (text.empty()) return {};
-    auto* at = static_cast<char*>(allocate(text.size(), 1));
-    std::memcpy(at, text.data(), text.size());
-    return {at, text.size()};
-  }
-
-  /// A copy of `items` that lives as long as the storage.
-  template <class T>
-  std::span<const T> copy(std::span<const T> items) {
-    static_assert(std::is_trivially_copyable_v<T> && std::is_trivially_destructible_v<T>);
-    if (items.empty()) return {};
-    auto* at = static_cast<T*>(allocate(items.size_bytes(), alignof(T)));
-    std::memcpy(static_cast<void*>(at), items.data(), items.size_bytes());
-    return {at, items.size()};
-  }
-
- private:
-  static constexpr size_t kBlock = 64 << 10;
-
-  void* allocate(size_t bytes, size_t align) {
-    size_t pad = (align - reinterpret_cast<uintptr_t>(next_) % align) % align;
-    if (bytes + pad > left_) {
-      if (bytes > kBlock / 4) return blocks_.emplace_back(new std::byte[bytes]).get();
-      next_ = blocks_.emplace_back(new std::byte[kBlock]).get();
-      left_ = kBlock;
-      pad = 0;  // new[] aligns for every fundamental type
-    }
-    void* at = next_ + pad;
-    next_ += pad + bytes;
-    left_ -= pad + bytes;
-    return at;
-  }
-
-  std::string source_;
-  std::vector<std::unique_ptr<std::byte[]>> blocks_;
-  std::byte* next_ = nullptr;
-  size_t left_ = 0;
-};
 
 namespace {
 
@@ -633,25 +584,27 @@ void report_parser_errors(fy_diag* diag, const UnplacedError& unplaced, size_t s
   diagnostics.error(doc.file, mark, {}, std::move(message), doc.line(mark));
 }
 
-}  // namespace
-
-Document parse_document(std::string file, std::string text, Format format, Diagnostics& diagnostics,
-                        const Limits& limits) {
-  auto storage = std::make_shared<NodeStorage>();
-  Document doc{std::move(file), storage->keep(std::move(text)), {}, storage};
+/// The checks made before parsing: size, then encoding (past a byte order mark, which it
+/// drops from the document's text). False after reporting a problem.
+bool check_source(Document& doc, Diagnostics& diagnostics, const Limits& limits) {
   if (doc.text.size() > limits.max_bytes) {
     diagnostics.error(
         doc.file, {}, {},
         fmt::format("file is larger than {} MiB (the limit)", limits.max_bytes >> 20));
-    return doc;
+    return false;
   }
   if (doc.text.starts_with("\xEF\xBB\xBF")) doc.text.remove_prefix(3);  // a UTF-8 byte order mark
   if (auto problem = encoding_problem(doc.text)) {
     Mark mark = mark_at(doc.text, problem->first);
     diagnostics.error(doc.file, mark, {}, problem->second);
-    return doc;
+    return false;
   }
+  return true;
+}
 
+/// Parses the checked text of `doc` with libfyaml into its root.
+void parse_with_libfyaml(Document& doc, NodeStorage& storage, Format format,
+                         Diagnostics& diagnostics, const Limits& limits) {
   UnplacedError unplaced;
   DiagPtr diag = collecting_diag(unplaced);
   fy_parse_cfg cfg{};
@@ -663,7 +616,7 @@ Document parse_document(std::string file, std::string text, Format format, Diagn
   if (!parser || fy_parser_set_string(parser.get(), doc.text.data(), doc.text.size()) != 0)
     throw Error(Error::Kind::io, doc.file, "cannot start the YAML parser");
 
-  TreeBuilder builder(doc, *storage, diagnostics, limits);
+  TreeBuilder builder(doc, storage, diagnostics, limits);
   bool ok = true;
   while (fy_event* raw = fy_parser_parse(parser.get())) {
     EventPtr event(raw, EventDeleter{parser.get()});
@@ -677,7 +630,34 @@ Document parse_document(std::string file, std::string text, Format format, Diagn
     ok = false;
   }
   if (ok) doc.root = builder.root();
+}
+
+}  // namespace
+
+std::optional<Document> parse_document_with(JsonParsers parsers, std::string file, std::string text,
+                                            Format format, Diagnostics& diagnostics,
+                                            const Limits& limits) {
+  bool json = format == Format::json;
+  bool fast = json && parsers != JsonParsers::libfyaml_only;
+  if (fast) text.reserve(text.size() + kJsonFastPadding);  // simdjson reads past the end
+  auto storage = std::make_shared<NodeStorage>();
+  Document doc{std::move(file), storage->keep(std::move(text)), {}, storage};
+  if (!check_source(doc, diagnostics, limits))
+    return parsers == JsonParsers::fast_only ? std::nullopt : std::optional(std::move(doc));
+  if (fast) {
+    auto root = parse_json_fast(doc.text, storage->readable_from(doc.text), *storage, limits);
+    if (root) doc.root = *root;
+    if (root || parsers == JsonParsers::fast_only)
+      return root ? std::optional(std::move(doc)) : std::nullopt;
+  }
+  parse_with_libfyaml(doc, *storage, format, diagnostics, limits);
   return doc;
+}
+
+Document parse_document(std::string file, std::string text, Format format, Diagnostics& diagnostics,
+                        const Limits& limits) {
+  return *parse_document_with(JsonParsers::fast_then_libfyaml, std::move(file), std::move(text),
+                              format, diagnostics, limits);
 }
 
 std::string read_source(const std::string& file, std::istream& in, const Limits& limits) {

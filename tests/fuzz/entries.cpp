@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "load/document.hpp"
+#include "load/json_fast.hpp"
 #include "model/project.hpp"
 #include "output/ics.hpp"
 #include "output/markdown.hpp"
@@ -62,6 +63,60 @@ int fuzz_document(const std::uint8_t* data, std::size_t size, Format format) {
   (void)to_json(doc.root).dump();
   (void)to_ordered_json(doc.root).dump(2);
   return 0;
+}
+
+std::string mark_text(const Mark& mark) {
+  return std::to_string(mark.line) + ":" + std::to_string(mark.column) + "@" +
+         std::to_string(mark.offset);
+}
+
+std::string difference_at(const std::string& path, const Node& expected, const Node& actual);
+
+std::string children_difference(const std::string& path, const Node& expected, const Node& actual) {
+  if (expected.items.size() != actual.items.size() ||
+      expected.entries.size() != actual.entries.size())
+    return path + ": another number of children";
+  for (size_t i = 0; i < expected.items.size(); ++i) {
+    std::string at = path + "[" + std::to_string(i) + "]";
+    if (auto d = difference_at(at, expected.items[i], actual.items[i]); !d.empty()) return d;
+  }
+  for (size_t i = 0; i < expected.entries.size(); ++i) {
+    const commplan::Entry& e = expected.entries[i];
+    const commplan::Entry& a = actual.entries[i];
+    std::string at = path + "." + std::string(e.key);
+    if (e.key != a.key) return at + ": key \"" + std::string(a.key) + "\"";
+    if (mark_text(e.key_mark) != mark_text(a.key_mark))
+      return at + ": key mark " + mark_text(e.key_mark) + " vs " + mark_text(a.key_mark);
+    if (auto d = difference_at(at, e.value, a.value); !d.empty()) return d;
+  }
+  return {};
+}
+
+std::string difference_at(const std::string& path, const Node& expected, const Node& actual) {
+  if (expected.kind != actual.kind) return path + ": another kind";
+  if (expected.plain != actual.plain) return path + ": plain differs";
+  if (expected.text != actual.text)
+    return path + ": text \"" + std::string(expected.text) + "\" vs \"" + std::string(actual.text) +
+           "\"";
+  if (mark_text(expected.mark) != mark_text(actual.mark))
+    return path + ": mark " + mark_text(expected.mark) + " vs " + mark_text(actual.mark);
+  return children_difference(path, expected, actual);
+}
+
+/// Wherever the JSON fast path reads `text`, libfyaml's path reads it without an error and
+/// builds the same tree.
+void check_json_fast_path(const std::string& text) {
+  Diagnostics fast_diagnostics, diagnostics;
+  auto fast =
+      parse_document_with(JsonParsers::fast_only, "fuzz", text, Format::json, fast_diagnostics);
+  if (!fast) return;
+  auto slow =
+      parse_document_with(JsonParsers::libfyaml_only, "fuzz", text, Format::json, diagnostics);
+  if (diagnostics.has_errors())
+    violated("the JSON fast path reads what libfyaml rejects",
+             format_headline(diagnostics.items()[0]));
+  if (auto d = tree_difference(slow->root, fast->root); !d.empty())
+    violated("the JSON fast path builds another tree than libfyaml", d);
 }
 
 /// A log_dir makes the loader read a folder: renames the field so the fuzzer cannot wander the
@@ -265,7 +320,12 @@ int fuzz_yaml(const std::uint8_t* data, std::size_t size) {
 }
 
 int fuzz_json(const std::uint8_t* data, std::size_t size) {
+  check_json_fast_path(as_text(data, size));
   return fuzz_document(data, size, Format::json);
+}
+
+std::string tree_difference(const Node& expected, const Node& actual) {
+  return difference_at("root", expected, actual);
 }
 
 int fuzz_project(const std::uint8_t* data, std::size_t size) {

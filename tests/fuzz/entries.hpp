@@ -5,15 +5,25 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
+
+namespace commplan {
+struct Node;
+}
 
 namespace commplan::fuzz {
 
 /// The YAML loader: parse_document(Format::yaml), then the document as JSON.
 int fuzz_yaml(const std::uint8_t* data, std::size_t size);
 
-/// The JSON loader: parse_document(Format::json), then the document as JSON.
+/// The JSON loader: parse_document(Format::json), then the document as JSON; and wherever the
+/// JSON fast path builds a tree, libfyaml's path builds the same one.
 int fuzz_json(const std::uint8_t* data, std::size_t size);
+
+/// The first difference between two trees (kind, plain, text, mark, keys and their marks), as
+/// "PATH: what differs"; empty when they are the same node for node.
+std::string tree_difference(const Node& expected, const Node& actual);
 
 /// load_project, then every view builder on whatever loads without errors (kickoff, five-w2h,
 /// recap daily/phase/final on a few dates, plan with its calendar), rendered by the built-ins.

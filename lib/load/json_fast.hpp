@@ -1,0 +1,35 @@
+#pragma once
+// Load: a fast path for JSON (simdjson) that builds the tree libfyaml's path builds, or gives
+// up and lets that path run. Private to lib/load and its tests.
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "load/document.hpp"
+
+namespace commplan {
+
+/// The bytes past its end the fast path may read from a text (simdjson's padding).
+inline constexpr size_t kJsonFastPadding = 64;
+
+/// The tree of the JSON `text`, built in `storage` node for node as libfyaml's path builds it
+/// (kinds, plain, texts, keys, marks), or nullopt wherever that path could differ or fail: a
+/// syntax error, a duplicate key, past the limits, a scalar at the top. Reports nothing; the
+/// caller falls back to libfyaml, which words every error. `text` is checked for size and
+/// encoding already; `readable` bytes can be read from text.data() (the text is copied when
+/// fewer than text.size() + kJsonFastPadding).
+std::optional<Node> parse_json_fast(std::string_view text, size_t readable, NodeStorage& storage,
+                                    const Limits& limits);
+
+/// The parsers parse_document tries on JSON: the tests compare the two.
+enum class JsonParsers { fast_then_libfyaml, libfyaml_only, fast_only };
+
+/// parse_document with a choice of JSON parsers; with fast_only, nullopt where the fast path
+/// gives up (or the text fails the checks made before parsing).
+std::optional<Document> parse_document_with(JsonParsers parsers, std::string file, std::string text,
+                                            Format format, Diagnostics& diagnostics,
+                                            const Limits& limits = {});
+
+}  // namespace commplan

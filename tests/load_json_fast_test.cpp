@@ -1,0 +1,200 @@
+// The JSON fast path (simdjson) against libfyaml's path: the same tree node for node where it
+// reads a text, and libfyaml's diagnostics, unchanged, wherever it gives up.
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
+#include <vector>
+
+#include "fuzz/entries.hpp"
+#include "load/json_fast.hpp"
+#include "test_helpers.hpp"
+
+namespace commplan {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::optional<Document> fast(const std::string& text, const Limits& limits = {}) {
+  Diagnostics d;
+  return parse_document_with(JsonParsers::fast_only, "t.json", text, Format::json, d, limits);
+}
+
+Document slow(const std::string& text, Diagnostics& d, const Limits& limits = {}) {
+  return *parse_document_with(JsonParsers::libfyaml_only, "t.json", text, Format::json, d, limits);
+}
+
+/// Both paths read `text` into the same tree.
+void expect_same_tree(const std::string& text, const Limits& limits = {}) {
+  SCOPED_TRACE(text);
+  Diagnostics d;
+  Document expected = slow(text, d, limits);
+  ASSERT_FALSE(d.has_errors()) << format_headline(d.items()[0]);
+  auto actual = fast(text, limits);
+  ASSERT_TRUE(actual.has_value()) << "the fast path gave up";
+  EXPECT_EQ(fuzz::tree_difference(expected.root, actual->root), "");
+}
+
+/// Every diagnostic of a run, printed.
+std::vector<std::string> printed(const Diagnostics& d) {
+  std::vector<std::string> lines;
+  for (const auto& item : d.items()) lines.push_back(format_diagnostic(item));
+  return lines;
+}
+
+/// The fast path gives up on `text`, and parse_document reports what libfyaml's path reports.
+void expect_fallback(const std::string& text, const Limits& limits = {}) {
+  SCOPED_TRACE(text);
+  EXPECT_FALSE(fast(text, limits).has_value());
+  Diagnostics expected, actual;
+  slow(text, expected, limits);
+  Document doc = parse_document("t.json", text, Format::json, actual, limits);
+  EXPECT_EQ(printed(actual), printed(expected));
+  EXPECT_TRUE(actual.has_errors());
+  EXPECT_TRUE(doc.root.is_null());
+}
+
+TEST(JsonFastPath, BuildsTheTreeOfLibfyaml) {
+  for (const char* text : {
+           "{}",
+           "[]",
+           "[[], {}, [[]], {\"a\": {}}]",
+           "{\"a\": [1, -1, 1.5e3, -0.25E-2, 0, -0, 1e400, 123456789012345678901234567890]}",
+           "[true, false, null, \"null\", \"true\", \"\"]",
+           "{\"k\": \"v\", \"n\": null, \"e\": \"\", \"\": 1}",
+           "[\"line\\nbreak\", \"quote \\\" here\", \"back\\\\slash\", \"\\/\\b\\f\\r\\t\"]",
+           "[\"\\u00e9t\\u00E9\", \"\\ud83d\\ude00 smile\", \"caf\xC3\xA9\"]",
+           "{\"\xE4\xB8\xAD\xE6\x96\x87\": \"\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E\", \"x\": 1}",
+           "{\"\\u0061b\": 1, \"c\\td\": [\"\\u4e2d\"], \"\\\"\": 2}",
+           "[\"\xF0\x9F\x98\x80\", 1, \"a\xEF\xBB\xBF"
+           "b\", 2]",
+           "[\"raw \xE2\x80\xA8 line separator\", \"raw \xC2\x85 next line\", 3]",
+           "{\"a\":{\"b\":{\"c\":[1,2,{\"d\":null}]}},\"e\":[\"f\",true]}",
+           "{\n  \"a\": [\n    1,\n    \"two\"\n  ],\n  \"b\": null\n}\n",
+           "{\r\n  \"a\": [1,\r\n  2],\r\n  \"b\": \"\xC3\xA9\"\r\n}\r\n",
+           "[1,\r2,\r\r\n3]",
+           "\n\n  \t[ 1 ,\t2 ]  \n\n",
+           "\xEF\xBB\xBF{\"bom\": [\"\xC3\xA9\", 2]}",
+       })
+    expect_same_tree(text);
+}
+
+TEST(JsonFastPath, BuildsTheTreeOfLargeMappings) {
+  std::string text = "{";
+  for (int i = 0; i < 100; ++i)
+    text += (i ? ",\n\"key" : "\"key") + std::to_string(i) + "\": [" + std::to_string(i) + "]";
+  expect_same_tree(text + "}");
+}
+
+TEST(JsonFastPath, KeepsUnescapedTextsWithTheDocument) {
+  auto doc = fast("{\"a\": \"x\\ny\", \"b\\u00e9\": \"plain\"}");
+  ASSERT_TRUE(doc.has_value());
+  Document copy = *doc;
+  doc.reset();
+  EXPECT_EQ(copy.root.entries[0].value.text, "x\ny");
+  EXPECT_EQ(copy.root.entries[1].key, "b\xC3\xA9");
+  EXPECT_EQ(copy.root.entries[1].value.text, "plain");
+}
+
+TEST(JsonFastPath, ReadsAtTheLimitsAndGivesUpPastThem) {
+  Limits limits;
+  limits.max_depth = 3;
+  limits.max_nodes = 6;  // three sequences, a mapping's key and value, and one more
+  expect_same_tree("[[{\"a\": 1}], 2]", limits);
+  expect_fallback("[[[{\"a\": 1}]]]", limits);
+  expect_fallback("[[{\"a\": 1}], 2, 3]", limits);
+}
+
+TEST(JsonFastPath, BuildsTheTreeOfEveryJsonFileInTheSources) {
+  std::vector<fs::path> files;
+  for (const char* dir : {"examples", "tests"})
+    for (const auto& entry : fs::recursive_directory_iterator(testing::source_path(dir)))
+      if (entry.is_regular_file() && entry.path().extension() == ".json")
+        files.push_back(entry.path());
+  std::sort(files.begin(), files.end());
+  ASSERT_FALSE(files.empty());
+  size_t read_fast = 0;
+  for (const auto& file : files) {
+    SCOPED_TRACE(file.string());
+    std::ifstream in(file, std::ios::binary);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    Diagnostics d;
+    Document expected = slow(text, d);
+    auto actual = fast(text);
+    if (d.has_errors()) {
+      EXPECT_FALSE(actual.has_value());
+      continue;
+    }
+    if (!actual) continue;  // a scalar at the top, or a string simdjson reads otherwise
+    ++read_fast;
+    EXPECT_EQ(fuzz::tree_difference(expected.root, actual->root), "");
+  }
+  EXPECT_GE(read_fast, files.size() / 2);
+}
+
+TEST(JsonFastPath, LeavesEveryErrorToLibfyaml) {
+  for (const char* text : {
+           "{\"a\": 1,}",
+           "[1, 2,]",
+           "{\"a\": 1, \"a\": 2}",
+           "{\"a\" 1}",
+           "{1: 2}",
+           "[01]",
+           "[1.]",
+           "[.5]",
+           "[-]",
+           "[tru]",
+           "[nul, 1]",
+           "[NaN]",
+           "[Infinity]",
+           "[1] [2]",
+           "[1]]",
+           "{\"a\": 1} x",
+           "[1 2]",
+           "[\"a\tb\"]",
+           "[\"\\ud800\"]",
+           "[\"\\x41\"]",
+           "['single']",
+           "{\"a\": [1, 2}",
+           "[\"unterminated]",
+           "",
+       })
+    expect_fallback(text);
+}
+
+TEST(JsonFastPath, KeepsTheMessagesOfDuplicatesAndDepth) {
+  Diagnostics dup;
+  parse_document("t.json", "{\"a\": 1,\n \"b\": {\"c\": 1, \"c\": 2}}", Format::json, dup);
+  ASSERT_EQ(dup.items().size(), 1u);
+  EXPECT_EQ(format_headline(dup.items()[0]), "t.json:2:17: error: duplicate key \"c\"");
+  Diagnostics deep;
+  parse_document("t.json", std::string(70, '[') + std::string(70, ']'), Format::json, deep);
+  ASSERT_EQ(deep.items().size(), 1u);
+  EXPECT_EQ(format_headline(deep.items()[0]),
+            "t.json:1:65: error: nested more than 64 levels deep (the limit)");
+}
+
+TEST(JsonFastPath, GivesUpWhereLibfyamlReadsMoreThanJson) {
+  for (const char* text : {"[\"\\u0000\"]", "[1, # comment\n 2]", "\"text\"", "12"}) {
+    SCOPED_TRACE(text);
+    EXPECT_FALSE(fast(text).has_value());
+    Diagnostics expected_d, actual_d;
+    Document expected = slow(text, expected_d);
+    Document actual = parse_document("t.json", text, Format::json, actual_d);
+    EXPECT_FALSE(actual_d.has_errors());
+    EXPECT_EQ(fuzz::tree_difference(expected.root, actual.root), "");
+  }
+}
+
+TEST(JsonFastPath, GivesUpOnAScalarAtTheTop) {
+  EXPECT_FALSE(fast("\"text\"").has_value());
+  EXPECT_FALSE(fast("12").has_value());
+  EXPECT_EQ(load_data("d.json", "\"text\""), "text");
+}
+
+}  // namespace
+}  // namespace commplan
