@@ -101,7 +101,7 @@ class FastBuilder {
 
  private:
   bool open(size_t at, int depth, Node::Kind kind, Node& out);
-  bool scalar(std::string_view token, size_t at, Node& out);
+  bool scalar(od::value v, std::string_view token, size_t at, Node& out);
   bool string(od::value v, std::string_view token, size_t at, Node& out);
   bool key(od::field& field, std::string_view& key, Mark& mark);
   bool count();
@@ -143,16 +143,27 @@ bool FastBuilder::value(od::value v, int depth, Node& out) {
     case '"':
       return string(v, token, at, out);
     default:
-      return scalar(token, at, out);
+      return scalar(v, token, at, out);
   }
 }
 
+/// Reads a number, true, false or null through simdjson: every value is read, none skipped,
+/// as simdjson skips a value it was not asked for without checking the commas and colons after
+/// it.
+bool consume_scalar(od::value v, std::string_view token) {
+  bool flag = false;
+  double number = 0;
+  if (token == "null") return !v.is_null().get(flag) && flag;
+  if (token == "true" || token == "false") return !v.get_bool().get(flag);
+  return !v.get_double().get(number);
+}
+
 /// A number, true, false or null: plain, its text a view of the source.
-bool FastBuilder::scalar(std::string_view token, size_t at, Node& out) {
+bool FastBuilder::scalar(od::value v, std::string_view token, size_t at, Node& out) {
   token = trim_json_space(token);
   bool null = token == "null";
   if (!null && token != "true" && token != "false" && !is_json_number(token)) return false;
-  if (!count() || !cursor_.at(at, out.mark)) return false;
+  if (!consume_scalar(v, token) || !count() || !cursor_.at(at, out.mark)) return false;
   out.kind = null ? Node::Kind::null : Node::Kind::scalar;
   out.plain = true;
   out.text = text_.substr(at, token.size());
@@ -168,8 +179,9 @@ bool FastBuilder::string(od::value v, std::string_view token, size_t at, Node& o
   if (!count() || !cursor_.at(at + 1, out.mark)) return false;
   out.kind = Node::Kind::scalar;
   if (raw.find('\\') == std::string_view::npos) {
+    od::raw_json_string read;  // read, not skipped (see consume_scalar)
     out.text = raw;
-    return true;
+    return !v.get_raw_json_string().get(read);
   }
   std::string_view unescaped;
   if (v.get_string().get(unescaped) || has_unusual_characters(unescaped)) return false;
