@@ -639,12 +639,13 @@ std::optional<Document> parse_document_with(JsonParsers parsers, std::string fil
                                             const Limits& limits) {
   bool json = format == Format::json;
   bool fast = json && parsers != JsonParsers::libfyaml_only;
-  if (fast) text.reserve(text.size() + kJsonFastPadding);  // simdjson reads past the end
+  if (fast && text.size() <= limits.max_bytes)
+    text.reserve(text.size() + kJsonFastPadding);  // simdjson reads past the end
   auto storage = std::make_shared<NodeStorage>();
   Document doc{std::move(file), storage->keep(std::move(text)), {}, storage};
   if (!check_source(doc, diagnostics, limits))
     return parsers == JsonParsers::fast_only ? std::nullopt : std::optional(std::move(doc));
-  if (fast) {
+  if (fast) {  // where it gives up, what it left in the storage goes with the document
     auto root = parse_json_fast(doc.text, storage->readable_from(doc.text), *storage, limits);
     if (root) doc.root = *root;
     if (root || parsers == JsonParsers::fast_only)
