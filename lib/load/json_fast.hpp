@@ -8,11 +8,13 @@
 #include <string_view>
 
 #include "load/document.hpp"
+#include "util/read.hpp"
 
 namespace commplan {
 
 /// The bytes past its end the fast path may read from a text (simdjson's padding).
 inline constexpr size_t kJsonFastPadding = 64;
+static_assert(kReadPadding >= kJsonFastPadding, "read_file leaves the room the fast path reads");
 
 /// The tree of the JSON `text`, built in `storage` node for node as libfyaml's path builds it
 /// (kinds, plain, texts, keys, marks), or nullopt wherever that path could differ or fail: a

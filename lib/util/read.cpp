@@ -34,7 +34,8 @@ std::string read_file(const std::string& path, size_t max_bytes) {
 std::string read_stream(std::istream& in, const std::string& name, size_t max_bytes,
                         size_t size_hint) {
   std::string text;
-  text.reserve(std::min(size_hint, max_bytes) + 1);  // + 1: the read that finds the end
+  // + 1: the read that finds the end; then the room a parser may read past it.
+  text.reserve(std::min(size_hint, max_bytes) + 1 + kReadPadding);
   char buffer[1 << 16];
   while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
     text.append(buffer, static_cast<size_t>(in.gcount()));
