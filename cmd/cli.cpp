@@ -110,12 +110,16 @@ constexpr Command kCommands[] = {
     {"__complete", add_complete_ids_command},
 };
 
+/// Stands for no subcommand at all: `commplan --version` needs none.
+constexpr Command kNoCommand{"", nullptr};
+
 /// The one subcommand `args` run when nothing else about the command line needs the others,
-/// or nullptr. Building a subcommand's options costs more than most commands take to run, so
-/// `commplan kickoff …` builds kickoff's alone. The others are needed by a command line
-/// without a subcommand or with an unknown word (the help, "did you mean"), by one with an
-/// option before its subcommand other than the diagnostic options (--help, --version), and by
-/// the commands that describe the whole command line (completion, man).
+/// kNoCommand when it runs none, or nullptr for all of them. Building a subcommand's options
+/// costs more than most commands take to run, so `commplan kickoff …` builds kickoff's alone
+/// and `commplan --version` (answered as soon as it is read) none. All are needed by a command
+/// line without a subcommand or with an unknown word (the help, "did you mean"), by one with
+/// another option before its subcommand than the diagnostic options (--help among them), and
+/// by the commands that describe the whole command line (completion, man).
 const Command* invoked(const std::vector<std::string>& args) {
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& word = args[i];
@@ -126,6 +130,7 @@ const Command* invoked(const std::vector<std::string>& args) {
     if (word.starts_with("--color=") || word.starts_with("--error-format=") ||
         word == "--all-diagnostics")
       continue;
+    if (word == "--version") return &kNoCommand;
     if (word.starts_with("-")) return nullptr;
     for (const Command& command : kCommands)
       if (word == command.name)

@@ -6,6 +6,7 @@
 
 #include "cli.hpp"
 #include "output/write.hpp"
+#include "util/heap.hpp"
 
 namespace {
 
@@ -24,6 +25,7 @@ void hold_closed_standard_streams() {
 /// a closed pipe ends the run as it ends any Unix filter; with SIGPIPE ignored, the failed
 /// write is reported (exit 3).
 int main(int argc, char** argv) {
+  commplan::use_huge_pages_for_heap();
   hold_closed_standard_streams();
   commplan::DescriptorBuffer buffer(STDOUT_FILENO);
   std::ostream out(&buffer);

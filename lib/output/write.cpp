@@ -122,15 +122,19 @@ bool entry_exists(const std::string& path) {
   return ::lstat(path.c_str(), &info) == 0;
 }
 
-DescriptorBuffer::DescriptorBuffer(int fd) : fd_(fd), buffer_(1 << 16) {
-  setp(buffer_.data(), buffer_.data() + buffer_.size());
+namespace {
+constexpr size_t kDescriptorBufferSize = 1 << 16;
+}
+
+DescriptorBuffer::DescriptorBuffer(int fd) : fd_(fd), buffer_(new char[kDescriptorBufferSize]) {
+  setp(buffer_.get(), buffer_.get() + kDescriptorBufferSize);
 }
 
 DescriptorBuffer::~DescriptorBuffer() { drain(); }
 
 bool DescriptorBuffer::drain() {
   std::string_view pending(pbase(), static_cast<size_t>(pptr() - pbase()));
-  setp(buffer_.data(), buffer_.data() + buffer_.size());
+  setp(buffer_.get(), buffer_.get() + kDescriptorBufferSize);
   if (error_ != 0) return false;
   if (write_all(fd_, pending)) return true;
   error_ = errno;

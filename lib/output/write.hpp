@@ -1,6 +1,7 @@
 #pragma once
 // Writing results: whole files replaced atomically, never half-written.
 
+#include <memory>
 #include <streambuf>
 #include <string>
 #include <string_view>
@@ -46,7 +47,9 @@ class DescriptorBuffer : public std::streambuf {
 
   int fd_;
   int error_ = 0;
-  std::vector<char> buffer_;
+  /// Left uninitialised (`new char[]`, not a vector): zeroing it would touch its 16 pages
+  /// before anything is written, a cost every run paid at startup.
+  std::unique_ptr<char[]> buffer_;
 };
 
 }  // namespace commplan

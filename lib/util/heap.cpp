@@ -1,0 +1,76 @@
+#include "util/heap.hpp"
+
+#include <climits>
+#include <cstdint>
+#include <cstdlib>  // defines __GLIBC__ on glibc systems
+
+#if defined(__GLIBC__) && !defined(__SANITIZE_ADDRESS__)
+#include <malloc.h>
+#include <sys/mman.h>
+#include <unistd.h>
+#define COMMPLAN_HUGE_PAGE_HEAP 1
+#endif
+
+namespace commplan {
+
+#ifdef COMMPLAN_HUGE_PAGE_HEAP
+
+namespace {
+
+constexpr uintptr_t kHugePage = uintptr_t{2} << 20;
+/// Address space the heap is grown by at once: the part of a run's memory that gets huge pages.
+constexpr int kReserve = 1 << 30;
+/// glibc's largest mmap threshold on 64-bit systems: smaller blocks come from the heap.
+constexpr int kMmapThreshold = 32 << 20;
+/// How the heap grows past the reserve (in address space only, as the reserve).
+constexpr int kTopPadAfter = 64 << 20;
+/// malloc's chunk header before the memory it returns, and the size field's own width.
+constexpr uintptr_t kChunkHeader = 2 * sizeof(size_t);
+
+uintptr_t address(const void* p) { return reinterpret_cast<uintptr_t>(p); }
+
+}  // namespace
+
+void use_huge_pages_for_heap() {
+  // Freed memory stays in the heap (it is not trimmed back), and blocks below 32 MiB are cut
+  // from it instead of being mapped one by one.
+  if (mallopt(M_TRIM_THRESHOLD, INT_MAX) == 0 || mallopt(M_MMAP_THRESHOLD, kMmapThreshold) == 0)
+    return;
+  // A block larger than all the free memory of the heap together can only be cut from its
+  // top: malloc grows the heap for it, by the top pad on top of the block; freed, the block and
+  // the new space are one free top chunk again.
+  size_t free_bytes = mallinfo2().fordblks;
+  if (free_bytes + (64 << 10) >= static_cast<size_t>(kMmapThreshold)) return;
+  mallopt(M_TOP_PAD, kReserve);
+  void* block = std::malloc(free_bytes + (64 << 10));
+  auto* heap_end = static_cast<char*>(sbrk(0));
+  mallopt(M_TOP_PAD, kTopPadAfter);
+  if (block == nullptr) return;
+  uintptr_t top_start = address(block) - kChunkHeader;
+  bool grown = address(heap_end) > address(block) &&
+               address(heap_end) - address(block) >= static_cast<uintptr_t>(kReserve);
+  std::free(block);
+  if (!grown) return;  // brk refused: malloc mapped the block instead
+
+  // Blocks are cut from the top chunk upwards: a first block that ends on a 2 MiB boundary
+  // makes every later one fall inside whole huge pages. The range is marked first: a page
+  // touched before (the header malloc writes after the block) would make its 2 MiB small
+  // pages. The block is never freed; of its memory only its header is ever touched.
+  uintptr_t boundary = (top_start + kHugePage - 1) & ~(kHugePage - 1);
+  if (boundary - top_start < 64) boundary += kHugePage;
+  uintptr_t end = address(heap_end) & ~(kHugePage - 1);
+  if (end <= boundary ||
+      madvise(reinterpret_cast<void*>(boundary), end - boundary, MADV_HUGEPAGE) != 0)
+    return;  // no transparent huge pages here
+  void* padding = std::malloc(boundary - top_start - sizeof(size_t));
+  if (padding != nullptr && address(padding) != top_start + kChunkHeader)
+    std::free(padding);  // malloc found it elsewhere: the first 2 MiB stay in small pages
+}
+
+#else
+
+void use_huge_pages_for_heap() {}
+
+#endif
+
+}  // namespace commplan

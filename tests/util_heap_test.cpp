@@ -1,0 +1,100 @@
+#include <gtest/gtest.h>
+#include <sys/resource.h>
+
+#include <cstdint>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "util/heap.hpp"
+
+namespace commplan {
+namespace {
+
+/// The flags of the mapping holding `p` (/proc/self/smaps' VmFlags line), or "" when none does.
+std::string flags_of_mapping_holding(const void* p) {
+  auto at = reinterpret_cast<uintptr_t>(p);
+  std::ifstream smaps("/proc/self/smaps");
+  std::string line;
+  bool inside = false;
+  while (std::getline(smaps, line)) {
+    uintptr_t begin = 0, end = 0;
+    char dash = 0;
+    std::istringstream fields(line);
+    if (fields >> std::hex >> begin >> dash >> end && dash == '-') {
+      inside = begin <= at && at < end;
+    } else if (inside && line.starts_with("VmFlags:")) {
+      return line;
+    }
+  }
+  return "";
+}
+
+/// Whether the system gives huge pages to a mapping that asks (the kernel's THP setting).
+bool huge_pages_on_request() {
+  std::ifstream setting("/sys/kernel/mm/transparent_hugepage/enabled");
+  std::string text((std::istreambuf_iterator<char>(setting)), std::istreambuf_iterator<char>());
+  return text.find("[always]") != std::string::npos || text.find("[madvise]") != std::string::npos;
+}
+
+/// Fills and checks a few blocks of every size class malloc has, freeing half as it goes.
+bool heap_still_works() {
+  std::vector<std::vector<unsigned char>> blocks;
+  for (size_t size = 1; size < (size_t{40} << 20); size = size * 3 + 7) {
+    blocks.emplace_back(size, static_cast<unsigned char>(size));
+    if (blocks.size() % 2 == 0) blocks.erase(blocks.begin());
+  }
+  for (const auto& block : blocks)
+    for (unsigned char c : block)
+      if (c != static_cast<unsigned char>(block.size())) return false;
+  return true;
+}
+
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool kSanitized = true;
+#else
+constexpr bool kSanitized = false;
+#endif
+
+// Each case runs in a child process (a death test): the heap it changes is the child's.
+
+TEST(HeapTest, BlocksBelow32MiBComeFromHugePages) {
+  if (kSanitized) GTEST_SKIP() << "the sanitizers bring their own allocator";
+  if (!huge_pages_on_request()) GTEST_SKIP() << "transparent huge pages are off here";
+  EXPECT_EXIT(
+      {
+        use_huge_pages_for_heap();
+        // An 8 MiB block would be mapped on its own by default (above 128 KiB); now it is cut
+        // from the heap, in the part marked for huge pages.
+        void* block = std::malloc(size_t{8} << 20);
+        std::memset(block, 1, size_t{8} << 20);
+        std::string flags = flags_of_mapping_holding(block);
+        std::free(block);
+        std::exit(flags.find(" hg") != std::string::npos && heap_still_works() ? 0 : 1);
+      },
+      testing::ExitedWithCode(0), "");
+}
+
+TEST(HeapTest, ARefusedReserveLeavesTheHeapWorking) {
+  if (kSanitized) GTEST_SKIP() << "the sanitizers bring their own allocator";
+  EXPECT_EXIT(
+      {
+        // No room to grow the data segment by the reserve: the heap stays as it was.
+        rlimit limit{};
+        getrlimit(RLIMIT_DATA, &limit);
+        limit.rlim_cur = size_t{256} << 20;
+        setrlimit(RLIMIT_DATA, &limit);
+        use_huge_pages_for_heap();
+        void* block = std::malloc(size_t{8} << 20);
+        std::string flags = flags_of_mapping_holding(block);
+        std::free(block);
+        std::exit(flags.find(" hg") == std::string::npos && heap_still_works() ? 0 : 1);
+      },
+      testing::ExitedWithCode(0), "");
+}
+
+}  // namespace
+}  // namespace commplan
