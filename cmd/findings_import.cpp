@@ -132,9 +132,9 @@ void set_fields(ImportEdits& edits, const Recording& rec, const FindingUpdate& u
                 fmt::format("finding \"{}\" is not a plain item of findings", finding.id));
   for (const FieldChange& change : update.fields) {
     DocPath path{"findings", *index, change.key};
-    const Node* node = edit.document().root.find("findings")->items[*index].find(change.key);
+    const Node* node = edit.document().root.find("findings")->items()[*index].find(change.key);
     bool filled =
-        node != nullptr && !node->is_null() && !(node->is_sequence() && node->items.empty());
+        node != nullptr && !node->is_null() && !(node->is_sequence() && node->items().empty());
     if (change.after.is_array() && filled) {
       for (const auto& item : change.after) edit.append(path, item);
     } else if (change.key == "retest" && filled && node->is_mapping()) {

@@ -54,13 +54,13 @@ std::optional<size_t> entry_of(const Document& doc, const std::string& day,
                                const std::string& author) {
   const Node* log = doc.root.is_mapping() ? doc.root.find("log") : nullptr;
   if (log == nullptr || !log->is_sequence()) return std::nullopt;
-  for (size_t i = 0; i < log->items.size(); ++i) {
-    const Node& item = log->items[i];
+  for (size_t i = 0; i < log->items().size(); ++i) {
+    const Node& item = log->items()[i];
     if (!item.is_mapping()) continue;
     const Node* date = item.find("date");
     const Node* by = item.find("by");
-    std::string_view by_text = by != nullptr && by->is_scalar() ? by->text : "";
-    if (date != nullptr && date->is_scalar() && date->text == day && by_text == author) return i;
+    std::string_view by_text = by != nullptr && by->is_scalar() ? by->text() : "";
+    if (date != nullptr && date->is_scalar() && date->text() == day && by_text == author) return i;
   }
   return std::nullopt;
 }

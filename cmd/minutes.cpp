@@ -91,7 +91,7 @@ ordered_json confirmation_item(const std::string& text) {
 }
 
 std::string_view scalar(const Node* node) {
-  return node != nullptr && node->is_scalar() ? std::string_view(node->text) : std::string_view();
+  return node != nullptr && node->is_scalar() ? std::string_view(node->text()) : std::string_view();
 }
 
 /// The index in the file's `minutes` of the record of `kind` on `day` by `author` (of `phase`),
@@ -100,8 +100,8 @@ std::optional<size_t> minutes_of(const Document& doc, std::string_view kind, con
                                  const std::string& author, const std::string& phase) {
   const Node* list = doc.root.is_mapping() ? doc.root.find("minutes") : nullptr;
   if (list == nullptr || !list->is_sequence()) return std::nullopt;
-  for (size_t i = 0; i < list->items.size(); ++i) {
-    const Node& item = list->items[i];
+  for (size_t i = 0; i < list->items().size(); ++i) {
+    const Node& item = list->items()[i];
     if (!item.is_mapping()) continue;
     auto meeting = parse_meeting_kind(scalar(item.find("meeting")));
     if (meeting && to_string(*meeting) == kind && scalar(item.find("date")) == day &&
@@ -116,9 +116,9 @@ std::vector<std::string> not_yet_present(const Document& doc, std::optional<size
                                          const std::vector<std::string>& present) {
   std::set<std::string_view> listed;
   if (index) {
-    const Node* list = doc.root.find("minutes")->items[*index].find("present");
+    const Node* list = doc.root.find("minutes")->items()[*index].find("present");
     if (list != nullptr && list->is_sequence())
-      for (const Node& name : list->items) listed.insert(scalar(&name));
+      for (const Node& name : list->items()) listed.insert(scalar(&name));
   }
   std::vector<std::string> added;
   for (const std::string& name : present)

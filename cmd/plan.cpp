@@ -33,7 +33,7 @@ const Node& node_at(const Node& root, std::string_view path) {
       size_t close = std::min(path.find(']', i), path.size());
       size_t index = 0;
       std::from_chars(path.data() + i + 1, path.data() + close, index);
-      if (node->is_sequence() && index < node->items.size()) next = &node->items[index];
+      if (node->is_sequence() && index < node->items().size()) next = &node->items()[index];
       i = close + 1;
     } else {
       if (path[i] == '.') ++i;
@@ -78,10 +78,10 @@ Document load_view(Context& ctx, const std::string& file) {
   const Node* kind = doc.root.find("kind");
   if (kind == nullptr)
     not_a_plan(doc, doc.root, "not a view model: expected \"kind\": \"commplan/plan\"");
-  if (!kind->is_scalar() || kind->text != kPlanKind)
+  if (!kind->is_scalar() || kind->text() != kPlanKind)
     not_a_plan(doc, *kind,
                fmt::format("expected a plan view model (\"{}\"), got \"{}\"", kPlanKind,
-                           kind->is_scalar() ? kind->text : ""));
+                           kind->is_scalar() ? kind->text() : ""));
   return doc;
 }
 

@@ -147,8 +147,8 @@ RecordTarget target_holding(const Recording& rec, const Document& doc) {
 
 std::optional<size_t> index_of(const Node* list, const Node* node) {
   if (list == nullptr || !list->is_sequence()) return std::nullopt;
-  for (size_t i = 0; i < list->items.size(); ++i)
-    if (&list->items[i] == node) return i;
+  for (size_t i = 0; i < list->items().size(); ++i)
+    if (&list->items()[i] == node) return i;
   return std::nullopt;
 }
 
@@ -274,10 +274,10 @@ void append_finding_change(FileEdit& edit, const RecordTarget& target, const Fin
   if (!index)
     throw Error(Error::Kind::invalid_input, target.file,
                 fmt::format("finding \"{}\" is not a plain item of findings", finding.id));
-  const Node& node = edit.document().root.find("findings")->items[*index];
+  const Node& node = edit.document().root.find("findings")->items()[*index];
   const Node* status = node.find("status");
   bool has_status = status != nullptr && status->is_scalar();
-  std::string status_text = has_status ? std::string(status->text) : "";
+  std::string status_text = has_status ? std::string(status->text()) : "";
   std::string new_status = entry.contains("status") ? entry["status"].get<std::string>() : "";
   if (finding.history.empty() && new_status.empty() && finding.status &&
       *finding.status != Status::open) {
@@ -365,10 +365,10 @@ std::optional<size_t> find_item(const Document& doc, std::string_view key, std::
                                 std::string_view value) {
   const Node* list = doc.root.is_mapping() ? doc.root.find(key) : nullptr;
   if (list == nullptr || !list->is_sequence()) return std::nullopt;
-  for (size_t i = 0; i < list->items.size(); ++i) {
-    const Node& item = list->items[i];
+  for (size_t i = 0; i < list->items().size(); ++i) {
+    const Node& item = list->items()[i];
     const Node* found = item.is_mapping() ? item.find(field) : nullptr;
-    if (found != nullptr && found->is_scalar() && found->text == value) return i;
+    if (found != nullptr && found->is_scalar() && found->text() == value) return i;
   }
   return std::nullopt;
 }

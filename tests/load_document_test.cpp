@@ -31,9 +31,9 @@ TEST(DocumentParser, KeepsScalarTextAsWritten) {
   Diagnostics d;
   Document doc = parse("version: 1.10\ntime: 17:30\ncountry: NO\nquoted: \"1\"\n", d);
   ASSERT_FALSE(d.has_errors());
-  EXPECT_EQ(doc.root.find("version")->text, "1.10");
-  EXPECT_EQ(doc.root.find("time")->text, "17:30");
-  EXPECT_EQ(doc.root.find("country")->text, "NO");
+  EXPECT_EQ(doc.root.find("version")->text(), "1.10");
+  EXPECT_EQ(doc.root.find("time")->text(), "17:30");
+  EXPECT_EQ(doc.root.find("country")->text(), "NO");
   EXPECT_TRUE(doc.root.find("version")->plain);
   EXPECT_FALSE(doc.root.find("quoted")->plain);
 }
@@ -50,8 +50,8 @@ TEST(DocumentParser, ACopyKeepsItsTextsWhenTheOriginalIsGone) {
     original.reset();
     EXPECT_EQ(copy.text, text);
     EXPECT_EQ(copy.text.substr(0, 1), std::string_view(text).substr(0, 1));
-    const Entry& entry = copy.root.entries[0];
-    EXPECT_EQ(text.substr(entry.value.mark.offset, entry.value.text.size()), entry.value.text);
+    const Entry& entry = copy.root.entries()[0];
+    EXPECT_EQ(text.substr(entry.value.mark.offset, entry.value.text().size()), entry.value.text());
   }
 }
 
@@ -61,8 +61,8 @@ TEST(DocumentParser, RecordsOneBasedPlaces) {
   const Node* b = doc.root.find("a")->find("b");
   EXPECT_EQ(b->mark.line, 2);
   EXPECT_EQ(b->mark.column, 6);
-  EXPECT_EQ(b->items[1].mark.column, 10);
-  EXPECT_EQ(doc.root.entries[0].key_mark.line, 1);
+  EXPECT_EQ(b->items()[1].mark.column, 10);
+  EXPECT_EQ(doc.root.entries()[0].key_mark.line, 1);
 }
 
 TEST(DocumentParser, ReadsNullForms) {
@@ -119,7 +119,7 @@ TEST(DocumentParser, SkipsAByteOrderMark) {
       "a: 1\n",
       d);
   EXPECT_FALSE(d.has_errors());
-  EXPECT_EQ(doc.root.find("a")->text, "1");
+  EXPECT_EQ(doc.root.find("a")->text(), "1");
 }
 
 TEST(DocumentParser, StopsAtTheDepthLimit) {
@@ -150,7 +150,7 @@ TEST(DocumentParser, ExpandsAliasesAsCopies) {
   Diagnostics d;
   Document doc = parse("a: &x {k: v}\nb: *x\n", d);
   ASSERT_FALSE(d.has_errors());
-  EXPECT_EQ(doc.root.find("b")->find("k")->text, "v");
+  EXPECT_EQ(doc.root.find("b")->find("k")->text(), "v");
   EXPECT_EQ(doc.root.find("b")->mark.line, 2);
 }
 
@@ -210,7 +210,7 @@ TEST(DocumentParser, ReadsJsonWithPlaces) {
   Diagnostics d;
   Document doc = parse("{\n  \"a\": [1, \"two\"],\n  \"b\": null\n}", d, Format::json);
   ASSERT_FALSE(d.has_errors());
-  EXPECT_EQ(doc.root.find("a")->items[1].mark.line, 2);
+  EXPECT_EQ(doc.root.find("a")->items()[1].mark.line, 2);
   EXPECT_TRUE(doc.root.find("b")->is_null());
 }
 

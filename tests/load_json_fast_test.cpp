@@ -95,9 +95,9 @@ TEST(JsonFastPath, KeepsUnescapedTextsWithTheDocument) {
   ASSERT_TRUE(doc.has_value());
   Document copy = *doc;
   doc.reset();
-  EXPECT_EQ(copy.root.entries[0].value.text, "x\ny");
-  EXPECT_EQ(copy.root.entries[1].key, "b\xC3\xA9");
-  EXPECT_EQ(copy.root.entries[1].value.text, "plain");
+  EXPECT_EQ(copy.root.entries()[0].value.text(), "x\ny");
+  EXPECT_EQ(copy.root.entries()[1].key, "b\xC3\xA9");
+  EXPECT_EQ(copy.root.entries()[1].value.text(), "plain");
 }
 
 TEST(JsonFastPath, ReadsAtTheLimitsAndGivesUpPastThem) {

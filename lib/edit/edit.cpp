@@ -26,25 +26,25 @@ struct Splice {
 };
 
 const Entry* find_entry(const Node& mapping, std::string_view key) {
-  for (const auto& entry : mapping.entries)
+  for (const auto& entry : mapping.entries())
     if (entry.key == key) return &entry;
   return nullptr;
 }
 
 /// Where the text of a collection's first child begins.
 size_t first_child_start(std::string_view text, const Node& node) {
-  if (!node.entries.empty()) return key_start(text, node.entries.front());
-  const Node& item = node.items.front();
-  if (item.is_mapping() && !item.entries.empty() && !is_flow(text, item))
-    return key_start(text, item.entries.front());
+  if (!node.entries().empty()) return key_start(text, node.entries().front());
+  const Node& item = node.items().front();
+  if (item.is_mapping() && !item.entries().empty() && !is_flow(text, item))
+    return key_start(text, item.entries().front());
   return node_start(text, item);
 }
 
 bool is_json_text(const Document& doc) {
   if (detect_format(doc.file, doc.text) == Format::json) return true;
   const Node& root = doc.root;
-  return root.is_mapping() && is_flow(doc.text, root) && !root.entries.empty() &&
-         doc.text[key_start(doc.text, root.entries.front())] == '"';
+  return root.is_mapping() && is_flow(doc.text, root) && !root.entries().empty() &&
+         doc.text[key_start(doc.text, root.entries().front())] == '"';
 }
 
 /// The line end the file uses: that of its first line.
@@ -60,19 +60,19 @@ class BlockStyleFinder {
 
   void visit(const Node& node) {
     if (node.is_mapping() && !is_flow(text_, node))
-      for (const auto& entry : node.entries) visit_entry(entry);
+      for (const auto& entry : node.entries()) visit_entry(entry);
     if (node.is_sequence() && !is_flow(text_, node)) visit_sequence(node);
-    for (const auto& item : node.items) visit(item);
-    for (const auto& entry : node.entries) visit(entry.value);
+    for (const auto& item : node.items()) visit(item);
+    for (const auto& entry : node.entries()) visit(entry.value);
   }
 
  private:
   void visit_entry(const Entry& entry) {
     const Node& value = entry.value;
     if (!value.is_mapping() && !value.is_sequence()) return;
-    if (is_flow(text_, value) || (value.entries.empty() && value.items.empty())) return;
+    if (is_flow(text_, value) || (value.entries().empty() && value.items().empty())) return;
     size_t key = column(text_, key_start(text_, entry));
-    size_t child = column(text_, value.is_mapping() ? key_start(text_, value.entries.front())
+    size_t child = column(text_, value.is_mapping() ? key_start(text_, value.entries().front())
                                                     : node_start(text_, value));
     if (value.is_mapping() && !map_step_ && child > key) map_step_ = style_.map_step = child - key;
     if (value.is_sequence() && !seq_offset_ && child >= key)
@@ -80,7 +80,7 @@ class BlockStyleFinder {
   }
 
   void visit_sequence(const Node& node) {
-    if (item_offset_ || node.items.empty() || node.items.front().mark.line == 0) return;
+    if (item_offset_ || node.items().empty() || node.items().front().mark.line == 0) return;
     size_t dash = node_start(text_, node);
     size_t item = first_child_start(text_, node);
     if (line_start(text_, item) != line_start(text_, dash) || item < dash + 2) return;
@@ -98,13 +98,13 @@ class BlockStyleFinder {
 /// The separators of a JSON (or flow) file: its indentation unit, between key and value,
 /// between the items of one line.
 void detect_flow_style(std::string_view text, const Node& root, Style& style) {
-  if (!is_flow(text, root) || (root.entries.empty() && root.items.empty())) return;
+  if (!is_flow(text, root) || (root.entries().empty() && root.items().empty())) return;
   size_t open = node_start(text, root);
   size_t first = first_child_start(text, root);
   style.multiline = line_start(text, first) != line_start(text, open);
   if (style.multiline) style.unit = line_indent(text, first);
-  if (!root.entries.empty()) {
-    const Entry& entry = root.entries.front();
+  if (!root.entries().empty()) {
+    const Entry& entry = root.entries().front();
     size_t start = key_start(text, entry);
     size_t key_end = text[start] == '"' ? quoted_end(text, start) : colon_of(text, entry);
     size_t value = colon_of(text, entry) + 1;
@@ -199,10 +199,10 @@ Editor::Place Editor::resolve(const DocPath& path, size_t steps) const {
     const Node& node = *place.node;
     if (step.is_index()) {
       expect(place, path, i, Node::Kind::sequence);
-      if (step.index() >= node.items.size())
+      if (step.index() >= node.items().size())
         fail(node, path, i,
-             fmt::format("no item {}: the list has {}", step.index(), node.items.size()));
-      place = {&node.items[step.index()], &item_schema(*place.schema)};
+             fmt::format("no item {}: the list has {}", step.index(), node.items().size()));
+      place = {&node.items()[step.index()], &item_schema(*place.schema)};
     } else {
       expect(place, path, i, Node::Kind::mapping);
       const Entry* entry = find_entry(node, step.key());
@@ -240,7 +240,7 @@ Splice Editor::append(const DocPath& path, const ordered_json& item) {
   if (entry == nullptr) return add_entry(mapping, key, ordered_json::array({item}), schema);
   const Node& value = entry->value;
   bool block_parent = !is_flow(text_, mapping);
-  bool empty_flow = value.is_sequence() && value.items.empty() && is_flow(text_, value);
+  bool empty_flow = value.is_sequence() && value.items().empty() && is_flow(text_, value);
   if (value.is_null() || (empty_flow && block_parent))
     return replace_value(mapping, *entry, ordered_json::array({item}), schema);
   if (!value.is_sequence())
@@ -260,7 +260,7 @@ Splice Editor::set(const DocPath& path, const ordered_json& value) {
   if (entry == nullptr) return add_entry(mapping, key, value, schema);
   const Node& old = entry->value;
   bool collection = old.is_sequence() || old.is_mapping();
-  if (collection && (!is_flow(text_, old) || !old.items.empty() || !old.entries.empty()))
+  if (collection && (!is_flow(text_, old) || !old.items().empty() || !old.entries().empty()))
     fail(old, path, path.size(),
          fmt::format("{} cannot be replaced, only a text, number, true/false or nothing",
                      kind_name(old)));
@@ -268,10 +268,10 @@ Splice Editor::set(const DocPath& path, const ordered_json& value) {
 }
 
 size_t Editor::item_offset(const Node& sequence, size_t dash) const {
-  const Node& last = sequence.items.back();
+  const Node& last = sequence.items().back();
   if (last.mark.line == 0) return style_.item_offset;
-  size_t start = last.is_mapping() && !last.entries.empty() && !is_flow(text_, last)
-                     ? key_start(text_, last.entries.front())
+  size_t start = last.is_mapping() && !last.entries().empty() && !is_flow(text_, last)
+                     ? key_start(text_, last.entries().front())
                      : node_start(text_, last);
   size_t at = line_start(text_, start) + column(text_, dash);
   if (at + 2 > start || text_[at] != '-') return style_.item_offset;
@@ -299,7 +299,7 @@ Splice Editor::add_entry(const Node& mapping, const std::string& key, const orde
     return flow_insert(mapping, [&](const std::string* indent) {
       return writer_.flow_entry(key, value, schema, indent);
     });
-  size_t first = key_start(text_, mapping.entries.front());
+  size_t first = key_start(text_, mapping.entries().front());
   size_t key_column = column(text_, first);
   size_t end = block_end(text_, first, key_column, BlockKind::mapping, true);
   return insert_lines(end, writer_.block_entry(key, value, key_column, schema));
@@ -344,7 +344,7 @@ Splice Editor::flow_insert(const Node& collection,
                            const std::function<std::string(const std::string*)>& render) const {
   size_t open = node_start(text_, collection);
   FlowSpan span = scan_flow(text_, open, style_.json);
-  if (collection.items.empty() && collection.entries.empty()) {
+  if (collection.items().empty() && collection.entries().empty()) {
     if (!style_.multiline || !style_.json)
       return {open + 1, span.close - open - 1, render(nullptr)};
     std::string base(line_indent(text_, open));
@@ -356,7 +356,7 @@ Splice Editor::flow_insert(const Node& collection,
   size_t first = first_child_start(text_, collection);
   if (line_start(text_, first) != line_start(text_, open)) {
     std::string indent(line_indent(text_, first));
-    bool one_line = !collection.items.empty() && is_one_line(collection.items.back());
+    bool one_line = !collection.items().empty() && is_one_line(collection.items().back());
     return {span.last_end, 0,
             (comma ? "" : ",") + style_.eol + indent + render(one_line ? nullptr : &indent)};
   }

@@ -29,7 +29,7 @@ const Node* at(const Node* node, std::string_view key) {
 
 /// The text of a scalar node; "" for anything else.
 std::string_view text_of(const Node* node) {
-  return node != nullptr && node->is_scalar() ? node->text : std::string_view();
+  return node != nullptr && node->is_scalar() ? node->text() : std::string_view();
 }
 
 /// The text of a SARIF message or multiformat string (`{"text": …}`).
@@ -58,8 +58,8 @@ std::string with_arguments(std::string_view pattern, const Node* arguments) {
       std::string_view digits = pattern.substr(i + 1, close - i - 1);
       if (digits.find_first_not_of("0123456789") == std::string_view::npos) {
         size_t n = std::stoul(std::string(digits));
-        if (arguments != nullptr && arguments->is_sequence() && n < arguments->items.size()) {
-          out += text_of(&arguments->items[n]);
+        if (arguments != nullptr && arguments->is_sequence() && n < arguments->items().size()) {
+          out += text_of(&arguments->items()[n]);
           i = close;
           continue;
         }
@@ -79,7 +79,7 @@ struct Rules {
   explicit Rules(const Node* tool) {
     driver = list(at(at(tool, "driver"), "rules"));
     if (const Node* exts = at(tool, "extensions"); exts != nullptr && exts->is_sequence())
-      for (const Node& ext : exts->items) extensions.push_back(list(at(&ext, "rules")));
+      for (const Node& ext : exts->items()) extensions.push_back(list(at(&ext, "rules")));
     for (const auto* group : {&driver}) index(*group);
     for (const auto& group : extensions) index(group);
   }
@@ -101,7 +101,7 @@ struct Rules {
   static std::vector<const Node*> list(const Node* rules) {
     std::vector<const Node*> out;
     if (rules != nullptr && rules->is_sequence())
-      for (const Node& rule : rules->items) out.push_back(&rule);
+      for (const Node& rule : rules->items()) out.push_back(&rule);
     return out;
   }
   void index(const std::vector<const Node*>& group) {
@@ -128,7 +128,8 @@ class SarifReader {
             "not a SARIF log: expected a mapping with a list of runs");
       return out_;
     }
-    for (size_t r = 0; r < runs->items.size(); ++r) run(runs->items[r], fmt::format("runs[{}]", r));
+    for (size_t r = 0; r < runs->items().size(); ++r)
+      run(runs->items()[r], fmt::format("runs[{}]", r));
     return out_;
   }
 
@@ -141,8 +142,8 @@ class SarifReader {
     const Node* results = at(&run, "results");
     if (results == nullptr || results->is_null()) return;
     if (!results->is_sequence()) return error(*results, path + ".results", "expected a list");
-    for (size_t i = 0; i < results->items.size(); ++i) {
-      const Node& node = results->items[i];
+    for (size_t i = 0; i < results->items().size(); ++i) {
+      const Node& node = results->items()[i];
       std::string where = fmt::format("{}.results[{}]", path, i);
       if (!node.is_mapping()) {
         error(node, where, "expected a result (a mapping)");
@@ -163,10 +164,11 @@ class SarifReader {
     if (kind == "pass" || kind == "notApplicable") return true;
     const Node* suppressions = at(&result, "suppressions");
     if (suppressions == nullptr || !suppressions->is_sequence()) return false;
-    return std::any_of(suppressions->items.begin(), suppressions->items.end(), [](const Node& s) {
-      std::string_view status = text_of(at(&s, "status"));
-      return status != "rejected" && status != "underReview";
-    });
+    return std::any_of(suppressions->items().begin(), suppressions->items().end(),
+                       [](const Node& s) {
+                         std::string_view status = text_of(at(&s, "status"));
+                         return status != "rejected" && status != "underReview";
+                       });
   }
 
   void result(const Node& node, const std::string& path, const Rules& rules, bool commplan,
@@ -217,8 +219,8 @@ class SarifReader {
 
   static std::string_view snippet(const Node& result) {
     const Node* locations = at(&result, "locations");
-    if (locations == nullptr || !locations->is_sequence() || locations->items.empty()) return {};
-    const Node* region = at(at(&locations->items[0], "physicalLocation"), "region");
+    if (locations == nullptr || !locations->is_sequence() || locations->items().empty()) return {};
+    const Node* region = at(at(&locations->items()[0], "physicalLocation"), "region");
     return message_text(at(region, "snippet"));
   }
 
@@ -259,7 +261,7 @@ class SarifReader {
     if (std::string cwe = cwe_of(text_of(at(props, "cwe"))); !cwe.empty()) return cwe;
     const Node* tags = at(props, "tags");
     if (tags == nullptr || !tags->is_sequence()) return "";
-    for (const Node& tag : tags->items) {
+    for (const Node& tag : tags->items()) {
       std::string_view text = text_of(&tag);
       bool names_cwe =
           text.size() >= 3 && (text.find("cwe") != text.npos || text.find("CWE") != text.npos);
@@ -278,7 +280,7 @@ class SarifReader {
     };
     const Node* locations = at(&node, "locations");
     if (locations != nullptr && locations->is_sequence())
-      for (const Node& location : locations->items) {
+      for (const Node& location : locations->items()) {
         const Node* physical = at(&location, "physicalLocation");
         const Node* artifact = at(physical, "artifactLocation");
         std::string uri(trim(text_of(at(artifact, "uri"))));
@@ -287,7 +289,7 @@ class SarifReader {
         if (!uri.empty()) add(line.empty() ? uri : fmt::format("{}:{}", uri, line));
         const Node* logical = at(&location, "logicalLocations");
         if (uri.empty() && logical != nullptr && logical->is_sequence())
-          for (const Node& name : logical->items) {
+          for (const Node& name : logical->items()) {
             std::string_view text = text_of(at(&name, "fullyQualifiedName"));
             add(std::string(trim(text.empty() ? text_of(at(&name, "name")) : text)));
           }
@@ -302,8 +304,8 @@ class SarifReader {
         text.find_first_not_of("0123456789") != text.npos)
       return "";
     size_t i = std::stoul(std::string(text));
-    if (i >= artifacts->items.size()) return "";
-    return std::string(trim(text_of(at(at(&artifacts->items[i], "location"), "uri"))));
+    if (i >= artifacts->items().size()) return "";
+    return std::string(trim(text_of(at(at(&artifacts->items()[i], "location"), "uri"))));
   }
 
   /// What the rule says: its help as the recommendation, its full description as the impact,
@@ -324,7 +326,7 @@ class SarifReader {
     add(text_of(at(rule, "helpUri")));
     for (const Node* p : {props, rule_props})
       if (const Node* list = at(p, "references"); list != nullptr && list->is_sequence())
-        for (const Node& ref : list->items) add(text_of(&ref));
+        for (const Node& ref : list->items()) add(text_of(&ref));
     if (!references.empty()) finding.fields["references"] = references;
   }
 
@@ -348,7 +350,7 @@ class SarifReader {
   void put(ImportedFinding& finding, const std::string& key, const Node& value,
            const std::string& path) {
     std::string problem = value.is_scalar()
-                              ? put_field(key, value.text, project_, finding.fields)
+                              ? put_field(key, value.text(), project_, finding.fields)
                               : fmt::format("expected a text, got {}", kind_name(value));
     if (!problem.empty()) error(value, path, problem);
   }
@@ -382,9 +384,9 @@ class SarifReader {
   }
 
   static std::string first_fingerprint(const Node* prints) {
-    if (prints == nullptr || !prints->is_mapping() || prints->entries.empty()) return "";
-    const Entry* first = &prints->entries[0];
-    for (const Entry& entry : prints->entries)
+    if (prints == nullptr || !prints->is_mapping() || prints->entries().empty()) return "";
+    const Entry* first = &prints->entries()[0];
+    for (const Entry& entry : prints->entries())
       if (entry.key < first->key) first = &entry;
     std::string_view value = trim(text_of(&first->value));
     return value.empty() ? "" : fmt::format("{}={}", first->key, value);

@@ -11,6 +11,7 @@
 #include <cstring>
 #include <istream>
 #include <iterator>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <type_traits>
@@ -25,7 +26,7 @@
 namespace commplan {
 
 const Node* Node::find(std::string_view key) const {
-  for (const auto& entry : entries)
+  for (const auto& entry : entries())
     if (entry.key == key) return &entry.value;
   return nullptr;
 }
@@ -213,8 +214,8 @@ class TreeBuilder {
 
 size_t subtree_size(const Node& node) {
   size_t n = 1;
-  for (const auto& item : node.items) n += subtree_size(item);
-  for (const auto& entry : node.entries) n += 1 + subtree_size(entry.value);
+  for (const auto& item : node.items()) n += subtree_size(item);
+  for (const auto& entry : node.entries()) n += 1 + subtree_size(entry.value);
   return n;
 }
 
@@ -285,11 +286,11 @@ bool TreeBuilder::scalar(fy_event* event, const Mark& mark) {
   fy_scalar_style style = fy_token_scalar_style(event->scalar.value);
   auto raw = event_source(event, doc_.text);
   if (raw && is_verbatim(*raw, style))
-    node.text = *raw;  // a view of the source, which the storage keeps
+    node.set_text(*raw);  // a view of the source, which the storage keeps
   else if (raw && style == FYSS_SINGLE_QUOTED)
-    node.text = storage_.copy(single_quoted(*raw));
+    node.set_text(storage_.copy(single_quoted(*raw)));
   else
-    node.text = storage_.copy(token_view(event->scalar.value));
+    node.set_text(storage_.copy(token_view(event->scalar.value)));
   bool plain = style == FYSS_PLAIN;
   // A tag token was written in the source; libfyaml leaves tag_implicit unset on some events.
   if (event->scalar.tag != nullptr) {
@@ -301,7 +302,7 @@ bool TreeBuilder::scalar(fy_event* event, const Mark& mark) {
       !check_block_text(node, end != nullptr ? end->input_pos : node.mark.offset))
     return false;
   node.plain = plain;
-  node.kind = plain && is_plain_null(node.text) ? Node::Kind::null : Node::Kind::scalar;
+  node.kind = plain && is_plain_null(node.text()) ? Node::Kind::null : Node::Kind::scalar;
   return add(node, token_view(event->scalar.anchor));
 }
 
@@ -324,7 +325,7 @@ std::optional<std::pair<Mark, int>> first_text_line(std::string_view text, Mark 
 /// libfyaml 0.7 misreads some block texts (| and >): "\0" for an empty one at the end of the
 /// input; lines not indented past their key taken in, with bytes that are not in the source.
 bool TreeBuilder::check_block_text(Node& node, size_t end) {
-  if (node.text == std::string_view("\0", 1)) node.text = {};
+  if (node.text() == std::string_view("\0", 1)) node.set_text({});
   if (!stack_.empty() && stack_.back().has_key) {
     const Frame& frame = stack_.back();
     auto first = first_text_line(doc_.text, node.mark, end);
@@ -334,8 +335,8 @@ bool TreeBuilder::check_block_text(Node& node, size_t end) {
                               "its key \"{}\"",
                               frame.key));
   }
-  if (node.text.find('\0') != std::string_view::npos ||
-      invalid_utf8_offset(node.text) != std::string_view::npos)
+  if (node.text().find('\0') != std::string_view::npos ||
+      invalid_utf8_offset(node.text()) != std::string_view::npos)
     return fail(node.mark, "this block text (| or >) cannot be read reliably: write it quoted");
   return true;
 }
@@ -358,10 +359,10 @@ bool TreeBuilder::close() {
   Frame& frame = stack_.back();
   Node node = frame.node;
   if (node.is_sequence()) {
-    node.items = storage_.copy(std::span<const Node>(items_).subspan(frame.first));
+    node.set_items(storage_.copy(std::span<const Node>(items_).subspan(frame.first)));
     items_.resize(frame.first);
   } else {
-    node.entries = storage_.copy(std::span<const Entry>(entries_).subspan(frame.first));
+    node.set_entries(storage_.copy(std::span<const Entry>(entries_).subspan(frame.first)));
     entries_.resize(frame.first);
   }
   std::string anchor = std::move(frame.anchor);
@@ -402,11 +403,11 @@ bool TreeBuilder::add(const Node& node, std::string_view anchor) {
 }
 
 bool TreeBuilder::add_key(Frame& frame, const Node& key) {
-  if (!key.is_scalar() && !(key.is_null() && !key.text.empty()))
+  if (!key.is_scalar() && !(key.is_null() && !key.text().empty()))
     return fail(key.mark, "a key must be a single text, not a list, mapping or null");
-  if (is_duplicate(frame, key.text))
-    return fail(key.mark, fmt::format("duplicate key \"{}\"", key.text));
-  frame.key = key.text;
+  if (is_duplicate(frame, key.text()))
+    return fail(key.mark, fmt::format("duplicate key \"{}\"", key.text()));
+  frame.key = key.text();
   frame.key_mark = key.mark;
   frame.has_key = true;
   return true;
@@ -587,10 +588,11 @@ void report_parser_errors(fy_diag* diag, const UnplacedError& unplaced, size_t s
 /// The checks made before parsing: size, then encoding (past a byte order mark, which it
 /// drops from the document's text). False after reporting a problem.
 bool check_source(Document& doc, Diagnostics& diagnostics, const Limits& limits) {
-  if (doc.text.size() > limits.max_bytes) {
-    diagnostics.error(
-        doc.file, {}, {},
-        fmt::format("file is larger than {} MiB (the limit)", limits.max_bytes >> 20));
+  // A node's lengths are 32-bit: no document is larger, whatever the limits say.
+  size_t limit = std::min<size_t>(limits.max_bytes, std::numeric_limits<std::uint32_t>::max());
+  if (doc.text.size() > limit) {
+    diagnostics.error(doc.file, {}, {},
+                      fmt::format("file is larger than {} MiB (the limit)", limit >> 20));
     return false;
   }
   if (doc.text.starts_with("\xEF\xBB\xBF")) doc.text.remove_prefix(3);  // a UTF-8 byte order mark
@@ -681,20 +683,20 @@ Json convert(const Node& node) {
       return nullptr;
     case Node::Kind::sequence: {
       Json array = Json::array();
-      for (const auto& item : node.items) array.push_back(convert<Json>(item));
+      for (const auto& item : node.items()) array.push_back(convert<Json>(item));
       return array;
     }
     case Node::Kind::mapping: {
       Json object = Json::object();
-      for (const auto& entry : node.entries)
+      for (const auto& entry : node.entries())
         object[std::string(entry.key)] = convert<Json>(entry.value);
       return object;
     }
     case Node::Kind::scalar:
       break;
   }
-  if (!node.plain) return std::string(node.text);
-  return plain_scalar_value(std::string(node.text));
+  if (!node.plain) return std::string(node.text());
+  return plain_scalar_value(std::string(node.text()));
 }
 
 }  // namespace

@@ -19,15 +19,39 @@ struct Entry;
 
 /// One node of a loaded document. Scalars keep their text exactly as written. Texts and lists
 /// live in the document's storage: a node is valid as long as its Document (or a copy of it).
+///
+/// 32 bytes: a scalar's text, a sequence's items and a mapping's entries share one pointer and
+/// one 32-bit length (a document is at most 4 GiB: Limits::max_bytes), since a node is one of
+/// them. The tree is the largest part of a loaded project, so its size is the run's memory.
 struct Node {
   enum class Kind : std::uint8_t { null, scalar, sequence, mapping };
 
   Kind kind = Kind::null;
   bool plain = false;  ///< a scalar written without quotes (YAML may read it as a number or bool)
-  Mark mark;           ///< where the node starts
-  std::string_view text;           ///< a scalar's text
-  std::span<const Node> items;     ///< a sequence's items
-  std::span<const Entry> entries;  ///< a mapping's entries, in source order
+
+ private:
+  std::uint32_t size_ = 0;  ///< declared here, where it fills the 8 bytes kind and plain start
+
+ public:
+  Mark mark;  ///< where the node starts
+
+  /// A scalar's text (also a null's, as written: `~`, `null`), else empty.
+  std::string_view text() const {
+    return is_list() ? std::string_view()
+                     : std::string_view(static_cast<const char*>(data_), size_);
+  }
+  /// A sequence's items, else none.
+  std::span<const Node> items() const {
+    if (kind != Kind::sequence) return {};
+    return {static_cast<const Node*>(data_), size_};
+  }
+  /// A mapping's entries, in source order, else none.
+  std::span<const Entry> entries() const;
+
+  /// Set what text(), items() or entries() give: the one of them `kind` names.
+  void set_text(std::string_view text) { set(text.data(), text.size()); }
+  void set_items(std::span<const Node> items) { set(items.data(), items.size()); }
+  void set_entries(std::span<const Entry> entries);
 
   bool is_null() const { return kind == Kind::null; }
   bool is_scalar() const { return kind == Kind::scalar; }
@@ -35,6 +59,15 @@ struct Node {
   bool is_mapping() const { return kind == Kind::mapping; }
   /// The value of `key` in a mapping, or nullptr.
   const Node* find(std::string_view key) const;
+
+ private:
+  bool is_list() const { return kind == Kind::sequence || kind == Kind::mapping; }
+  void set(const void* data, size_t size) {
+    data_ = data;
+    size_ = static_cast<std::uint32_t>(size);
+  }
+
+  const void* data_ = nullptr;
 };
 
 /// A mapping entry: the key's text and place, and the value.
@@ -44,6 +77,18 @@ struct Entry {
   Node value;
 };
 
+static_assert(sizeof(void*) != 8 || (sizeof(Node) == 32 && sizeof(Entry) == 64),
+              "a node's size is the tree's memory");
+
+inline std::span<const Entry> Node::entries() const {
+  if (kind != Kind::mapping) return {};
+  return {static_cast<const Entry*>(data_), size_};
+}
+
+inline void Node::set_entries(std::span<const Entry> entries) {
+  set(entries.data(), entries.size());
+}
+
 /// The texts and lists of a document's nodes, allocated together and freed together.
 class NodeStorage;
 
@@ -51,7 +96,7 @@ enum class Format { yaml, json };
 
 /// The limits that keep hostile input from exhausting time or memory.
 struct Limits {
-  size_t max_bytes = kMaxReadBytes;  ///< input size
+  size_t max_bytes = kMaxReadBytes;  ///< input size (at most 4 GiB: a node's 32-bit lengths)
   int max_depth = 64;                ///< nesting of sequences and mappings
   size_t max_nodes = 12'000'000;     ///< nodes in the loaded tree, aliases expanded
   size_t max_alias_nodes = 100'000;  ///< nodes created by expanding aliases

@@ -166,7 +166,7 @@ bool FastBuilder::scalar(od::value v, std::string_view token, size_t at, Node& o
   if (!consume_scalar(v, token) || !count() || !cursor_.at(at, out.mark)) return false;
   out.kind = null ? Node::Kind::null : Node::Kind::scalar;
   out.plain = true;
-  out.text = text_.substr(at, token.size());
+  out.set_text(text_.substr(at, token.size()));
   return true;
 }
 
@@ -180,12 +180,12 @@ bool FastBuilder::string(od::value v, std::string_view token, size_t at, Node& o
   out.kind = Node::Kind::scalar;
   if (raw.find('\\') == std::string_view::npos) {
     od::raw_json_string read;  // read, not skipped (see consume_scalar)
-    out.text = raw;
+    out.set_text(raw);
     return !v.get_raw_json_string().get(read);
   }
   std::string_view unescaped;
   if (v.get_string().get(unescaped) || has_unusual_characters(unescaped)) return false;
-  out.text = storage_.copy(unescaped);
+  out.set_text(storage_.copy(unescaped));
   return true;
 }
 
@@ -204,7 +204,7 @@ bool FastBuilder::array(od::array a, size_t at, int depth, Node& out) {
     if (std::move(element).get(item) || !value(item, depth + 1, node)) return false;
     items_.push_back(node);
   }
-  out.items = storage_.copy(std::span<const Node>(items_).subspan(first));
+  out.set_items(storage_.copy(std::span<const Node>(items_).subspan(first)));
   items_.resize(first);
   return true;
 }
@@ -221,7 +221,7 @@ bool FastBuilder::object(od::object o, size_t at, int depth, Node& out) {
       return false;
     entries_.push_back(entry);
   }
-  out.entries = storage_.copy(std::span<const Entry>(entries_).subspan(first));
+  out.set_entries(storage_.copy(std::span<const Entry>(entries_).subspan(first)));
   entries_.resize(first);
   return true;
 }

@@ -21,7 +21,7 @@ namespace fs = std::filesystem;
 Mark Origin::mark_of(std::string_view name) const {
   if (node == nullptr) return {};
   if (!name.empty())
-    for (const auto& entry : node->entries)
+    for (const auto& entry : node->entries())
       if (entry.key == name) return entry.value.mark;
   return node->mark;
 }
@@ -150,8 +150,8 @@ void Checker::item_warning(const Origin& o, std::string_view field, size_t index
                            std::string message) {
   Diagnostic d = o.problem(Level::warning, field, std::move(message));
   const Node* list = o.node != nullptr ? o.node->find(field) : nullptr;
-  if (list != nullptr && list->is_sequence() && index < list->items.size()) {
-    d.mark = list->items[index].mark;
+  if (list != nullptr && list->is_sequence() && index < list->items().size()) {
+    d.mark = list->items()[index].mark;
     d.path += fmt::format("[{}]", index);
     if (o.doc != nullptr) d.excerpt = o.doc->line(d.mark);
   }

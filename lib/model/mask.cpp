@@ -161,10 +161,10 @@ class Placer {
       : source_(source),
         node_(node),
         cursor_(node.mark),
-        end_(std::min(source.size(), node.mark.offset + 2 * node.text.size() + 256)) {
+        end_(std::min(source.size(), node.mark.offset + 2 * node.text().size() + 256)) {
     auto begin = reinterpret_cast<std::uintptr_t>(source.data());
-    auto text = reinterpret_cast<std::uintptr_t>(node.text.data());
-    if (text >= begin && text + node.text.size() <= begin + source.size())
+    auto text = reinterpret_cast<std::uintptr_t>(node.text().data());
+    if (text >= begin && text + node.text().size() <= begin + source.size())
       verbatim_ = static_cast<size_t>(text - begin);
   }
 
@@ -214,12 +214,12 @@ class SensitiveScan {
   void walk(const Node& node) {
     if (is_alias(node)) return;  // its original was walked where it stands
     if (node.is_scalar()) return scalar(node);
-    for (size_t i = 0; i < node.items.size(); ++i) {
+    for (size_t i = 0; i < node.items().size(); ++i) {
       path_.emplace_back(i);
-      walk(node.items[i]);
+      walk(node.items()[i]);
       path_.pop_back();
     }
-    for (const Entry& entry : node.entries) {
+    for (const Entry& entry : node.entries()) {
       path_.emplace_back(entry.key);
       walk(entry.value);
       path_.pop_back();
@@ -232,17 +232,17 @@ class SensitiveScan {
   bool is_alias(const Node& node) const {
     size_t at = node.mark.offset;
     if (at == 0 || at > doc_.text.size() || doc_.text[at - 1] != '*') return false;
-    return !(node.is_mapping() && !node.entries.empty() &&
-             node.entries.front().key_mark.offset == at);
+    return !(node.is_mapping() && !node.entries().empty() &&
+             node.entries().front().key_mark.offset == at);
   }
 
   void scalar(const Node& node) {
-    std::vector<SensitiveMatch> found = find_sensitive(node.text);
+    std::vector<SensitiveMatch> found = find_sensitive(node.text());
     if (found.empty()) return;
     Placer placer(doc_.text, node);
     std::string path = path_text();
     for (const SensitiveMatch& m : found) {
-      std::string_view match = node.text.substr(m.offset, m.length);
+      std::string_view match = node.text().substr(m.offset, m.length);
       std::optional<Mark> at = placer.place(m.offset, match);
       Mark mark = at.value_or(start_of(node));
       diagnostics_.add({Level::warning, doc_.file, mark, path,

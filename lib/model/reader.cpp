@@ -144,7 +144,7 @@ bool ReadContext::expect(const Node& node, Node::Kind kind, const std::string& p
 }
 
 bool ReadContext::expect_text(const Node& node, const std::string& path) {
-  if (node.text.find('\0') == std::string_view::npos) return true;
+  if (node.text().find('\0') == std::string_view::npos) return true;
   error(node, path, "a text cannot hold a NUL character (\\u0000 or \\0)");
   return false;
 }
@@ -161,7 +161,7 @@ nlohmann::json as_plain(const Node& node) {
 }  // namespace
 
 void read_value(ReadContext& ctx, const Node& node, const std::string& path, std::string& out) {
-  if (ctx.expect(node, Node::Kind::scalar, path, "a text")) out = node.text;
+  if (ctx.expect(node, Node::Kind::scalar, path, "a text")) out = node.text();
 }
 
 void read_value(ReadContext& ctx, const Node& node, const std::string& path, bool& out) {
@@ -175,8 +175,8 @@ void read_value(ReadContext& ctx, const Node& node, const std::string& path, boo
   ctx.error(node, path,
             quoted ? fmt::format("expected true or false, got the text \"{}\"; write it "
                                  "without quotes",
-                                 node.text)
-                   : fmt::format("expected true or false, got \"{}\"", node.text));
+                                 node.text())
+                   : fmt::format("expected true or false, got \"{}\"", node.text()));
 }
 
 void read_value(ReadContext& ctx, const Node& node, const std::string& path,
@@ -194,35 +194,35 @@ void read_value(ReadContext& ctx, const Node& node, const std::string& path,
     ctx.error(node, path,
               fmt::format("expected a whole number (0 or more), got the text \"{}\"; write it "
                           "without quotes",
-                          node.text));
+                          node.text()));
   else if (whole)
     ctx.error(
         node, path,
-        fmt::format("expected a whole number from 0 to {}, got {}", kMaxWholeNumber, node.text));
+        fmt::format("expected a whole number from 0 to {}, got {}", kMaxWholeNumber, node.text()));
   else
     ctx.error(node, path,
-              fmt::format("expected a whole number (0 or more), got \"{}\"", node.text));
+              fmt::format("expected a whole number (0 or more), got \"{}\"", node.text()));
 }
 
 void read_value(ReadContext& ctx, const Node& node, const std::string& path, Date& out) {
   if (!ctx.expect(node, Node::Kind::scalar, path, "a date YYYY-MM-DD")) return;
-  if (auto date = parse_date(node.text)) {
+  if (auto date = parse_date(node.text())) {
     out = *date;
     return;
   }
   // The model is day-granular: a date with a time of day (2027-03-03T11:20) is refused.
-  std::string_view text = node.text;
+  std::string_view text = node.text();
   if (text.size() > 10 && (text[10] == 'T' || text[10] == ' ') && parse_date(text.substr(0, 10))) {
     ctx.error(node, path,
               fmt::format("expected a date YYYY-MM-DD, got \"{}\": commplan records days, not "
                           "times of day; write {}",
-                          node.text, text.substr(0, 10)));
+                          node.text(), text.substr(0, 10)));
     return;
   }
-  bool shaped = node.text.size() == 10 && node.text[4] == '-' && node.text[7] == '-';
+  bool shaped = node.text().size() == 10 && node.text()[4] == '-' && node.text()[7] == '-';
   ctx.error(node, path,
-            shaped ? fmt::format("\"{}\" is not a real calendar date", node.text)
-                   : fmt::format("expected a date YYYY-MM-DD, got \"{}\"", node.text));
+            shaped ? fmt::format("\"{}\" is not a real calendar date", node.text())
+                   : fmt::format("expected a date YYYY-MM-DD, got \"{}\"", node.text()));
 }
 
 void read_value(ReadContext& ctx, const Node& node, const std::string& path,
@@ -236,12 +236,12 @@ void read_value(ReadContext& ctx, const Node& node, const std::string& path,
 void read_value(ReadContext& ctx, const Node& node, const std::string& path,
                 std::optional<ClockTime>& out) {
   if (!ctx.expect(node, Node::Kind::scalar, path, "a time HH:MM")) return;
-  if (auto minutes = parse_time(node.text)) {
+  if (auto minutes = parse_time(node.text())) {
     out = ClockTime{*minutes};
     return;
   }
   ctx.error(node, path,
-            fmt::format("expected a time HH:MM (00:00 to 23:59), got \"{}\"", node.text));
+            fmt::format("expected a time HH:MM (00:00 to 23:59), got \"{}\"", node.text()));
 }
 
 namespace {
@@ -303,11 +303,11 @@ std::string unknown_enum_message(std::string_view text) {
 template <class E>
 bool read_enum(ReadContext& ctx, const Node& node, const std::string& path, E& out) {
   if (!ctx.expect(node, Node::Kind::scalar, path, "a text")) return false;
-  if (auto value = enum_value<E>(node.text)) {
+  if (auto value = enum_value<E>(node.text())) {
     out = *value;
     return true;
   }
-  ctx.error(node, path, unknown_enum_message<E>(node.text));
+  ctx.error(node, path, unknown_enum_message<E>(node.text()));
   return false;
 }
 
@@ -347,14 +347,14 @@ COMMPLAN_ENUM_READERS(RetestResult)
 #undef COMMPLAN_ENUM_READERS
 
 ObjectReader::ObjectReader(ReadContext& ctx, const Node& node, std::string path)
-    : ctx_(ctx), node_(node), path_(std::move(path)), used_(node.entries.size(), false) {
+    : ctx_(ctx), node_(node), path_(std::move(path)), used_(node.entries().size(), false) {
   names_.reserve(20);  // as many as the largest describe() asks for
 }
 
 const Node* ObjectReader::take(std::string_view name, unsigned flags) {
   names_.push_back(name);
   // Files usually list fields in the order describe() asks for them: look after the last one.
-  const auto& entries = node_.entries;
+  const auto& entries = node_.entries();
   for (size_t n = 0; n < entries.size(); ++n) {
     size_t i = (next_ + n) % entries.size();
     if (entries[i].key != name) continue;
@@ -378,7 +378,7 @@ const std::string& ObjectReader::child_path(std::string_view name) {
 void ObjectReader::finish() {
   for (size_t i = 0; i < used_.size(); ++i) {
     if (used_[i]) continue;
-    const Entry& entry = node_.entries[i];
+    const Entry& entry = node_.entries()[i];
     std::string message = fmt::format("unknown field \"{}\"", entry.key);
     std::string close = closest_name(entry.key, {names_.begin(), names_.end()});
     if (!close.empty()) message += fmt::format("; did you mean \"{}\"?", close);
@@ -458,7 +458,7 @@ void read_value(ReadContext& ctx, const Node& node, const std::string& path, Que
   }
   if (!ctx.expect(node, Node::Kind::scalar, path, "a text or a mapping")) return;
   out.origin = Origin{ctx.doc, &node, path};
-  out.text = node.text;
+  out.text = node.text();
 }
 
 }  // namespace commplan

@@ -99,20 +99,20 @@ template <class T>
 void read_value(ReadContext& ctx, const Node& node, const std::string& path, std::vector<T>& out) {
   if (!ctx.expect(node, Node::Kind::sequence, path, "a list")) return;
   out.clear();
-  out.reserve(node.items.size());
+  out.reserve(node.items().size());
   std::string item_path;  // one buffer for every item's path
-  for (size_t i = 0; i < node.items.size(); ++i) {
+  for (size_t i = 0; i < node.items().size(); ++i) {
     T item{};
     item_path.clear();
     fmt::format_to(std::back_inserter(item_path), "{}[{}]", path, i);
     if constexpr (std::is_enum_v<T>) {
       size_t before = ctx.diagnostics.items().size();
-      read_value(ctx, node.items[i], item_path, item);
+      read_value(ctx, node.items()[i], item_path, item);
       if (ctx.diagnostics.items().size() != before) continue;  // reported
     } else if constexpr (std::is_same_v<T, std::string>) {
-      if (!read_text_item(ctx, node.items[i], item_path, item)) continue;
+      if (!read_text_item(ctx, node.items()[i], item_path, item)) continue;
     } else {
-      read_value(ctx, node.items[i], item_path, item);
+      read_value(ctx, node.items()[i], item_path, item);
     }
     out.push_back(std::move(item));
   }

@@ -73,16 +73,16 @@ std::string mark_text(const Mark& mark) {
 std::string difference_at(const std::string& path, const Node& expected, const Node& actual);
 
 std::string children_difference(const std::string& path, const Node& expected, const Node& actual) {
-  if (expected.items.size() != actual.items.size() ||
-      expected.entries.size() != actual.entries.size())
+  if (expected.items().size() != actual.items().size() ||
+      expected.entries().size() != actual.entries().size())
     return path + ": another number of children";
-  for (size_t i = 0; i < expected.items.size(); ++i) {
+  for (size_t i = 0; i < expected.items().size(); ++i) {
     std::string at = path + "[" + std::to_string(i) + "]";
-    if (auto d = difference_at(at, expected.items[i], actual.items[i]); !d.empty()) return d;
+    if (auto d = difference_at(at, expected.items()[i], actual.items()[i]); !d.empty()) return d;
   }
-  for (size_t i = 0; i < expected.entries.size(); ++i) {
-    const commplan::Entry& e = expected.entries[i];
-    const commplan::Entry& a = actual.entries[i];
+  for (size_t i = 0; i < expected.entries().size(); ++i) {
+    const commplan::Entry& e = expected.entries()[i];
+    const commplan::Entry& a = actual.entries()[i];
     std::string at = path + "." + std::string(e.key);
     if (e.key != a.key) return at + ": key \"" + std::string(a.key) + "\"";
     if (mark_text(e.key_mark) != mark_text(a.key_mark))
@@ -95,9 +95,9 @@ std::string children_difference(const std::string& path, const Node& expected, c
 std::string difference_at(const std::string& path, const Node& expected, const Node& actual) {
   if (expected.kind != actual.kind) return path + ": another kind";
   if (expected.plain != actual.plain) return path + ": plain differs";
-  if (expected.text != actual.text)
-    return path + ": text \"" + std::string(expected.text) + "\" vs \"" + std::string(actual.text) +
-           "\"";
+  if (expected.text() != actual.text())
+    return path + ": text \"" + std::string(expected.text()) + "\" vs \"" +
+           std::string(actual.text()) + "\"";
   if (mark_text(expected.mark) != mark_text(actual.mark))
     return path + ": mark " + mark_text(expected.mark) + " vs " + mark_text(actual.mark);
   return children_difference(path, expected, actual);
