@@ -5,6 +5,7 @@
 #include <cstdlib>  // defines __GLIBC__ on glibc systems
 
 #if defined(__GLIBC__) && !defined(__SANITIZE_ADDRESS__)
+#include <fcntl.h>
 #include <malloc.h>
 #include <sys/mman.h>
 #include <unistd.h>
@@ -29,9 +30,22 @@ constexpr uintptr_t kChunkHeader = 2 * sizeof(size_t);
 
 uintptr_t address(const void* p) { return reinterpret_cast<uintptr_t>(p); }
 
+/// Whether the system accounts every page of address space as committed memory
+/// (vm.overcommit_memory = 2): there the reserve would take 1 GiB from what other programs can
+/// allocate, for the length of the run.
+bool strict_overcommit() {
+  int fd = open("/proc/sys/vm/overcommit_memory", O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  char mode = 0;
+  bool strict = read(fd, &mode, 1) == 1 && mode == '2';
+  close(fd);
+  return strict;
+}
+
 }  // namespace
 
 void use_huge_pages_for_heap() {
+  if (strict_overcommit()) return;
   // Freed memory stays in the heap (it is not trimmed back), and blocks below 32 MiB are cut
   // from it instead of being mapped one by one.
   if (mallopt(M_TRIM_THRESHOLD, INT_MAX) == 0 || mallopt(M_MMAP_THRESHOLD, kMmapThreshold) == 0)

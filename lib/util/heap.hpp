@@ -7,14 +7,16 @@ namespace commplan {
 /// program: call it first thing in main.
 ///
 /// Why: a run's time is mostly the first touch of the memory it allocates. The 100,000-finding
-/// recap allocates about a gigabyte, 4 KiB at a time, and on a virtual machine each first touch
+/// recap touches about 300 MiB, 4 KiB at a time, and on a virtual machine each first touch
 /// costs a trap to the hypervisor (10 µs here); a 2 MiB page takes one. So malloc's heap is
 /// grown once by a reserve of address space (not memory: pages are made only when touched),
 /// aligned to 2 MiB where the next blocks will be cut, and marked MADV_HUGEPAGE; blocks up to
 /// 32 MiB come from it instead of from mmap, and freed memory is kept for reuse instead of
 /// being handed back. Past the reserve the heap grows as usual, in small pages. Nothing
-/// changes but speed: when any step is refused (no brk, a strict overcommit, no THP) the heap
-/// is left as it was. Under the sanitizers it does nothing (they bring their own allocator).
+/// changes but speed: when any step is refused (no brk, no THP) the heap is left as it was,
+/// and under strict overcommit accounting (vm.overcommit_memory = 2), where address space
+/// counts as memory, it is not tried. Under the sanitizers it does nothing (they bring their own
+/// allocator).
 void use_huge_pages_for_heap();
 
 }  // namespace commplan
