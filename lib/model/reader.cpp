@@ -219,7 +219,7 @@ void read_value(ReadContext& ctx, const Node& node, const std::string& path, Dat
                           node.text(), text.substr(0, 10)));
     return;
   }
-  bool shaped = node.text().size() == 10 && node.text()[4] == '-' && node.text()[7] == '-';
+  bool shaped = text.size() == 10 && text[4] == '-' && text[7] == '-';
   ctx.error(node, path,
             shaped ? fmt::format("\"{}\" is not a real calendar date", node.text())
                    : fmt::format("expected a date YYYY-MM-DD, got \"{}\"", node.text()));

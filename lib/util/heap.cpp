@@ -45,18 +45,23 @@ bool strict_overcommit() {
 }  // namespace
 
 void use_huge_pages_for_heap() {
+  // A block larger than all the free memory of the heap together can only be cut from its
+  // top: malloc grows the heap for it, by the top pad on top of the block; freed, the block and
+  // the new space are one free top chunk again. Whether the heap can grow that far is asked
+  // first (brk there and back), so where it cannot, malloc's settings are left untouched.
   if (strict_overcommit()) return;
+  size_t block_size = mallinfo2().fordblks + (64 << 10);
+  if (block_size >= static_cast<size_t>(kMmapThreshold)) return;  // not a fresh heap
+  auto growth = static_cast<intptr_t>(kReserve + block_size);
+  if (sbrk(growth) == reinterpret_cast<void*>(-1)) return;  // no room: `ulimit -d`, ASLR
+  sbrk(-growth);
+
   // Freed memory stays in the heap (it is not trimmed back), and blocks below 32 MiB are cut
   // from it instead of being mapped one by one.
   if (mallopt(M_TRIM_THRESHOLD, INT_MAX) == 0 || mallopt(M_MMAP_THRESHOLD, kMmapThreshold) == 0)
     return;
-  // A block larger than all the free memory of the heap together can only be cut from its
-  // top: malloc grows the heap for it, by the top pad on top of the block; freed, the block and
-  // the new space are one free top chunk again.
-  size_t free_bytes = mallinfo2().fordblks;
-  if (free_bytes + (64 << 10) >= static_cast<size_t>(kMmapThreshold)) return;
   mallopt(M_TOP_PAD, kReserve);
-  void* block = std::malloc(free_bytes + (64 << 10));
+  void* block = std::malloc(block_size);
   auto* heap_end = static_cast<char*>(sbrk(0));
   mallopt(M_TOP_PAD, kTopPadAfter);
   if (block == nullptr) return;
@@ -64,7 +69,7 @@ void use_huge_pages_for_heap() {
   bool grown = address(heap_end) > address(block) &&
                address(heap_end) - address(block) >= static_cast<uintptr_t>(kReserve);
   std::free(block);
-  if (!grown) return;  // brk refused: malloc mapped the block instead
+  if (!grown) return;  // refused after all: malloc mapped the block instead
 
   // Blocks are cut from the top chunk upwards: a first block that ends on a 2 MiB boundary
   // makes every later one fall inside whole huge pages. The range is marked first: a page

@@ -13,10 +13,10 @@ namespace commplan {
 /// aligned to 2 MiB where the next blocks will be cut, and marked MADV_HUGEPAGE; blocks up to
 /// 32 MiB come from it instead of from mmap, and freed memory is kept for reuse instead of
 /// being handed back. Past the reserve the heap grows as usual, in small pages. Nothing
-/// changes but speed: when any step is refused (no brk, no THP) the heap is left as it was,
-/// and under strict overcommit accounting (vm.overcommit_memory = 2), where address space
-/// counts as memory, it is not tried. Under the sanitizers it does nothing (they bring their own
-/// allocator).
+/// changes but speed. Where the heap cannot grow by the reserve (`ulimit -d`), or address space
+/// counts as memory taken from other programs (vm.overcommit_memory = 2), malloc is left as it
+/// was; where the kernel gives no huge pages, the reserve is used in small pages. Under the
+/// sanitizers it does nothing (they bring their own allocator).
 void use_huge_pages_for_heap();
 
 }  // namespace commplan
