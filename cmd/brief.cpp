@@ -10,6 +10,7 @@
 #include "output/markdown.hpp"
 #include "project_input.hpp"
 #include "template/library.hpp"
+#include "util/heap.hpp"
 #include "util/text.hpp"
 #include "words/words.hpp"
 
@@ -316,8 +317,13 @@ int run_brief(Context& ctx, const BriefOptions& opts, const BriefRun& run) {
                                           : run.build_without_project(view_options, problems);
   report(ctx, problems);
   if (!view) return build_failure(problems);
-  int code = emit(ctx, brief_sink(opts, p), produce(ctx, opts, run.templates, *view));
-  return code == kOk && run.fails_strict && run.fails_strict(*view) ? kStrict : code;
+  std::string page = produce(ctx, opts, run.templates, *view);
+  int code = emit(ctx, brief_sink(opts, p), page);
+  bool strict_failure = code == kOk && run.fails_strict && run.fails_strict(*view);
+  leave_to_exit(page);
+  leave_to_exit(view);
+  leave_to_exit(project);
+  return strict_failure ? kStrict : code;
 }
 
 }  // namespace commplan::cli

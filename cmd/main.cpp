@@ -23,9 +23,11 @@ void hold_closed_standard_streams() {
 /// Standard output goes through a buffer that keeps why a write failed; standard error
 /// flushes it first, so the two interleave as they are written. SIGPIPE keeps its default:
 /// a closed pipe ends the run as it ends any Unix filter; with SIGPIPE ignored, the failed
-/// write is reported (exit 3).
+/// write is reported (exit 3). The process ends with its command, so the command's large
+/// data is left to the exit rather than destroyed piece by piece (leave_to_exit).
 int main(int argc, char** argv) {
   commplan::use_huge_pages_for_heap();
+  commplan::end_with_the_command();
   hold_closed_standard_streams();
   commplan::DescriptorBuffer buffer(STDOUT_FILENO);
   std::ostream out(&buffer);

@@ -8,6 +8,7 @@
 #include "load/document.hpp"
 #include "sink.hpp"
 #include "template/library.hpp"
+#include "util/heap.hpp"
 #include "util/read.hpp"
 
 namespace commplan::cli {
@@ -107,7 +108,10 @@ int run_render(const RenderOptions& opts, Context& ctx) {
     report(ctx, e.diagnostics());
     return kStrict;
   }
-  return emit(ctx, Sink{opts.output, "", {opts.template_arg, opts.data}}, text);
+  int code = emit(ctx, Sink{opts.output, "", {opts.template_arg, opts.data}}, text);
+  leave_to_exit(text);
+  leave_to_exit(data);
+  return code;
 }
 
 }  // namespace

@@ -11,6 +11,7 @@
 #include "cli.hpp"
 #include "model/mask.hpp"
 #include "model/project.hpp"
+#include "util/heap.hpp"
 #include "views/deadlines.hpp"
 
 namespace commplan::cli {
@@ -48,12 +49,16 @@ int validate_one(const ValidateOptions& opts, const std::string& file, Context& 
     diagnostics.sort_by_place();
   }
   report(ctx, diagnostics);
-  if (!project || diagnostics.has_errors()) return kInvalid;
+  size_t findings = project ? project->findings.size() : 0;
+  size_t log_entries = project ? project->log.size() : 0;
+  bool loaded_at_all = project.has_value();
+  if (opts.files.size() == 1) leave_to_exit(project);  // kept projects would add up
+  if (!loaded_at_all || diagnostics.has_errors()) return kInvalid;
   size_t warnings = diagnostics.warning_count();
   if (!opts.quiet)
     ctx.out << fmt::format("{}: valid, {} finding(s), {} log entr{}, {} warning(s)\n",
-                           file == "-" ? "<stdin>" : printable(file), project->findings.size(),
-                           project->log.size(), project->log.size() == 1 ? "y" : "ies", warnings);
+                           file == "-" ? "<stdin>" : printable(file), findings, log_entries,
+                           log_entries == 1 ? "y" : "ies", warnings);
   return opts.strict && warnings > 0 ? kStrict : kOk;
 }
 

@@ -112,5 +112,50 @@ TEST(HeapTest, ARefusedReserveLeavesTheHeapWorking) {
       testing::ExitedWithCode(0), "");
 }
 
+/// Counts the destructions of the instance that owns the value (not of moved-from ones).
+struct Owned {
+  static inline int destroyed = 0;
+  bool owner = true;
+  Owned() = default;
+  Owned(Owned&& other) noexcept { other.owner = false; }
+  Owned& operator=(Owned&&) = delete;
+  ~Owned() {
+    if (owner) ++destroyed;
+  }
+};
+
+TEST(LeaveToExitTest, WithoutTheProcessEndingWithTheCommandTheOwnerDestroysTheValue) {
+  // The test suite never calls end_with_the_command(): many commands run in this process.
+  ASSERT_FALSE(ends_with_the_command());
+  Owned::destroyed = 0;
+  std::vector<int> numbers{1, 2, 3};
+  {
+    Owned value;
+    leave_to_exit(value);
+    leave_to_exit(numbers);
+    EXPECT_TRUE(value.owner);
+  }
+  EXPECT_EQ(Owned::destroyed, 1);
+  EXPECT_EQ(numbers.size(), 3u);
+}
+
+TEST(LeaveToExitTest, WhenTheProcessEndsWithTheCommandTheValueIsKeptUntilTheExit) {
+  EXPECT_EXIT(
+      {
+        end_with_the_command();
+        Owned::destroyed = 0;
+        std::vector<int> numbers(1000, 7);
+        {
+          Owned value;
+          leave_to_exit(value);
+          leave_to_exit(numbers);
+          if (value.owner) std::exit(2);  // not moved
+        }
+        // Kept, not destroyed, even once its first owner is gone.
+        std::exit(Owned::destroyed == 0 && numbers.empty() && ends_with_the_command() ? 0 : 1);
+      },
+      testing::ExitedWithCode(0), "");
+}
+
 }  // namespace
 }  // namespace commplan

@@ -3,6 +3,8 @@
 #include <climits>
 #include <cstdint>
 #include <cstdlib>  // defines __GLIBC__ on glibc systems
+#include <memory>
+#include <vector>
 
 #if defined(__GLIBC__) && !defined(__SANITIZE_ADDRESS__)
 #include <fcntl.h>
@@ -91,5 +93,21 @@ void use_huge_pages_for_heap() {
 void use_huge_pages_for_heap() {}
 
 #endif
+
+namespace {
+
+bool ends_with_command = false;
+
+}  // namespace
+
+void end_with_the_command() { ends_with_command = true; }
+
+bool ends_with_the_command() { return ends_with_command; }
+
+void keep_until_exit(std::shared_ptr<void> value) {
+  // Never destroyed (a static vector would be, at exit): reached through a global pointer.
+  static auto* kept = new std::vector<std::shared_ptr<void>>;
+  kept->push_back(std::move(value));
+}
 
 }  // namespace commplan
