@@ -223,6 +223,33 @@ TEST(RecapPhase, AMultiLineEvidenceKeepsItsLinesAndIndentation) {
   EXPECT_EQ(line["evidence_fence"], "");
 }
 
+TEST(RecapPhase, AReferenceIsALinkOnlyWhenItIsAWebAddressAnAutolinkHoldsAsItIs) {
+  std::string text = kHead +
+                     "findings:\n"
+                     "  - id: F-1\n"
+                     "    title: Config\n"
+                     "    phase: a\n"
+                     "    references:\n"
+                     "      - https://owasp.org/www-community/attacks/xss_(cross_site_scripting)\n"
+                     "      - HTTP://Example.com/a*b*\n"
+                     "      - CWE-79\n"
+                     "      - https://x.example/<script>\n"
+                     "      - https://x.example/a b\n"
+                     "      - javascript:alert(1)\n"
+                     "      - \"https://\"\n"
+                     "  - {id: F-2, title: None, phase: a}\n";
+  Built b = recap(text, RecapLevel::phase, "2026-12-09", "a");
+  const json& links = b.view["findings"][0]["reference_links"];
+  ASSERT_EQ(links.size(), 7u);
+  EXPECT_EQ(links[0]["url"], "https://owasp.org/www-community/attacks/xss_(cross_site_scripting)");
+  EXPECT_EQ(links[1]["url"], "HTTP://Example.com/a*b*");
+  for (size_t i = 2; i < links.size(); ++i) EXPECT_TRUE(links[i]["url"].is_null()) << i;
+  EXPECT_EQ(links[3]["text"], "https://x.example/<script>");
+  EXPECT_EQ(links[6]["last"], true);
+  EXPECT_EQ(links[5]["last"], false);
+  EXPECT_EQ(b.view["findings"][1]["reference_links"], json::array());
+}
+
 TEST(RecapDaily, StillOpenAreEarlierOrUndatedFindingsOfAnOpenStatus) {
   Built b = recap(kProject, RecapLevel::daily, "2026-12-14");
   // F-5 (wont-fix) is closed; F-3 is new; F-6 and F-7 were found later.

@@ -32,4 +32,10 @@ nlohmann::json cvss_json(const Finding& finding, Lang lang);
 /// `note`; null without one (or without an outcome), and on a page of a day before it.
 nlohmann::json retest_json(const Finding& finding, Lang lang, Date day);
 
+/// A finding's references as a page lists them: each `text` as written, with `url` the same
+/// text when it is a web address (http or https) a Markdown autolink `<…>` shows exactly, else
+/// null, and `last` on the last one. A template puts a `url` between angle brackets unescaped
+/// (`<{{{url}}}>`), so it is clickable in every rendering; an escaped web address is not.
+nlohmann::json reference_links(const Finding& finding);
+
 }  // namespace commplan

@@ -246,6 +246,7 @@ void write_finding(json& j, const Finding& f, const Lookup& in, const Standing& 
   w.put("phase", f.phase);
   w.put("phase_name", phase ? std::string_view(phase->name) : std::string_view());
   w.put("recommendation", f.recommendation);
+  w.put_json("reference_links", reference_links(f));
   w.put_json("references", strings_json(f.references));
   w.put("references_text", join(f.references, " "));
   w.put_json("retest", retest_json(f, in.lang, as_of.day()));
