@@ -297,10 +297,10 @@ TEST(AudienceOpenFindings, ClientGetsCriticalAndHighInFullAndTheRestCounted) {
   EXPECT_EQ(wed["has_open_in_full"], true);
   EXPECT_EQ(ids(wed["open_findings"]), (Ids{"F-1", "F-2"}));  // most severe first
   EXPECT_EQ(wed["open_counted"], json::parse(R"({"count": 5, "by_severity": [
-      {"severity": "medium", "label": "Medium", "count": 2, "last": false},
-      {"severity": "low", "label": "Low", "count": 1, "last": false},
-      {"severity": "info", "label": "Info", "count": 1, "last": false},
-      {"severity": null, "label": "Unrated", "count": 1, "last": true}]})"));
+      {"severity": "medium", "label": "Medium", "in_text": "medium", "count": 2, "last": false},
+      {"severity": "low", "label": "Low", "in_text": "low", "count": 1, "last": false},
+      {"severity": "info", "label": "Info", "in_text": "informational", "count": 1, "last": false},
+      {"severity": null, "label": "Unrated", "in_text": "unrated", "count": 1, "last": true}]})"));
 
   // On Thursday F-4 was raised to high: the severity as of the day decides.
   json thu = recap(kProject, Audience::client, RecapLevel::daily, "2026-12-10");
@@ -378,21 +378,21 @@ TEST(AudienceOpenFindings, RenderedAsAlsoOpenInEnglishAndChinese) {
   std::string lower = section(run(kLowerOpen, "client", "en"), "## Still open from earlier");
   EXPECT_EQ(lower,
             "## Still open from earlier\n\n"
-            "No critical or high finding is open. Also open: 2 Medium, 1 Low.\n");
+            "No critical or high finding is open. Also open: 2 medium, 1 low.\n");
   std::string lower_zh = section(run(kLowerOpen, "client", "zh"), "## 此前未关闭的问题");
   EXPECT_EQ(lower_zh,
             "## 此前未关闭的问题\n\n"
-            "目前没有未关闭的严重、高危问题。另有 3 项未关闭：中 2 项、低 1 项。\n");
+            "目前没有未关闭的严重、高危问题。另有 3 项未关闭：中危 2 项、低危 1 项。\n");
 
   std::string full = section(run(kProject, "client", "en"), "## Still open from earlier");
   EXPECT_NE(full.find("| F-1 | Critical | Crit one |"), std::string::npos) << full;
   EXPECT_NE(full.find("| F-2 | High | High one |"), std::string::npos) << full;
   EXPECT_LT(full.find("| F-1 |"), full.find("| F-2 |"));
   EXPECT_EQ(full.find("| F-3 |"), std::string::npos) << full;
-  EXPECT_NE(full.find("|\n\nAlso open: 2 Medium, 1 Low, 1 Info, 1 Unrated.\n"), std::string::npos)
+  EXPECT_NE(full.find("|\n\nAlso open: 2 medium, 1 low, 1 informational, 1 unrated.\n"), std::string::npos)
       << full;
   std::string full_zh = section(run(kProject, "client", "zh"), "## 此前未关闭的问题");
-  EXPECT_NE(full_zh.find("另有 5 项未关闭：中 2 项、低 1 项、提示 1 项、未定级 1 项。\n"),
+  EXPECT_NE(full_zh.find("另有 5 项未关闭：中危 2 项、低危 1 项、提示 1 项、未定级 1 项。\n"),
             std::string::npos)
       << full_zh;
 

@@ -547,11 +547,11 @@ TEST(RecapPhase, AStandardWithAClauseIsThatStandard) {
 TEST(RecapPhase, SeverityCountsIncludeZeros) {
   Built b = recap(kProject, RecapLevel::phase, "2026-12-18", "a");
   EXPECT_EQ(b.view["by_severity"], json::parse(R"([
-    {"severity": "critical", "label": "Critical", "count": 0},
-    {"severity": "high", "label": "High", "count": 1},
-    {"severity": "medium", "label": "Medium", "count": 0},
-    {"severity": "low", "label": "Low", "count": 0},
-    {"severity": "info", "label": "Info", "count": 0}])"));
+    {"severity": "critical", "label": "Critical", "in_text": "critical", "count": 0},
+    {"severity": "high", "label": "High", "in_text": "high", "count": 1},
+    {"severity": "medium", "label": "Medium", "in_text": "medium", "count": 0},
+    {"severity": "low", "label": "Low", "in_text": "low", "count": 0},
+    {"severity": "info", "label": "Info", "in_text": "informational", "count": 0}])"));
   EXPECT_EQ(b.view["feedback_questions"].size(), 4u);
 }
 

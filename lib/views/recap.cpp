@@ -850,8 +850,8 @@ json severity_counts(const FindingList& findings, const Standing& as_of, Lang la
 
 /// For the client's daily recap, which lists the open critical and high findings in full and
 /// counts the others: `still_open` (most severe first) keeps those in full, and the others are
-/// counted at view["open_counted"] (`count`, and `by_severity`: each severity's `label` and
-/// `count`, the `last` one marked). For our team every one is listed (a count of 0).
+/// counted at view["open_counted"] (`count`, and `by_severity`: each severity's `label`, `in_text`
+/// and `count`, the `last` one marked). For our team every one is listed (a count of 0).
 void count_the_less_severe(json& view, FindingList& still_open, const Standing& as_of,
                            const ViewOptions& options) {
   auto in_full = [&](const Finding* f) { return as_of.rank(*f) <= int(Severity::high); };
@@ -1011,6 +1011,8 @@ json severity_counts(const FindingList& findings, const Standing& as_of, Lang la
     list.push_back(
         {{"severity", rated ? json(text(to_string(static_cast<Severity>(i)))) : json()},
          {"label", text(rated ? words(lang).recap.severities[i] : words(lang).recap.unrated)},
+         {"in_text", text(rated ? words(lang).recap.severities_in_text[i]
+                                : words(lang).recap.unrated_in_text)},
          {"count", counts[i]}});
   }
   return list;

@@ -214,6 +214,8 @@ extern const Words kEnglish{
         {
             .severities = {"Critical", "High", "Medium", "Low", "Info"},
             .unrated = "Unrated",
+            .severities_in_text = {"critical", "high", "medium", "low", "informational"},
+            .unrated_in_text = "unrated",
             .statuses = {"Open", "Agreed", "In progress", "Resolved", "Verified", "Won't fix"},
             .status_unset = "Not set",
             .no_phase = "Without a phase",

@@ -120,6 +120,8 @@ constexpr WordField kFields[] = {
     COMMPLAN_FIELD(kickoff.special_question, Kind::text),
     COMMPLAN_FIELD(recap.severities, Kind::text),
     COMMPLAN_FIELD(recap.unrated, Kind::text),
+    COMMPLAN_FIELD(recap.severities_in_text, Kind::text),
+    COMMPLAN_FIELD(recap.unrated_in_text, Kind::text),
     COMMPLAN_FIELD(recap.statuses, Kind::text),
     COMMPLAN_FIELD(register_.columns, Kind::text),
     COMMPLAN_FIELD(register_.retest_results, Kind::text),

@@ -127,6 +127,10 @@ struct Words {
   struct Recap {
     Texts<5> severities;
     std::string_view unrated;
+    /// The severities and unrated as running text counts them ("2 medium", "中危 2 项"), where
+    /// a label of a table cell ("Medium", "中") would read oddly.
+    Texts<5> severities_in_text;
+    std::string_view unrated_in_text;
     Texts<6> statuses;
     std::string_view status_unset;
     std::string_view no_phase;

@@ -194,6 +194,8 @@ extern const Words kChinese{
         {
             .severities = {"严重", "高", "中", "低", "提示"},
             .unrated = "未定级",
+            .severities_in_text = {"严重", "高危", "中危", "低危", "提示"},
+            .unrated_in_text = "未定级",
             .statuses = {"待处理", "已确认", "处理中", "已解决", "已验证", "暂不处理"},
             .status_unset = "未设置",
             .no_phase = "未归入阶段",
