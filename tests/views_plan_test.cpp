@@ -113,6 +113,23 @@ TEST(PlanView, DerivesTheCommunicationMatrix) {
             "When a problem arises: level 1 within 2 h, level 2 (time to confirm)");
 }
 
+TEST(PlanView, TheClientsMatrixHasNoRowForOurTeamsOwnCheckIns) {
+  Project project = parse(kProject);
+  Diagnostics diagnostics;
+  auto ids_for = [&](Audience audience) {
+    ViewOptions options{Lang::en, *parse_date("2026-12-01"), audience};
+    json matrix = build_plan_view(project, options, {}, diagnostics).value().data["matrix"];
+    std::vector<std::string> ids;
+    for (const json& row : matrix) ids.push_back(row["id"]);
+    return ids;
+  };
+  EXPECT_EQ(
+      ids_for(Audience::team),
+      (std::vector<std::string>{"contact", "management", "client_team", "our_team", "escalation"}));
+  EXPECT_EQ(ids_for(Audience::client),
+            (std::vector<std::string>{"contact", "management", "client_team", "escalation"}));
+}
+
 TEST(PlanView, NamesInTheMatrixWhoTheMeetingsInvite) {
   std::string text = kProject;
   text.insert(text.find("meetings:\n") + 10,

@@ -279,7 +279,7 @@ std::optional<View> build_plan_view(const Project& project, const ViewOptions& o
   view["meetings"] = meetings_json(project, schedule, lang);
   view["phases"] = phases_json(project, schedule, lang);
   view["has_phases"] = !project.phases.empty();
-  view["matrix"] = plan_matrix(project, schedule, lang);
+  view["matrix"] = plan_matrix(project, schedule, lang, options.audience);
   view["escalation"] = escalation_json(project, lang);
   view["has_escalation"] = !project.escalation.empty();
   view["questions"] = questions_json(project, lang);

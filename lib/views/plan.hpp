@@ -23,7 +23,10 @@ std::optional<View> build_plan_view(const Project&& project, const ViewOptions& 
 /// whom and the backup (the PMBOK columns), derived from the teams, schedule and escalation.
 /// A row about meetings names the client's side of their attendees in `schedule`, and lists
 /// them per meeting kind under `meetings`, so the matrix and the calendar never disagree.
-nlohmann::json plan_matrix(const Project& project, const Schedule& schedule, Lang lang);
+/// For the client, our team's own row (how we agree among ourselves before we speak to the
+/// client) is left out: it is our tactics, as HOW and HOW MUCH are on the client's 5W2H.
+nlohmann::json plan_matrix(const Project& project, const Schedule& schedule, Lang lang,
+                           Audience audience);
 
 /// The Mermaid `gantt` text of the schedule: phases as bars, kick-off, phase and final recaps
 /// as milestones; names cleaned of what Mermaid would read as syntax. No final newline.

@@ -78,18 +78,18 @@ int count_of(const Schedule& schedule, TouchpointKind kind) {
 
 /// The client's side of the meetings of one kind: every attendee not on our team, as the
 /// schedule lists them (the matrix's one source for who attends what).
-struct Audience {
+struct MeetingAudience {
   TouchpointKind kind;
   std::vector<const Attendee*> people;
 };
 
 /// The audience of each of `kinds` that the schedule holds.
-std::vector<Audience> audiences(const Schedule& schedule,
-                                std::initializer_list<TouchpointKind> kinds) {
-  std::vector<Audience> list;
+std::vector<MeetingAudience> audiences(const Schedule& schedule,
+                                       std::initializer_list<TouchpointKind> kinds) {
+  std::vector<MeetingAudience> list;
   for (TouchpointKind kind : kinds) {
     if (first_of(schedule, kind) == nullptr) continue;
-    Audience audience{kind, {}};
+    MeetingAudience audience{kind, {}};
     std::unordered_set<std::string_view> named;
     for (const Touchpoint& t : schedule.touchpoints) {
       if (t.kind != kind) continue;
@@ -102,7 +102,7 @@ std::vector<Audience> audiences(const Schedule& schedule,
   return list;
 }
 
-std::vector<std::string> names_of(const Audience& audience, Lang lang, bool roles) {
+std::vector<std::string> names_of(const MeetingAudience& audience, Lang lang, bool roles) {
   std::vector<std::string> names;
   for (const Attendee* a : audience.people)
     names.push_back(roles ? with_role(a->name, a->role, lang) : a->name);
@@ -111,15 +111,15 @@ std::vector<std::string> names_of(const Audience& audience, Lang lang, bool role
 
 /// The Who column: the names, once when every meeting of the row has the same people, else
 /// per meeting by its name ("Phase recap: A; Final recap: A, B"); empty when nobody is named.
-std::string who_text(const std::vector<Audience>& list, const Project& project, Lang lang,
+std::string who_text(const std::vector<MeetingAudience>& list, const Project& project, Lang lang,
                      bool roles) {
-  bool same = std::all_of(list.begin(), list.end(), [&](const Audience& a) {
+  bool same = std::all_of(list.begin(), list.end(), [&](const MeetingAudience& a) {
     return names_of(a, lang, false) == names_of(list.front(), lang, false);
   });
   if (list.empty() || (same && list.front().people.empty())) return "";
   if (same) return join_list(names_of(list.front(), lang, roles), lang);
   std::vector<std::string> parts;
-  for (const Audience& a : list) {
+  for (const MeetingAudience& a : list) {
     std::string names = a.people.empty() ? std::string(to_confirm(lang))
                                          : join_list(names_of(a, lang, roles), lang);
     parts.push_back(fmt::format("{}{}{}", plan_text::meeting_name(project, a.kind, lang),
@@ -129,9 +129,9 @@ std::string who_text(const std::vector<Audience>& list, const Project& project, 
 }
 
 /// The meetings a row speaks of, each with the names of its audience.
-json meetings_of(const std::vector<Audience>& list) {
+json meetings_of(const std::vector<MeetingAudience>& list) {
   json meetings = json::array();
-  for (const Audience& a : list) {
+  for (const MeetingAudience& a : list) {
     json people = json::array();
     for (const Attendee* p : a.people) people.push_back(p->name);
     meetings.push_back({{"kind", to_string(a.kind)}, {"people", std::move(people)}});
@@ -143,7 +143,7 @@ json meetings_of(const std::vector<Audience>& list) {
 json meeting_row(const Row& fixed, const Project& project, Lang lang, const Schedule& schedule,
                  std::initializer_list<TouchpointKind> kinds, bool roles, std::string frequency,
                  const std::string& from, const std::string& backup) {
-  std::vector<Audience> list = audiences(schedule, kinds);
+  std::vector<MeetingAudience> list = audiences(schedule, kinds);
   json r = row(fixed, project, lang, who_text(list, project, lang, roles), std::move(frequency),
                from, backup);
   r["meetings"] = meetings_of(list);
@@ -223,11 +223,12 @@ json escalation_row(const Project& project, Lang lang, const Senders& s) {
 
 }  // namespace
 
-json plan_matrix(const Project& project, const Schedule& schedule, Lang lang) {
+json plan_matrix(const Project& project, const Schedule& schedule, Lang lang, Audience audience) {
   Senders s = senders(project, lang);
-  json rows = json::array(
-      {contact_row(project, schedule, lang, s), management_row(project, schedule, lang, s),
-       client_team_row(project, schedule, lang, s), our_team_row(project, lang, s)});
+  json rows = json::array({contact_row(project, schedule, lang, s),
+                           management_row(project, schedule, lang, s),
+                           client_team_row(project, schedule, lang, s)});
+  if (audience == Audience::team) rows.push_back(our_team_row(project, lang, s));
   if (!project.escalation.empty()) rows.push_back(escalation_row(project, lang, s));
   return rows;
 }
