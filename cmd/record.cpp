@@ -329,10 +329,12 @@ int commit_records(Context& ctx, const Recording& rec, const std::vector<EditedF
     return kInvalid;
   }
   std::vector<std::string> names;
+  std::vector<FileContent> contents;
   for (const EditedFile& file : files) {
-    write_file_atomic(file.target.file, file.text);
+    contents.push_back({file.target.file, file.text});
     names.push_back(printable(file.target.file));
   }
+  write_files_atomic(contents);  // all written, or none
   std::set<std::string> known;
   for (const Diagnostic& d : rec.diagnostics.items()) known.insert(problem_key(d));
   Diagnostics news;

@@ -169,6 +169,30 @@ TEST(WriteFileAtomic, WritesTheLongestLegalName) {
   EXPECT_EQ(std::distance(fs::directory_iterator(tmp.path()), fs::directory_iterator{}), 1);
 }
 
+TEST(WriteFilesAtomic, WritesEveryFileOrNone) {
+  TempDir tmp;
+  std::string project = tmp.write("project.yaml", "old project\n");
+  std::string log = tmp.write("log.yaml", "old log\n");
+  write_files_atomic(std::vector<FileContent>{{project, "new project\n"}, {log, "new log\n"}});
+  EXPECT_EQ(read_file(project), "new project\n");
+  EXPECT_EQ(read_file(log), "new log\n");
+
+  // The second cannot be written (a folder stands at its name): the first stays as it was too,
+  // and no temporary file is left behind.
+  fs::create_directories(tmp.path() / "folder.yaml");
+  std::string folder = (tmp.path() / "folder.yaml").string();
+  try {
+    write_files_atomic(std::vector<FileContent>{{project, "newer"}, {log, "newer"}, {folder, "x"}});
+    ADD_FAILURE() << "a folder was written";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), Error::Kind::io);
+    EXPECT_NE(e.diagnostics().items().front().file.find("folder.yaml"), std::string::npos);
+  }
+  EXPECT_EQ(read_file(project), "new project\n");
+  EXPECT_EQ(read_file(log), "new log\n");
+  EXPECT_EQ(std::distance(fs::directory_iterator(tmp.path()), fs::directory_iterator{}), 3);
+}
+
 TEST(WriteFileAtomic, LeavesAFileTheUserCannotWrite) {
   if (::geteuid() == 0)
     GTEST_SKIP() << "root may write any file (tests/scripts/test_output.py "

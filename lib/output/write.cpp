@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <memory>
+#include <vector>
 
 #include "util/diagnostic.hpp"
 
@@ -77,37 +78,74 @@ mode_t new_file_mode() {
   return 0666 & ~mask;
 }
 
-/// Writes a temporary file in `path`'s folder and renames it to `path`. The temporary name
+/// A file about to be replaced: its content is in a temporary file beside its target, to be
+/// renamed into place; or, for a device, pipe or socket, it is to be written in place.
+struct Staged {
+  std::string given;   ///< the path as given, for messages
+  std::string target;  ///< where the content goes (links followed)
+  std::string temp;    ///< the temporary file; empty when written in place
+  std::string_view content;
+
+  std::string what() const { return target == given ? "cannot write" : "cannot write " + target; }
+};
+
+/// Writes `content` to a temporary file in `path`'s folder, with `mode`. The temporary name
 /// does not grow with the target's, so any legal name can be written.
-void replace(const std::string& given, const std::string& path, std::string_view content,
-             mode_t mode) {
-  std::string what = path == given ? "cannot write" : "cannot write " + path;
-  std::string temp = folder_of(path) + ".commplan-XXXXXX";
-  int fd = ::mkstemp(temp.data());
-  if (fd < 0) fail(given, what, errno);
+Staged write_temporary(const std::string& given, const std::string& path, std::string_view content,
+                       mode_t mode) {
+  Staged staged{given, path, folder_of(path) + ".commplan-XXXXXX", content};
+  int fd = ::mkstemp(staged.temp.data());
+  if (fd < 0) fail(given, staged.what(), errno);
   int error = 0;
   if (::fchmod(fd, mode) != 0 || !write_all(fd, content)) error = errno;
   if (::close(fd) != 0 && error == 0) error = errno;
-  if (error == 0 && ::rename(temp.c_str(), path.c_str()) != 0) error = errno;
-  if (error == 0) return;
-  ::unlink(temp.c_str());
-  fail(given, what, error);
+  if (error == 0) return staged;
+  ::unlink(staged.temp.c_str());
+  fail(given, staged.what(), error);
+}
+
+/// Checks `path` and stages `content` for it (see write_file_atomic).
+Staged stage(const std::string& path, std::string_view content) {
+  struct stat existing {};
+  if (::stat(path.c_str(), &existing) != 0) {
+    if (errno != ENOENT) fail(path, "cannot write", errno);
+    return write_temporary(path, follow_links(path), content, new_file_mode());
+  }
+  if (S_ISDIR(existing.st_mode)) fail(path, "cannot write", EISDIR);
+  // A device, pipe or socket (/dev/null, /dev/stdout) is written to, never replaced.
+  if (!S_ISREG(existing.st_mode)) return Staged{path, path, "", content};
+  // rename() needs only the folder writable: a file the user may not write stays as it is.
+  if (::faccessat(AT_FDCWD, path.c_str(), W_OK, AT_EACCESS) != 0) fail(path, "cannot write", errno);
+  return write_temporary(path, real_target(path), content, existing.st_mode & 07777);
+}
+
+/// Puts a staged file in place; on failure its temporary file is removed.
+void put_in_place(const Staged& staged) {
+  if (staged.temp.empty()) return write_in_place(staged.given, staged.content);
+  if (::rename(staged.temp.c_str(), staged.target.c_str()) == 0) return;
+  int error = errno;
+  ::unlink(staged.temp.c_str());
+  fail(staged.given, staged.what(), error);
 }
 
 }  // namespace
 
 void write_file_atomic(const std::string& path, std::string_view content) {
-  struct stat existing {};
-  if (::stat(path.c_str(), &existing) != 0) {
-    if (errno != ENOENT) fail(path, "cannot write", errno);
-    return replace(path, follow_links(path), content, new_file_mode());
+  put_in_place(stage(path, content));
+}
+
+void write_files_atomic(std::span<const FileContent> files) {
+  std::vector<Staged> staged;
+  staged.reserve(files.size());
+  size_t left = 0;  // the first staged file whose temporary file is still there
+  try {
+    for (const FileContent& file : files) staged.push_back(stage(file.path, file.content));
+    while (left < staged.size()) put_in_place(staged[left++]);  // a failed one removes its own
+  } catch (const Error&) {
+    for (size_t i = left; i < staged.size(); ++i)
+      if (!staged[i].temp.empty()) ::unlink(staged[i].temp.c_str());
+    throw;
   }
-  if (S_ISDIR(existing.st_mode)) fail(path, "cannot write", EISDIR);
-  // A device, pipe or socket (/dev/null, /dev/stdout) is written to, never replaced.
-  if (!S_ISREG(existing.st_mode)) return write_in_place(path, content);
-  // rename() needs only the folder writable: a file the user may not write stays as it is.
-  if (::faccessat(AT_FDCWD, path.c_str(), W_OK, AT_EACCESS) != 0) fail(path, "cannot write", errno);
-  replace(path, real_target(path), content, existing.st_mode & 07777);
 }
 
 bool same_file(const std::string& a, const std::string& b) {

@@ -2,6 +2,7 @@
 // Writing results: whole files replaced atomically, never half-written.
 
 #include <memory>
+#include <span>
 #include <streambuf>
 #include <string>
 #include <string_view>
@@ -15,6 +16,19 @@ namespace commplan {
 /// pipe or socket (/dev/null, /dev/stdout) is written in place; an existing file the user
 /// cannot write (access(2): root can write any) is refused.
 void write_file_atomic(const std::string& path, std::string_view content);
+
+/// A file to write and its content.
+struct FileContent {
+  std::string path;
+  std::string_view content;
+};
+
+/// Writes several files as write_file_atomic() does, together: every one is checked and written
+/// to its temporary file before any is renamed into place, so a file that cannot be written (a
+/// folder, a full disk, a folder without write permission) leaves all of them as they were.
+/// Only a rename failing midway, which a temporary file beside its target makes unlikely, can
+/// leave the first renamed and the rest not.
+void write_files_atomic(std::span<const FileContent> files);
 
 /// Whether `a` and `b` name the same existing regular file (device and inode, links followed).
 bool same_file(const std::string& a, const std::string& b);
