@@ -317,6 +317,9 @@ int run_brief(Context& ctx, const BriefOptions& opts, const BriefRun& run) {
                                           : run.build_without_project(view_options, problems);
   report(ctx, problems);
   if (!view) return build_failure(problems);
+  // Every check is made and the view is built: the page is rendered from the model alone, in
+  // the memory the documents' trees held.
+  if (project) project->release_documents();
   std::string page = produce(ctx, opts, run.templates, *view);
   int code = emit(ctx, brief_sink(opts, p), page);
   bool strict_failure = code == kOk && run.fails_strict && run.fails_strict(*view);

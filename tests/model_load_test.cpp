@@ -1,6 +1,8 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "model/project.hpp"
 #include "test_helpers.hpp"
 #include "util/text.hpp"
@@ -27,6 +29,31 @@ TEST(ProjectLoader, AcceptsTheMinimalProject) {
   EXPECT_EQ(project->project.name, "Audit");
   EXPECT_EQ(format_date(project->project.end), "2026-12-18");
   EXPECT_EQ(project->workdays().size(), 5u);
+}
+
+TEST(ProjectLoader, ReleasedDocumentsKeepTheirNamesAndTheModelButPlaceNothing) {
+  Diagnostics d;
+  auto project = load_project(
+      "p.yaml", kMinimal + "findings:\n  - {id: F-1, title: Gate, evidence: seen at 09:00}\n", d);
+  ASSERT_TRUE(project) << d.items().front().message;
+  const Origin& origin = project->findings.front().origin;
+  auto lines = static_cast<int>(std::count(kMinimal.begin(), kMinimal.end(), '\n'));
+  EXPECT_EQ(origin.mark_of("evidence").line, lines + 2);
+  ASSERT_NE(origin.tree_node(), nullptr);
+
+  project->release_documents();
+  ASSERT_EQ(project->documents.size(), 1u);
+  EXPECT_EQ(project->documents.front()->file, "p.yaml");
+  EXPECT_TRUE(project->documents.front()->text.empty());
+  EXPECT_EQ(project->documents.front()->storage, nullptr);
+  EXPECT_EQ(origin.tree_node(), nullptr);
+  EXPECT_EQ(origin.mark_of("evidence").line, 0);
+  Diagnostic problem = origin.problem(Level::warning, "evidence", "a late problem");
+  EXPECT_EQ(problem.file, "p.yaml");
+  EXPECT_EQ(problem.path, "findings[0]");
+  EXPECT_EQ(problem.mark.line, 0);
+  EXPECT_TRUE(problem.excerpt.text.empty());
+  EXPECT_EQ(project->findings.front().evidence, "seen at 09:00");  // the model is its own
 }
 
 TEST(ProjectLoader, RejectsMissingRequiredFields) {

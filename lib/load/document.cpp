@@ -33,6 +33,13 @@ const Node* Node::find(std::string_view key) const {
 
 Excerpt Document::line(const Mark& mark) const { return excerpt_at(text, mark.offset); }
 
+void Document::release() {
+  text = {};
+  root = Node();
+  storage.reset();
+  released = true;
+}
+
 Format detect_format(std::string_view file, std::string_view text) {
   auto ends_with = [&](std::string_view suffix) {
     return file.size() >= suffix.size() && file.substr(file.size() - suffix.size()) == suffix;

@@ -112,9 +112,15 @@ struct Document {
   std::string_view text;  ///< the source, without a byte order mark
   Node root;
   std::shared_ptr<const NodeStorage> storage;
+  bool released = false;  ///< release() was called: the text and tree are gone
 
   /// The source around a mark, for quoting under a message.
   Excerpt line(const Mark& mark) const;
+
+  /// Frees the text and the tree (with `storage`, unless a copy shares it), keeping the file's
+  /// name: for a run that reads nothing more of the file. Nodes of the tree must not be read
+  /// after; line() quotes nothing.
+  void release();
 };
 
 /// The format by file extension (.yaml, .yml, .json), else by the first non-blank character.

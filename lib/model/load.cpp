@@ -18,20 +18,27 @@ namespace commplan {
 
 namespace fs = std::filesystem;
 
+const Node* Origin::tree_node() const { return doc != nullptr && doc->released ? nullptr : node; }
+
 Mark Origin::mark_of(std::string_view name) const {
-  if (node == nullptr) return {};
+  const Node* at = tree_node();
+  if (at == nullptr) return {};
   if (!name.empty())
-    for (const auto& entry : node->entries())
+    for (const auto& entry : at->entries())
       if (entry.key == name) return entry.value.mark;
-  return node->mark;
+  return at->mark;
 }
 
 Diagnostic Origin::problem(Level level, std::string_view name, std::string message) const {
   Diagnostic d{level, doc != nullptr ? doc->file : "", mark_of(name), path, std::move(message), {}};
-  if (!name.empty() && node != nullptr && node->find(name) != nullptr)
+  if (!name.empty() && tree_node() != nullptr && tree_node()->find(name) != nullptr)
     d.path = path.empty() ? std::string(name) : fmt::format("{}.{}", path, name);
   if (doc != nullptr) d.excerpt = doc->line(d.mark);
   return d;
+}
+
+void Project::release_documents() {
+  for (const auto& doc : documents) doc->release();
 }
 
 std::vector<Weekday> Project::workdays() const {
@@ -625,8 +632,8 @@ void Checker::check_emails() {
   for (const ClientMember& m : p_.client_team) check_email(m.origin, m.email);
 }
 
-std::shared_ptr<const Document> parse(const std::string& file, std::string text,
-                                      Diagnostics& diagnostics, const Limits& limits) {
+std::shared_ptr<Document> parse(const std::string& file, std::string text, Diagnostics& diagnostics,
+                                const Limits& limits) {
   Format format = detect_format(file, text);
   auto doc = std::make_shared<Document>(
       parse_document(file, std::move(text), format, diagnostics, limits));
