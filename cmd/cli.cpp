@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <iostream>
+#include <iterator>
 
 #include "output/write.hpp"
 #include "sink.hpp"
@@ -123,13 +124,15 @@ constexpr Command kNoCommand{"", nullptr};
 const Command* invoked(const std::vector<std::string>& args) {
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& word = args[i];
-    if (word == "--color" || word == "--error-format") {
-      ++i;  // its value
+    auto global = std::find_if(
+        std::begin(kGlobalOptions), std::end(kGlobalOptions), [&](const GlobalOption& option) {
+          return word == option.name || (option.takes_value && word.starts_with(option.name) &&
+                                         word[option.name.size()] == '=');
+        });
+    if (global != std::end(kGlobalOptions)) {
+      if (global->takes_value && word == global->name) ++i;  // its value follows
       continue;
     }
-    if (word.starts_with("--color=") || word.starts_with("--error-format=") ||
-        word == "--all-diagnostics")
-      continue;
     if (word == "--version") return &kNoCommand;
     if (word.starts_with("-")) return nullptr;
     for (const Command& command : kCommands)

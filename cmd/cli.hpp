@@ -6,6 +6,7 @@
 #include <iosfwd>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "util/diagnostic.hpp"
@@ -53,6 +54,19 @@ inline constexpr size_t kRepeatsShown = 20;
 /// without its quoted texts and numbers (`warning findings[].standard no standard has the
 /// id ""`).
 std::string message_kind(const Diagnostic& d);
+
+/// A global option, which may stand before or after the subcommand.
+struct GlobalOption {
+  std::string_view name;
+  bool takes_value;
+};
+
+/// The global options add_diagnostic_options() adds.
+inline constexpr GlobalOption kColorOption{"--color", true};
+inline constexpr GlobalOption kErrorFormatOption{"--error-format", true};
+inline constexpr GlobalOption kAllDiagnosticsOption{"--all-diagnostics", false};
+inline constexpr GlobalOption kGlobalOptions[] = {kColorOption, kErrorFormatOption,
+                                                  kAllDiagnosticsOption};
 
 /// Adds the global --color, --error-format and --all-diagnostics options and sets their
 /// defaults in `ctx`.

@@ -148,19 +148,20 @@ void add_diagnostic_options(CLI::App& app, Context& ctx) {
   ctx.color = auto_color(ctx);
   ctx.github = ctx.getenv("GITHUB_ACTIONS") == "true";
   app.add_option_function<std::string>(
-         "--color",
+         std::string(kColorOption.name),
          [&ctx](const std::string& when) {
            ctx.color = when == "always" || (when == "auto" && auto_color(ctx));
          },
          "Colour diagnostics: auto (on a terminal, unless NO_COLOR is set), always or never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   app.add_option_function<std::string>(
-         "--error-format", [&ctx](const std::string& format) { ctx.github = format == "github"; },
+         std::string(kErrorFormatOption.name),
+         [&ctx](const std::string& format) { ctx.github = format == "github"; },
          "Diagnostics as compiler-style text or GitHub Actions annotations (default: github "
          "when GITHUB_ACTIONS=true, else text)")
       ->check(CLI::IsMember({"text", "github"}));
   app.add_flag_function(
-      "--all-diagnostics", [&ctx](std::int64_t) { ctx.all_diagnostics = true; },
+      std::string(kAllDiagnosticsOption.name), [&ctx](std::int64_t) { ctx.all_diagnostics = true; },
       fmt::format("Print every diagnostic (default: the first {} alike in a file, then a count "
                   "of the rest)",
                   kRepeatsShown));
