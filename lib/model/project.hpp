@@ -345,7 +345,7 @@ struct Project {
 
   /// Frees the documents' texts and trees, keeping their file names: for a run that has made
   /// every check and built its view, and has only to render it. They are the largest part of
-  /// a loaded project (the 100,000-finding recap's peak fell from 321 to 259 MiB, and the page
+  /// a loaded project (the 100,000-finding recap's peak fell from 313 to 254 MiB, and the page
   /// reuses their memory instead of touching new). After it, Origins give a problem its file
   /// and path but no place (mark_of() gives an empty mark).
   void release_documents();
