@@ -389,7 +389,8 @@ TEST(AudienceOpenFindings, RenderedAsAlsoOpenInEnglishAndChinese) {
   EXPECT_NE(full.find("| F-2 | High | High one |"), std::string::npos) << full;
   EXPECT_LT(full.find("| F-1 |"), full.find("| F-2 |"));
   EXPECT_EQ(full.find("| F-3 |"), std::string::npos) << full;
-  EXPECT_NE(full.find("|\n\nAlso open: 2 medium, 1 low, 1 informational, 1 unrated.\n"), std::string::npos)
+  EXPECT_NE(full.find("|\n\nAlso open: 2 medium, 1 low, 1 informational, 1 unrated.\n"),
+            std::string::npos)
       << full;
   std::string full_zh = section(run(kProject, "client", "zh"), "## 此前未关闭的问题");
   EXPECT_NE(full_zh.find("另有 5 项未关闭：中危 2 项、低危 1 项、提示 1 项、未定级 1 项。\n"),
