@@ -34,6 +34,19 @@ Date judged_day(const ValidateOptions& opts, Context& ctx, const Project* projec
   return resolve_today(ctx, brief, project);
 }
 
+/// Prints the problems, then a valid file's one-line summary; returns the file's exit code.
+int verdict(const ValidateOptions& opts, const std::string& file, Context& ctx,
+            const std::optional<Project>& project, const Diagnostics& diagnostics) {
+  report(ctx, diagnostics);
+  if (!project || diagnostics.has_errors()) return kInvalid;
+  size_t warnings = diagnostics.warning_count();
+  if (!opts.quiet)
+    ctx.out << fmt::format("{}: valid, {} finding(s), {} log entr{}, {} warning(s)\n",
+                           file == "-" ? "<stdin>" : printable(file), project->findings.size(),
+                           project->log.size(), project->log.size() == 1 ? "y" : "ies", warnings);
+  return opts.strict && warnings > 0 ? kStrict : kOk;
+}
+
 /// Loads `file` and makes every check the brief commands make; prints the problems together,
 /// in source order. Returns the exit code of this file; `loaded` receives the project when it
 /// could be read at all.
@@ -48,18 +61,9 @@ int validate_one(const ValidateOptions& opts, const std::string& file, Context& 
     check_notifications(*project, judged_day(opts, ctx, &*project), diagnostics);
     diagnostics.sort_by_place();
   }
-  report(ctx, diagnostics);
-  size_t findings = project ? project->findings.size() : 0;
-  size_t log_entries = project ? project->log.size() : 0;
-  bool loaded_at_all = project.has_value();
+  int code = verdict(opts, file, ctx, project, diagnostics);
   if (opts.files.size() == 1) leave_to_exit(project);  // kept projects would add up
-  if (!loaded_at_all || diagnostics.has_errors()) return kInvalid;
-  size_t warnings = diagnostics.warning_count();
-  if (!opts.quiet)
-    ctx.out << fmt::format("{}: valid, {} finding(s), {} log entr{}, {} warning(s)\n",
-                           file == "-" ? "<stdin>" : printable(file), findings, log_entries,
-                           log_entries == 1 ? "y" : "ies", warnings);
-  return opts.strict && warnings > 0 ? kStrict : kOk;
+  return code;
 }
 
 /// Runs `check`, turning an Error it throws into its exit code.

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "output/sarif.hpp"
+#include "util/text.hpp"
 
 namespace commplan {
 namespace {

@@ -215,4 +215,13 @@ TEST(Diagnostics, AnOptionOrVariableErrorCarriesItsSourceAndPrintsItsName) {
   EXPECT_EQ(d.items()[1].source, Source::file);
 }
 
+TEST(Text, AWebAddressIsHttpOrHttpsInUriCharactersWithSomethingAfterTheSlashes) {
+  for (const char* yes : {"https://owasp.org/a_(b)", "HTTP://Example.com/a*b*", "http://x"})
+    EXPECT_TRUE(is_web_address(yes)) << yes;
+  for (const char* no : {"https://", "https://x.example/<script>", "https://x.example/a b",
+                         "https://a.example/{id}", "https://例子.cn/", "javascript:alert(1)",
+                         "ftp://files.example/a", "file:///etc/passwd", "CWE-79", ""})
+    EXPECT_FALSE(is_web_address(no)) << no;
+}
+
 }  // namespace commplan

@@ -4,6 +4,8 @@
 #include <optional>
 #include <string>
 
+#include "util/text.hpp"
+
 namespace commplan {
 
 namespace {
@@ -15,17 +17,6 @@ constexpr std::string_view kSchema =
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 
 bool is_letter(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
-
-/// Whether `text` starts with a URI scheme followed by "://" (`https://`, `file://`).
-bool is_url(std::string_view text) {
-  size_t colon = text.find("://");
-  if (colon == std::string_view::npos || colon == 0 || !is_letter(text.front())) return false;
-  for (char c : text.substr(0, colon))
-    if (!is_letter(c) && !std::isdigit(static_cast<unsigned char>(c)) && c != '+' && c != '-' &&
-        c != '.')
-      return false;
-  return true;
-}
 
 /// The text of member `key` of `object`, or "" when it is not a text.
 std::string text_of(const json& object, const char* key) {
@@ -144,16 +135,6 @@ bool looks_like_uri(std::string_view asset) {
   bool letter = false;
   for (char c : head) letter = letter || is_letter(c);
   return letter && head.find(':') == std::string_view::npos;
-}
-
-bool is_uri_text(std::string_view text) {
-  static constexpr std::string_view kKept = "-._~:/?#[]@!$&'()*+,;=%";
-  for (char c : text) {
-    auto byte = static_cast<unsigned char>(c);
-    if (byte >= 0x80 || (std::isalnum(byte) == 0 && kKept.find(c) == std::string_view::npos))
-      return false;
-  }
-  return !text.empty();
 }
 
 nlohmann::ordered_json register_sarif_json(const json& view) {

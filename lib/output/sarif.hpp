@@ -20,10 +20,6 @@
 
 namespace commplan {
 
-/// Whether `text` is a URI reference as written: not empty, and every byte one of RFC 3986's
-/// unreserved or reserved characters or `%` (no space, no `{`, nothing beyond ASCII).
-bool is_uri_text(std::string_view text);
-
 /// Whether an affected asset names an artifact a URI points at, as written (is_uri_text): an
 /// absolute URL (`scheme://…`), or a path that starts with `/`, `./` or `../`, or whose text
 /// before its first `/` holds a letter and no `:` (`src/app.c`, not `10.0.0.0/24`). Nothing is

@@ -1,5 +1,7 @@
 #include "util/text.hpp"
 
+#include <cctype>
+
 namespace commplan {
 
 namespace {
@@ -105,6 +107,35 @@ std::string_view trim(std::string_view text) {
   if (begin == std::string_view::npos) return {};
   size_t end = text.find_last_not_of(space);
   return text.substr(begin, end - begin + 1);
+}
+
+bool is_uri_text(std::string_view text) {
+  static constexpr std::string_view kKept = "-._~:/?#[]@!$&'()*+,;=%";
+  for (char c : text) {
+    auto byte = static_cast<unsigned char>(c);
+    if (byte >= 0x80 || (std::isalnum(byte) == 0 && kKept.find(c) == std::string_view::npos))
+      return false;
+  }
+  return !text.empty();
+}
+
+bool is_url(std::string_view text) {
+  auto is_letter = [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; };
+  size_t colon = text.find("://");
+  if (colon == std::string_view::npos || colon == 0 || !is_letter(text.front())) return false;
+  for (char c : text.substr(0, colon))
+    if (!is_letter(c) && !std::isdigit(static_cast<unsigned char>(c)) && c != '+' && c != '-' &&
+        c != '.')
+      return false;
+  return true;
+}
+
+bool is_web_address(std::string_view text) {
+  if (!is_url(text) || !is_uri_text(text)) return false;
+  size_t colon = text.find("://");
+  std::string scheme(text.substr(0, colon));
+  for (char& c : scheme) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return (scheme == "http" || scheme == "https") && colon + 3 < text.size();
 }
 
 }  // namespace commplan

@@ -31,4 +31,16 @@ std::string join(const std::vector<std::string>& items, std::string_view separat
 /// `text` without leading and trailing ASCII white space.
 std::string_view trim(std::string_view text);
 
+/// Whether `text` is a URI reference as written: not empty, and every byte one of RFC 3986's
+/// unreserved or reserved characters or `%` (no space, no `{`, nothing beyond ASCII).
+bool is_uri_text(std::string_view text);
+
+/// Whether `text` starts with a URI scheme followed by "://" (`https://`, `file://`).
+bool is_url(std::string_view text);
+
+/// Whether `text` is an http or https address (the scheme in any case) with something after
+/// "//", written in URI characters only (is_uri_text): a Markdown autolink `<…>` holds it
+/// exactly, and no renderer reads anything else into it.
+bool is_web_address(std::string_view text);
+
 }  // namespace commplan

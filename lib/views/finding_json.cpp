@@ -1,10 +1,9 @@
 #include "views/finding_json.hpp"
 
-#include <algorithm>
 #include <array>
-#include <cstddef>
 #include <string_view>
 
+#include "util/text.hpp"
 #include "words/words.hpp"
 
 namespace commplan {
@@ -52,32 +51,10 @@ json retest_json(const Finding& finding, Lang lang, Date day) {
           {"result_label", std::string(words(lang).register_.retest_results[result])}};
 }
 
-namespace {
-
-/// Whether `text` is an http or https address that a CommonMark autolink holds as it is: after
-/// the scheme, no ASCII control character, blank or angle bracket (which would end or break the
-/// autolink) and something after "//".
-bool is_autolink_web_address(std::string_view text) {
-  size_t rest = 0;
-  for (std::string_view scheme : {"http://", "https://"})
-    if (text.size() > scheme.size() &&
-        std::equal(scheme.begin(), scheme.end(), text.begin(), [](char a, char b) {
-          return a == (b | 0x20);  // the scheme in any case
-        }))
-      rest = scheme.size();
-  if (rest == 0) return false;
-  return std::none_of(text.begin() + static_cast<std::ptrdiff_t>(rest), text.end(), [](char c) {
-    auto u = static_cast<unsigned char>(c);
-    return u <= 0x20 || u == 0x7f || c == '<' || c == '>';
-  });
-}
-
-}  // namespace
-
 json reference_links(const Finding& finding) {
   json list = json::array();
   for (const std::string& reference : finding.references) {
-    bool link = is_autolink_web_address(reference);
+    bool link = is_web_address(reference);
     list.push_back({{"text", reference},
                     {"url", link ? json(reference) : json()},
                     {"last", &reference == &finding.references.back()}});

@@ -33,8 +33,8 @@ nlohmann::json cvss_json(const Finding& finding, Lang lang);
 nlohmann::json retest_json(const Finding& finding, Lang lang, Date day);
 
 /// A finding's references as a page lists them: each `text` as written, with `url` the same
-/// text when it is a web address (http or https) a Markdown autolink `<…>` shows exactly, else
-/// null, and `last` on the last one. A template puts a `url` between angle brackets unescaped
+/// text when it is a web address (is_web_address), else null, and `last` on the last one. A
+/// template puts a `url` between angle brackets unescaped
 /// (`<{{{url}}}>`), so it is clickable in every rendering; an escaped web address is not.
 nlohmann::json reference_links(const Finding& finding);
 

@@ -4,7 +4,9 @@ HTML: for every example in en and zh and every brief (kickoff, the three recaps,
 five-w2h), the page parses with html5lib in strict mode (any parse error fails), holds no
 <script>, loads nothing from elsewhere (no src, no stylesheet link, no url() in its CSS), has
 its <title> and lang; the plan's page carries the timeline as an inline SVG with one bar per
-phase and one marker per touchpoint, and no Mermaid block left. When headless Chromium or
+phase and one marker per touchpoint, and no Mermaid block left; in the phase recap every
+reference the view gives a `url` is a link to it (an <a href>), and no other reference is (at
+least one link must be seen over the examples). When headless Chromium or
 WeasyPrint is installed, the datacentre plan is printed to PDF and must come out as A4 pages
 (skipped with a note when neither is).
 
@@ -100,6 +102,22 @@ MARKDOWN_LEFT = [(re.compile(r"\*\*"), "bold markers"), (re.compile(r"\\[\\`*_{}
                  (re.compile(r"^#{1,6} ", re.M), "a heading marker"), (re.compile(r"<br\s*/?>"), "<br>")]
 
 
+def check_links(name, doc, view):
+    """The phase recap's references: links exactly where the view gives a url. Returns how
+    many links were checked."""
+    hrefs = {a.get("href") for a in doc.iter("a")}
+    seen = 0
+    for finding in view.get("findings", []):
+        for reference in finding.get("reference_links", []):
+            url = reference["url"]
+            if url is not None and url not in hrefs:
+                fail(f"{name}: reference {url} is not a link")
+            if url is None and reference["text"] in hrefs:
+                fail(f"{name}: reference {reference['text']!r} is a link")
+            seen += url is not None
+    return seen
+
+
 def check_txt(name, text):
     for pattern, what in MARKDOWN_LEFT:
         found = pattern.search(text)
@@ -161,6 +179,7 @@ def check_pdf(binary, source, tmp):
 
 def main(binary, source):
     count = 0
+    links = 0
     with tempfile.TemporaryDirectory() as tmp:
         for project, label, lang in examples(source):
             for brief, args in briefs(project):
@@ -174,6 +193,9 @@ def main(binary, source):
                 if doc is not None and brief == "plan":
                     view = json.loads(run(binary, *args, "--format", "json"))
                     check_timeline(name + " html", doc, view)
+                if doc is not None and brief == "phase":
+                    view = json.loads(run(binary, *args, "--format", "json"))
+                    links += check_links(name + " html", doc, view)
                 code, txt, err = attempt(binary, *args, "--format", "txt")
                 text = txt.decode("utf-8")
                 check_txt(name + " txt", text)
@@ -184,6 +206,20 @@ def main(binary, source):
                 else:
                     check_parts(name + " txt", text, parts, limit)
                 count += 1
+        # The pentest's references are in its testing phase, recapped on the engagement's last day.
+        pentest = os.path.join(source, "examples", "penetration-test.json")
+        for lang in ("en", "zh"):
+            args = ["recap", pentest, "--level", "phase", "--phase", "testing", "--date",
+                    "2027-05-14", "--lang", lang]
+            code, html, err = attempt(binary, *args, "--format", "html")
+            doc = check_html(f"pentest testing phase {lang} html", html, lang) if code == 0 else None
+            if doc is None:
+                fail(f"pentest testing phase {lang}: html exit {code}: {err}")
+                continue
+            view = json.loads(run(binary, *args, "--format", "json"))
+            links += check_links(f"pentest testing phase {lang} html", doc, view)
+        if links == 0:
+            fail("no reference was a link in any phase recap: the check saw nothing")
         check_pdf(binary, source, tmp)
         project = examples(source)[0][0]
         code, out, err = attempt(binary, "kickoff", project, "--max-bytes", "100")
@@ -192,7 +228,7 @@ def main(binary, source):
         code, out, err = attempt(binary, "kickoff", project, "--format", "txt", "--max-bytes", "10")
         if code != 2 or "no room" not in err:
             fail(f"--max-bytes 10: exit {code}: {err}")
-    return report(f"{count} briefs checked as HTML and chat text")
+    return report(f"{count} briefs checked as HTML and chat text, {links} reference links")
 
 
 if __name__ == "__main__":
