@@ -72,7 +72,7 @@ int run_export(Context& ctx, ExportOptions& opts) {
   return run_brief(ctx, brief, {"register", build});
 }
 
-std::string format_help(const std::vector<OutputFormat>& formats) {
+std::string export_format_help(const std::vector<OutputFormat>& formats) {
   std::vector<Choice> choices;
   for (const OutputFormat& f : formats) choices.push_back({f.name, f.help});
   return describe_choices("Output format (default: the one -o's extension names, else csv)",
@@ -92,7 +92,7 @@ void add_findings_export_command(CLI::App& findings, Context& ctx) {
       ->required();
   std::vector<std::string> names;
   for (const OutputFormat& f : opts->brief.formats) names.push_back(f.name);
-  cmd->add_option("--format", opts->brief.format, format_help(opts->brief.formats))
+  cmd->add_option("--format", opts->brief.format, export_format_help(opts->brief.formats))
       ->check(CLI::IsMember(names));
   add_output_option(cmd, opts->brief.output);
   cmd->add_option("--date", opts->brief.date,
