@@ -257,6 +257,23 @@ TEST(RecapDaily, StillOpenAreEarlierOrUndatedFindingsOfAnOpenStatus) {
   EXPECT_EQ(b.view["has_open_findings"], true);
 }
 
+TEST(RecapDaily, StillOpenAreMostSevereFirstThenEarliestFoundUndatedLastThenById) {
+  // In file order none of the keys is sorted; every key decides at least one pair.
+  std::string text = kHead +
+                     "findings:\n"
+                     "  - {id: M-9, title: a, phase: a, severity: medium}\n"
+                     "  - {id: M-3, title: b, found: 2026-12-09, phase: a, severity: medium}\n"
+                     "  - {id: L-1, title: c, found: 2026-12-07, phase: a, severity: low}\n"
+                     "  - {id: M-2, title: d, found: 2026-12-09, phase: a, severity: medium}\n"
+                     "  - {id: M-1, title: e, phase: a, severity: medium}\n"
+                     "  - {id: M-7, title: f, found: 2026-12-08, phase: a, severity: medium}\n"
+                     "  - {id: U-1, title: g, found: 2026-12-07, phase: a}\n"
+                     "  - {id: C-5, title: h, found: 2026-12-09, phase: a, severity: critical}\n";
+  Built b = recap(text, RecapLevel::daily, "2026-12-14");
+  EXPECT_EQ(ids(b.view["open_findings"]),
+            (Ids{"C-5", "M-7", "M-2", "M-3", "M-1", "M-9", "L-1", "U-1"}));
+}
+
 TEST(RecapDaily, FindingsWithoutADateAreNeverNew) {
   Built b = recap(kProject, RecapLevel::daily, "2026-12-07");
   EXPECT_EQ(b.view["new_findings"], json::array());

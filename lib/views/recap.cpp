@@ -81,17 +81,29 @@ class Standing {
   bool open(const Finding& f) const { return is_open_status(at(f).status); }
   int rank(const Finding& f) const { return severity_rank(at(f).severity); }
 
-  /// Most severe first (as of the day), then earliest found (undated last), then by id.
-  bool more_severe(const Finding* a, const Finding* b) const {
-    if (rank(*a) != rank(*b)) return rank(*a) < rank(*b);
-    if (a->found.has_value() != b->found.has_value()) return a->found.has_value();
-    if (a->found && *a->found != *b->found) return *a->found < *b->found;
-    return a->id < b->id;
-  }
-
+  /// Sorts `findings` most severe first (as of the day), then earliest found (undated last),
+  /// then by id. The keys are read once into an array of their own, so the comparisons read it
+  /// instead of the findings, which lie far apart in memory (a 100,000-finding final recap
+  /// sorts them twice).
   void sort_by_severity(FindingList& findings) const {
-    std::sort(findings.begin(), findings.end(),
-              [this](const Finding* a, const Finding* b) { return more_severe(a, b); });
+    struct Key {
+      int rank;
+      bool undated;
+      Date found;
+      std::string_view id;
+      const Finding* finding;
+    };
+    std::vector<Key> keys;
+    keys.reserve(findings.size());
+    for (const Finding* f : findings)
+      keys.push_back({rank(*f), !f->found, f->found.value_or(Date{}), f->id, f});
+    std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
+      if (a.rank != b.rank) return a.rank < b.rank;
+      if (a.undated != b.undated) return b.undated;
+      if (a.found != b.found) return a.found < b.found;
+      return a.id < b.id;
+    });
+    for (size_t i = 0; i < keys.size(); ++i) findings[i] = keys[i].finding;
   }
 
  private:
