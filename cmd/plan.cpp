@@ -53,7 +53,7 @@ Error located(const Error& error, const Document& doc) {
   for (Diagnostic d : error.diagnostics().items()) {
     if (d.file.empty()) {
       d.file = doc.file;
-      d.mark = node_at(doc.root, d.path).mark;
+      d.mark = node_at(doc.root, d.path).mark();
       d.excerpt = doc.line(d.mark);
     }
     placed.add(std::move(d));
@@ -63,7 +63,7 @@ Error located(const Error& error, const Document& doc) {
 
 [[noreturn]] void not_a_plan(const Document& doc, const Node& at, std::string message) {
   Diagnostics diagnostics;
-  diagnostics.error(doc.file, at.mark, "kind", std::move(message), doc.line(at.mark));
+  diagnostics.error(doc.file, at.mark(), "kind", std::move(message), doc.line(at.mark()));
   throw Error(Error::Kind::invalid_input, std::move(diagnostics));
 }
 

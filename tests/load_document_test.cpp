@@ -27,6 +27,38 @@ std::string only_diagnostic(const std::string& text) {
   return d.items().empty() ? "" : format_diagnostic(d.items()[0]);
 }
 
+TEST(PackedNode, KindPlainnessAndPlaceAreSetApart) {
+  // The kind and plainness share the column's word: setting one never changes the others.
+  const Mark far{2'000'000, static_cast<int>(PackedMark::kColumnMax), kMaxReadBytes - 1};
+  for (Node::Kind kind :
+       {Node::Kind::null, Node::Kind::scalar, Node::Kind::sequence, Node::Kind::mapping})
+    for (bool plain : {false, true}) {
+      Node node;
+      node.set_mark(far);
+      node.set_kind(kind);
+      node.set_plain(plain);
+      EXPECT_EQ(node.kind(), kind);
+      EXPECT_EQ(node.plain(), plain);
+      EXPECT_EQ(node.mark().line, far.line);
+      EXPECT_EQ(node.mark().column, far.column);
+      EXPECT_EQ(node.mark().offset, far.offset);
+      node.set_mark({3, 4, 5});
+      EXPECT_EQ(node.kind(), kind);
+      EXPECT_EQ(node.plain(), plain);
+      EXPECT_EQ(node.mark().column, 4);
+      node.set_plain(!plain);
+      node.set_kind(Node::Kind::scalar);
+      EXPECT_EQ(node.mark().column, 4);
+      EXPECT_EQ(node.mark().line, 3);
+      EXPECT_EQ(node.plain(), !plain);
+    }
+  Entry entry("key", far, Node{});
+  EXPECT_EQ(entry.key(), "key");
+  EXPECT_EQ(entry.key_mark().column, far.column);
+  EXPECT_EQ(entry.key_mark().offset, far.offset);
+  EXPECT_TRUE(entry.value.is_null());
+}
+
 TEST(DocumentParser, KeepsScalarTextAsWritten) {
   Diagnostics d;
   Document doc = parse("version: 1.10\ntime: 17:30\ncountry: NO\nquoted: \"1\"\n", d);
@@ -34,8 +66,8 @@ TEST(DocumentParser, KeepsScalarTextAsWritten) {
   EXPECT_EQ(doc.root.find("version")->text(), "1.10");
   EXPECT_EQ(doc.root.find("time")->text(), "17:30");
   EXPECT_EQ(doc.root.find("country")->text(), "NO");
-  EXPECT_TRUE(doc.root.find("version")->plain);
-  EXPECT_FALSE(doc.root.find("quoted")->plain);
+  EXPECT_TRUE(doc.root.find("version")->plain());
+  EXPECT_FALSE(doc.root.find("quoted")->plain());
 }
 
 TEST(DocumentParser, ACopyKeepsItsTextsWhenTheOriginalIsGone) {
@@ -51,7 +83,8 @@ TEST(DocumentParser, ACopyKeepsItsTextsWhenTheOriginalIsGone) {
     EXPECT_EQ(copy.text, text);
     EXPECT_EQ(copy.text.substr(0, 1), std::string_view(text).substr(0, 1));
     const Entry& entry = copy.root.entries()[0];
-    EXPECT_EQ(text.substr(entry.value.mark.offset, entry.value.text().size()), entry.value.text());
+    EXPECT_EQ(text.substr(entry.value.mark().offset, entry.value.text().size()),
+              entry.value.text());
   }
 }
 
@@ -59,10 +92,10 @@ TEST(DocumentParser, RecordsOneBasedPlaces) {
   Diagnostics d;
   Document doc = parse("a:\n  b: [x, yy]\n", d);
   const Node* b = doc.root.find("a")->find("b");
-  EXPECT_EQ(b->mark.line, 2);
-  EXPECT_EQ(b->mark.column, 6);
-  EXPECT_EQ(b->items()[1].mark.column, 10);
-  EXPECT_EQ(doc.root.entries()[0].key_mark.line, 1);
+  EXPECT_EQ(b->mark().line, 2);
+  EXPECT_EQ(b->mark().column, 6);
+  EXPECT_EQ(b->items()[1].mark().column, 10);
+  EXPECT_EQ(doc.root.entries()[0].key_mark().line, 1);
 }
 
 TEST(DocumentParser, ReadsNullForms) {
@@ -151,7 +184,7 @@ TEST(DocumentParser, ExpandsAliasesAsCopies) {
   Document doc = parse("a: &x {k: v}\nb: *x\n", d);
   ASSERT_FALSE(d.has_errors());
   EXPECT_EQ(doc.root.find("b")->find("k")->text(), "v");
-  EXPECT_EQ(doc.root.find("b")->mark.line, 2);
+  EXPECT_EQ(doc.root.find("b")->mark().line, 2);
 }
 
 TEST(DocumentParser, RejectsASecondDocument) {
@@ -210,7 +243,7 @@ TEST(DocumentParser, ReadsJsonWithPlaces) {
   Diagnostics d;
   Document doc = parse("{\n  \"a\": [1, \"two\"],\n  \"b\": null\n}", d, Format::json);
   ASSERT_FALSE(d.has_errors());
-  EXPECT_EQ(doc.root.find("a")->items()[1].mark.line, 2);
+  EXPECT_EQ(doc.root.find("a")->items()[1].mark().line, 2);
   EXPECT_TRUE(doc.root.find("b")->is_null());
 }
 

@@ -96,7 +96,7 @@ TEST(JsonFastPath, KeepsUnescapedTextsWithTheDocument) {
   Document copy = *doc;
   doc.reset();
   EXPECT_EQ(copy.root.entries()[0].value.text(), "x\ny");
-  EXPECT_EQ(copy.root.entries()[1].key, "b\xC3\xA9");
+  EXPECT_EQ(copy.root.entries()[1].key(), "b\xC3\xA9");
   EXPECT_EQ(copy.root.entries()[1].value.text(), "plain");
 }
 

@@ -27,7 +27,7 @@ struct Splice {
 
 const Entry* find_entry(const Node& mapping, std::string_view key) {
   for (const auto& entry : mapping.entries())
-    if (entry.key == key) return &entry;
+    if (entry.key() == key) return &entry;
   return nullptr;
 }
 
@@ -80,7 +80,7 @@ class BlockStyleFinder {
   }
 
   void visit_sequence(const Node& node) {
-    if (item_offset_ || node.items().empty() || node.items().front().mark.line == 0) return;
+    if (item_offset_ || node.items().empty() || node.items().front().mark().line == 0) return;
     size_t dash = node_start(text_, node);
     size_t item = first_child_start(text_, node);
     if (line_start(text_, item) != line_start(text_, dash) || item < dash + 2) return;
@@ -186,7 +186,7 @@ void Editor::fail(const Node& at, const DocPath& path, size_t steps,
                   const std::string& message) const {
   Diagnostics diagnostics;
   DocPath prefix(path.begin(), path.begin() + static_cast<std::ptrdiff_t>(steps));
-  Mark mark = at.mark.line > 0 ? at.mark : Mark{};
+  Mark mark = at.mark().line > 0 ? at.mark() : Mark{};
   diagnostics.error(doc_.file, mark, format_path(prefix), message,
                     mark.line > 0 ? doc_.line(mark) : Excerpt{});
   throw Error(Error::Kind::invalid_input, std::move(diagnostics));
@@ -216,7 +216,7 @@ Editor::Place Editor::resolve(const DocPath& path, size_t steps) const {
 const Node& Editor::expect(const Place& place, const DocPath& path, size_t steps,
                            Node::Kind kind) const {
   const Node& node = *place.node;
-  if (node.kind != kind)
+  if (node.kind() != kind)
     fail(node, path, steps,
          fmt::format("expected {}, got {}", kind == Node::Kind::sequence ? "a list" : "a mapping",
                      kind_name(node)));
@@ -269,7 +269,7 @@ Splice Editor::set(const DocPath& path, const ordered_json& value) {
 
 size_t Editor::item_offset(const Node& sequence, size_t dash) const {
   const Node& last = sequence.items().back();
-  if (last.mark.line == 0) return style_.item_offset;
+  if (last.mark().line == 0) return style_.item_offset;
   size_t start = last.is_mapping() && !last.entries().empty() && !is_flow(text_, last)
                      ? key_start(text_, last.entries().front())
                      : node_start(text_, last);

@@ -76,8 +76,8 @@ std::string_view line_indent(std::string_view text, size_t at) {
 }
 
 size_t node_start(std::string_view text, const Node& node) {
-  size_t at = node.mark.offset;
-  if (node.is_scalar() && !node.plain && at > 0 && is_quote(text[at - 1])) return at - 1;
+  size_t at = node.mark().offset;
+  if (node.is_scalar() && !node.plain() && at > 0 && is_quote(text[at - 1])) return at - 1;
   return at;
 }
 
@@ -87,7 +87,7 @@ bool is_flow(std::string_view text, const Node& node) {
 }
 
 size_t key_start(std::string_view text, const Entry& entry) {
-  size_t at = entry.key_mark.offset;
+  size_t at = entry.key_mark().offset;
   return at > 0 && is_quote(text[at - 1]) ? at - 1 : at;
 }
 
@@ -185,7 +185,7 @@ FlowSpan scan_flow(std::string_view text, size_t open, bool json) {
 ValueSpan value_span(std::string_view text, const Entry& entry, bool flow, bool json) {
   size_t colon = colon_of(text, entry);
   const Node& value = entry.value;
-  if (value.is_null() && value.mark.line == 0) return {colon + 1, colon + 1, true};
+  if (value.is_null() && value.mark().line == 0) return {colon + 1, colon + 1, true};
   size_t begin = value_begin(text, colon, value);
   char c = begin < text.size() ? text[begin] : '\0';
   if (flow && (c == ',' || c == '}')) return {colon + 1, colon + 1, true};

@@ -174,7 +174,7 @@ class SarifReader {
   void result(const Node& node, const std::string& path, const Rules& rules, bool commplan,
               const Node& run) {
     ImportedFinding finding;
-    finding.mark = node.mark;
+    finding.mark = node.mark();
     std::string_view rule_id = text_of(at(&node, "ruleId"));
     if (rule_id.empty()) rule_id = text_of(at(at(&node, "rule"), "id"));
     const Node* rule = rules.of(&node, rule_id);
@@ -387,9 +387,9 @@ class SarifReader {
     if (prints == nullptr || !prints->is_mapping() || prints->entries().empty()) return "";
     const Entry* first = &prints->entries()[0];
     for (const Entry& entry : prints->entries())
-      if (entry.key < first->key) first = &entry;
+      if (entry.key() < first->key()) first = &entry;
     std::string_view value = trim(text_of(&first->value));
-    return value.empty() ? "" : fmt::format("{}={}", first->key, value);
+    return value.empty() ? "" : fmt::format("{}={}", first->key(), value);
   }
 
   /// Whether this is the first result of the file with its id and fingerprint: a second one is
@@ -399,7 +399,7 @@ class SarifReader {
          {std::tuple(&finding.id, &seen_ids_, "id"),
           std::tuple(&finding.fingerprint, &seen_fingerprints_, "fingerprint")}) {
       if (value->empty()) continue;
-      auto [it, inserted] = seen->emplace(*value, node.mark.line);
+      auto [it, inserted] = seen->emplace(*value, node.mark().line);
       if (inserted) continue;
       if (made) {
         ++out_.skipped;
@@ -415,8 +415,8 @@ class SarifReader {
   }
 
   void error(const Node& node, std::string path, std::string message) {
-    diagnostics_.error(doc_.file, node.mark, std::move(path), std::move(message),
-                       doc_.line(node.mark));
+    diagnostics_.error(doc_.file, node.mark(), std::move(path), std::move(message),
+                       doc_.line(node.mark()));
   }
 
   const Document& doc_;

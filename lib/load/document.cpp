@@ -27,7 +27,7 @@ namespace commplan {
 
 const Node* Node::find(std::string_view key) const {
   for (const auto& entry : entries())
-    if (entry.key == key) return &entry.value;
+    if (entry.key() == key) return &entry.value;
   return nullptr;
 }
 
@@ -289,7 +289,7 @@ bool TreeBuilder::document_start(const Mark& mark) {
 bool TreeBuilder::scalar(fy_event* event, const Mark& mark) {
   if (!count(1, mark)) return false;
   Node node;
-  node.mark = mark;
+  node.set_mark(mark);
   fy_scalar_style style = fy_token_scalar_style(event->scalar.value);
   auto raw = event_source(event, doc_.text);
   if (raw && is_verbatim(*raw, style))
@@ -306,10 +306,10 @@ bool TreeBuilder::scalar(fy_event* event, const Mark& mark) {
   }
   const fy_mark* end = fy_event_end_mark(event);
   if ((style == FYSS_LITERAL || style == FYSS_FOLDED) &&
-      !check_block_text(node, end != nullptr ? end->input_pos : node.mark.offset))
+      !check_block_text(node, end != nullptr ? end->input_pos : node.mark().offset))
     return false;
-  node.plain = plain;
-  node.kind = plain && is_plain_null(node.text()) ? Node::Kind::null : Node::Kind::scalar;
+  node.set_plain(plain);
+  node.set_kind(plain && is_plain_null(node.text()) ? Node::Kind::null : Node::Kind::scalar);
   return add(node, token_view(event->scalar.anchor));
 }
 
@@ -335,7 +335,7 @@ bool TreeBuilder::check_block_text(Node& node, size_t end) {
   if (node.text() == std::string_view("\0", 1)) node.set_text({});
   if (!stack_.empty() && stack_.back().has_key) {
     const Frame& frame = stack_.back();
-    auto first = first_text_line(doc_.text, node.mark, end);
+    auto first = first_text_line(doc_.text, node.mark(), end);
     if (first && first->second < frame.key_mark.column)
       return fail(first->first,
                   fmt::format("the lines of a block text (| or >) must be indented more than "
@@ -344,7 +344,7 @@ bool TreeBuilder::check_block_text(Node& node, size_t end) {
   }
   if (node.text().find('\0') != std::string_view::npos ||
       invalid_utf8_offset(node.text()) != std::string_view::npos)
-    return fail(node.mark, "this block text (| or >) cannot be read reliably: write it quoted");
+    return fail(node.mark(), "this block text (| or >) cannot be read reliably: write it quoted");
   return true;
 }
 
@@ -354,8 +354,8 @@ bool TreeBuilder::open(Node::Kind kind, fy_token* anchor, const Mark& mark) {
                 fmt::format("nested more than {} levels deep (the limit)", limits_.max_depth));
   if (!count(1, mark)) return false;
   Frame& frame = stack_.emplace_back();
-  frame.node.kind = kind;
-  frame.node.mark = mark;
+  frame.node.set_kind(kind);
+  frame.node.set_mark(mark);
   frame.anchor = token_text(anchor);
   frame.first = kind == Node::Kind::sequence ? items_.size() : entries_.size();
   return true;
@@ -388,7 +388,7 @@ bool TreeBuilder::alias(fy_event* event, const Mark& mark) {
                                   limits_.max_alias_nodes));
   if (!count(size, mark)) return false;
   Node copy = node;  // shares the anchored node's children: they never change
-  copy.mark = mark;
+  copy.set_mark(mark);
   return add(copy, {});
 }
 
@@ -411,11 +411,11 @@ bool TreeBuilder::add(const Node& node, std::string_view anchor) {
 
 bool TreeBuilder::add_key(Frame& frame, const Node& key) {
   if (!key.is_scalar() && !(key.is_null() && !key.text().empty()))
-    return fail(key.mark, "a key must be a single text, not a list, mapping or null");
+    return fail(key.mark(), "a key must be a single text, not a list, mapping or null");
   if (is_duplicate(frame, key.text()))
-    return fail(key.mark, fmt::format("duplicate key \"{}\"", key.text()));
+    return fail(key.mark(), fmt::format("duplicate key \"{}\"", key.text()));
   frame.key = key.text();
-  frame.key_mark = key.mark;
+  frame.key_mark = key.mark();
   frame.has_key = true;
   return true;
 }
@@ -427,9 +427,9 @@ bool TreeBuilder::is_duplicate(Frame& frame, std::string_view key) {
   auto entries = std::span<const Entry>(entries_).subspan(frame.first);
   if (entries.size() < kLinearSearch)
     return std::any_of(entries.begin(), entries.end(),
-                       [&](const Entry& e) { return e.key == key; });
+                       [&](const Entry& e) { return e.key() == key; });
   if (frame.keys.empty())
-    for (const auto& e : entries) frame.keys.insert(e.key);
+    for (const auto& e : entries) frame.keys.insert(e.key());
   return !frame.keys.insert(key).second;
 }
 
@@ -685,7 +685,7 @@ namespace {
 
 template <class Json>
 Json convert(const Node& node) {
-  switch (node.kind) {
+  switch (node.kind()) {
     case Node::Kind::null:
       return nullptr;
     case Node::Kind::sequence: {
@@ -696,13 +696,13 @@ Json convert(const Node& node) {
     case Node::Kind::mapping: {
       Json object = Json::object();
       for (const auto& entry : node.entries())
-        object[std::string(entry.key)] = convert<Json>(entry.value);
+        object[std::string(entry.key())] = convert<Json>(entry.value);
       return object;
     }
     case Node::Kind::scalar:
       break;
   }
-  if (!node.plain) return std::string(node.text());
+  if (!node.plain()) return std::string(node.text());
   return plain_scalar_value(std::string(node.text()));
 }
 
@@ -724,7 +724,7 @@ nlohmann::json load_data(const std::string& file, std::string text) {
 }
 
 std::string_view kind_name(const Node& node) {
-  switch (node.kind) {
+  switch (node.kind()) {
     case Node::Kind::scalar:
       return "a text";
     case Node::Kind::sequence:

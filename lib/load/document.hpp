@@ -15,25 +15,61 @@
 
 namespace commplan {
 
-struct Entry;
+class Entry;
+
+/// A place in a document as a tree node keeps it: Mark in 12 bytes, with 3 bits of the column's
+/// word left to the node that holds it. Lines, columns and offsets fit in 29 bits because a
+/// file is at most Limits::max_bytes (128 MiB) long.
+class PackedMark {
+ public:
+  static constexpr std::uint32_t kColumnBits = 29;
+  static constexpr std::uint32_t kColumnMax = (std::uint32_t{1} << kColumnBits) - 1;
+
+  PackedMark() = default;
+  explicit PackedMark(const Mark& mark) { set(mark); }
+
+  Mark get() const {
+    return {static_cast<int>(line_), static_cast<int>(column_ & kColumnMax), offset_};
+  }
+  void set(const Mark& mark) {
+    line_ = static_cast<std::uint32_t>(mark.line);
+    offset_ = static_cast<std::uint32_t>(mark.offset);
+    column_ = (column_ & ~kColumnMax) | (static_cast<std::uint32_t>(mark.column) & kColumnMax);
+  }
+
+  /// The 3 bits above the column, for the holder's own use.
+  std::uint32_t spare() const { return column_ >> kColumnBits; }
+  void set_spare(std::uint32_t bits) { column_ = (column_ & kColumnMax) | (bits << kColumnBits); }
+
+ private:
+  std::uint32_t line_ = 0;
+  std::uint32_t column_ = 0;
+  std::uint32_t offset_ = 0;
+};
+
+static_assert(kMaxReadBytes <= PackedMark::kColumnMax, "a file's places fit a PackedMark");
 
 /// One node of a loaded document. Scalars keep their text exactly as written. Texts and lists
 /// live in the document's storage: a node is valid as long as its Document (or a copy of it).
 ///
-/// 32 bytes: a scalar's text, a sequence's items and a mapping's entries share one pointer and
-/// one 32-bit length (a document is at most 4 GiB: Limits::max_bytes), since a node is one of
-/// them. The tree is the largest part of a loaded project, so its size is the run's memory.
-struct Node {
+/// 24 bytes: a scalar's text, a sequence's items and a mapping's entries share one pointer and
+/// one 32-bit length (a document is at most 128 MiB: Limits::max_bytes), since a node is one
+/// of them; its place is packed, with its kind and plainness in the column's spare bits. The
+/// tree is the largest part of a loaded project, so its size is the run's memory.
+class Node {
+ public:
   enum class Kind : std::uint8_t { null, scalar, sequence, mapping };
 
-  Kind kind = Kind::null;
-  bool plain = false;  ///< a scalar written without quotes (YAML may read it as a number or bool)
-
- private:
-  std::uint32_t size_ = 0;  ///< declared here, where it fills the 8 bytes kind and plain start
-
- public:
-  Mark mark;  ///< where the node starts
+  Kind kind() const { return static_cast<Kind>(mark_.spare() & 3u); }
+  void set_kind(Kind kind) {
+    mark_.set_spare((mark_.spare() & ~3u) | static_cast<std::uint32_t>(kind));
+  }
+  /// A scalar written without quotes (YAML may read it as a number or bool).
+  bool plain() const { return (mark_.spare() & 4u) != 0; }
+  void set_plain(bool plain) { mark_.set_spare((mark_.spare() & 3u) | (plain ? 4u : 0u)); }
+  /// Where the node starts.
+  Mark mark() const { return mark_.get(); }
+  void set_mark(const Mark& mark) { mark_.set(mark); }
 
   /// A scalar's text (also a null's, as written: `~`, `null`), else empty.
   std::string_view text() const {
@@ -42,7 +78,7 @@ struct Node {
   }
   /// A sequence's items, else none.
   std::span<const Node> items() const {
-    if (kind != Kind::sequence) return {};
+    if (kind() != Kind::sequence) return {};
     return {static_cast<const Node*>(data_), size_};
   }
   /// A mapping's entries, in source order, else none.
@@ -53,35 +89,57 @@ struct Node {
   void set_items(std::span<const Node> items) { set(items.data(), items.size()); }
   void set_entries(std::span<const Entry> entries);
 
-  bool is_null() const { return kind == Kind::null; }
-  bool is_scalar() const { return kind == Kind::scalar; }
-  bool is_sequence() const { return kind == Kind::sequence; }
-  bool is_mapping() const { return kind == Kind::mapping; }
+  bool is_null() const { return kind() == Kind::null; }
+  bool is_scalar() const { return kind() == Kind::scalar; }
+  bool is_sequence() const { return kind() == Kind::sequence; }
+  bool is_mapping() const { return kind() == Kind::mapping; }
   /// The value of `key` in a mapping, or nullptr.
   const Node* find(std::string_view key) const;
 
  private:
-  bool is_list() const { return kind == Kind::sequence || kind == Kind::mapping; }
+  bool is_list() const { return kind() == Kind::sequence || kind() == Kind::mapping; }
   void set(const void* data, size_t size) {
     data_ = data;
     size_ = static_cast<std::uint32_t>(size);
   }
 
   const void* data_ = nullptr;
+  std::uint32_t size_ = 0;
+  PackedMark mark_;
 };
 
-/// A mapping entry: the key's text and place, and the value.
-struct Entry {
-  std::string_view key;
-  Mark key_mark;
+/// A mapping entry: the key's text and place, and the value. 48 bytes.
+class Entry {
+ public:
+  Entry() = default;
+  Entry(std::string_view key, const Mark& key_mark, const Node& node)
+      : key_(key.data()),
+        key_size_(static_cast<std::uint32_t>(key.size())),
+        key_mark_(key_mark),
+        value(node) {}
+
+  std::string_view key() const { return {key_, key_size_}; }
+  Mark key_mark() const { return key_mark_.get(); }
+  void set_key(std::string_view key) {
+    key_ = key.data();
+    key_size_ = static_cast<std::uint32_t>(key.size());
+  }
+  void set_key_mark(const Mark& mark) { key_mark_.set(mark); }
+
+ private:
+  const char* key_ = nullptr;
+  std::uint32_t key_size_ = 0;
+  PackedMark key_mark_;
+
+ public:
   Node value;
 };
 
-static_assert(sizeof(void*) != 8 || (sizeof(Node) == 32 && sizeof(Entry) == 64),
+static_assert(sizeof(void*) != 8 || (sizeof(Node) == 24 && sizeof(Entry) == 48),
               "a node's size is the tree's memory");
 
 inline std::span<const Entry> Node::entries() const {
-  if (kind != Kind::mapping) return {};
+  if (kind() != Kind::mapping) return {};
   return {static_cast<const Entry*>(data_), size_};
 }
 
@@ -96,7 +154,7 @@ enum class Format { yaml, json };
 
 /// The limits that keep hostile input from exhausting time or memory.
 struct Limits {
-  size_t max_bytes = kMaxReadBytes;  ///< input size (at most 4 GiB: a node's 32-bit lengths)
+  size_t max_bytes = kMaxReadBytes;  ///< input size (at most 512 MiB: PackedMark)
   int max_depth = 64;                ///< nesting of sequences and mappings
   size_t max_nodes = 12'000'000;     ///< nodes in the loaded tree, aliases expanded
   size_t max_alias_nodes = 100'000;  ///< nodes created by expanding aliases

@@ -101,6 +101,13 @@ class FastBuilder {
 
  private:
   bool open(size_t at, int depth, Node::Kind kind, Node& out);
+  /// Marks `out` at `offset` (see Cursor::at).
+  bool mark_at(size_t offset, Node& out) {
+    Mark mark;
+    if (!cursor_.at(offset, mark)) return false;
+    out.set_mark(mark);
+    return true;
+  }
   bool scalar(od::value v, std::string_view token, size_t at, Node& out);
   bool string(od::value v, std::string_view token, size_t at, Node& out);
   bool key(od::field& field, std::string_view& key, Mark& mark);
@@ -163,9 +170,9 @@ bool FastBuilder::scalar(od::value v, std::string_view token, size_t at, Node& o
   token = trim_json_space(token);
   bool null = token == "null";
   if (!null && token != "true" && token != "false" && !is_json_number(token)) return false;
-  if (!consume_scalar(v, token) || !count() || !cursor_.at(at, out.mark)) return false;
-  out.kind = null ? Node::Kind::null : Node::Kind::scalar;
-  out.plain = true;
+  if (!consume_scalar(v, token) || !count() || !mark_at(at, out)) return false;
+  out.set_kind(null ? Node::Kind::null : Node::Kind::scalar);
+  out.set_plain(true);
   out.set_text(text_.substr(at, token.size()));
   return true;
 }
@@ -176,8 +183,8 @@ bool FastBuilder::string(od::value v, std::string_view token, size_t at, Node& o
   token = trim_json_space(token);
   if (token.size() < 2 || token.back() != '"') return false;
   std::string_view raw = text_.substr(at + 1, token.size() - 2);
-  if (!count() || !cursor_.at(at + 1, out.mark)) return false;
-  out.kind = Node::Kind::scalar;
+  if (!count() || !mark_at(at + 1, out)) return false;
+  out.set_kind(Node::Kind::scalar);
   if (raw.find('\\') == std::string_view::npos) {
     od::raw_json_string read;  // read, not skipped (see consume_scalar)
     out.set_text(raw);
@@ -190,8 +197,8 @@ bool FastBuilder::string(od::value v, std::string_view token, size_t at, Node& o
 }
 
 bool FastBuilder::open(size_t at, int depth, Node::Kind kind, Node& out) {
-  if (depth >= limits_.max_depth || !count() || !cursor_.at(at, out.mark)) return false;
-  out.kind = kind;
+  if (depth >= limits_.max_depth || !count() || !mark_at(at, out)) return false;
+  out.set_kind(kind);
   return true;
 }
 
@@ -215,11 +222,13 @@ bool FastBuilder::object(od::object o, size_t at, int depth, Node& out) {
   std::unordered_set<std::string_view> keys;  // filled once the mapping grows past a few
   for (auto result : o) {
     od::field field;
-    Entry entry;
-    if (std::move(result).get(field) || !key(field, entry.key, entry.key_mark) ||
-        is_duplicate(first, entry.key, keys) || !value(field.value(), depth + 1, entry.value))
+    std::string_view key_text;
+    Mark key_mark;
+    Node node;
+    if (std::move(result).get(field) || !key(field, key_text, key_mark) ||
+        is_duplicate(first, key_text, keys) || !value(field.value(), depth + 1, node))
       return false;
-    entries_.push_back(entry);
+    entries_.emplace_back(key_text, key_mark, node);
   }
   out.set_entries(storage_.copy(std::span<const Entry>(entries_).subspan(first)));
   entries_.resize(first);
@@ -250,9 +259,9 @@ bool FastBuilder::is_duplicate(size_t first, std::string_view key,
   auto entries = std::span<const Entry>(entries_).subspan(first);
   if (entries.size() < kLinearSearch)
     return std::any_of(entries.begin(), entries.end(),
-                       [&](const Entry& e) { return e.key == key; });
+                       [&](const Entry& e) { return e.key() == key; });
   if (keys.empty())
-    for (const auto& e : entries) keys.insert(e.key);
+    for (const auto& e : entries) keys.insert(e.key());
   return !keys.insert(key).second;
 }
 

@@ -25,8 +25,8 @@ Mark Origin::mark_of(std::string_view name) const {
   if (at == nullptr) return {};
   if (!name.empty())
     for (const auto& entry : at->entries())
-      if (entry.key == name) return entry.value.mark;
-  return at->mark;
+      if (entry.key() == name) return entry.value.mark();
+  return at->mark();
 }
 
 Diagnostic Origin::problem(Level level, std::string_view name, std::string message) const {
@@ -158,7 +158,7 @@ void Checker::item_warning(const Origin& o, std::string_view field, size_t index
   Diagnostic d = o.problem(Level::warning, field, std::move(message));
   const Node* list = o.node != nullptr ? o.node->find(field) : nullptr;
   if (list != nullptr && list->is_sequence() && index < list->items().size()) {
-    d.mark = list->items()[index].mark;
+    d.mark = list->items()[index].mark();
     d.path += fmt::format("[{}]", index);
     if (o.doc != nullptr) d.excerpt = o.doc->line(d.mark);
   }
@@ -340,9 +340,9 @@ bool has_unread_status(const HistoryEntry& entry) {
 /// Where byte `column` of scalar `node`'s text is in its file: past the opening quote of a
 /// quoted scalar (the texts this is asked of, CVSS vectors, hold no escapes).
 Mark mark_in_scalar(const Document& doc, const Node& node, size_t column) {
-  Mark mark = node.mark;
+  Mark mark = node.mark();
   size_t skip = 0;
-  if (!node.plain && mark.offset < doc.text.size() &&
+  if (!node.plain() && mark.offset < doc.text.size() &&
       (doc.text[mark.offset] == '"' || doc.text[mark.offset] == '\''))
     skip = 1;
   mark.column += static_cast<int>(skip + column);
@@ -640,8 +640,8 @@ std::shared_ptr<Document> parse(const std::string& file, std::string text, Diagn
   if (!diagnostics.has_errors() && doc->root.is_null())
     diagnostics.error(doc->file, {}, {}, "the file is empty: expected a project mapping");
   else if (!diagnostics.has_errors() && !doc->root.is_mapping())
-    diagnostics.error(doc->file, doc->root.mark, {},
-                      "expected a mapping of fields at the top level", doc->line(doc->root.mark));
+    diagnostics.error(doc->file, doc->root.mark(), {},
+                      "expected a mapping of fields at the top level", doc->line(doc->root.mark()));
   return doc;
 }
 

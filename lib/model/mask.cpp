@@ -160,8 +160,8 @@ class Placer {
   Placer(std::string_view source, const Node& node)
       : source_(source),
         node_(node),
-        cursor_(node.mark),
-        end_(std::min(source.size(), node.mark.offset + 2 * node.text().size() + 256)) {
+        cursor_(node.mark()),
+        end_(std::min(source.size(), node.mark().offset + 2 * node.text().size() + 256)) {
     auto begin = reinterpret_cast<std::uintptr_t>(source.data());
     auto text = reinterpret_cast<std::uintptr_t>(node.text().data());
     if (text >= begin && text + node.text().size() <= begin + source.size())
@@ -186,7 +186,7 @@ class Placer {
 
  private:
   std::optional<size_t> search(size_t offset, std::string_view first_line) {
-    size_t from = std::max(cursor_.offset, node_.mark.offset + offset);
+    size_t from = std::max(cursor_.offset, node_.mark().offset + offset);
     if (from >= end_) return std::nullopt;
     size_t found = source_.substr(from, end_ - from).find(first_line);
     if (found == std::string_view::npos) return std::nullopt;
@@ -220,7 +220,7 @@ class SensitiveScan {
       path_.pop_back();
     }
     for (const Entry& entry : node.entries()) {
-      path_.emplace_back(entry.key);
+      path_.emplace_back(entry.key());
       walk(entry.value);
       path_.pop_back();
     }
@@ -230,10 +230,10 @@ class SensitiveScan {
   /// An alias (`*name`) is a copy of its anchored node marked at the name. Only a block
   /// mapping whose first key is an alias starts there too; its first key starts with it.
   bool is_alias(const Node& node) const {
-    size_t at = node.mark.offset;
+    size_t at = node.mark().offset;
     if (at == 0 || at > doc_.text.size() || doc_.text[at - 1] != '*') return false;
     return !(node.is_mapping() && !node.entries().empty() &&
-             node.entries().front().key_mark.offset == at);
+             node.entries().front().key_mark().offset == at);
   }
 
   void scalar(const Node& node) {
@@ -255,9 +255,9 @@ class SensitiveScan {
 
   /// Where the text of `node` starts: a block text's mark is the start of its first line.
   Mark start_of(const Node& node) const {
-    size_t at = node.mark.offset;
+    size_t at = node.mark().offset;
     while (at < doc_.text.size() && (doc_.text[at] == ' ' || doc_.text[at] == '\t')) ++at;
-    return advance(doc_.text, node.mark, at);
+    return advance(doc_.text, node.mark(), at);
   }
 
   /// `findings[3].evidence`, each key cut to kMaxPathKey bytes.

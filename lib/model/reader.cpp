@@ -129,7 +129,7 @@ template std::vector<std::string> enum_aliases<Weekday>();
 template std::vector<std::string> enum_aliases<RetestResult>();
 
 void ReadContext::error(const Node& node, const std::string& path, std::string message) {
-  diagnostics.error(doc->file, node.mark, path, std::move(message), doc->line(node.mark));
+  diagnostics.error(doc->file, node.mark(), path, std::move(message), doc->line(node.mark()));
 }
 
 void ReadContext::warning(const Mark& mark, const std::string& path, std::string message) {
@@ -138,7 +138,7 @@ void ReadContext::warning(const Mark& mark, const std::string& path, std::string
 
 bool ReadContext::expect(const Node& node, Node::Kind kind, const std::string& path,
                          std::string_view what) {
-  if (node.kind == kind) return kind != Node::Kind::scalar || expect_text(node, path);
+  if (node.kind() == kind) return kind != Node::Kind::scalar || expect_text(node, path);
   error(node, path, fmt::format("expected {}, got {}", what, kind_name(node)));
   return false;
 }
@@ -154,7 +154,7 @@ namespace {
 /// The value of a scalar's text written without quotes (YAML 1.2 core schema).
 nlohmann::json as_plain(const Node& node) {
   Node plain = node;
-  plain.plain = true;
+  plain.set_plain(true);
   return to_json(plain);
 }
 
@@ -171,7 +171,7 @@ void read_value(ReadContext& ctx, const Node& node, const std::string& path, boo
     out = value.get<bool>();
     return;
   }
-  bool quoted = !node.plain && as_plain(node).is_boolean();
+  bool quoted = !node.plain() && as_plain(node).is_boolean();
   ctx.error(node, path,
             quoted ? fmt::format("expected true or false, got the text \"{}\"; write it "
                                  "without quotes",
@@ -186,11 +186,11 @@ void read_value(ReadContext& ctx, const Node& node, const std::string& path,
   // A number with no fraction, as JSON Schema's "integer": 60, 60.0, 6e1 and 0x3C are 60.
   double number = value.is_number() ? value.get<double>() : 0.5;
   bool whole = std::trunc(number) == number;
-  if (node.plain && whole && number >= 0 && number <= kMaxWholeNumber) {
+  if (node.plain() && whole && number >= 0 && number <= kMaxWholeNumber) {
     out = static_cast<int>(number);
     return;
   }
-  if (!node.plain && whole)
+  if (!node.plain() && whole)
     ctx.error(node, path,
               fmt::format("expected a whole number (0 or more), got the text \"{}\"; write it "
                           "without quotes",
@@ -357,7 +357,7 @@ const Node* ObjectReader::take(std::string_view name, unsigned flags) {
   const auto& entries = node_.entries();
   for (size_t n = 0; n < entries.size(); ++n) {
     size_t i = (next_ + n) % entries.size();
-    if (entries[i].key != name) continue;
+    if (entries[i].key() != name) continue;
     used_[i] = true;
     next_ = i + 1;
     if (!entries[i].value.is_null()) return &entries[i].value;
@@ -379,10 +379,10 @@ void ObjectReader::finish() {
   for (size_t i = 0; i < used_.size(); ++i) {
     if (used_[i]) continue;
     const Entry& entry = node_.entries()[i];
-    std::string message = fmt::format("unknown field \"{}\"", entry.key);
-    std::string close = closest_name(entry.key, {names_.begin(), names_.end()});
+    std::string message = fmt::format("unknown field \"{}\"", entry.key());
+    std::string close = closest_name(entry.key(), {names_.begin(), names_.end()});
     if (!close.empty()) message += fmt::format("; did you mean \"{}\"?", close);
-    ctx_.warning(entry.key_mark, child_path(entry.key), message);
+    ctx_.warning(entry.key_mark(), child_path(entry.key()), message);
   }
 }
 

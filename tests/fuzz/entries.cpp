@@ -83,23 +83,23 @@ std::string children_difference(const std::string& path, const Node& expected, c
   for (size_t i = 0; i < expected.entries().size(); ++i) {
     const commplan::Entry& e = expected.entries()[i];
     const commplan::Entry& a = actual.entries()[i];
-    std::string at = path + "." + std::string(e.key);
-    if (e.key != a.key) return at + ": key \"" + std::string(a.key) + "\"";
-    if (mark_text(e.key_mark) != mark_text(a.key_mark))
-      return at + ": key mark " + mark_text(e.key_mark) + " vs " + mark_text(a.key_mark);
+    std::string at = path + "." + std::string(e.key());
+    if (e.key() != a.key()) return at + ": key \"" + std::string(a.key()) + "\"";
+    if (mark_text(e.key_mark()) != mark_text(a.key_mark()))
+      return at + ": key mark " + mark_text(e.key_mark()) + " vs " + mark_text(a.key_mark());
     if (auto d = difference_at(at, e.value, a.value); !d.empty()) return d;
   }
   return {};
 }
 
 std::string difference_at(const std::string& path, const Node& expected, const Node& actual) {
-  if (expected.kind != actual.kind) return path + ": another kind";
-  if (expected.plain != actual.plain) return path + ": plain differs";
+  if (expected.kind() != actual.kind()) return path + ": another kind";
+  if (expected.plain() != actual.plain()) return path + ": plain differs";
   if (expected.text() != actual.text())
     return path + ": text \"" + std::string(expected.text()) + "\" vs \"" +
            std::string(actual.text()) + "\"";
-  if (mark_text(expected.mark) != mark_text(actual.mark))
-    return path + ": mark " + mark_text(expected.mark) + " vs " + mark_text(actual.mark);
+  if (mark_text(expected.mark()) != mark_text(actual.mark()))
+    return path + ": mark " + mark_text(expected.mark()) + " vs " + mark_text(actual.mark());
   return children_difference(path, expected, actual);
 }
 

@@ -9,7 +9,7 @@
 #include <string_view>
 
 namespace commplan {
-struct Node;
+class Node;
 }
 
 namespace commplan::fuzz {
