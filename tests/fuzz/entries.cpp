@@ -5,10 +5,12 @@
 #include <cstdio>
 #include <cstdlib>
 #include <map>
+#include <memory>
 #include <span>
 #include <string>
 #include <vector>
 
+#include "import/import.hpp"
 #include "load/document.hpp"
 #include "load/json_fast.hpp"
 #include "model/project.hpp"
@@ -364,9 +366,51 @@ int fuzz_template(const std::uint8_t* data, std::size_t size) {
   return 0;
 }
 
+/// The project imports are read against: every field an imported finding can name exists in
+/// it (a phase, a standard, an id and a fingerprint to match).
+const Project& import_project() {
+  static const std::unique_ptr<Project> project = [] {
+    Diagnostics diagnostics;
+    auto loaded = load_project("/nonexistent/fuzz/import.yaml",
+                               "commplan: 1\n"
+                               "project: {name: P, client: C, start: 2026-12-07, end: 2026-12-18}\n"
+                               "phases:\n"
+                               "  - {id: a, name: A, start: 2026-12-07, end: 2026-12-18}\n"
+                               "standards:\n"
+                               "  - {id: S1, title: One}\n"
+                               "findings:\n"
+                               "  - {id: F-1, title: T, phase: a, standard: S1, fingerprint: fp}\n",
+                               diagnostics);
+    if (!loaded || diagnostics.has_errors()) violated("the import project does not load", "");
+    return std::make_unique<Project>(std::move(*loaded));
+  }();
+  return *project;
+}
+
+/// A findings import read against import_project(), then planned against it.
+void import_findings(const std::string& text, bool sarif) {
+  const Project& project = import_project();
+  Diagnostics diagnostics;
+  ImportedFindings read = sarif ? read_sarif_findings("fuzz.sarif", text, project, diagnostics)
+                                : read_csv_findings("fuzz.csv", text, project, diagnostics);
+  check_diagnostics(diagnostics);
+  if (diagnostics.has_errors()) return;
+  ImportPlan plan = plan_import(project, read.findings);
+  for (const ImportedFinding& f : read.findings) (void)f.fields.dump();
+  (void)plan;
+}
+
 int fuzz_markup(const std::uint8_t* data, std::size_t size) {
   std::string text = as_text(data, size);
   try {
+    if (text.starts_with("{")) {
+      import_findings(text, true);
+      return 0;
+    }
+    if (text.starts_with("%csv\n")) {
+      import_findings(text.substr(5), false);
+      return 0;
+    }
     if (text.starts_with("BEGIN:VCALENDAR")) {
       for (const ics::PriorEvent& event : ics::read_events("fuzz.ics", text))
         if (event.uid.empty()) std::abort();

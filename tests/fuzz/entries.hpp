@@ -34,9 +34,11 @@ int fuzz_project(const std::uint8_t* data, std::size_t size);
 /// escape mode, strict and not. Without a "%%" line the whole input is the template.
 int fuzz_template(const std::uint8_t* data, std::size_t size);
 
-/// What reads text a user hands back: an input starting with BEGIN:VCALENDAR is read as the
-/// calendar of `plan --previous` (ics::read_events); any other as a brief's Markdown, made
-/// into HTML and into chat text, split into parts of a size the input picks.
+/// What reads text a user hands back or in: an input starting with BEGIN:VCALENDAR is read as
+/// the calendar of `plan --previous` (ics::read_events); one starting with "{" as a SARIF log
+/// of findings to import, and one starting with a line "%csv" as the register's CSV (the rest
+/// of it), each read against a small project and planned against it; any other as a brief's
+/// Markdown, made into HTML and into chat text, split into parts of a size the input picks.
 int fuzz_markup(const std::uint8_t* data, std::size_t size);
 /// The entry named `target` ("yaml", "json", "project", "template", "markup"), or nullptr.
 using Entry = int (*)(const std::uint8_t*, std::size_t);

@@ -83,6 +83,8 @@ def main() -> int:
             write(out, "template", text.encode())
         for file in sorted(spec.glob("*.json")):
             write(out, "json", file.read_bytes())
+    for path in sorted((source / "tests" / "fuzz" / "seeds" / "markup").iterdir()):
+        write(out, "markup", path.read_bytes())
     for pattern in ("expected.md", "expected.ics"):
         for path in sorted((source / "tests" / "golden").rglob(pattern)):
             write(out, "markup", path.read_bytes())
