@@ -17,9 +17,9 @@ namespace commplan {
 
 class Entry;
 
-/// A place in a document as a tree node keeps it: Mark in 12 bytes, with 3 bits of the column's
-/// word left to the node that holds it. Lines, columns and offsets fit in 29 bits because a
-/// file is at most Limits::max_bytes (128 MiB) long.
+/// A place in a document as a tree node keeps it: Mark's line, column and offset in 32 bits
+/// each, of which the column leaves its top 3 bits to the node that holds it. A column fits in
+/// the 29 left because a file is at most Limits::max_bytes (128 MiB) long.
 class PackedMark {
  public:
   static constexpr std::uint32_t kColumnBits = 29;
@@ -120,11 +120,6 @@ class Entry {
 
   std::string_view key() const { return {key_, key_size_}; }
   Mark key_mark() const { return key_mark_.get(); }
-  void set_key(std::string_view key) {
-    key_ = key.data();
-    key_size_ = static_cast<std::uint32_t>(key.size());
-  }
-  void set_key_mark(const Mark& mark) { key_mark_.set(mark); }
 
  private:
   const char* key_ = nullptr;

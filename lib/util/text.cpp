@@ -1,5 +1,6 @@
 #include "util/text.hpp"
 
+#include <algorithm>
 #include <cctype>
 
 namespace commplan {
@@ -133,9 +134,13 @@ bool is_url(std::string_view text) {
 bool is_web_address(std::string_view text) {
   if (!is_url(text) || !is_uri_text(text)) return false;
   size_t colon = text.find("://");
-  std::string scheme(text.substr(0, colon));
-  for (char& c : scheme) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return (scheme == "http" || scheme == "https") && colon + 3 < text.size();
+  auto scheme_is = [&](std::string_view name) {
+    return colon == name.size() &&
+           std::equal(name.begin(), name.end(), text.begin(), [](char a, char b) {
+             return a == std::tolower(static_cast<unsigned char>(b));
+           });
+  };
+  return (scheme_is("http") || scheme_is("https")) && colon + 3 < text.size();
 }
 
 }  // namespace commplan

@@ -8,6 +8,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <tuple>
 #include <unordered_map>
 #include <vector>
 
@@ -98,10 +99,8 @@ class Standing {
     for (const Finding* f : findings)
       keys.push_back({rank(*f), !f->found, f->found.value_or(Date{}), f->id, f});
     std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
-      if (a.rank != b.rank) return a.rank < b.rank;
-      if (a.undated != b.undated) return b.undated;
-      if (a.found != b.found) return a.found < b.found;
-      return a.id < b.id;
+      return std::tie(a.rank, a.undated, a.found, a.id) <
+             std::tie(b.rank, b.undated, b.found, b.id);
     });
     for (size_t i = 0; i < keys.size(); ++i) findings[i] = keys[i].finding;
   }
