@@ -1,12 +1,51 @@
 #include <date/tz.h>
 #include <gtest/gtest.h>
 
+#include <string>
+
+#include "util/boxed.hpp"
 #include "util/dates.hpp"
 #include "util/diagnostic.hpp"
 #include "util/text.hpp"
 #include "util/uid.hpp"
 
 namespace commplan {
+
+TEST(Boxed, IsAnOptionalInThePlaceOfAPointer) {
+  static_assert(sizeof(Boxed<std::string>) == sizeof(void*));
+  Boxed<std::string> empty;
+  EXPECT_FALSE(empty);
+  EXPECT_FALSE(empty.has_value());
+  Boxed<std::string> given = std::string("a re-test note");
+  ASSERT_TRUE(given);
+  EXPECT_EQ(*given, "a re-test note");
+  EXPECT_EQ(given->size(), 14u);
+  given = std::nullopt;
+  EXPECT_FALSE(given);
+  given.emplace(3, 'x');
+  EXPECT_EQ(*given, "xxx");
+  given.reset();
+  EXPECT_FALSE(given);
+}
+
+TEST(Boxed, CopiesTheValueNotThePlace) {
+  Boxed<std::string> first = std::string("first");
+  Boxed<std::string> copy = first;
+  ASSERT_TRUE(copy);
+  EXPECT_NE(&*copy, &*first);
+  *copy += " changed";
+  EXPECT_EQ(*first, "first");
+  Boxed<std::string> none;
+  copy = none;
+  EXPECT_FALSE(copy);
+  copy = first;
+  EXPECT_EQ(*copy, "first");
+  Boxed<std::string> moved = std::move(copy);
+  EXPECT_EQ(*moved, "first");
+  const Boxed<std::string>& self = moved;
+  moved = self;
+  EXPECT_EQ(*moved, "first");
+}
 
 TEST(Dates, ParsesOnlyRealCalendarDays) {
   EXPECT_TRUE(parse_date("2024-02-29"));

@@ -48,6 +48,11 @@ class Masker {
   void mask(std::optional<T>& value) {
     if (value) mask(*value);
   }
+
+  template <class T>
+  void mask(Boxed<T>& value) {
+    if (value) mask(*value);
+  }
 };
 
 }  // namespace

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "load/document.hpp"
+#include "util/boxed.hpp"
 #include "util/cvss.hpp"
 #include "util/dates.hpp"
 #include "util/diagnostic.hpp"
@@ -161,7 +162,7 @@ struct HistoryEntry {
   std::optional<Status> status;
   std::optional<Severity> severity;
   std::string note, by;
-  std::optional<Notification> notified;
+  Boxed<Notification> notified;
   std::string feedback;  ///< what the client said of it that day: its client_feedback from then
 };
 
@@ -191,11 +192,11 @@ struct Finding {
   std::optional<Status> status;         ///< with history: the state after its last entry, if given
   std::vector<HistoryEntry> history;    ///< in date order
   std::string cvss;                     ///< a CVSS 3.x or 4.0 vector string, as written
-  std::optional<CvssScore> cvss_score;  ///< computed from `cvss` by load_project()
+  Boxed<CvssScore> cvss_score;          ///< computed from `cvss` by load_project()
   std::vector<std::string> affected;    ///< assets it affects: hosts, URLs, systems
   std::vector<std::string> references;  ///< where to read more: URLs
   std::string cwe;                      ///< its weakness class, CWE-NUMBER
-  std::optional<Retest> retest;         ///< the last re-test of the fix
+  Boxed<Retest> retest;                 ///< the last re-test of the fix
   std::optional<Date> due;              ///< the remediation deadline
   std::string fingerprint;  ///< a scanner's fingerprint of the result it was imported from
   /// The status as first recorded, the one history starts from: open when the finding's own

@@ -415,14 +415,13 @@ COMMPLAN_OBJECT_READER(LogFile)
 #undef COMMPLAN_OBJECT_READER
 
 void read_value(ReadContext& ctx, const Node& node, const std::string& path,
-                std::optional<Notification>& out) {
+                Boxed<Notification>& out) {
   Notification notification;
   read_object(ctx, node, path, notification);
   if (notification.origin.node != nullptr) out = std::move(notification);
 }
 
-void read_value(ReadContext& ctx, const Node& node, const std::string& path,
-                std::optional<Retest>& out) {
+void read_value(ReadContext& ctx, const Node& node, const std::string& path, Boxed<Retest>& out) {
   Retest retest;
   read_object(ctx, node, path, retest);
   if (retest.origin.node != nullptr) out = std::move(retest);

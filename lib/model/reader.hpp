@@ -68,9 +68,8 @@ void read_value(ReadContext&, const Node&, const std::string& path, RetestResult
 void read_value(ReadContext&, const Node&, const std::string& path,
                 std::optional<RetestResult>& out);
 void read_value(ReadContext&, const Node&, const std::string& path, Retest& out);
-void read_value(ReadContext&, const Node&, const std::string& path, std::optional<Retest>& out);
-void read_value(ReadContext&, const Node&, const std::string& path,
-                std::optional<Notification>& out);
+void read_value(ReadContext&, const Node&, const std::string& path, Boxed<Retest>& out);
+void read_value(ReadContext&, const Node&, const std::string& path, Boxed<Notification>& out);
 void read_value(ReadContext&, const Node&, const std::string& path, HistoryEntry& out);
 void read_value(ReadContext&, const Node&, const std::string& path, RecordedChange& out);
 void read_value(ReadContext&, const Node&, const std::string& path, MeetingKind& out);

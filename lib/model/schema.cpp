@@ -53,8 +53,8 @@ json schema_of(const std::optional<RetestResult>*) { return enum_schema<RetestRe
 template <class T>
 requires requires(T t) { t.origin; }
 json schema_of(const T*);
-json schema_of(const std::optional<Notification>*);
-json schema_of(const std::optional<Retest>*);
+json schema_of(const Boxed<Notification>*);
+json schema_of(const Boxed<Retest>*);
 json schema_of(const Question*);
 json schema_of(const std::vector<std::string>*);
 
@@ -94,13 +94,11 @@ json schema_of(const T*) {
   return writer.object();
 }
 
-json schema_of(const std::optional<Notification>*) {
+json schema_of(const Boxed<Notification>*) {
   return schema_of(static_cast<const Notification*>(nullptr));
 }
 
-json schema_of(const std::optional<Retest>*) {
-  return schema_of(static_cast<const Retest*>(nullptr));
-}
+json schema_of(const Boxed<Retest>*) { return schema_of(static_cast<const Retest*>(nullptr)); }
 
 json schema_of(const Question*) {
   json object = schema_of<Question>(static_cast<const Question*>(nullptr));
