@@ -11,7 +11,6 @@
 #include <cstring>
 #include <istream>
 #include <iterator>
-#include <limits>
 #include <memory>
 #include <optional>
 #include <type_traits>
@@ -595,8 +594,9 @@ void report_parser_errors(fy_diag* diag, const UnplacedError& unplaced, size_t s
 /// The checks made before parsing: size, then encoding (past a byte order mark, which it
 /// drops from the document's text). False after reporting a problem.
 bool check_source(Document& doc, Diagnostics& diagnostics, const Limits& limits) {
-  // A node's lengths are 32-bit: no document is larger, whatever the limits say.
-  size_t limit = std::min<size_t>(limits.max_bytes, std::numeric_limits<std::uint32_t>::max());
+  // A node keeps its lengths in 32 bits and its column in 29 (PackedMark): no document is
+  // larger than 512 MiB, whatever the limits say.
+  size_t limit = std::min<size_t>(limits.max_bytes, PackedMark::kColumnMax);
   if (doc.text.size() > limit) {
     diagnostics.error(doc.file, {}, {},
                       fmt::format("file is larger than {} MiB (the limit)", limit >> 20));

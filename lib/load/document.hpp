@@ -149,7 +149,7 @@ enum class Format { yaml, json };
 
 /// The limits that keep hostile input from exhausting time or memory.
 struct Limits {
-  size_t max_bytes = kMaxReadBytes;  ///< input size (at most 512 MiB: PackedMark)
+  size_t max_bytes = kMaxReadBytes;  ///< input size (above 512 MiB, 512 MiB: PackedMark)
   int max_depth = 64;                ///< nesting of sequences and mappings
   size_t max_nodes = 12'000'000;     ///< nodes in the loaded tree, aliases expanded
   size_t max_alias_nodes = 100'000;  ///< nodes created by expanding aliases
