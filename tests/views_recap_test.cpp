@@ -274,6 +274,24 @@ TEST(RecapDaily, StillOpenAreMostSevereFirstThenEarliestFoundUndatedLastThenById
             (Ids{"C-5", "M-7", "M-2", "M-3", "M-1", "M-9", "L-1", "U-1"}));
 }
 
+TEST(RecapDaily, IdsOfOneDayAndSeverityAreInByteOrderPastTheirFirstEightBytes) {
+  // The sort compares the ids' first 8 bytes as a number, then the rest: ids shorter than 8
+  // bytes, equal in their first 8, and differing only after them keep the strings' order.
+  std::string text = kHead +
+                     "findings:\n"
+                     "  - {id: FINDING-10, title: a, found: 2026-12-08, phase: a, severity: high}\n"
+                     "  - {id: FINDING-9, title: b, found: 2026-12-08, phase: a, severity: high}\n"
+                     "  - {id: FINDING, title: c, found: 2026-12-08, phase: a, severity: high}\n"
+                     "  - {id: FIND, title: d, found: 2026-12-08, phase: a, severity: high}\n"
+                     "  - {id: FINDING-1, title: e, found: 2026-12-08, phase: a, severity: high}\n"
+                     "  - {id: FINDINGS, title: f, found: 2026-12-08, phase: a, severity: high}\n"
+                     "  - {id: \"漏洞-2\", title: g, found: 2026-12-08, phase: a, severity: high}\n"
+                     "  - {id: Z, title: h, found: 2026-12-07, phase: a, severity: high}\n";
+  Built b = recap(text, RecapLevel::daily, "2026-12-14");
+  EXPECT_EQ(ids(b.view["open_findings"]), (Ids{"Z", "FIND", "FINDING", "FINDING-1", "FINDING-10",
+                                               "FINDING-9", "FINDINGS", "漏洞-2"}));
+}
+
 TEST(RecapDaily, FindingsWithoutADateAreNeverNew) {
   Built b = recap(kProject, RecapLevel::daily, "2026-12-07");
   EXPECT_EQ(b.view["new_findings"], json::array());

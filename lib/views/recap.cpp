@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <array>
 #include <cassert>
+#include <chrono>
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <optional>
@@ -85,22 +87,34 @@ class Standing {
   /// Sorts `findings` most severe first (as of the day), then earliest found (undated last),
   /// then by id. The keys are read once into an array of their own, so the comparisons read it
   /// instead of the findings, which lie far apart in memory (a 100,000-finding final recap
-  /// sorts them twice).
+  /// sorts them twice). Findings of one day and severity tie until their ids, and a large
+  /// register has hundreds of them a day: the ids' first 8 bytes are compared as a number, the
+  /// strings only when those are equal.
   void sort_by_severity(FindingList& findings) const {
     struct Key {
-      int rank;
-      bool undated;
-      Date found;
+      std::uint64_t group;   ///< the rank, undated or not, the day found: one number
+      std::uint64_t prefix;  ///< the id's first 8 bytes, big-endian, zero-padded
       std::string_view id;
       const Finding* finding;
     };
     std::vector<Key> keys;
     keys.reserve(findings.size());
-    for (const Finding* f : findings)
-      keys.push_back({rank(*f), !f->found, f->found.value_or(Date{}), f->id, f});
+    for (const Finding* f : findings) {
+      // Days from 1970 of a day in the years 1 to 9999, made positive in 23 bits.
+      auto day =
+          f->found ? std::chrono::sys_days(*f->found).time_since_epoch().count() + (1 << 22) : 0;
+      std::uint64_t group = static_cast<std::uint64_t>(rank(*f)) << 32 |
+                            static_cast<std::uint64_t>(!f->found) << 31 |
+                            static_cast<std::uint64_t>(day);
+      std::uint64_t prefix = 0;
+      for (size_t i = 0; i < 8; ++i)
+        prefix = prefix << 8 | (i < f->id.size() ? static_cast<unsigned char>(f->id[i]) : 0u);
+      keys.push_back({group, prefix, f->id, f});
+    }
     std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
-      return std::tie(a.rank, a.undated, a.found, a.id) <
-             std::tie(b.rank, b.undated, b.found, b.id);
+      if (a.group != b.group) return a.group < b.group;
+      if (a.prefix != b.prefix) return a.prefix < b.prefix;
+      return a.id < b.id;
     });
     for (size_t i = 0; i < keys.size(); ++i) findings[i] = keys[i].finding;
   }
