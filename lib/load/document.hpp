@@ -19,7 +19,8 @@ class Entry;
 
 /// A place in a document as a tree node keeps it: Mark's line, column and offset in 32 bits
 /// each, of which the column leaves its top 3 bits to the node that holds it. A column fits in
-/// the 29 left because a file is at most Limits::max_bytes (128 MiB) long.
+/// the 29 left because no document is longer than kColumnMax bytes (check_source() caps
+/// Limits::max_bytes there; the default is 128 MiB).
 class PackedMark {
  public:
   static constexpr std::uint32_t kColumnBits = 29;
@@ -149,7 +150,7 @@ enum class Format { yaml, json };
 
 /// The limits that keep hostile input from exhausting time or memory.
 struct Limits {
-  size_t max_bytes = kMaxReadBytes;  ///< input size (above 512 MiB, 512 MiB: PackedMark)
+  size_t max_bytes = kMaxReadBytes;  ///< input size; never more than 512 MiB (PackedMark)
   int max_depth = 64;                ///< nesting of sequences and mappings
   size_t max_nodes = 12'000'000;     ///< nodes in the loaded tree, aliases expanded
   size_t max_alias_nodes = 100'000;  ///< nodes created by expanding aliases

@@ -1,7 +1,6 @@
 #pragma once
 
 #include <memory>
-#include <optional>
 #include <utility>
 
 namespace commplan {
@@ -15,8 +14,7 @@ template <class T>
 class Boxed {
  public:
   Boxed() = default;
-  Boxed(std::nullopt_t) {}  // NOLINT(google-explicit-constructor): as optional's
-  Boxed(T value)            // NOLINT(google-explicit-constructor): as optional's
+  Boxed(T value)  // NOLINT(google-explicit-constructor): as optional's
       : value_(std::make_unique<T>(std::move(value))) {}
   Boxed(const Boxed& other) : value_(copy(other)) {}
   Boxed(Boxed&&) noexcept = default;
@@ -27,21 +25,10 @@ class Boxed {
     return *this;
   }
   Boxed& operator=(Boxed&&) noexcept = default;
-  Boxed& operator=(std::nullopt_t) {
-    value_.reset();
-    return *this;
-  }
   Boxed& operator=(T value) {
-    emplace(std::move(value));
+    value_ = std::make_unique<T>(std::move(value));
     return *this;
   }
-
-  template <class... Args>
-  T& emplace(Args&&... args) {
-    value_ = std::make_unique<T>(std::forward<Args>(args)...);
-    return *value_;
-  }
-  void reset() { value_.reset(); }
 
   bool has_value() const { return value_ != nullptr; }
   explicit operator bool() const { return has_value(); }
