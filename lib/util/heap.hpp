@@ -14,9 +14,11 @@ namespace commplan {
 /// recap touches about 300 MiB, 4 KiB at a time, and on a virtual machine each first touch
 /// costs a trap to the hypervisor (10 µs here); a 2 MiB page takes one. So malloc's heap is
 /// grown once by a reserve of address space (not memory: pages are made only when touched),
-/// aligned to 2 MiB where the next blocks will be cut, and marked MADV_HUGEPAGE; blocks up to
-/// 32 MiB come from it instead of from mmap, and freed memory is kept for reuse instead of
-/// being handed back. Past the reserve the heap grows as usual, in small pages. Nothing
+/// marked MADV_HUGEPAGE from the first 2 MiB boundary at least 2 MiB above where the next
+/// blocks will be cut (a brief's heap stays below it, in small pages, so no run clears a huge
+/// page it barely uses); blocks up to 32 MiB come from it instead of from mmap, and freed
+/// memory is kept for reuse instead of being handed back. Past the reserve the heap grows as
+/// usual, in small pages. Nothing
 /// changes but speed. Where the heap cannot grow by the reserve (`ulimit -d`), or address space
 /// counts as memory taken from other programs (vm.overcommit_memory = 2), malloc is left as it
 /// was; where the kernel gives no huge pages, the reserve is used in small pages. Under the
