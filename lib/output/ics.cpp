@@ -1,6 +1,6 @@
 #include "output/ics.hpp"
 
-#include <date/tz.h>
+#include <date/date.h>
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -15,7 +15,6 @@ namespace commplan::ics {
 namespace {
 
 using std::chrono::minutes;
-using std::chrono::seconds;
 using std::chrono::sys_days;
 using std::chrono::sys_seconds;
 
@@ -25,46 +24,26 @@ std::string utc_text(sys_seconds time) { return date::format("%Y%m%dT%H%M%SZ", t
 
 std::string local_text(sys_seconds wall_clock) { return date::format("%Y%m%dT%H%M%S", wall_clock); }
 
-/// The instant local `date` + `offset` stands for in `zone`.
-sys_seconds to_utc(Date day, minutes offset, const date::time_zone* zone) {
-  date::local_seconds local{sys_days{day}.time_since_epoch() + offset};
-  return std::chrono::floor<seconds>(zone->to_sys(local, date::choose::earliest));
-}
-
-const date::time_zone* find_zone(std::string_view name) {
-  if (name.empty()) return nullptr;
-  try {
-    return date::locate_zone(name);
-  } catch (const std::exception&) {
-    throw Error(Error::Kind::invalid_input, "",
-                fmt::format("unknown time zone \"{}\" in project.timezone", name));
-  }
-}
-
-/// A calendar's time zone: its one zoneinfo file, and date's database (which reads every zone
-/// first) only for what the file's table does not cover.
+/// A calendar's time zone, read from its one zoneinfo file; none for floating times.
 class Zone {
  public:
-  explicit Zone(std::string_view name) : name_(name) {
+  explicit Zone(std::string_view name) {
     if (name.empty()) return;
     info_ = ZoneInfo::load(name);
-    if (!info_) database_ = find_zone(name);  // an unknown zone is an error here
+    if (!info_)  // no file, or none in TZif: an unknown zone is an error here
+      throw Error(Error::Kind::invalid_input, "",
+                  fmt::format("unknown time zone \"{}\" in project.timezone", name));
   }
 
-  bool floating() const { return name_.empty(); }
+  bool floating() const { return !info_; }
 
   /// The instant local `day` + `offset` stands for.
   sys_seconds to_utc(Date day, minutes offset) const {
-    if (info_)
-      if (auto utc = info_->to_utc(sys_seconds{sys_days{day} + offset})) return *utc;
-    if (database_ == nullptr) database_ = find_zone(name_);
-    return ics::to_utc(day, offset, database_);
+    return info_->to_utc(sys_seconds{sys_days{day} + offset});
   }
 
  private:
-  std::string name_;
   std::optional<ZoneInfo> info_;
-  mutable const date::time_zone* database_ = nullptr;
 };
 
 /// A parameter value (RFC 5545 §3.1): quoted when it holds `:` `;` or `,`; `"` and control

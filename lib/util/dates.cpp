@@ -1,6 +1,5 @@
 #include "util/dates.hpp"
 
-#include <date/tz.h>
 #include <fmt/format.h>
 
 #include <fstream>
@@ -72,18 +71,11 @@ bool is_time_zone(std::string_view name) {
 
 namespace {
 
-/// The day `now` falls on in `timezone` (UTC when it is empty or unknown).
+/// The day `now` falls on in `timezone` (UTC when it is empty or unknown: validation reported
+/// an unknown zone).
 sys_days local_day(sys_seconds now, std::string_view timezone) {
-  if (timezone.empty()) return floor<std::chrono::days>(now);
-  auto zone = ZoneInfo::load(timezone);  // its one file, where date's database reads them all
-  if (auto offset = zone ? zone->offset_at(now) : std::nullopt)
-    return floor<std::chrono::days>(now + *offset);
-  try {
-    auto local = date::make_zoned(std::string(timezone), now).get_local_time();
-    return sys_days{floor<std::chrono::days>(local).time_since_epoch()};
-  } catch (const std::exception&) {
-    return floor<std::chrono::days>(now);  // an unknown zone was reported by validation
-  }
+  auto zone = timezone.empty() ? std::nullopt : ZoneInfo::load(timezone);
+  return floor<std::chrono::days>(zone ? now + zone->offset_at(now) : now);
 }
 
 }  // namespace

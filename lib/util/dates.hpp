@@ -31,8 +31,8 @@ int days_between(Date a, Date b);
 /// 0 = Monday … 6 = Sunday.
 int weekday_index(Date date);
 
-/// Whether `name` is a zone of the system's tz database as date::locate_zone() finds it, checked
-/// by reading the one file: locate_zone() first lists all of /usr/share/zoneinfo.
+/// Whether `name` is a zone of the system's tz database: its file in /usr/share/zoneinfo is
+/// TZif (only the one file is read).
 bool is_time_zone(std::string_view name);
 
 /// The day "today" means: `spec` is YYYY-MM-DD, "today" or "yesterday". Today is the current
