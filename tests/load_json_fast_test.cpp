@@ -28,6 +28,12 @@ Document slow(const std::string& text, Diagnostics& d, const Limits& limits = {}
   return *parse_document_with(JsonParsers::libfyaml_only, "t.json", text, Format::json, d, limits);
 }
 
+TEST(JsonFastPath, ItsPluginIsLoadedFromTheBuild) {
+  // simdjson is read through lib/commplan/commplan-json.so, beside the build's program and
+  // above this suite's; every comparison below would fail without it, and this says why.
+  EXPECT_TRUE(json_fast_path_available());
+}
+
 /// Both paths read `text` into the same tree.
 void expect_same_tree(const std::string& text, const Limits& limits = {}) {
   SCOPED_TRACE(text);

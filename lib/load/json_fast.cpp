@@ -1,28 +1,22 @@
 #include "load/json_fast.hpp"
 
-#include <simdjson.h>
+#include <dlfcn.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <climits>
+#include <exception>
 #include <span>
+#include <string>
 #include <unordered_set>
 #include <vector>
 
+#include "load/json_scan.hpp"
 #include "load/node_storage.hpp"
 
 namespace commplan {
 
-static_assert(kJsonFastPadding >= simdjson::SIMDJSON_PADDING);
-
 namespace {
-
-namespace od = simdjson::ondemand;
-
-bool is_json_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
-std::string_view trim_json_space(std::string_view token) {
-  while (!token.empty() && is_json_space(token.back())) token.remove_suffix(1);
-  return token;
-}
 
 size_t skip_digits(std::string_view text, size_t i) {
   while (i < text.size() && text[i] >= '0' && text[i] <= '9') ++i;
@@ -89,18 +83,33 @@ class Cursor {
   int column_ = 1;
 };
 
-/// Builds the tree from simdjson's on-demand iteration; every method returns false to give up.
+/// Builds the tree from the values the plugin gives, in document order; every callback returns
+/// false to give up.
 class FastBuilder {
  public:
-  FastBuilder(std::string_view text, const char* base, NodeStorage& storage, const Limits& limits)
-      : text_(text), base_(base), cursor_(text), storage_(storage), limits_(limits) {}
+  FastBuilder(std::string_view text, NodeStorage& storage, const Limits& limits)
+      : text_(text), cursor_(text), storage_(storage), limits_(limits) {}
 
-  bool value(od::value v, int depth, Node& out);
-  bool array(od::array a, size_t at, int depth, Node& out);
-  bool object(od::object o, size_t at, int depth, Node& out);
+  bool open(bool mapping, size_t at);
+  bool close();
+  bool key(size_t at, std::string_view text, bool escaped);
+  bool string(size_t at, std::string_view text, bool escaped);
+  bool scalar(size_t at, size_t size, CommplanJsonScalar kind);
+
+  /// The root, once the scan has closed it.
+  std::optional<Node> root() const { return done_ ? std::optional(root_) : std::nullopt; }
 
  private:
-  bool open(size_t at, int depth, Node::Kind kind, Node& out);
+  /// An open array or object: its node, where its items or entries begin, and a mapping's
+  /// key whose value comes next.
+  struct Open {
+    Node node;
+    size_t first;
+    std::string_view key;
+    Mark key_mark;
+    std::unordered_set<std::string_view> keys;  // filled once a mapping grows past a few
+  };
+
   /// Marks `out` at `offset` (see Cursor::at).
   bool mark_at(size_t offset, Node& out) {
     Mark mark;
@@ -108,196 +117,186 @@ class FastBuilder {
     out.set_mark(mark);
     return true;
   }
-  bool scalar(od::value v, std::string_view token, size_t at, Node& out);
-  bool string(od::value v, std::string_view token, size_t at, Node& out);
-  bool key(od::field& field, std::string_view& key, Mark& mark);
-  bool count();
-  bool is_duplicate(size_t first, std::string_view key,
-                    std::unordered_set<std::string_view>& keys) const;
-  bool offset_of(const char* at, size_t& offset) const;
+  bool count() { return ++nodes_ <= limits_.max_nodes; }
+  bool add(const Node& node);
+  bool is_duplicate(Open& open, std::string_view key) const;
 
   std::string_view text_;
-  const char* base_;  // where simdjson reads the text: text_ itself or a padded copy
   Cursor cursor_;
   NodeStorage& storage_;
   const Limits& limits_;
+  std::vector<Open> open_;      // the open arrays and objects, innermost last
   std::vector<Node> items_;     // the items of the open sequences, innermost last
   std::vector<Entry> entries_;  // the entries of the open mappings, innermost last
+  Node root_;
+  bool done_ = false;
   size_t nodes_ = 0;
 };
 
-bool FastBuilder::offset_of(const char* at, size_t& offset) const {
-  if (at < base_ || at > base_ + text_.size()) return false;
-  offset = static_cast<size_t>(at - base_);
-  return true;
-}
-
-bool FastBuilder::count() { return ++nodes_ <= limits_.max_nodes; }
-
-bool FastBuilder::value(od::value v, int depth, Node& out) {
-  std::string_view token = v.raw_json_token();
-  size_t at = 0;
-  if (token.empty() || !offset_of(token.data(), at)) return false;
-  switch (token[0]) {
-    case '[': {
-      od::array a;
-      return !v.get_array().get(a) && array(a, at, depth, out);
-    }
-    case '{': {
-      od::object o;
-      return !v.get_object().get(o) && object(o, at, depth, out);
-    }
-    case '"':
-      return string(v, token, at, out);
-    default:
-      return scalar(v, token, at, out);
+/// Puts a finished value where it goes: in the open sequence or mapping, or at the root.
+bool FastBuilder::add(const Node& node) {
+  if (open_.empty()) {
+    if (done_) return false;
+    root_ = node;
+    done_ = true;
+    return true;
   }
-}
-
-/// Reads a number, true, false or null through simdjson: every value is read, none skipped,
-/// as simdjson skips a value it was not asked for without checking the commas and colons after
-/// it.
-bool consume_scalar(od::value v, std::string_view token) {
-  bool flag = false;
-  double number = 0;
-  if (token == "null") return !v.is_null().get(flag) && flag;
-  if (token == "true" || token == "false") return !v.get_bool().get(flag);
-  return !v.get_double().get(number);
-}
-
-/// A number, true, false or null: plain, its text a view of the source.
-bool FastBuilder::scalar(od::value v, std::string_view token, size_t at, Node& out) {
-  token = trim_json_space(token);
-  bool null = token == "null";
-  if (!null && token != "true" && token != "false" && !is_json_number(token)) return false;
-  if (!consume_scalar(v, token) || !count() || !mark_at(at, out)) return false;
-  out.set_kind(null ? Node::Kind::null : Node::Kind::scalar);
-  out.set_plain(true);
-  out.set_text(text_.substr(at, token.size()));
+  if (open_.back().node.kind() == Node::Kind::sequence)
+    items_.push_back(node);
+  else
+    entries_.emplace_back(open_.back().key, open_.back().key_mark, node);
   return true;
+}
+
+bool FastBuilder::open(bool mapping, size_t at) {
+  Node node;
+  if (open_.size() >= static_cast<size_t>(limits_.max_depth) || !count() || !mark_at(at, node))
+    return false;
+  node.set_kind(mapping ? Node::Kind::mapping : Node::Kind::sequence);
+  open_.push_back({node, mapping ? entries_.size() : items_.size(), {}, {}, {}});
+  return true;
+}
+
+bool FastBuilder::close() {
+  if (open_.empty()) return false;
+  Open& open = open_.back();
+  Node node = open.node;
+  if (node.kind() == Node::Kind::sequence) {
+    node.set_items(storage_.copy(std::span<const Node>(items_).subspan(open.first)));
+    items_.resize(open.first);
+  } else {
+    node.set_entries(storage_.copy(std::span<const Entry>(entries_).subspan(open.first)));
+    entries_.resize(open.first);
+  }
+  open_.pop_back();
+  return add(node);
+}
+
+/// A key's text and mark (after its opening quote), as for a string value.
+bool FastBuilder::key(size_t at, std::string_view text, bool escaped) {
+  if (open_.empty() || open_.back().node.kind() != Node::Kind::mapping) return false;
+  Open& open = open_.back();
+  if (!count() || !cursor_.at(at, open.key_mark) || (escaped && has_unusual_characters(text)))
+    return false;
+  open.key = escaped ? storage_.copy(text) : text_.substr(at, text.size());
+  return !is_duplicate(open, open.key);
 }
 
 /// A string, marked after its opening quote: a view of the source when it has no escape, else
 /// its unescaped text copied into the storage.
-bool FastBuilder::string(od::value v, std::string_view token, size_t at, Node& out) {
-  token = trim_json_space(token);
-  if (token.size() < 2 || token.back() != '"') return false;
-  std::string_view raw = text_.substr(at + 1, token.size() - 2);
-  if (!count() || !mark_at(at + 1, out)) return false;
-  out.set_kind(Node::Kind::scalar);
-  if (raw.find('\\') == std::string_view::npos) {
-    od::raw_json_string read;  // read, not skipped (see consume_scalar)
-    out.set_text(raw);
-    return !v.get_raw_json_string().get(read);
-  }
-  std::string_view unescaped;
-  if (v.get_string().get(unescaped) || has_unusual_characters(unescaped)) return false;
-  out.set_text(storage_.copy(unescaped));
-  return true;
+bool FastBuilder::string(size_t at, std::string_view text, bool escaped) {
+  Node node;
+  if (!count() || !mark_at(at, node) || (escaped && has_unusual_characters(text))) return false;
+  node.set_kind(Node::Kind::scalar);
+  node.set_text(escaped ? storage_.copy(text) : text_.substr(at, text.size()));
+  return add(node);
 }
 
-bool FastBuilder::open(size_t at, int depth, Node::Kind kind, Node& out) {
-  if (depth >= limits_.max_depth || !count() || !mark_at(at, out)) return false;
-  out.set_kind(kind);
-  return true;
-}
-
-bool FastBuilder::array(od::array a, size_t at, int depth, Node& out) {
-  if (!open(at, depth, Node::Kind::sequence, out)) return false;
-  size_t first = items_.size();
-  for (auto element : a) {
-    od::value item;
-    Node node;
-    if (std::move(element).get(item) || !value(item, depth + 1, node)) return false;
-    items_.push_back(node);
-  }
-  out.set_items(storage_.copy(std::span<const Node>(items_).subspan(first)));
-  items_.resize(first);
-  return true;
-}
-
-bool FastBuilder::object(od::object o, size_t at, int depth, Node& out) {
-  if (!open(at, depth, Node::Kind::mapping, out)) return false;
-  size_t first = entries_.size();
-  std::unordered_set<std::string_view> keys;  // filled once the mapping grows past a few
-  for (auto result : o) {
-    od::field field;
-    std::string_view key_text;
-    Mark key_mark;
-    Node node;
-    if (std::move(result).get(field) || !key(field, key_text, key_mark) ||
-        is_duplicate(first, key_text, keys) || !value(field.value(), depth + 1, node))
-      return false;
-    entries_.emplace_back(key_text, key_mark, node);
-  }
-  out.set_entries(storage_.copy(std::span<const Entry>(entries_).subspan(first)));
-  entries_.resize(first);
-  return true;
-}
-
-/// A key's text and mark (after its opening quote), as for a string value.
-bool FastBuilder::key(od::field& field, std::string_view& key, Mark& mark) {
-  size_t at = 0;
-  if (!offset_of(field.key().raw(), at) || !count() || !cursor_.at(at, mark)) return false;
-  size_t end = text_.find_first_of("\"\\", at);
-  if (end == std::string_view::npos) return false;
-  if (text_[end] == '"') {
-    key = text_.substr(at, end - at);
-    return true;
-  }
-  std::string_view unescaped;
-  if (field.unescaped_key().get(unescaped) || has_unusual_characters(unescaped)) return false;
-  key = storage_.copy(unescaped);
-  return true;
+/// A number, true, false or null: plain, its text a view of the source.
+bool FastBuilder::scalar(size_t at, size_t size, CommplanJsonScalar kind) {
+  std::string_view token = text_.substr(at, size);
+  if (kind == commplan_json_number && !is_json_number(token)) return false;
+  Node node;
+  if (!count() || !mark_at(at, node)) return false;
+  node.set_kind(kind == commplan_json_null ? Node::Kind::null : Node::Kind::scalar);
+  node.set_plain(true);
+  node.set_text(token);
+  return add(node);
 }
 
 /// As TreeBuilder::is_duplicate: a look at each entry while there are a few, a hash set past
 /// that.
-bool FastBuilder::is_duplicate(size_t first, std::string_view key,
-                               std::unordered_set<std::string_view>& keys) const {
+bool FastBuilder::is_duplicate(Open& open, std::string_view key) const {
   constexpr size_t kLinearSearch = 16;
-  auto entries = std::span<const Entry>(entries_).subspan(first);
+  auto entries = std::span<const Entry>(entries_).subspan(open.first);
   if (entries.size() < kLinearSearch)
     return std::any_of(entries.begin(), entries.end(),
                        [&](const Entry& e) { return e.key() == key; });
-  if (keys.empty())
-    for (const auto& e : entries) keys.insert(e.key());
-  return !keys.insert(key).second;
+  if (open.keys.empty())
+    for (const auto& e : entries) open.keys.insert(e.key());
+  return !open.keys.insert(key).second;
 }
 
-/// The tree of `text`, which simdjson reads from `input` (the text or its padded copy).
-std::optional<Node> build(std::string_view text, simdjson::padded_string_view input,
-                          NodeStorage& storage, const Limits& limits) {
-  size_t start = 0;
-  while (start < text.size() && is_json_space(text[start])) ++start;
-  if (start == text.size() || (text[start] != '{' && text[start] != '[')) return std::nullopt;
-  od::parser parser;
-  od::document doc;
-  if (parser.iterate(input).get(doc)) return std::nullopt;
-  FastBuilder builder(text, input.data(), storage, limits);
-  Node root;
-  bool built = false;
-  if (text[start] == '[') {
-    od::array a;
-    built = !doc.get_array().get(a) && builder.array(a, start, 0, root);
-  } else {
-    od::object o;
-    built = !doc.get_object().get(o) && builder.object(o, start, 0, root);
+/// The sink's callbacks: each runs the builder's method and keeps what it throws (memory
+/// running out) to be thrown again once the scan has returned, as nothing may cross the plugin.
+struct Sink {
+  FastBuilder builder;
+  std::exception_ptr thrown;
+
+  template <class F>
+  static int call(void* self, F f) {
+    auto* sink = static_cast<Sink*>(self);
+    try {
+      return f(sink->builder) ? 1 : 0;
+    } catch (...) {
+      sink->thrown = std::current_exception();
+      return 0;
+    }
   }
-  // Past the root, simdjson has nothing left to read unless something follows it.
-  if (!built || doc.current_location().error() != simdjson::OUT_OF_BOUNDS) return std::nullopt;
-  return root;
+
+  CommplanJsonSink callbacks() {
+    return {
+        this,
+        [](void* self, int mapping, size_t at) {
+          return call(self, [&](FastBuilder& b) { return b.open(mapping != 0, at); });
+        },
+        [](void* self) { return call(self, [&](FastBuilder& b) { return b.close(); }); },
+        [](void* self, size_t at, const char* text, size_t size, int escaped) {
+          return call(self, [&](FastBuilder& b) {
+            return b.key(at, std::string_view(text, size), escaped != 0);
+          });
+        },
+        [](void* self, size_t at, const char* text, size_t size, int escaped) {
+          return call(self, [&](FastBuilder& b) {
+            return b.string(at, std::string_view(text, size), escaped != 0);
+          });
+        },
+        [](void* self, size_t at, size_t size, CommplanJsonScalar kind) {
+          return call(self, [&](FastBuilder& b) { return b.scalar(at, size, kind); });
+        },
+    };
+  }
+};
+
+/// The folder of the running program, from /proc/self/exe; "" where it cannot be read.
+std::string program_folder() {
+  std::string path(PATH_MAX, '\0');
+  ssize_t size = readlink("/proc/self/exe", path.data(), path.size());
+  if (size <= 0 || static_cast<size_t>(size) >= path.size()) return "";
+  path.resize(static_cast<size_t>(size));
+  return path.substr(0, path.rfind('/') + 1);
+}
+
+/// The plugin's scan function, loaded at the first call: from lib/commplan beside the program
+/// (the build tree) or above it (installed: /usr/bin and /usr/lib/commplan). nullptr where it
+/// cannot be loaded: then libfyaml reads every JSON document, as slower but the same.
+CommplanJsonScan* plugin_scan() {
+  static CommplanJsonScan* scan = [] {
+    std::string folder = program_folder();
+    if (folder.empty()) return static_cast<CommplanJsonScan*>(nullptr);
+    for (const char* place : {"lib/commplan/", "../lib/commplan/"}) {
+      std::string path = folder + place + COMMPLAN_JSON_PLUGIN;
+      if (void* handle = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL))  // kept till the exit
+        return reinterpret_cast<CommplanJsonScan*>(dlsym(handle, COMMPLAN_JSON_SCAN_SYMBOL));
+    }
+    return static_cast<CommplanJsonScan*>(nullptr);
+  }();
+  return scan;
 }
 
 }  // namespace
 
+bool json_fast_path_available() { return plugin_scan() != nullptr; }
+
 std::optional<Node> parse_json_fast(std::string_view text, size_t readable, NodeStorage& storage,
                                     const Limits& limits) {
-  if (readable >= text.size() + kJsonFastPadding)
-    return build(text, simdjson::padded_string_view(text.data(), text.size(), readable), storage,
-                 limits);
-  simdjson::padded_string copy(text);
-  return build(text, copy, storage, limits);
+  CommplanJsonScan* scan = plugin_scan();
+  if (scan == nullptr) return std::nullopt;
+  Sink sink{FastBuilder(text, storage, limits), nullptr};
+  CommplanJsonSink callbacks = sink.callbacks();
+  bool read = scan(text.data(), text.size(), readable, &callbacks) != 0;
+  if (sink.thrown) std::rethrow_exception(sink.thrown);
+  return read ? sink.builder.root() : std::nullopt;
 }
 
 }  // namespace commplan

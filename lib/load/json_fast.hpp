@@ -1,6 +1,7 @@
 #pragma once
-// Load: a fast path for JSON (simdjson) that builds the tree libfyaml's path builds, or gives
-// up and lets that path run. Private to lib/load and its tests.
+// Load: a fast path for JSON (simdjson, through the plugin of load/json_scan.hpp) that builds
+// the tree libfyaml's path builds, or gives up and lets that path run. Private to lib/load and
+// its tests.
 
 #include <cstddef>
 #include <optional>
@@ -12,9 +13,14 @@
 
 namespace commplan {
 
-/// The bytes past its end the fast path may read from a text (simdjson's padding).
+/// The bytes past its end the fast path may read from a text (simdjson's padding; see
+/// load/json_scan.hpp).
 inline constexpr size_t kJsonFastPadding = 64;
 static_assert(kReadPadding >= kJsonFastPadding, "read_file leaves the room the fast path reads");
+
+/// Whether the plugin that reads JSON for the fast path could be loaded (where it cannot, every
+/// JSON document is read by libfyaml).
+bool json_fast_path_available();
 
 /// The tree of the JSON `text`, built in `storage` node for node as libfyaml's path builds it
 /// (kinds, plain, texts, keys, marks), or nullopt wherever that path could differ or fail: a

@@ -13,6 +13,7 @@
 #include "import/import.hpp"
 #include "load/document.hpp"
 #include "load/json_fast.hpp"
+#include "load/json_scan.hpp"
 #include "model/project.hpp"
 #include "output/ics.hpp"
 #include "output/markdown.hpp"
@@ -108,6 +109,9 @@ std::string difference_at(const std::string& path, const Node& expected, const N
 /// Wherever the JSON fast path reads `text`, libfyaml's path reads it without an error and
 /// builds the same tree.
 void check_json_fast_path(const std::string& text) {
+  if (!json_fast_path_available())  // or every input would pass unchecked
+    violated("the JSON fast path's plugin cannot be loaded",
+             "lib/commplan/" COMMPLAN_JSON_PLUGIN " beside or above the program");
   Diagnostics fast_diagnostics, diagnostics;
   auto fast =
       parse_document_with(JsonParsers::fast_only, "fuzz", text, Format::json, fast_diagnostics);
