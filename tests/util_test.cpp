@@ -100,6 +100,19 @@ TEST(Text, FindsInvalidUtf8) {
   EXPECT_EQ(invalid_utf8_offset("\xe6\x95"), 0u);       // truncated
 }
 
+TEST(Text, FindsInvalidUtf8PastRunsOfAscii) {
+  // ASCII is skipped eight bytes at a time: a bad byte at every place in and after such runs,
+  // and sequences across their edges.
+  for (size_t at = 0; at < 40; ++at) {
+    std::string text(48, 'a');
+    text[at] = '\xff';
+    EXPECT_EQ(invalid_utf8_offset(text), at) << at;
+    std::string chinese = std::string(at, 'a') + "数据" + std::string(at % 9, 'b');
+    EXPECT_EQ(invalid_utf8_offset(chinese), std::string_view::npos) << at;
+    EXPECT_EQ(invalid_utf8_offset(chinese.substr(0, at + 4)), at + 3) << at;  // cut in 据
+  }
+}
+
 TEST(Text, MeasuresWideCharacters) {
   EXPECT_EQ(display_width("abc"), 3u);
   EXPECT_EQ(display_width("数据"), 4u);

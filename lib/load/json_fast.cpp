@@ -63,16 +63,24 @@ class Cursor {
   /// The mark at `offset`; false when offsets come out of order (never in document order).
   bool at(size_t offset, Mark& mark) {
     if (offset < at_ || offset > text_.size()) return false;
-    for (; at_ < offset; ++at_) {
-      auto c = static_cast<unsigned char>(text_[at_]);
+    // Counted in locals: a member written through `this` while bytes are read would be stored
+    // at every byte (a char may alias it), which made this loop a third of a JSON load.
+    int line = line_;
+    int column = column_;
+    const char* text = text_.data();
+    for (size_t i = at_; i < offset; ++i) {
+      auto c = static_cast<unsigned char>(text[i]);
       if (c == '\n' || c == '\r') {
-        ++line_;
-        column_ = 1;
-      } else if ((c & 0xC0) != 0x80) {
-        ++column_;
+        ++line;
+        column = 1;
+      } else {
+        column += (c & 0xC0) != 0x80;
       }
     }
-    mark = {line_, column_, offset};
+    at_ = offset;
+    line_ = line;
+    column_ = column;
+    mark = {line, column, offset};
     return true;
   }
 
@@ -269,7 +277,7 @@ std::string program_folder() {
 
 /// The plugin's scan function, loaded at the first call: from lib/commplan beside the program
 /// (the build tree) or above it (installed: /usr/bin and /usr/lib/commplan). nullptr where it
-/// cannot be loaded: then libfyaml reads every JSON document, as slower but the same.
+/// cannot be loaded: then libfyaml reads every JSON document, to the same tree, more slowly.
 CommplanJsonScan* plugin_scan() {
   static CommplanJsonScan* scan = [] {
     std::string folder = program_folder();

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
+#include <cstring>
 
 namespace commplan {
 
@@ -52,7 +54,18 @@ bool is_wide(char32_t c) {
 }  // namespace
 
 size_t invalid_utf8_offset(std::string_view text) {
+  constexpr std::uint64_t kHighBits = 0x8080808080808080;
   for (size_t i = 0; i < text.size();) {
+    // Eight ASCII bytes at a time (most of any project is ASCII, even a Chinese one's keys
+    // and markup): one test instead of eight sequences.
+    std::uint64_t eight = 0;
+    if (i + sizeof eight <= text.size()) {
+      std::memcpy(&eight, text.data() + i, sizeof eight);
+      if ((eight & kHighBits) == 0) {
+        i += sizeof eight;
+        continue;
+      }
+    }
     size_t length = sequence_length(text, i);
     if (length == 0) return i;
     i += length;
