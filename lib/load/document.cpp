@@ -690,13 +690,16 @@ Json convert(const Node& node) {
       return nullptr;
     case Node::Kind::sequence: {
       Json array = Json::array();
-      for (const auto& item : node.items()) array.push_back(convert<Json>(item));
+      auto& items = array.template get_ref<typename Json::array_t&>();
+      items.reserve(node.items().size());
+      for (const auto& item : node.items()) items.push_back(convert<Json>(item));
       return array;
     }
-    case Node::Kind::mapping: {
+    case Node::Kind::mapping: {  // its keys are unique: the parsers report duplicates
       Json object = Json::object();
+      auto& fields = object.template get_ref<typename Json::object_t&>();
       for (const auto& entry : node.entries())
-        object[std::string(entry.key())] = convert<Json>(entry.value);
+        fields.emplace(std::string(entry.key()), convert<Json>(entry.value));
       return object;
     }
     case Node::Kind::scalar:
