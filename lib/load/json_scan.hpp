@@ -41,8 +41,10 @@ struct CommplanJsonSink {
 typedef int CommplanJsonScan(const char* text, size_t size, size_t readable,
                              const struct CommplanJsonSink* sink);
 
-/// The plugin's one exported function, of type CommplanJsonScan.
-#define COMMPLAN_JSON_SCAN_SYMBOL "commplan_json_scan"
+/// The plugin's one exported function, of type CommplanJsonScan. Its name carries the
+/// interface's version: a change to CommplanJsonSink or CommplanJsonScan takes a new one, so a
+/// program never calls a plugin of another build's interface (it reads JSON with libfyaml then).
+#define COMMPLAN_JSON_SCAN_SYMBOL "commplan_json_scan_1"
 /// The plugin's file name, in the folder lib/commplan beside or above the program's.
 #define COMMPLAN_JSON_PLUGIN "commplan-json.so"
 }

@@ -5,9 +5,10 @@ with the dynamic loader's own trace (LD_DEBUG=files):
 
 - a YAML project's brief loads neither the plugin nor simdjson;
 - a JSON project's brief loads both, from the build tree's lib/commplan;
-- the program copied where no plugin is found, or beside a plugin file that is not a library,
-  gives every JSON brief and every JSON error byte for byte as with the plugin (libfyaml reads
-  the JSON then), with the same exit code, and says nothing of the plugin.
+- the program copied where no plugin is found, beside a plugin file that is not a library, or
+  beside a library without the plugin's function (as one of another version), gives every
+  JSON brief and every JSON error byte for byte as with the plugin (libfyaml reads the JSON
+  then), with the same exit code, and says nothing of the plugin.
 
 Usage: test_json_plugin.py COMMPLAN_BINARY SOURCE_DIR
 """
@@ -98,7 +99,17 @@ def main():
         with open(os.path.join(broken_dir, "lib", "commplan", PLUGIN), "wb") as f:
             f.write(b"\x7fELF not a library\n")
 
-        for where in (alone, broken_dir):
+        # Beside a third, a library that loads but has not the interface's function (as a
+        # plugin of another version would be): the C library's math library.
+        other_dir = os.path.join(tmp, "other", "bin")
+        os.makedirs(os.path.join(other_dir, "lib", "commplan"))
+        shutil.copy2(binary, other_dir)
+        places = ("/lib/x86_64-linux-gnu/libm.so.6", "/usr/lib/x86_64-linux-gnu/libm.so.6",
+                  "/lib64/libm.so.6", "/usr/lib64/libm.so.6")
+        libm = next(place for place in places if os.path.exists(place))
+        shutil.copy2(libm, os.path.join(other_dir, "lib", "commplan", PLUGIN))
+
+        for where in (alone, broken_dir, other_dir):
             copy = os.path.join(where, os.path.basename(binary))
             for args, want in zip(cases, expected):
                 got = run(copy, args, cwd=tmp)

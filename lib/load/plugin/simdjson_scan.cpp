@@ -152,9 +152,10 @@ bool scan(std::string_view text, simdjson::padded_string_view input, const Commp
 
 }  // namespace
 
-extern "C" __attribute__((visibility("default"))) int commplan_json_scan(
+// COMMPLAN_JSON_SCAN_SYMBOL names it.
+extern "C" __attribute__((visibility("default"))) int commplan_json_scan_1(
     const char* text, size_t size, size_t readable, const CommplanJsonSink* sink) {
-  static_assert(std::is_same_v<decltype(&commplan_json_scan), CommplanJsonScan*>);
+  static_assert(std::is_same_v<decltype(&commplan_json_scan_1), CommplanJsonScan*>);
   try {
     std::string_view view(text, size);
     if (readable >= size + simdjson::SIMDJSON_PADDING)
