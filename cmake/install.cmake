@@ -75,8 +75,8 @@ set(COMMPLAN_ZSH_COMPLETION_DIR ${COMMPLAN_ZSH_DIR_DEFAULT} CACHE STRING
   "Where the zsh completion is installed, relative to the prefix")
 
 install(TARGETS commplan RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
-# The JSON fast path's plugin, where the program looks for it: lib/commplan above its folder.
-install(TARGETS commplan_json LIBRARY DESTINATION lib/commplan)
+# The JSON fast path's plugin, where the program looks for it (COMMPLAN_INSTALLED_PLUGIN_DIR).
+install(TARGETS commplan_json LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}/commplan)
 install(FILES ${COMMPLAN_MAN_PAGE} DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
 install(FILES ${COMMPLAN_SHARE}/commplan.bash
   DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions RENAME commplan)

@@ -276,13 +276,15 @@ std::string program_folder() {
 }
 
 /// The plugin's scan function, loaded at the first call: from lib/commplan beside the program
-/// (the build tree) or above it (installed: /usr/bin and /usr/lib/commplan). nullptr where it
-/// cannot be loaded: then libfyaml reads every JSON document, to the same tree, more slowly.
+/// (a build tree), ../lib/commplan (the tests there, and installs where the library folder is
+/// lib), or where it is installed (/usr/bin/../lib/x86_64-linux-gnu/commplan for the .deb).
+/// nullptr where it cannot be loaded: then libfyaml reads every JSON document, to the same
+/// tree, more slowly.
 CommplanJsonScan* plugin_scan() {
   static CommplanJsonScan* scan = [] {
     std::string folder = program_folder();
     if (folder.empty()) return static_cast<CommplanJsonScan*>(nullptr);
-    for (const char* place : {"lib/commplan/", "../lib/commplan/"}) {
+    for (const char* place : {"lib/commplan/", "../lib/commplan/", COMMPLAN_INSTALLED_PLUGIN_DIR}) {
       std::string path = folder + place + COMMPLAN_JSON_PLUGIN;
       if (void* handle = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL))  // kept till the exit
         return reinterpret_cast<CommplanJsonScan*>(dlsym(handle, COMMPLAN_JSON_SCAN_SYMBOL));

@@ -35,10 +35,11 @@ def run(binary, args, trace=False, cwd=None):
 
 
 def loaded(done):
-    """The files the dynamic loader opened, from its LD_DEBUG=files trace on stderr."""
+    """The files the dynamic loader mapped, from its LD_DEBUG=files trace on stderr (it names
+    the places it only tried as well, so a file counts once its link map is made)."""
     files = set()
     for line in done.stderr.decode("utf-8", "replace").splitlines():
-        if "file=" in line and "[0]" in line:
+        if "file=" in line and "generating link map" in line:
             files.add(line.split("file=", 1)[1].split()[0])
     return files
 
