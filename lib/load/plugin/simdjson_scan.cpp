@@ -115,9 +115,11 @@ bool Walker::object(od::object o, size_t at) {
     od::field field;
     size_t key_at = 0;
     if (std::move(result).get(field) || !offset_of(field.key().raw(), key_at)) return false;
+    // The key's end or first escape (a loop: find_first_of calls memchr once a byte).
     std::string_view rest(base_ + key_at, size_ - key_at);
-    size_t end = rest.find_first_of("\"\\");
-    if (end == std::string_view::npos) return false;
+    size_t end = 0;
+    while (end < rest.size() && rest[end] != '"' && rest[end] != '\\') ++end;
+    if (end == rest.size()) return false;
     bool sent = false;
     if (rest[end] == '"') {
       sent = sink_.key(sink_.self, key_at, rest.data(), end, 0) != 0;
