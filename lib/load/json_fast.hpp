@@ -24,10 +24,11 @@ bool json_fast_path_available();
 
 /// The tree of the JSON `text`, built in `storage` node for node as libfyaml's path builds it
 /// (kinds, plain, texts, keys, marks), or nullopt wherever that path could differ or fail: a
-/// syntax error, a duplicate key, past the limits, a scalar at the top. Reports nothing; the
-/// caller falls back to libfyaml, which words every error. `text` is checked for size and
-/// encoding already; `readable` bytes can be read from text.data() (the text is copied when
-/// fewer than text.size() + kJsonFastPadding).
+/// syntax error, a duplicate key, past the limits, a scalar at the top; and always where the
+/// plugin cannot be loaded (json_fast_path_available()). Reports nothing; the caller falls
+/// back to libfyaml, which words every error. `text` is checked for size and encoding already;
+/// `readable` bytes can be read from text.data() (the text is copied when fewer than
+/// text.size() + kJsonFastPadding).
 std::optional<Node> parse_json_fast(std::string_view text, size_t readable, NodeStorage& storage,
                                     const Limits& limits);
 
