@@ -91,6 +91,18 @@ TEST(Ics, MapsSkippedAndRepeatedLocalTimes) {
   EXPECT_EQ(ics::date_time(day("2026-12-07"), 9 * 60 + 30, "Asia/Shanghai"), "20261207T013000Z");
 }
 
+TEST(Ics, FollowsTheZonesRulePastItsFilesTableOfChanges) {
+  // New York's zoneinfo file lists its changes to 2037; later years follow the rule in its
+  // footer (EST5EDT,M3.2.0,M11.1.0): daylight saving time from the second Sunday of March at
+  // 02:00 to the first Sunday of November at 02:00.
+  EXPECT_EQ(ics::date_time(day("2050-01-10"), 9 * 60 + 30, "America/New_York"), "20500110T143000Z");
+  EXPECT_EQ(ics::date_time(day("2050-07-01"), 9 * 60 + 30, "America/New_York"), "20500701T133000Z");
+  // 2050-03-13 02:30 is skipped: the moment of the change; 2050-11-06 01:30 comes twice: the
+  // first.
+  EXPECT_EQ(ics::date_time(day("2050-03-13"), 2 * 60 + 30, "America/New_York"), "20500313T070000Z");
+  EXPECT_EQ(ics::date_time(day("2050-11-06"), 1 * 60 + 30, "America/New_York"), "20501106T053000Z");
+}
+
 TEST(Ics, WritesFloatingTimesWithoutATimeZone) {
   ics::Calendar c = berlin_calendar();
   c.timezone.clear();
