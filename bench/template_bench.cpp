@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "load/document.hpp"
 #include "template/library.hpp"
 
 namespace {
@@ -75,6 +76,24 @@ BENCHMARK(BM_RenderMarkdownTable)->Unit(benchmark::kMillisecond);
 
 void BM_RenderHtmlEscapedTable(benchmark::State& state) { render_table(state, Escape::html); }
 BENCHMARK(BM_RenderHtmlEscapedTable)->Unit(benchmark::kMillisecond);
+
+/// The same table rendered on the JSON's loaded tree, as `commplan render --data` renders it.
+void BM_RenderTableOnLoadedTree(benchmark::State& state) {
+  commplan::Diagnostics diagnostics;
+  commplan::Document doc =
+      commplan::parse_document("table.json", json_text(), commplan::Format::json, diagnostics);
+  if (diagnostics.has_errors()) return state.SkipWithError("the table's JSON does not load");
+  Library library({}, nullptr);
+  const auto& tmpl = library.compile("table.mustache", kTable);
+  size_t bytes = 0;
+  for (auto _ : state) {
+    std::string out = library.render(tmpl, doc.root, {.escape = Escape::markdown});
+    bytes = out.size();
+    benchmark::DoNotOptimize(out);
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * bytes));
+}
+BENCHMARK(BM_RenderTableOnLoadedTree)->Unit(benchmark::kMillisecond);
 
 void BM_CompileTemplate(benchmark::State& state) {
   for (auto _ : state) {

@@ -50,16 +50,28 @@ const tmpl::Template& load_template(tmpl::Library& library, Context& ctx, const 
   return library.compile(arg, read_file(arg));
 }
 
-nlohmann::json load_input(Context& ctx, const std::string& file) {
-  if (file.empty()) return nlohmann::json::object();
-  return load_data(file, read_source(file, ctx.in));
+/// The data file's document (no data is an empty mapping). The template renders on its tree
+/// as it would on the tree's JSON (load/document.hpp's to_json), without that copy.
+Document load_input(Context& ctx, const std::string& file) {
+  if (file.empty()) {
+    Document empty;
+    empty.root.set_kind(Node::Kind::mapping);
+    return empty;
+  }
+  std::string text = read_source(file, ctx.in);
+  Format format = detect_format(file, text);
+  Diagnostics diagnostics;
+  Document doc =
+      parse_document(file == "-" ? "<stdin>" : file, std::move(text), format, diagnostics);
+  if (diagnostics.has_errors()) throw Error(Error::Kind::invalid_input, std::move(diagnostics));
+  return doc;
 }
 
 /// The template and the data, both checked before giving up, so one run shows every problem.
-std::pair<const tmpl::Template*, nlohmann::json> load_inputs(tmpl::Library& library, Context& ctx,
-                                                             const RenderOptions& opts) {
+std::pair<const tmpl::Template*, Document> load_inputs(tmpl::Library& library, Context& ctx,
+                                                       const RenderOptions& opts) {
   Diagnostics problems;
-  std::pair<const tmpl::Template*, nlohmann::json> inputs;
+  std::pair<const tmpl::Template*, Document> inputs;
   try {
     inputs.first = &load_template(library, ctx, opts.template_arg);
   } catch (const Error& e) {
@@ -79,7 +91,7 @@ std::pair<const tmpl::Template*, nlohmann::json> load_inputs(tmpl::Library& libr
 
 /// Renders `tmpl`, then prints the library's warnings (unknown partials), also on failure.
 std::string render_warned(tmpl::Library& library, Context& ctx, const tmpl::Template& tmpl,
-                          const nlohmann::json& data, const tmpl::RenderOptions& options) {
+                          const Node& data, const tmpl::RenderOptions& options) {
   try {
     std::string text = library.render(tmpl, data, options);
     report(ctx, library.warnings());
@@ -103,7 +115,7 @@ int run_render(const RenderOptions& opts, Context& ctx) {
   render_options.strict = opts.strict;
   std::string text;
   try {
-    text = render_warned(library, ctx, *tmpl, data, render_options);
+    text = render_warned(library, ctx, *tmpl, data.root, render_options);
   } catch (const tmpl::StrictFailure& e) {
     report(ctx, e.diagnostics());
     return kStrict;

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "load/document.hpp"
 #include "template_fixtures.hpp"
 
 namespace commplan::tmpl {
@@ -154,6 +155,106 @@ TEST(TemplateRender, CompiledOnceRenderedManyTimes) {
   for (int i = 0; i < 3; ++i)
     EXPECT_EQ(library.render(t, {{"l", {i, i + 1}}}),
               std::to_string(i) + "," + std::to_string(i + 1) + ",");
+}
+
+// A loaded document's tree renders as its JSON (to_json) does: `commplan render --data` reads
+// the tree without the copy. Every kind of scalar YAML's core schema types, each through every
+// kind of tag, on both.
+
+/// The tree of `yaml`, failing the test on a load error.
+Document load_yaml(const std::string& yaml) {
+  Diagnostics diagnostics;
+  Document doc = parse_document("d.yaml", yaml, Format::yaml, diagnostics);
+  EXPECT_FALSE(diagnostics.has_errors()) << yaml;
+  return doc;
+}
+
+const char* const kEveryScalar = R"(zero: 0
+octal_looking: 007
+plus: +5
+minus: -3
+hex: 0x1F
+octal: 0o17
+huge: 18446744073709551616
+big: 18446744073709551615
+one_point_oh: 1.0
+one_fifty: 1.50
+point_five: .5
+exponent: 1e3
+float_zero: 0.0
+yes_: true
+no_: False
+loud: TRUE
+tilde: ~
+null_: null
+empty:
+quoted_zero: "0"
+quoted_empty: ''
+quoted_true: "true"
+text: a <b> & "c" | *d*
+multi: |
+  line one
+  line two
+list: [1, "2", three, {k: v}, [], ~]
+empty_list: []
+empty_map: {}
+nested: {a: {b: {c: deep}}, n: 2}
+items:
+  - {name: first, n: 0, ok: false}
+  - {name: second, n: 1.5, ok: true}
+  - {n: 3}
+partial: box
+number_partial: 12
+)";
+
+TEST(TemplateRender, ALoadedTreeRendersAsItsJson) {
+  Document doc = load_yaml(kEveryScalar);
+  json data = to_json(doc.root);
+  std::string tmpl;
+  for (const auto& entry : doc.root.entries()) {
+    std::string k(entry.key());
+    tmpl += k + ": [{{" + k + "}}] [{{{" + k + "}}}] {{#" + k + "}}y{{/" + k + "}}{{^" + k +
+            "}}n{{/" + k + "}} <{{#" + k + "}}{{.}},{{/" + k + "}}> {{" + k + ".0}} {{" + k +
+            ".1}} {{" + k + ".a.b.c}}\n";
+  }
+  tmpl += "{{#items}}{{name}}/{{n}}/{{ok}}/{{text}}/{{#ok}}ok{{/ok}}|{{/items}}\n";
+  tmpl += "{{#nested}}{{#a}}{{b.c}}{{n}}{{/a}}{{/nested}} {{nested.a.b}} {{list.3.k}}\n";
+  tmpl += "{{>*partial}}|{{>*number_partial}}|{{>*missing}}\n";
+  Library library({}, nullptr);
+  library.set_missing_partials_empty(true);
+  library.add("box", "[{{text}}]");
+  library.add("12", "twelve");
+  const Template& t = library.compile("t.mustache", tmpl);
+  for (Escape escape : {Escape::html, Escape::markdown, Escape::none}) {
+    RenderOptions options{.escape = escape};
+    std::string from_tree = library.render(t, doc.root, options);
+    EXPECT_EQ(from_tree, library.render(t, data, options));
+    EXPECT_NE(from_tree.find("hex: [31]"), std::string::npos) << from_tree;
+  }
+}
+
+TEST(TemplateRender, ALoadedTreesLargeMappingIsFoundByKey) {
+  std::string yaml = "rows:\n  - {k: 1}\n  - {k: 2}\n";
+  for (int i = 0; i < 100; ++i)
+    yaml += "key" + std::to_string(i) + ": v" + std::to_string(i) + "\n";
+  Document doc = load_yaml(yaml);
+  std::string tmpl = "{{#rows}}{{k}}:{{key0}},{{key57}},{{key99}},{{key100}};{{/rows}}";
+  Library library({}, nullptr);
+  const Template& t = library.compile("t.mustache", tmpl);
+  EXPECT_EQ(library.render(t, doc.root), "1:v0,v57,v99,;2:v0,v57,v99,;");
+  EXPECT_EQ(library.render(t, doc.root), library.render(t, to_json(doc.root)));
+}
+
+TEST(TemplateRender, ALoadedTreeIsStrictAsJsonIs) {
+  Document doc = load_yaml("a: 1\nb: ~\n");
+  Library library({}, nullptr);
+  const Template& t = library.compile("t.mustache", "{{a}}{{b}}{{c}}{{d.e}}{{c}}");
+  auto from_tree = headlines([&] { library.render(t, doc.root, {.strict = true}); });
+  EXPECT_EQ(from_tree,
+            (std::vector<std::string>{"t.mustache:1:11: error: missing variable \"c\"",
+                                      "t.mustache:1:16: error: missing variable \"d.e\"",
+                                      "t.mustache:1:23: error: missing variable \"c\""}));
+  EXPECT_EQ(from_tree, headlines([&] { library.render(t, to_json(doc.root), {.strict = true}); }));
 }
 
 }  // namespace

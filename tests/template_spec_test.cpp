@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "load/document.hpp"
 #include "template/library.hpp"
 
 namespace commplan::tmpl {
@@ -50,14 +51,23 @@ std::vector<SpecCase> all_cases() {
   return cases;
 }
 
+/// The data the test renders on: its JSON, or the tree of that JSON's text as
+/// `commplan render --data` reads it.
+enum class Data { json, tree };
+
 /// Renders one spec test as the spec asks: HTML escaping, unknown partials as empty text.
-std::string render_case(const nlohmann::json& test) {
+std::string render_case(const nlohmann::json& test, Data data = Data::json) {
   Library library({}, nullptr);
   library.set_missing_partials_empty(true);
   const nlohmann::json partials = test.value("partials", nlohmann::json::object());
   for (const auto& [name, text] : partials.items()) library.add(name, text.get<std::string>());
   const Template& tmpl = library.compile("spec.mustache", test["template"].get<std::string>());
-  return library.render(tmpl, test["data"]);
+  if (data == Data::json) return library.render(tmpl, test["data"]);
+  Diagnostics diagnostics;
+  Document doc =
+      parse_document("data.json", test["data"].dump(), Format::json, diagnostics, Limits{});
+  if (diagnostics.has_errors()) throw Error(Error::Kind::invalid_input, std::move(diagnostics));
+  return library.render(tmpl, doc.root);
 }
 
 bool passes(const nlohmann::json& test) {
@@ -85,6 +95,12 @@ class MustacheSpec : public ::testing::TestWithParam<SpecCase> {};
 TEST_P(MustacheSpec, RendersTheExpectedText) {
   const auto& test = GetParam().test;
   EXPECT_EQ(render_case(test), test["expected"].get<std::string>())
+      << test["desc"].get<std::string>() << "\ntemplate: " << test["template"].dump();
+}
+
+TEST_P(MustacheSpec, RendersTheExpectedTextOnALoadedTree) {
+  const auto& test = GetParam().test;
+  EXPECT_EQ(render_case(test, Data::tree), test["expected"].get<std::string>())
       << test["desc"].get<std::string>() << "\ntemplate: " << test["template"].dump();
 }
 

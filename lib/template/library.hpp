@@ -20,6 +20,7 @@
 #include <tuple>
 #include <vector>
 
+#include "load/document.hpp"
 #include "template/builtin.hpp"
 #include "template/escape.hpp"
 #include "template/template.hpp"
@@ -123,6 +124,12 @@ class Library {
                      const RenderOptions& options = {});
   /// Like render(), appending to `out`.
   void render_to(std::string& out, const Template& tmpl, const nlohmann::json& data,
+                 const RenderOptions& options = {});
+  /// Renders on a loaded document's tree, giving the bytes render() gives on to_json(data),
+  /// without that copy (`commplan render --data`). Lazy lists stand only in JSON data.
+  std::string render(const Template& tmpl, const commplan::Node& data,
+                     const RenderOptions& options = {});
+  void render_to(std::string& out, const Template& tmpl, const commplan::Node& data,
                  const RenderOptions& options = {});
 
   /// `unknown partial "name"`, with the closest known name when there is one.

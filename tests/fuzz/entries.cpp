@@ -243,14 +243,19 @@ void plan(const Project& project, const ViewOptions& options) {
   }
 }
 
-/// The data of a template input (YAML or JSON, by content); {} when it does not load.
-json template_data(std::string_view text) {
-  try {
-    return load_data("fuzz-data", std::string(text));
-  } catch (const Error& e) {
-    check_diagnostics(e.diagnostics());
-    return json::object();
+/// The document of a template input (YAML or JSON, by content) as `commplan render --data`
+/// loads it; an empty mapping when it does not load.
+Document template_data(std::string_view text) {
+  Diagnostics diagnostics;
+  std::string file = "fuzz-data";
+  Format format = detect_format(file, text);
+  Document doc = parse_document(file, std::string(text), format, diagnostics);
+  check_diagnostics(diagnostics);
+  if (diagnostics.has_errors()) {
+    doc.root = Node();
+    doc.root.set_kind(Node::Kind::mapping);
   }
+  return doc;
 }
 
 std::vector<std::string_view> split_sections(std::string_view text) {
@@ -287,7 +292,8 @@ void render_all(tmpl::Library& library, const tmpl::Template& t, const json& dat
 }
 
 /// How a render ends: its text, or its first error.
-std::string outcome(tmpl::Library& library, const tmpl::Template& t, const json& data,
+template <class Data>
+std::string outcome(tmpl::Library& library, const tmpl::Template& t, const Data& data,
                     std::span<const tmpl::LazyList> lists) {
   tmpl::RenderOptions options{.escape = tmpl::Escape::markdown, .lazy_lists = lists};
   options.max_expansions /= 10;
@@ -317,6 +323,16 @@ void check_lazy_lists(tmpl::Library& library, const tmpl::Template& t, const jso
   if (whole != lazy)
     violated("a template renders differently on lists made lazily",
              "whole: " + whole.substr(0, 2000) + "\nlazy: " + lazy.substr(0, 2000));
+}
+
+/// The loaded tree renders as its JSON does (`commplan render --data` reads the tree).
+void check_tree(tmpl::Library& library, const tmpl::Template& t, const Node& tree,
+                const json& data) {
+  std::string from_json = outcome(library, t, data, {});
+  std::string from_tree = outcome(library, t, tree, {});
+  if (from_json != from_tree)
+    violated("a template renders differently on a loaded tree than on its JSON",
+             "json: " + from_json.substr(0, 2000) + "\ntree: " + from_tree.substr(0, 2000));
 }
 
 }  // namespace
@@ -352,7 +368,8 @@ int fuzz_project(const std::uint8_t* data, std::size_t size) {
 int fuzz_template(const std::uint8_t* data, std::size_t size) {
   std::string text = as_text(data, size);
   auto sections = split_sections(text);
-  json values = sections.size() > 1 ? template_data(sections[0]) : json::object();
+  Document doc = template_data(sections.size() > 1 ? sections[0] : std::string_view("{}"));
+  json values = to_json(doc.root);
   tmpl::Library library;
   for (size_t i = 2; i < sections.size(); ++i) {
     size_t eol = std::min(sections[i].find('\n'), sections[i].size());
@@ -364,6 +381,7 @@ int fuzz_template(const std::uint8_t* data, std::size_t size) {
     const tmpl::Template& t = library.compile("fuzz.mustache", std::string(main));
     render_all(library, t, values);
     check_lazy_lists(library, t, values);
+    check_tree(library, t, doc.root, values);
   } catch (const Error& e) {
     check_diagnostics(e.diagnostics());
   }
