@@ -33,7 +33,7 @@ namespace commplan::tmpl {
 /// a view that lists 10,000 findings never holds them all. Whatever else reads the placeholder
 /// (a dotted name through it, an interpolation) sees the whole list, made once on first use.
 struct LazyList {
-  const nlohmann::json* placeholder = nullptr;  ///< where in the data the list stands
+  const nlohmann::json* placeholder = nullptr;  ///< where in the data it stands: an empty array
   size_t size = 0;
   /// Writes item `index` into `item`, which holds null or an earlier item of this list (whose
   /// storage the writer may reuse).

@@ -249,9 +249,13 @@ class Renderer {
 
   /// The lazy list whose placeholder `v` is, or nullptr.
   const LazyList* lazy(const Value* v) const {
-    if (!kLazy || lazy_.empty()) return nullptr;
-    auto it = lazy_.find(v);
-    return it == lazy_.end() ? nullptr : it->second;
+    if constexpr (kLazy) {
+      // A placeholder is an empty array: nothing else is looked up.
+      if (lazy_.empty() || !v->is_array() || !v->empty()) return nullptr;
+      auto it = lazy_.find(v);
+      return it == lazy_.end() ? nullptr : it->second;
+    }
+    return nullptr;
   }
 
   /// `v` itself, or for a lazy list's placeholder the whole list, made on first use.
