@@ -69,12 +69,7 @@ Error located(const Error& error, const Document& doc) {
 
 /// A saved plan view model (`plan --format json`), its syntax and kind checked.
 Document load_view(Context& ctx, const std::string& file) {
-  std::string text = read_source(file, ctx.in);
-  Format format = detect_format(file, text);
-  Diagnostics diagnostics;
-  Document doc =
-      parse_document(file == "-" ? "<stdin>" : file, std::move(text), format, diagnostics);
-  if (diagnostics.has_errors()) throw Error(Error::Kind::invalid_input, std::move(diagnostics));
+  Document doc = load_document(file, read_source(file, ctx.in));
   const Node* kind = doc.root.find("kind");
   if (kind == nullptr)
     not_a_plan(doc, doc.root, "not a view model: expected \"kind\": \"commplan/plan\"");

@@ -58,13 +58,7 @@ Document load_input(Context& ctx, const std::string& file) {
     empty.root.set_kind(Node::Kind::mapping);
     return empty;
   }
-  std::string text = read_source(file, ctx.in);
-  Format format = detect_format(file, text);
-  Diagnostics diagnostics;
-  Document doc =
-      parse_document(file == "-" ? "<stdin>" : file, std::move(text), format, diagnostics);
-  if (diagnostics.has_errors()) throw Error(Error::Kind::invalid_input, std::move(diagnostics));
-  return doc;
+  return load_document(file, read_source(file, ctx.in));
 }
 
 /// The template and the data, both checked before giving up, so one run shows every problem.

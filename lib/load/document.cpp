@@ -717,13 +717,17 @@ nlohmann::ordered_json to_ordered_json(const Node& node) {
   return convert<nlohmann::ordered_json>(node);
 }
 
-nlohmann::json load_data(const std::string& file, std::string text) {
+Document load_document(const std::string& file, std::string text) {
   Diagnostics diagnostics;
   std::string name = file == "-" ? "<stdin>" : file;
   Format format = detect_format(file, text);
   Document doc = parse_document(name, std::move(text), format, diagnostics);
   if (diagnostics.has_errors()) throw Error(Error::Kind::invalid_input, std::move(diagnostics));
-  return to_json(doc.root);
+  return doc;
+}
+
+nlohmann::json load_data(const std::string& file, std::string text) {
+  return to_json(load_document(file, std::move(text)).root);
 }
 
 std::string_view kind_name(const Node& node) {

@@ -198,8 +198,11 @@ std::string_view kind_name(const Node& node);
 /// Like to_json(), keeping the mappings' keys in source order.
 nlohmann::ordered_json to_ordered_json(const Node& node);
 
-/// Parses a data file's text (format by detect_format) into JSON. Throws Error(invalid_input)
-/// carrying every problem found.
+/// Parses a data file's text (format by detect_format) into its document, named "<stdin>" in
+/// messages when `file` is "-". Throws Error(invalid_input) carrying every problem found.
+Document load_document(const std::string& file, std::string text);
+
+/// load_document() as JSON data (to_json of its root).
 nlohmann::json load_data(const std::string& file, std::string text);
 
 }  // namespace commplan
