@@ -282,6 +282,17 @@ TEST(DataToJson, TypesPlainScalarsByTheCoreSchema) {
   EXPECT_EQ(data["neg"], -3);
 }
 
+TEST(DataToJson, IsTextWhereToJsonGivesAString) {
+  Document doc = load_document(
+      "d.yaml",
+      "[12, -3, +5, .5, 1e3, 0x1F, 0o17, 0xZZ, 1.2.3, -x, +x, ., true, True, TRUE, tRUE, false, "
+      "False, fish, Tuesday, 17:30, .nan, 123456789012345678901234, text, '12', \"true\", '', "
+      "~, null, [1], {a: 1}, 中文, 'x']");
+  for (const Node& item : doc.root.items())
+    EXPECT_EQ(is_text(item), to_json(item).is_string()) << item.text();
+  EXPECT_FALSE(is_text(doc.root));
+}
+
 TEST(DataToJson, AcceptsAnyJsonValueAtTheTop) {
   EXPECT_EQ(load_data("d.json", "[1, 2]").size(), 2u);
   EXPECT_EQ(load_data("d.json", "\"text\""), "text");

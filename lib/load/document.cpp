@@ -713,6 +713,15 @@ Json convert(const Node& node) {
 
 nlohmann::json to_json(const Node& node) { return convert<nlohmann::json>(node); }
 
+bool is_text(const Node& node) {
+  if (!node.is_scalar()) return false;
+  if (!node.plain()) return true;
+  std::string_view text = node.text();
+  // Only these start a number or a bool (plain_scalar_value): anything else stays text.
+  if (text.empty() || std::string_view("0123456789+-.tTfF").find(text[0]) == text.npos) return true;
+  return plain_scalar_value(std::string(text)).is_string();
+}
+
 nlohmann::ordered_json to_ordered_json(const Node& node) {
   return convert<nlohmann::ordered_json>(node);
 }

@@ -193,6 +193,10 @@ std::string read_source(const std::string& file, std::istream& in, const Limits&
 /// integers, floats; everything else, and every quoted scalar, is a string).
 nlohmann::json to_json(const Node& node);
 
+/// Whether to_json() gives a string for `node`: a quoted scalar, or a plain one that YAML's
+/// core schema reads as no number or bool. Allocates nothing for most texts.
+bool is_text(const Node& node);
+
 /// What a node is, for messages: "nothing", "a text", "a list" or "a mapping".
 std::string_view kind_name(const Node& node);
 /// Like to_json(), keeping the mappings' keys in source order.

@@ -132,7 +132,7 @@ class TreeData {
       case Tree::Kind::scalar:
         break;
     }
-    return v.plain() ? JsonData::truthy(to_json(v)) : !v.text().empty();
+    return is_text(v) ? !v.text().empty() : JsonData::truthy(to_json(v));
   }
 
   /// As JsonData::child(). A mapping is searched in order while it is short; past that it is
@@ -159,13 +159,12 @@ class TreeData {
   }
 
   static std::optional<std::string_view> string(const Tree& v) {
-    if (!v.is_scalar()) return std::nullopt;
-    if (v.plain() && !to_json(v).is_string()) return std::nullopt;
+    if (!is_text(v)) return std::nullopt;
     return v.text();
   }
 
   static void interpolate(std::string& out, const Tree& v, Escape escape) {
-    if (v.is_scalar() && !v.plain()) return append_escaped(out, v.text(), escape);
+    if (is_text(v)) return append_escaped(out, v.text(), escape);
     if (!v.is_null()) JsonData::interpolate(out, to_json(v), escape);
   }
 
