@@ -1,11 +1,14 @@
 #include <date/tz.h>
 #include <gtest/gtest.h>
+#include <stdlib.h>
 
 #include <algorithm>
 #include <cstdint>
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <optional>
 #include <string>
 #include <utility>
@@ -210,6 +213,55 @@ TEST(ZoneInfo, ReadsNoFileOutsideTheZoneinfoFolder) {
   for (const char* name : {"", "/etc/passwd", "../../etc/passwd", "Asia/../UTC", "posixrules",
                            "right/UTC", "Factory", "zone.tab", "Mars/Olympus", "Asia"})
     EXPECT_FALSE(ZoneInfo::load(name)) << name;
+}
+
+/// TZDIR set to a folder of test zones for the length of a test, as it was after.
+class TzDir {
+ public:
+  TzDir() {
+    std::string pattern =
+        (std::filesystem::temp_directory_path() / "commplan-tzdir-XXXXXX").string();
+    path_ = ::mkdtemp(pattern.data());
+    std::filesystem::create_directories(path_ / "Test");
+    if (const char* was = std::getenv("TZDIR")) was_ = was;
+    setenv("TZDIR", path_.c_str(), 1);
+  }
+  ~TzDir() {
+    if (was_)
+      setenv("TZDIR", was_->c_str(), 1);
+    else
+      unsetenv("TZDIR");
+    std::error_code ignored;
+    std::filesystem::remove_all(path_, ignored);
+  }
+  TzDir(const TzDir&) = delete;
+  TzDir& operator=(const TzDir&) = delete;
+
+  void write(const std::string& name, const std::string& bytes) const {
+    std::ofstream(path_ / name, std::ios::binary) << bytes;
+  }
+
+ private:
+  std::filesystem::path path_;
+  std::optional<std::string> was_;
+};
+
+TEST(ZoneInfo, IsAZoneWhereItsFileReadsAsOneInTheTzdirFolder) {
+  std::ifstream in(zoneinfo_file("Europe/Berlin"), std::ios::binary);
+  std::string berlin((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  ASSERT_GT(berlin.size(), 200u);
+  TzDir dir;
+  dir.write("Test/Berlin", berlin);
+  dir.write("Test/Cut", berlin.substr(0, 120));  // the magic, then a table cut short
+  dir.write("Test/Text", "TZif2 is not a zone\n");
+  dir.write("Test/Huge", "TZif2" + std::string(2 << 20, '\0'));
+  EXPECT_TRUE(is_time_zone("Test/Berlin"));
+  auto zone = ZoneInfo::load("Test/Berlin");
+  ASSERT_TRUE(zone);
+  EXPECT_EQ(zone->offset_at(utc(2026, 7, 1, 12)), hours{2});
+  for (const char* name : {"Test/Cut", "Test/Text", "Test/Huge", "Test/Missing", "Test"})
+    EXPECT_FALSE(is_time_zone(name)) << name;
+  EXPECT_FALSE(is_time_zone("Europe/Berlin")) << "read from the system's folder despite TZDIR";
 }
 
 /// Whether `rule` changes from offset `before` to `after` (seconds) at `change`.

@@ -2,8 +2,6 @@
 
 #include <fmt/format.h>
 
-#include <fstream>
-
 #include "util/zoneinfo.hpp"
 
 namespace commplan {
@@ -61,13 +59,7 @@ int weekday_index(Date date) {
   return static_cast<int>(weekday{sys_days{date}}.iso_encoding()) - 1;
 }
 
-bool is_time_zone(std::string_view name) {
-  std::string file = zoneinfo_file(name);
-  if (file.empty()) return false;
-  std::ifstream in(file, std::ios::binary);
-  char magic[4] = {};
-  return in.read(magic, sizeof magic) && std::string_view(magic, sizeof magic) == "TZif";
-}
+bool is_time_zone(std::string_view name) { return ZoneInfo::load(name).has_value(); }
 
 namespace {
 

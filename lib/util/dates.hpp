@@ -31,8 +31,9 @@ int days_between(Date a, Date b);
 /// 0 = Monday … 6 = Sunday.
 int weekday_index(Date date);
 
-/// Whether `name` is a zone of the system's tz database: its file in /usr/share/zoneinfo is
-/// TZif (only the one file is read).
+/// Whether `name` is a zone of the system's tz database whose file in /usr/share/zoneinfo
+/// reads as a zone (ZoneInfo::load; only the one file is read): a file that is not one, or is
+/// damaged, is no zone, so validation reports it instead of the pages falling back to UTC.
 bool is_time_zone(std::string_view name);
 
 /// The day "today" means: `spec` is YYYY-MM-DD, "today" or "yesterday". Today is the current

@@ -2,9 +2,12 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <string>
+
+#include "util/diagnostic.hpp"
+#include "util/read.hpp"
 
 namespace commplan {
 
@@ -232,14 +235,11 @@ void TzRule::changes(std::int64_t from, std::int64_t to, std::vector<OffsetChang
 std::optional<ZoneInfo> ZoneInfo::load(std::string_view name) {
   std::string path = zoneinfo_file(name);
   if (path.empty()) return std::nullopt;
-  std::ifstream in(path, std::ios::binary);
-  std::string file;
-  char buffer[4096];
-  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
-    file.append(buffer, static_cast<size_t>(in.gcount()));
-    if (file.size() > kMaxFile) return std::nullopt;
+  try {
+    return parse(read_file(path, kMaxFile));
+  } catch (const Error&) {  // missing, unreadable, or larger than any zoneinfo file
+    return std::nullopt;
   }
-  return parse(file);
 }
 
 std::optional<ZoneInfo> ZoneInfo::parse(std::string_view file) {
@@ -345,6 +345,9 @@ std::string zoneinfo_file(std::string_view name) {
       return {};
     at = slash + 1;
   }
+  // TZDIR names another folder, as it does for the C library's own time functions.
+  if (const char* tzdir = std::getenv("TZDIR"); tzdir != nullptr && *tzdir != '\0')
+    return std::string(tzdir) + "/" + std::string(name);
   std::error_code ec;
   std::string dir = std::filesystem::is_directory("/usr/share/zoneinfo/uclibc", ec)
                         ? "/usr/share/zoneinfo/uclibc/"

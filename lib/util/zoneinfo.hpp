@@ -13,8 +13,9 @@
 
 namespace commplan {
 
-/// The file of zone `name` in the system's zoneinfo folder; "" for a name that cannot be a zone
-/// of the tz database (absolute, with . or .. parts, posix*, right/, Factory).
+/// The file of zone `name` in the system's zoneinfo folder (`$TZDIR` when set, as for the C
+/// library); "" for a name that cannot be a zone of the tz database (absolute, with . or ..
+/// parts, posix*, right/, Factory).
 std::string zoneinfo_file(std::string_view name);
 
 /// From `at` (UTC seconds) on, the offset from UTC is `offset` seconds.
