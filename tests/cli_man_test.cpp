@@ -93,7 +93,7 @@ TEST(CliMan, HasTheReferenceSections) {
     EXPECT_NE(man.find(std::string("\n") + heading + "\n"), std::string::npos) << heading;
   std::string environment = man_part(man, ".SH ENVIRONMENT");
   for (const char* variable : {"COMMPLAN_LANG", "COMMPLAN_TEMPLATES_DIR", "SOURCE_DATE_EPOCH",
-                               "NO_COLOR", "GITHUB_ACTIONS"})
+                               "TZDIR", "NO_COLOR", "GITHUB_ACTIONS"})
     EXPECT_NE(environment.find(variable), std::string::npos) << variable;
   std::string status = man_part(man, ".SH EXIT STATUS");
   for (const char* code : {".B 0\n", ".B 1\n", ".B 2\n", ".B 3\n", ".B 4\n"})
