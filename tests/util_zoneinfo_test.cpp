@@ -1,20 +1,19 @@
 #include <date/tz.h>
 #include <gtest/gtest.h>
-#include <stdlib.h>
 
 #include <algorithm>
 #include <cstdint>
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "template_fixtures.hpp"
 #include "util/dates.hpp"
+#include "util/read.hpp"
 #include "util/zoneinfo.hpp"
 
 namespace commplan {
@@ -91,23 +90,40 @@ void compare_with_database(const ZoneInfo& mine, const date::time_zone& zone,
   table_end = std::max(info.begin, sys_seconds{sys_days{year{1970} / 1 / 1}});
 }
 
+/// Environment variable `name` set to `value` until restore() or the end of the object's life,
+/// then put back as it was.
+class ScopedEnv {
+ public:
+  ScopedEnv(std::string name, const std::string& value) : name_(std::move(name)) {
+    if (const char* was = std::getenv(name_.c_str())) was_ = was;
+    setenv(name_.c_str(), value.c_str(), 1);
+  }
+  ~ScopedEnv() { restore(); }
+  ScopedEnv(const ScopedEnv&) = delete;
+  ScopedEnv& operator=(const ScopedEnv&) = delete;
+
+  void restore() {
+    if (std::exchange(restored_, true)) return;
+    if (was_)
+      setenv(name_.c_str(), was_->c_str(), 1);
+    else
+      unsetenv(name_.c_str());
+  }
+
+ private:
+  std::string name_;
+  std::optional<std::string> was_;
+  bool restored_ = false;
+};
+
 /// TZ set to a zone for the C library's localtime_r(), and put back after.
 class LibcZone {
  public:
-  explicit LibcZone(const std::string& name) {
-    if (const char* old = std::getenv("TZ")) old_ = old;
-    setenv("TZ", (":" + name).c_str(), 1);
-    tzset();
-  }
+  explicit LibcZone(const std::string& name) : tz_("TZ", ":" + name) { tzset(); }
   ~LibcZone() {
-    if (old_)
-      setenv("TZ", old_->c_str(), 1);
-    else
-      unsetenv("TZ");
+    tz_.restore();
     tzset();
   }
-  LibcZone(const LibcZone&) = delete;
-  LibcZone& operator=(const LibcZone&) = delete;
 
   seconds offset_at(sys_seconds utc) const {
     std::time_t time = utc.time_since_epoch().count();
@@ -138,7 +154,7 @@ class LibcZone {
   }
 
  private:
-  std::optional<std::string> old_;
+  ScopedEnv tz_;
 };
 
 /// Compares `mine` with the C library, which follows the file's footer past its table, every
@@ -215,40 +231,18 @@ TEST(ZoneInfo, ReadsNoFileOutsideTheZoneinfoFolder) {
     EXPECT_FALSE(ZoneInfo::load(name)) << name;
 }
 
-/// TZDIR set to a folder of test zones for the length of a test, as it was after.
+/// A folder of test zones, named by TZDIR for the object's life.
 class TzDir {
  public:
-  TzDir() {
-    std::string pattern =
-        (std::filesystem::temp_directory_path() / "commplan-tzdir-XXXXXX").string();
-    path_ = ::mkdtemp(pattern.data());
-    std::filesystem::create_directories(path_ / "Test");
-    if (const char* was = std::getenv("TZDIR")) was_ = was;
-    setenv("TZDIR", path_.c_str(), 1);
-  }
-  ~TzDir() {
-    if (was_)
-      setenv("TZDIR", was_->c_str(), 1);
-    else
-      unsetenv("TZDIR");
-    std::error_code ignored;
-    std::filesystem::remove_all(path_, ignored);
-  }
-  TzDir(const TzDir&) = delete;
-  TzDir& operator=(const TzDir&) = delete;
-
-  void write(const std::string& name, const std::string& bytes) const {
-    std::ofstream(path_ / name, std::ios::binary) << bytes;
-  }
+  void write(const std::string& name, const std::string& bytes) const { dir_.write(name, bytes); }
 
  private:
-  std::filesystem::path path_;
-  std::optional<std::string> was_;
+  tmpl::testing::TempDir dir_;
+  ScopedEnv tzdir_{"TZDIR", dir_.str()};
 };
 
 TEST(ZoneInfo, IsAZoneWhereItsFileReadsAsOneInTheTzdirFolder) {
-  std::ifstream in(zoneinfo_file("Europe/Berlin"), std::ios::binary);
-  std::string berlin((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::string berlin = read_file(zoneinfo_file("Europe/Berlin"));
   ASSERT_GT(berlin.size(), 200u);
   TzDir dir;
   dir.write("Test/Berlin", berlin);
