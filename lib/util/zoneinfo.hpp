@@ -64,8 +64,9 @@ class TzRule {
 /// A zone's transitions and offsets as its TZif file lists them, and its footer's rule.
 class ZoneInfo {
  public:
-  /// The zone `name` (a name is_time_zone() takes), or nullopt when its file cannot be read
-  /// or holds what this reader does not handle (leap seconds, a footer that is no TZ rule).
+  /// The zone `name` read from its file (zoneinfo_file()), or nullopt when there is none, it
+  /// cannot be read, or it holds what this reader does not handle (leap seconds, a footer that
+  /// is no TZ rule). is_time_zone() is whether this gives a zone.
   static std::optional<ZoneInfo> load(std::string_view name);
 
   /// The zone the TZif data `file` describes, as load() reads it.

@@ -5,6 +5,7 @@
 #include <simdjson.h>
 
 #include <string_view>
+#include <type_traits>
 
 #include "load/json_scan.hpp"
 
