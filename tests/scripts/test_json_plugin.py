@@ -1,6 +1,7 @@
 """The JSON fast path's plugin (lib/commplan/commplan-json.so, simdjson behind a C interface):
 the program loads it, and simdjson with it, only when it reads JSON, from lib/commplan beside
-its own folder (a build tree) or above it (installed: /usr/bin and /usr/lib/commplan). Checked
+its own folder (a build tree) or above it (../lib/commplan; the .deb installs it in
+/usr/lib/<multiarch>/commplan, which the program also knows). Checked
 with the dynamic loader's own trace (LD_DEBUG=files):
 
 - a YAML project's brief loads neither the plugin nor simdjson;
