@@ -39,14 +39,19 @@ TEST(ProjectLoader, ReleasedDocumentsKeepTheirNamesAndTheModelButPlaceNothing) {
   const Origin& origin = project->findings.front().origin;
   auto lines = static_cast<int>(std::count(kMinimal.begin(), kMinimal.end(), '\n'));
   EXPECT_EQ(origin.mark_of("evidence").line, lines + 2);
-  ASSERT_NE(origin.tree_node(), nullptr);
+  EXPECT_TRUE(origin.has("evidence"));
+  const Origin& info = project->project.origin;
+  EXPECT_EQ(info.mark_of("name").line, 3);
+  ASSERT_NE(info.tree_node(), nullptr);
 
   project->release_documents();
   ASSERT_EQ(project->documents.size(), 1u);
   EXPECT_EQ(project->documents.front()->file, "p.yaml");
   EXPECT_TRUE(project->documents.front()->text.empty());
   EXPECT_EQ(project->documents.front()->storage, nullptr);
-  EXPECT_EQ(origin.tree_node(), nullptr);
+  EXPECT_EQ(info.tree_node(), nullptr);
+  EXPECT_EQ(info.mark_of("name").line, 0);
+  EXPECT_FALSE(origin.has("evidence"));
   EXPECT_EQ(origin.mark_of("evidence").line, 0);
   Diagnostic problem = origin.problem(Level::warning, "evidence", "a late problem");
   EXPECT_EQ(problem.file, "p.yaml");

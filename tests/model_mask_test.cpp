@@ -153,7 +153,8 @@ TEST(MaskProject, LeavesWhatIsNoTextAsItIs) {
   EXPECT_EQ(format_date(f.history.at(0).date), "2026-12-09");
   EXPECT_EQ(p.project.name, "Audit");
   EXPECT_EQ(p.client_team.at(0).contact, true);
-  EXPECT_NE(f.origin.node, nullptr);
+  EXPECT_TRUE(f.origin.from_file());
+  EXPECT_TRUE(f.origin.has("severity"));
 }
 
 TEST(MaskProject, TheTeamAndNoMaskSeeTheTextsAsWritten) {

@@ -32,10 +32,40 @@ const Node* Node::find(std::string_view key) const {
 
 Excerpt Document::line(const Mark& mark) const { return excerpt_at(text, mark.offset); }
 
+Mark advance(std::string_view text, Mark from, size_t to) {
+  to = std::min(to, text.size());
+  for (size_t at = text.find('\n', from.offset); at < to; at = text.find('\n', at + 1)) {
+    ++from.line;
+    from.column = 1;
+    from.offset = at + 1;
+  }
+  for (size_t i = from.offset; i < to; ++i)
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++from.column;
+  from.offset = to;
+  return from;
+}
+
+Mark Document::mark_at(size_t offset) const {
+  constexpr size_t kStep = 4096;
+  if (place_index.empty()) {
+    Mark place{1, 1, 0};
+    place_index.push_back(place);
+    for (size_t at = kStep; at < text.size(); at += kStep) {
+      while (at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) ++at;
+      place = advance(text, place, at);
+      place_index.push_back(place);
+    }
+  }
+  auto from = std::upper_bound(place_index.begin(), place_index.end(), offset,
+                               [](size_t at, const Mark& place) { return at < place.offset; });
+  return advance(text, *std::prev(from), offset);
+}
+
 void Document::release() {
   text = {};
   root = Node();
   storage.reset();
+  place_index = {};
   released = true;
 }
 
@@ -167,8 +197,8 @@ std::string single_quoted(std::string_view raw) {
 class TreeBuilder {
  public:
   TreeBuilder(const Document& doc, NodeStorage& storage, Diagnostics& diagnostics,
-              const Limits& limits)
-      : doc_(doc), storage_(storage), diagnostics_(diagnostics), limits_(limits) {}
+              const Limits& limits, const ItemSink* sink)
+      : doc_(doc), storage_(storage), diagnostics_(diagnostics), limits_(limits), sink_(sink) {}
 
   /// Handles one event; false after a fatal problem (already reported).
   bool handle(fy_event* event);
@@ -183,6 +213,7 @@ class TreeBuilder {
     std::string anchor;
     size_t first = 0;
     bool has_key = false;
+    bool streamed = false;  // a sequence whose items go to the sink
     std::string_view key;
     Mark key_mark;
     std::unordered_set<std::string_view> keys;  // filled once a mapping grows past a few entries
@@ -197,6 +228,7 @@ class TreeBuilder {
   bool close();
   bool alias(fy_event* event, const Mark& mark);
   bool add(const Node& node, std::string_view anchor);
+  void stream(const Node& item);
   bool add_key(Frame& frame, const Node& key);
   bool is_duplicate(Frame& frame, std::string_view key);
   bool document_start(const Mark& mark);
@@ -205,6 +237,11 @@ class TreeBuilder {
   NodeStorage& storage_;
   Diagnostics& diagnostics_;
   const Limits& limits_;
+  const ItemSink* sink_;
+  NodeStorage::Checkpoint streamed_from_;  // where the streamed list's next item is allocated
+  size_t streamed_items_ = 0;
+  size_t anchors_defined_ = 0;
+  size_t anchors_kept_ = 0;  // anchors_defined_ when the storage was last rewound
   std::vector<Frame> stack_;
   std::vector<Node> items_;     // the items of the open sequences, innermost last
   std::vector<Entry> entries_;  // the entries of the open mappings, innermost last
@@ -357,6 +394,14 @@ bool TreeBuilder::open(Node::Kind kind, fy_token* anchor, const Mark& mark) {
   frame.node.set_mark(mark);
   frame.anchor = token_text(anchor);
   frame.first = kind == Node::Kind::sequence ? items_.size() : entries_.size();
+  // The sink's list: a sequence, without an anchor, under its key in the top-level mapping.
+  if (sink_ != nullptr && kind == Node::Kind::sequence && frame.anchor.empty() &&
+      stack_.size() == 2 && stack_[0].node.is_mapping() && stack_[0].has_key &&
+      stack_[0].key == sink_->key) {
+    frame.streamed = true;
+    streamed_from_ = storage_.checkpoint();
+    anchors_kept_ = anchors_defined_;
+  }
   return true;
 }
 
@@ -392,12 +437,19 @@ bool TreeBuilder::alias(fy_event* event, const Mark& mark) {
 }
 
 bool TreeBuilder::add(const Node& node, std::string_view anchor) {
-  if (!anchor.empty()) anchors_[std::string(anchor)] = {node, subtree_size(node)};
+  if (!anchor.empty()) {
+    anchors_[std::string(anchor)] = {node, subtree_size(node)};
+    ++anchors_defined_;
+  }
   if (stack_.empty()) {
     root_ = node;
     return true;
   }
   Frame& top = stack_.back();
+  if (top.streamed) {
+    stream(node);
+    return true;
+  }
   if (top.node.is_sequence()) {
     items_.push_back(node);
     return true;
@@ -406,6 +458,18 @@ bool TreeBuilder::add(const Node& node, std::string_view anchor) {
   entries_.push_back({top.key, top.key_mark, node});
   top.has_key = false;
   return true;
+}
+
+/// Gives `item` to the sink, then frees its subtree, unless it defined an anchor (which an
+/// alias further on may repeat).
+void TreeBuilder::stream(const Node& item) {
+  sink_->take(doc_, item, streamed_items_++);
+  if (anchors_defined_ == anchors_kept_) {
+    storage_.rewind(streamed_from_);
+  } else {
+    streamed_from_ = storage_.checkpoint();
+    anchors_kept_ = anchors_defined_;
+  }
 }
 
 bool TreeBuilder::add_key(Frame& frame, const Node& key) {
@@ -613,7 +677,7 @@ bool check_source(Document& doc, Diagnostics& diagnostics, const Limits& limits)
 
 /// Parses the checked text of `doc` with libfyaml into its root.
 void parse_with_libfyaml(Document& doc, NodeStorage& storage, Format format,
-                         Diagnostics& diagnostics, const Limits& limits) {
+                         Diagnostics& diagnostics, const Limits& limits, const ItemSink* sink) {
   UnplacedError unplaced;
   DiagPtr diag = collecting_diag(unplaced);
   fy_parse_cfg cfg{};
@@ -625,7 +689,7 @@ void parse_with_libfyaml(Document& doc, NodeStorage& storage, Format format,
   if (!parser || fy_parser_set_string(parser.get(), doc.text.data(), doc.text.size()) != 0)
     throw Error(Error::Kind::io, doc.file, "cannot start the YAML parser");
 
-  TreeBuilder builder(doc, storage, diagnostics, limits);
+  TreeBuilder builder(doc, storage, diagnostics, limits, sink);
   bool ok = true;
   while (fy_event* raw = fy_parser_parse(parser.get())) {
     EventPtr event(raw, EventDeleter{parser.get()});
@@ -641,33 +705,69 @@ void parse_with_libfyaml(Document& doc, NodeStorage& storage, Format format,
   if (ok) doc.root = builder.root();
 }
 
-}  // namespace
+/// Gives the items of the sink's list in a whole tree (the fast path's) to the sink, and
+/// leaves the list in `doc`'s root with none, as the parse that streams them leaves it.
+void stream_items(Document& doc, NodeStorage& storage, const ItemSink& sink) {
+  auto entries = doc.root.entries();
+  for (size_t i = 0; i < entries.size(); ++i) {
+    const Node& list = entries[i].value;
+    if (entries[i].key() != sink.key || !list.is_sequence()) continue;
+    for (size_t n = 0; n < list.items().size(); ++n) sink.take(doc, list.items()[n], n);
+    std::vector<Entry> root(entries.begin(), entries.end());
+    root[i].value.set_items({});
+    doc.root.set_entries(storage.copy(std::span<const Entry>(root)));
+    return;
+  }
+}
 
-std::optional<Document> parse_document_with(JsonParsers parsers, std::string file, std::string text,
-                                            Format format, Diagnostics& diagnostics,
-                                            const Limits& limits) {
+/// parse_document_with() into `doc`: false where the fast path of JsonParsers::fast_only gives
+/// up (or the text fails the checks made before parsing).
+bool parse_into(Document& doc, JsonParsers parsers, std::string file, std::string text,
+                Format format, Diagnostics& diagnostics, const Limits& limits,
+                const ItemSink* sink) {
   bool json = format == Format::json;
   bool fast = json && parsers != JsonParsers::libfyaml_only;
   if (fast && text.size() <= limits.max_bytes)
     text.reserve(text.size() + kJsonFastPadding);  // simdjson reads past the end
   auto storage = std::make_shared<NodeStorage>();
-  Document doc{std::move(file), storage->keep(std::move(text)), {}, storage};
-  if (!check_source(doc, diagnostics, limits))
-    return parsers == JsonParsers::fast_only ? std::nullopt : std::optional(std::move(doc));
+  doc = Document{std::move(file), storage->keep(std::move(text)), {}, storage};
+  if (!check_source(doc, diagnostics, limits)) return parsers != JsonParsers::fast_only;
   if (fast) {  // where it gives up, what it left in the storage goes with the document
     auto root = parse_json_fast(doc.text, storage->readable_from(doc.text), *storage, limits);
-    if (root) doc.root = *root;
-    if (root || parsers == JsonParsers::fast_only)
-      return root ? std::optional(std::move(doc)) : std::nullopt;
+    if (root) {
+      doc.root = *root;
+      if (sink != nullptr && doc.root.is_mapping()) stream_items(doc, *storage, *sink);
+    }
+    if (root || parsers == JsonParsers::fast_only) return root.has_value();
   }
-  parse_with_libfyaml(doc, *storage, format, diagnostics, limits);
+  parse_with_libfyaml(doc, *storage, format, diagnostics, limits, sink);
+  return true;
+}
+
+}  // namespace
+
+std::optional<Document> parse_document_with(JsonParsers parsers, std::string file, std::string text,
+                                            Format format, Diagnostics& diagnostics,
+                                            const Limits& limits, const ItemSink* sink) {
+  Document doc;
+  if (!parse_into(doc, parsers, std::move(file), std::move(text), format, diagnostics, limits,
+                  sink))
+    return std::nullopt;
   return doc;
 }
 
 Document parse_document(std::string file, std::string text, Format format, Diagnostics& diagnostics,
                         const Limits& limits) {
-  return *parse_document_with(JsonParsers::fast_then_libfyaml, std::move(file), std::move(text),
-                              format, diagnostics, limits);
+  Document doc;
+  parse_into(doc, JsonParsers::fast_then_libfyaml, std::move(file), std::move(text), format,
+             diagnostics, limits, nullptr);
+  return doc;
+}
+
+void parse_document(Document& doc, std::string file, std::string text, Format format,
+                    Diagnostics& diagnostics, const Limits& limits, const ItemSink& sink) {
+  parse_into(doc, JsonParsers::fast_then_libfyaml, std::move(file), std::move(text), format,
+             diagnostics, limits, &sink);
 }
 
 std::string read_source(const std::string& file, std::istream& in, const Limits& limits) {

@@ -2,6 +2,7 @@
 // Load: YAML 1.2 or JSON text -> a document tree that remembers where every node came from.
 
 #include <cstdint>
+#include <functional>
 #include <iosfwd>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -170,11 +171,32 @@ struct Document {
 
   /// The source around a mark, for quoting under a message.
   Excerpt line(const Mark& mark) const;
+  /// The place of byte `offset` of the text, as the parser marks a node starting there: its
+  /// line, and its column in characters. A few KiB of text are read per call: an index of
+  /// places every 4 KiB is made on the first.
+  Mark mark_at(size_t offset) const;
 
   /// Frees the text and the tree (with `storage`, unless a copy shares it), keeping the file's
   /// name: for a run that reads nothing more of the file. Nodes of the tree must not be read
   /// after; line() quotes nothing.
   void release();
+
+  /// mark_at()'s index: the places of characters 4 KiB apart, made on its first call.
+  mutable std::vector<Mark> place_index = {};
+};
+
+/// The place of byte `to` of `text` (the start of a character), counted on from `from` (a
+/// place at or before it): lines end at line feeds, columns count characters.
+Mark advance(std::string_view text, Mark from, size_t to);
+
+/// Takes the items of one list of the top-level mapping as they are parsed, so that a long
+/// list (a project's findings) is never held as a whole tree: each item comes with its
+/// subtree, which is freed when the call returns. The list stays in the tree, with no items.
+/// A list with an anchor (which an alias could repeat) is kept whole; an item that defines an
+/// anchor keeps its subtree.
+struct ItemSink {
+  std::string_view key;  ///< the key whose list is streamed
+  std::function<void(const Document& doc, const Node& item, size_t index)> take;
 };
 
 /// The format by file extension (.yaml, .yml, .json), else by the first non-blank character.
@@ -184,6 +206,12 @@ Format detect_format(std::string_view file, std::string_view text);
 /// (syntax, encoding, limits) the returned root is null and diagnostics has an error.
 Document parse_document(std::string file, std::string text, Format format, Diagnostics& diagnostics,
                         const Limits& limits = {});
+
+/// parse_document() into `doc`, giving the items of `sink`'s list to it as they are parsed
+/// (on a fatal problem, some may have been given before it). The sink is given `doc` itself,
+/// so what it keeps pointing to the document stays valid.
+void parse_document(Document& doc, std::string file, std::string text, Format format,
+                    Diagnostics& diagnostics, const Limits& limits, const ItemSink& sink);
 
 /// The text of `file`, or everything on `in` when `file` is "-". Throws Error(io), and
 /// Error(invalid_input) past Limits::max_bytes.

@@ -39,6 +39,7 @@ enum class JsonParsers { fast_then_libfyaml, libfyaml_only, fast_only };
 /// gives up (or the text fails the checks made before parsing).
 std::optional<Document> parse_document_with(JsonParsers parsers, std::string file, std::string text,
                                             Format format, Diagnostics& diagnostics,
-                                            const Limits& limits = {});
+                                            const Limits& limits = {},
+                                            const ItemSink* sink = nullptr);
 
 }  // namespace commplan

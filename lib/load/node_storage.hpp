@@ -37,6 +37,29 @@ class NodeStorage {
     return {at, text.size()};
   }
 
+  /// A place to rewind() to: what is allocated after it can be freed without the rest. It
+  /// starts a new block when less than half of one is left, so that items of a list read one
+  /// at a time (parse_document's ItemSink) are allocated and freed within one block.
+  struct Checkpoint {
+    size_t blocks = 0;
+    std::byte* next = nullptr;
+    size_t left = 0;
+  };
+  Checkpoint checkpoint() {
+    if (left_ < kBlock / 2) {
+      next_ = blocks_.emplace_back(new std::byte[kBlock]).get();
+      left_ = kBlock;
+    }
+    return {blocks_.size(), next_, left_};
+  }
+  /// Frees everything allocated since `at`, a checkpoint of this storage taken after every
+  /// rewind() to an earlier one.
+  void rewind(const Checkpoint& at) {
+    blocks_.resize(at.blocks);
+    next_ = at.next;
+    left_ = at.left;
+  }
+
   /// A copy of `items` that lives as long as the storage.
   template <class T>
   std::span<const T> copy(std::span<const T> items) {

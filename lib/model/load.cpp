@@ -18,20 +18,57 @@ namespace commplan {
 
 namespace fs = std::filesystem;
 
+std::uint32_t Places::field(std::string_view name) const {
+  for (size_t i = 0; i < names->size(); ++i)
+    if ((*names)[i] == name) return fields[i];
+  return kAbsent;
+}
+
+const Places* PlaceStore::keep(const FieldNames& names, std::uint32_t object,
+                               std::span<const std::uint32_t> fields) {
+  if (kBlock - used_ < fields.size()) {
+    blocks_.emplace_back(new std::uint32_t[std::max(kBlock, fields.size())]);
+    used_ = 0;
+  }
+  std::uint32_t* at = blocks_.empty() ? nullptr : blocks_.back().get() + used_;
+  std::copy(fields.begin(), fields.end(), at);
+  used_ += fields.size();
+  return &places_.emplace_back(Places{&names, object, at});
+}
+
 const Node* Origin::tree_node() const { return doc != nullptr && doc->released ? nullptr : node; }
 
+bool Origin::has(std::string_view name) const {
+  if (doc == nullptr || doc->released) return false;
+  if (node != nullptr) return node->find(name) != nullptr;
+  return places != nullptr && places->field(name) != Places::kAbsent;
+}
+
+bool Origin::has_value(std::string_view name) const {
+  if (doc == nullptr || doc->released) return false;
+  if (node != nullptr) {
+    const Node* value = node->find(name);
+    return value != nullptr && !value->is_null();
+  }
+  return places != nullptr && (places->field(name) & Places::kNull) == 0;
+}
+
 Mark Origin::mark_of(std::string_view name) const {
-  const Node* at = tree_node();
-  if (at == nullptr) return {};
-  if (!name.empty())
-    for (const auto& entry : at->entries())
-      if (entry.key() == name) return entry.value.mark();
-  return at->mark();
+  if (doc == nullptr || doc->released) return {};
+  if (node != nullptr) {
+    if (!name.empty())
+      for (const auto& entry : node->entries())
+        if (entry.key() == name) return entry.value.mark();
+    return node->mark();
+  }
+  if (places == nullptr) return {};
+  std::uint32_t at = name.empty() ? Places::kAbsent : places->field(name);
+  return doc->mark_at(at == Places::kAbsent ? places->object : at & ~Places::kNull);
 }
 
 Diagnostic Origin::problem(Level level, std::string_view name, std::string message) const {
   Diagnostic d{level, doc != nullptr ? doc->file : "", mark_of(name), path, std::move(message), {}};
-  if (!name.empty() && tree_node() != nullptr && tree_node()->find(name) != nullptr)
+  if (!name.empty() && has(name))
     d.path = path.empty() ? std::string(name) : fmt::format("{}.{}", path, name);
   if (doc != nullptr) d.excerpt = doc->line(d.mark);
   return d;
@@ -188,7 +225,7 @@ void Checker::run() {
 
 void Checker::check_dates() {
   const ProjectInfo& info = p_.project;
-  if (info.origin.node == nullptr || !info.start.ok() || !info.end.ok()) return;
+  if (!info.origin.from_file() || !info.start.ok() || !info.end.ok()) return;
   if (info.end < info.start)
     error(info.origin, "end",
           fmt::format("the engagement ends ({}) before it starts ({})", format_date(info.end),
@@ -333,16 +370,15 @@ void Checker::check_register_fields(const Finding& f) {
 
 /// Whether `entry` has a status in the file that could not be read (reported as it was read).
 bool has_unread_status(const HistoryEntry& entry) {
-  const Node* value = entry.origin.node != nullptr ? entry.origin.node->find("status") : nullptr;
-  return value != nullptr && !value->is_null() && !entry.status;
+  return entry.origin.has_value("status") && !entry.status;
 }
 
-/// Where byte `column` of scalar `node`'s text is in its file: past the opening quote of a
-/// quoted scalar (the texts this is asked of, CVSS vectors, hold no escapes).
-Mark mark_in_scalar(const Document& doc, const Node& node, size_t column) {
-  Mark mark = node.mark();
+/// Where byte `column` of the text at `mark` (a scalar's place) is in its file: past the
+/// opening quote of a quoted scalar (the texts this is asked of, CVSS vectors, hold no
+/// escapes; a plain scalar cannot start with a quote).
+Mark mark_in_scalar(const Document& doc, Mark mark, size_t column) {
   size_t skip = 0;
-  if (!node.plain() && mark.offset < doc.text.size() &&
+  if (mark.offset < doc.text.size() &&
       (doc.text[mark.offset] == '"' || doc.text[mark.offset] == '\''))
     skip = 1;
   mark.column += static_cast<int>(skip + column);
@@ -374,11 +410,11 @@ void score_findings(Project& project, Diagnostics& diagnostics) {
   for (Finding& f : project.findings) {
     if (f.cvss.empty()) continue;
     cvss::Result result = cvss::evaluate(f.cvss);
-    const Node* node = f.origin.node != nullptr ? f.origin.node->find("cvss") : nullptr;
+    bool placed = f.origin.has_value("cvss");  // a text, since it was read into f.cvss
     for (const cvss::Problem& problem : result.problems) {
       Diagnostic d = f.origin.problem(Level::error, "cvss", problem.message);
-      if (node != nullptr && f.origin.doc != nullptr && node->is_scalar()) {
-        d.mark = mark_in_scalar(*f.origin.doc, *node, problem.column);
+      if (placed) {
+        d.mark = mark_in_scalar(*f.origin.doc, d.mark, problem.column);
         d.excerpt = f.origin.doc->line(d.mark);
       }
       diagnostics.add(std::move(d));
@@ -632,11 +668,58 @@ void Checker::check_emails() {
   for (const ClientMember& m : p_.client_team) check_email(m.origin, m.email);
 }
 
+/// Reads a file's findings as they are parsed (ItemSink), so that they are never held as a
+/// tree: each finding's subtree is freed once read, and its Origins keep Places instead.
+class FindingReader {
+ public:
+  FindingReader(PlaceStore& places, Audience audience) : places_(places), audience_(audience) {}
+
+  /// The sink that reads the findings into `findings`.
+  ItemSink sink() {
+    return {"findings", [this](const Document& doc, const Node& item, size_t index) {
+              take(doc, item, index);
+            }};
+  }
+
+  /// Moves the findings read into `out`, which the file's tree gave none (the tree keeps the
+  /// list whole where it is not streamed: then this read none), and their problems into
+  /// `diagnostics`.
+  void finish(std::vector<Finding>& out, Diagnostics& diagnostics) {
+    if (out.empty()) out = std::move(findings_);
+    diagnostics.append(problems_);
+  }
+
+ private:
+  void take(const Document& doc, const Node& item, size_t index) {
+    size_t offset = item.mark().offset;
+    if (index == 0) first_ = offset;
+    if (findings_.size() == findings_.capacity() && index >= kMeasured && offset > first_) {
+      // Room for as many more as the rest of the file would hold at the same size each, so
+      // that the list is not copied again and again as it grows.
+      size_t each = (offset - first_) / index + 1;
+      size_t more = (doc.text.size() - std::min(offset, doc.text.size())) / each;
+      findings_.reserve(index + more + more / 8 + kMeasured);
+    }
+    ReadContext ctx{&doc, problems_, audience_, &places_};
+    path_.clear();
+    fmt::format_to(std::back_inserter(path_), "findings[{}]", index);
+    read_value(ctx, item, path_, findings_.emplace_back());
+  }
+
+  static constexpr size_t kMeasured = 64;  // findings read before the list's size is guessed
+  PlaceStore& places_;
+  Audience audience_;
+  std::vector<Finding> findings_;
+  Diagnostics problems_;
+  std::string path_;
+  size_t first_ = 0;  // the offset of the first finding
+};
+
 std::shared_ptr<Document> parse(const std::string& file, std::string text, Diagnostics& diagnostics,
-                                const Limits& limits) {
+                                const Limits& limits, const ItemSink& sink) {
   Format format = detect_format(file, text);
-  auto doc = std::make_shared<Document>(
-      parse_document(file, std::move(text), format, diagnostics, limits));
+  auto doc = std::make_shared<Document>();
+  parse_document(*doc, file, std::move(text), format, diagnostics, limits, sink);
   if (!diagnostics.has_errors() && doc->root.is_null())
     diagnostics.error(doc->file, {}, {}, "the file is empty: expected a project mapping");
   else if (!diagnostics.has_errors() && !doc->root.is_mapping())
@@ -806,12 +889,14 @@ void LogDirReader::read(const fs::path& path) {
   if (text == nullptr && !fs::is_regular_file(status)) return fail(name, "not a regular file");
   Diagnostics local;
   try {
-    auto doc =
-        parse(name, text != nullptr ? *text : read_file(name, limits_.max_bytes), local, limits_);
+    FindingReader findings(*project_.places, audience_);
+    auto doc = parse(name, text != nullptr ? *text : read_file(name, limits_.max_bytes), local,
+                     limits_, findings.sink());
     if (!local.has_errors()) {
       ReadContext ctx{doc.get(), local, audience_};
       LogFile extra;
       read_value(ctx, doc->root, "", extra);
+      findings.finish(extra.findings, local);
       for (auto& entry : extra.log) project_.log.push_back(std::move(entry));
       for (auto& finding : extra.findings) project_.findings.push_back(std::move(finding));
       for (auto& change : extra.history) changes.push_back(std::move(change));
@@ -900,15 +985,18 @@ std::optional<Project> load_project(const std::string& file, std::string text,
                                     const FileOverrides* overrides, Audience audience,
                                     Masking masking) {
   std::string name = file == "-" ? "<stdin>" : file;
+  Project project;
+  project.places = std::make_shared<PlaceStore>();
+  FindingReader findings(*project.places, audience);
   Diagnostics local;
-  auto doc = parse(name, std::move(text), local, limits);
+  auto doc = parse(name, std::move(text), local, limits, findings.sink());
   diagnostics.append(local);
   if (local.has_errors()) return std::nullopt;
 
-  Project project;
   project.documents.push_back(doc);
   ReadContext ctx{doc.get(), diagnostics, audience};
   read_value(ctx, doc->root, "", project);
+  findings.finish(project.findings, diagnostics);
   bool logs_read = true;
   std::vector<RecordedChange> changes;
   if (!project.log_dir.empty()) {

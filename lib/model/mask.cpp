@@ -73,20 +73,6 @@ std::string with_article(SensitiveKind kind) {
 
 bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
-/// The place `to` of `source`, counted on from `from` (a place at or before it).
-Mark advance(std::string_view source, Mark from, size_t to) {
-  for (size_t i = from.offset; i < to && i < source.size(); ++i) {
-    if (source[i] == '\n') {
-      ++from.line;
-      from.column = 1;
-    } else if (!is_continuation(source[i])) {
-      ++from.column;
-    }
-  }
-  from.offset = to;
-  return from;
-}
-
 /// The source lines warnings quote, each masked once for every warning on it (warnings come
 /// in source order, so each line is masked at most once: linear in the source however many
 /// warnings a line has).
@@ -296,7 +282,14 @@ class SensitiveScan {
 }  // namespace
 
 void warn_sensitive(const Project& project, Diagnostics& diagnostics) {
-  for (const auto& doc : project.documents) SensitiveScan(*doc, diagnostics).walk(doc->root);
+  // load_project() keeps no tree of the findings (it reads them as they are parsed): each
+  // document is parsed again, whole, for its scalars.
+  for (const auto& loaded : project.documents) {
+    Diagnostics ignored;  // the file parsed before
+    Document doc = parse_document(loaded->file, std::string(loaded->text),
+                                  detect_format(loaded->file, loaded->text), ignored);
+    if (!ignored.has_errors()) SensitiveScan(doc, diagnostics).walk(doc.root);
+  }
 }
 
 }  // namespace commplan

@@ -14,7 +14,8 @@ void mask_project(Project& project);
 /// A warning for each piece of sensitive data in the texts (scalars, keys aside) of the
 /// project's documents, the file and its log_dir files: at the match itself when the scalar's
 /// source shows its text as it is (plain, quoted, and the first line of a block text), else
-/// at the scalar. The quoted source line is masked. Linear in the documents' size.
+/// at the scalar. The quoted source line is masked. Linear in the documents' size: it parses
+/// them again (their texts are kept until Project::release_documents()).
 void warn_sensitive(const Project& project, Diagnostics& diagnostics);
 
 }  // namespace commplan

@@ -2,9 +2,12 @@
 // Model: the typed project of the contract's file format. Loaded and validated by
 // load_project(); described once in model/describe.hpp for reading and for the JSON Schema.
 
+#include <cstdint>
+#include <deque>
 #include <map>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -41,14 +44,54 @@ struct ClockTime {
   int minutes = 0;
 };
 
-/// Where a model object came from, so later checks can point at it and at its fields.
+/// The fields of a model type, in the order describe() gives them.
+using FieldNames = std::vector<std::string_view>;
+
+/// Where an object and its fields were written, kept for an object whose subtree is freed once
+/// it is read (load_project() reads the findings as they are parsed): offsets in its document.
+struct Places {
+  static constexpr std::uint32_t kAbsent = 0xFFFFFFFF;  ///< the field is not written
+  static constexpr std::uint32_t kNull = 0x80000000;    ///< on an offset: the value is null
+
+  const FieldNames* names = nullptr;
+  std::uint32_t object = 0;               ///< the offset of the object
+  const std::uint32_t* fields = nullptr;  ///< one per name: its value's offset, or kAbsent
+
+  /// The offset of field `name` (with kNull on a null value), or kAbsent.
+  std::uint32_t field(std::string_view name) const;
+};
+
+/// The Places of the objects read from freed subtrees, allocated in blocks and freed together.
+class PlaceStore {
+ public:
+  /// Keeps where an object of type `names` was (`object`), and its fields (`fields`, one per
+  /// name).
+  const Places* keep(const FieldNames& names, std::uint32_t object,
+                     std::span<const std::uint32_t> fields);
+
+ private:
+  static constexpr size_t kBlock = 16 << 10;  // offsets per block
+  std::deque<Places> places_;
+  std::vector<std::unique_ptr<std::uint32_t[]>> blocks_;
+  size_t used_ = kBlock;  // in the last block
+};
+
+/// Where a model object came from, so later checks can point at it and at its fields: its tree
+/// node, or where the node is not kept, its Places.
 struct Origin {
   const Document* doc = nullptr;
   const Node* node = nullptr;
+  const Places* places = nullptr;
   std::string path;  ///< document path such as `findings[3]`
 
   /// `node`, unless its document's tree was freed (Project::release_documents): then nullptr.
   const Node* tree_node() const;
+  /// Whether the object was read from a file.
+  bool from_file() const { return doc != nullptr; }
+  /// Whether field `name` is written in the file (also as null), while its document is kept.
+  bool has(std::string_view name) const;
+  /// Whether field `name` is written in the file with a value other than null.
+  bool has_value(std::string_view name) const;
   /// The place of field `name` (its value; the object itself when the field is absent).
   Mark mark_of(std::string_view name = {}) const;
   /// A problem at field `name`, placed as mark_of places it, with the file, the path (of the
@@ -340,6 +383,8 @@ struct Project {
 
   /// The loaded documents the Origins point into (the file, then log_dir's files).
   std::vector<std::shared_ptr<Document>> documents;
+  /// The Places of the Origins whose nodes are not kept (the findings').
+  std::shared_ptr<PlaceStore> places;
 
   /// The working days: project.workdays, or Monday to Friday.
   std::vector<Weekday> workdays() const;

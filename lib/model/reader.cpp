@@ -348,11 +348,33 @@ COMMPLAN_ENUM_READERS(RetestResult)
 
 ObjectReader::ObjectReader(ReadContext& ctx, const Node& node, std::string path)
     : ctx_(ctx), node_(node), path_(std::move(path)), used_(node.entries().size(), false) {
-  names_.reserve(20);  // as many as the largest describe() asks for
+  names_.reserve(kMostFields);
+  values_.reserve(kMostFields);
+}
+
+Origin ReadContext::origin(const Node& node, const std::string& path, const FieldNames& names,
+                           std::span<const Node* const> values) {
+  if (places == nullptr) return Origin{doc, &node, nullptr, path};
+  std::array<std::uint32_t, kMostFields> offsets{};
+  for (size_t i = 0; i < values.size() && i < offsets.size(); ++i) {
+    const Node* value = values[i];
+    offsets[i] = value == nullptr ? Places::kAbsent
+                                  : static_cast<std::uint32_t>(value->mark().offset) |
+                                        (value->is_null() ? Places::kNull : 0u);
+  }
+  auto object = static_cast<std::uint32_t>(node.mark().offset);
+  return Origin{doc, nullptr, places->keep(names, object, std::span(offsets).first(names.size())),
+                path};
+}
+
+Origin ReadContext::origin(const Node& node, const std::string& path) {
+  static const FieldNames kNone;
+  return origin(node, path, kNone, {});
 }
 
 const Node* ObjectReader::take(std::string_view name, unsigned flags) {
   names_.push_back(name);
+  values_.push_back(nullptr);
   // Files usually list fields in the order describe() asks for them: look after the last one.
   const auto& entries = node_.entries();
   for (size_t n = 0; n < entries.size(); ++n) {
@@ -360,6 +382,7 @@ const Node* ObjectReader::take(std::string_view name, unsigned flags) {
     if (entries[i].key() != name) continue;
     used_[i] = true;
     next_ = i + 1;
+    values_.back() = &entries[i].value;
     if (!entries[i].value.is_null()) return &entries[i].value;
     break;
   }
@@ -418,13 +441,13 @@ void read_value(ReadContext& ctx, const Node& node, const std::string& path,
                 Boxed<Notification>& out) {
   Notification notification;
   read_object(ctx, node, path, notification);
-  if (notification.origin.node != nullptr) out = std::move(notification);
+  if (notification.origin.from_file()) out = std::move(notification);
 }
 
 void read_value(ReadContext& ctx, const Node& node, const std::string& path, Boxed<Retest>& out) {
   Retest retest;
   read_object(ctx, node, path, retest);
-  if (retest.origin.node != nullptr) out = std::move(retest);
+  if (retest.origin.from_file()) out = std::move(retest);
 }
 
 void read_value(ReadContext& ctx, const Node& node, const std::string& path, TextItem& out) {
@@ -456,7 +479,7 @@ void read_value(ReadContext& ctx, const Node& node, const std::string& path, Que
     return read_object(ctx, node, path, out);
   }
   if (!ctx.expect(node, Node::Kind::scalar, path, "a text or a mapping")) return;
-  out.origin = Origin{ctx.doc, &node, path};
+  out.origin = ctx.origin(node, path);
   out.text = node.text();
 }
 

@@ -4,6 +4,8 @@
 #include <fmt/format.h>
 
 #include <iterator>
+#include <span>
+#include <stdexcept>
 #include <string>
 #include <type_traits>
 #include <vector>
@@ -19,6 +21,17 @@ struct ReadContext {
   Diagnostics& diagnostics;
   /// Audience::client: the items of text lists marked internal are read, checked and left out.
   Audience audience = Audience::team;
+  /// When set, the objects read keep their Places there instead of their node: for a subtree
+  /// freed once it is read (load_project() reads the findings as they are parsed).
+  PlaceStore* places = nullptr;
+
+  /// The origin of an object read from `node` at `path`: the node, or with `places` set, the
+  /// places of the object and of its fields `names` (`values`: their values in that order,
+  /// nullptr where absent). `names` must outlive the origin.
+  Origin origin(const Node& node, const std::string& path, const FieldNames& names,
+                std::span<const Node* const> values);
+  /// The origin of a value with no fields read from `node` at `path`.
+  Origin origin(const Node& node, const std::string& path);
 
   void error(const Node& node, const std::string& path, std::string message);
   void warning(const Mark& mark, const std::string& path, std::string message);
@@ -28,6 +41,31 @@ struct ReadContext {
   /// True when a scalar's text holds no NUL character (which would cut it short further on).
   bool expect_text(const Node& node, const std::string& path);
 };
+
+/// The most fields a describe() gives (a finding's 24, with room).
+constexpr size_t kMostFields = 32;
+
+/// Collects the names describe() gives (field_names()).
+struct FieldNameList {
+  FieldNames names;
+  template <class T>
+  void field(std::string_view name, T&, unsigned, std::string_view) {
+    names.push_back(name);
+  }
+};
+
+/// The fields of model type T, in describe()'s order (made once).
+template <class T>
+const FieldNames& field_names() {
+  static const FieldNames names = [] {
+    T object{};
+    FieldNameList list;
+    describe(list, object);
+    if (list.names.size() > kMostFields) throw std::logic_error("raise kMostFields");
+    return std::move(list.names);
+  }();
+  return names;
+}
 
 /// The largest whole number a field takes (minutes in years, far past any use).
 constexpr int kMaxWholeNumber = 9'999'999;
@@ -128,6 +166,8 @@ class ObjectReader {
   }
   /// Warns about every field no describe() asked for, naming the closest known one.
   void finish();
+  /// The values of the fields asked for, in the order asked (nullptr where absent).
+  std::span<const Node* const> values() const { return values_; }
 
  private:
   const Node* take(std::string_view name, unsigned flags);
@@ -140,16 +180,18 @@ class ObjectReader {
   std::string child_;  // the buffer child_path() fills
   std::vector<bool> used_;
   std::vector<std::string_view> names_;  // the fields asked for (describe()'s literals)
+  std::vector<const Node*> values_;      // their values, nullptr where absent
   size_t next_ = 0;                      // where the next field is looked for first
 };
 
 template <class T>
 void read_object(ReadContext& ctx, const Node& node, const std::string& path, T& out) {
   if (!ctx.expect(node, Node::Kind::mapping, path, "a mapping")) return;
-  out.origin = Origin{ctx.doc, &node, path};
+  out.origin = Origin{ctx.doc, &node, nullptr, path};
   ObjectReader reader(ctx, node, path);
   describe(reader, out);
   reader.finish();
+  if (ctx.places != nullptr) out.origin = ctx.origin(node, path, field_names<T>(), reader.values());
 }
 
 }  // namespace commplan

@@ -35,8 +35,8 @@ struct Place {
 
 Place meeting_place(const Project& project, const Meeting& meeting, std::string_view name,
                     std::string_view field) {
-  if (meeting.origin.node != nullptr) return {meeting.origin, field};
-  if (project.meetings.origin.node != nullptr) return {project.meetings.origin, name};
+  if (meeting.origin.from_file()) return {meeting.origin, field};
+  if (project.meetings.origin.from_file()) return {project.meetings.origin, name};
   return {project.origin, "meetings"};
 }
 
