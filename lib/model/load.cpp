@@ -63,7 +63,10 @@ Mark Origin::mark_of(std::string_view name) const {
   }
   if (places == nullptr) return {};
   std::uint32_t at = name.empty() ? Places::kAbsent : places->field(name);
-  return doc->mark_at(at == Places::kAbsent ? places->object : at & ~Places::kNull);
+  if (at == Places::kAbsent) return doc->mark_at(places->object);
+  // A value never starts a file: offset 0 is an empty value, which the parser gives no place.
+  at &= ~Places::kNull;
+  return at == 0 ? Mark{} : doc->mark_at(at);
 }
 
 Diagnostic Origin::problem(Level level, std::string_view name, std::string message) const {

@@ -1,0 +1,251 @@
+// Reading a list item by item as it is parsed (ItemSink), the places kept for the findings read
+// that way (Places, Document::mark_at), and the same problems as from a whole tree.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
+#include <vector>
+
+#include "load/json_fast.hpp"
+#include "model/mask.hpp"
+#include "model/project.hpp"
+#include "model/reader.hpp"
+#include "template_fixtures.hpp"
+#include "test_helpers.hpp"
+
+namespace commplan {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string read_text(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+/// Every place of `node`'s subtree (nodes and keys) against mark_at of its offset.
+void expect_marks_at(const Document& doc, const Node& node, size_t& checked) {
+  auto expect = [&](const Mark& mark) {
+    if (mark.line == 0) return;  // an empty value, which the parser gives no place
+    Mark at = doc.mark_at(mark.offset);
+    EXPECT_EQ(at.line, mark.line) << "offset " << mark.offset;
+    EXPECT_EQ(at.column, mark.column) << "offset " << mark.offset;
+    EXPECT_EQ(at.offset, mark.offset);
+    ++checked;
+  };
+  expect(node.mark());
+  for (const Node& item : node.items()) expect_marks_at(doc, item, checked);
+  for (const Entry& entry : node.entries()) {
+    expect(entry.key_mark());
+    expect_marks_at(doc, entry.value, checked);
+  }
+}
+
+TEST(DocumentMarkAt, GivesThePlaceTheParserGivesEveryNodeAndKey) {
+  std::vector<std::pair<std::string, std::string>> texts = {
+      {"a.yaml", "a: 1\nb:\n  - x\n  -   y\n  - {c: 名字, d: [1, 2]}\n"},
+      {"b.yaml", "名字: 值\n\t# a tab before a comment\nk:\t\"v\"\nz: |\n  block\n  text\nw:\n"},
+      {"c.yaml", "a: 1\r\nb: [x, y]\r\nc:\r\n  d: é\r\n"},
+      {"d.yaml", "x: >-\n  folded\n  text\n\ny: 'quoted ''x'''\nempty:\nlast: ~\n"},
+  };
+  // One line longer than the index's steps, with characters of several bytes across them.
+  std::string line = "[";
+  for (int i = 0; i < 3000; ++i) line += "\"机房" + std::to_string(i) + "\", ";
+  texts.emplace_back("long.json", line + "{\"k\": \"é\"}]");
+  std::string many;
+  for (int i = 0; i < 2000; ++i)
+    many += "k" + std::to_string(i) + ": 值 " + std::to_string(i) + "\n";
+  texts.emplace_back("many.yaml", many);
+  for (const auto& entry : fs::directory_iterator(testing::source_path("examples")))
+    if (entry.path().extension() == ".yaml" || entry.path().extension() == ".json")
+      texts.emplace_back(entry.path().string(), read_text(entry.path()));
+
+  for (const auto& [file, text] : texts) {
+    SCOPED_TRACE(file);
+    Diagnostics d;
+    Document doc = parse_document(file, text, detect_format(file, text), d);
+    ASSERT_FALSE(d.has_errors()) << format_diagnostic(d.items().front());
+    size_t checked = 0;
+    expect_marks_at(doc, doc.root, checked);
+    EXPECT_GT(checked, 2u);
+    EXPECT_EQ(doc.mark_at(doc.text.size()).offset, doc.text.size());
+  }
+}
+
+/// What a sink on `key` was given: each item's JSON and index.
+struct Taken {
+  std::vector<std::string> items;
+  std::vector<size_t> indexes;
+};
+
+ItemSink sink_into(Taken& taken, std::string_view key = "findings") {
+  return {key, [&taken](const Document&, const Node& item, size_t index) {
+            taken.items.push_back(to_json(item).dump());
+            taken.indexes.push_back(index);
+          }};
+}
+
+Document parse_streamed(const std::string& file, const std::string& text, Taken& taken,
+                        Diagnostics& d) {
+  Document doc;
+  parse_document(doc, file, text, detect_format(file, text), d, {}, sink_into(taken));
+  return doc;
+}
+
+TEST(ItemSink, TakesTheItemsOfItsTopLevelListAndLeavesTheListEmpty) {
+  // A text of more than a storage block, so that items are freed across blocks too.
+  std::string long_text(20000, 'x');
+  std::string yaml = "a: 1\nfindings:\n  - {id: F1}\n  - id: F2\n    evidence: \"" + long_text +
+                     "\\n\"\n  - plain\nb: [findings]\nnested:\n  findings: [1, 2]\n";
+  Diagnostics d;
+  Taken taken;
+  Document doc = parse_streamed("t.yaml", yaml, taken, d);
+  ASSERT_FALSE(d.has_errors());
+  EXPECT_EQ(taken.items, (std::vector<std::string>{
+                             R"({"id":"F1"})", R"({"evidence":")" + long_text + R"(\n","id":"F2"})",
+                             R"("plain")"}));
+  EXPECT_EQ(taken.indexes, (std::vector<size_t>{0, 1, 2}));
+  EXPECT_EQ(to_json(doc.root).dump(),
+            R"({"a":1,"b":["findings"],"findings":[],"nested":{"findings":[1,2]}})");
+  EXPECT_EQ(doc.root.find("findings")->mark().line, 3);
+
+  // JSON, through the fast path and through libfyaml alike.
+  std::string json = R"({"findings": [{"id": "F1"}, 2], "b": {"findings": [3]}})";
+  for (JsonParsers parsers : {JsonParsers::fast_only, JsonParsers::libfyaml_only}) {
+    Taken from_json;
+    ItemSink sink = sink_into(from_json);
+    auto parsed = parse_document_with(parsers, "t.json", json, Format::json, d, {}, &sink);
+    if (parsers == JsonParsers::fast_only && !json_fast_path_available()) continue;
+    ASSERT_TRUE(parsed.has_value());
+    EXPECT_EQ(from_json.items, (std::vector<std::string>{R"({"id":"F1"})", "2"}));
+    EXPECT_EQ(to_json(parsed->root).dump(), R"({"b":{"findings":[3]},"findings":[]})");
+  }
+}
+
+TEST(ItemSink, LeavesAListWithAnAnchorWholeAndKeepsAnItemThatDefinesOne) {
+  Diagnostics d;
+  Taken taken;
+  Document whole = parse_streamed("t.yaml", "findings: &all\n  - a\n  - b\ncopy: *all\n", taken, d);
+  ASSERT_FALSE(d.has_errors());
+  EXPECT_TRUE(taken.items.empty());
+  EXPECT_EQ(to_json(whole.root).dump(), R"({"copy":["a","b"],"findings":["a","b"]})");
+
+  // An anchor in an item, repeated after the list: the item's subtree stays for the alias.
+  Taken kept;
+  Document doc = parse_streamed("t.yaml",
+                                "findings:\n  - id: F1\n    affected: &hosts [web-1, \"db 2\"]\n"
+                                "  - id: F2\n    title: T\nagain: *hosts\n",
+                                kept, d);
+  ASSERT_FALSE(d.has_errors());
+  EXPECT_EQ(kept.items.size(), 2u);
+  EXPECT_EQ(to_json(doc.root).dump(), R"({"again":["web-1","db 2"],"findings":[]})");
+}
+
+TEST(ItemSink, IsGivenTheItemsBeforeAFatalProblem) {
+  Diagnostics d;
+  Taken taken;
+  parse_streamed("t.yaml", "findings:\n  - a\n  - b\nc: [\n", taken, d);
+  EXPECT_TRUE(d.has_errors());
+  EXPECT_EQ(taken.items.size(), 2u);
+}
+
+/// Every problem of loading `text` (and of the sensitive-data scan validate adds), printed.
+std::vector<std::string> printed_problems(const std::string& text) {
+  Diagnostics d;
+  auto project = load_project("p.yaml", text, d);
+  if (project && !d.has_errors()) warn_sensitive(*project, d);
+  d.sort_by_place();
+  std::vector<std::string> out;
+  for (const Diagnostic& item : d.items()) out.push_back(format_diagnostic(item));
+  return out;
+}
+
+TEST(FindingPlaces, PlaceEveryProblemAsTheFindingsTreeDoes) {
+  // Findings read item by item keep Places; under an anchor the list is read from its tree,
+  // with nodes. Each problem must be told alike, at the same place, with the same excerpt.
+  std::string findings =
+      "  - id: F1\n"
+      "    title: Door\n"
+      "    severity: hgih\n"
+      "    status: in-progress\n"
+      "    found: 2026-12-09\n"
+      "    due: 2026-12-08\n"
+      "    owner: 王工\n"
+      "    cvss: \"CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:X\"\n"
+      "    evidnce: typo\n"
+      "    notes:\n"
+      "    good_practice:\n"
+      "    history:\n"
+      "      - {date: 2026-12-09, status: bogus}\n"
+      "      - date: 2026-12-10\n"
+      "        notified: {to: Nobody, via: phone}\n"
+      "    retest: {date: 2026-12-01, result: passed}\n"
+      "  - id: F1\n"
+      "    title: \"Twice, card 4111 1111 1111 1111\"\n"
+      "    severity: low\n"
+      "    evidence: |\n"
+      "      key AKIAIOSFODNN7EXAMPLE\n"
+      "    cwe: CWE-x\n"
+      "  - not a mapping\n"
+      "  - {id: F3, title: 名字 , severity: high, cvss: 'CVSS:3.1/AV:Q'}\n";
+  std::string head = testing::project_head();
+  auto streamed = printed_problems(head + "findings:\n" + findings);
+  auto whole = printed_problems(head + "findings: &all\n" + findings);
+  EXPECT_GE(streamed.size(), 10u);
+  EXPECT_EQ(streamed, whole);
+
+  // And every field's place, asked of the origins themselves (offsets differ by " &all").
+  Diagnostics d;
+  auto a = load_project("p.yaml", head + "findings:\n" + findings, d);
+  auto b = load_project("p.yaml", head + "findings: &all\n" + findings, d);
+  ASSERT_TRUE(a && b);
+  ASSERT_EQ(a->findings.size(), b->findings.size());
+  auto same = [](const Origin& x, const Origin& y, const FieldNames& names) {
+    EXPECT_EQ(x.node, nullptr);
+    EXPECT_NE(y.node, nullptr);
+    EXPECT_EQ(x.path, y.path);
+    for (std::string_view name : names) {
+      SCOPED_TRACE(std::string(x.path) + "." + std::string(name));
+      EXPECT_EQ(x.has(name), y.has(name));
+      EXPECT_EQ(x.has_value(name), y.has_value(name));
+      EXPECT_EQ(x.mark_of(name).line, y.mark_of(name).line);
+      EXPECT_EQ(x.mark_of(name).column, y.mark_of(name).column);
+    }
+  };
+  for (size_t i = 0; i < a->findings.size(); ++i) {
+    const Finding& x = a->findings[i];
+    const Finding& y = b->findings[i];
+    if (!y.origin.from_file()) continue;  // not a mapping
+    FieldNames names = field_names<Finding>();
+    names.push_back("");
+    names.push_back("unknown");
+    same(x.origin, y.origin, names);
+    ASSERT_EQ(x.history.size(), y.history.size());
+    for (size_t h = 0; h < x.history.size(); ++h)
+      same(x.history[h].origin, y.history[h].origin, field_names<HistoryEntry>());
+    ASSERT_EQ(bool(x.retest), bool(y.retest));
+    if (x.retest) same(x.retest->origin, y.retest->origin, field_names<Retest>());
+  }
+}
+
+TEST(FindingPlaces, FindingsOfALogDirFileArePlacedInIt) {
+  tmpl::testing::TempDir dir;
+  std::string log =
+      dir.write("logs/day.yaml", "findings:\n  - id: F9\n    title: Late\n    severity: nope\n");
+  std::string file = dir.write("p.yaml", testing::project_head() + "log_dir: logs\n");
+  Diagnostics d;
+  auto project = load_project(file, read_text(file), d);
+  ASSERT_TRUE(project);
+  ASSERT_EQ(d.items().size(), 1u) << format_diagnostic(d.items().front());
+  EXPECT_EQ(d.items().front().file, log);
+  EXPECT_EQ(d.items().front().mark.line, 4);
+  EXPECT_EQ(d.items().front().path, "findings[0].severity");
+  ASSERT_EQ(project->findings.size(), 1u);
+  EXPECT_EQ(project->findings.front().origin.mark_of("title").line, 3);
+}
+
+}  // namespace
+}  // namespace commplan
