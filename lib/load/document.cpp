@@ -576,21 +576,6 @@ std::optional<std::pair<size_t, std::string>> encoding_problem(std::string_view 
   return std::nullopt;
 }
 
-Mark mark_at(std::string_view text, size_t offset) {
-  Mark mark{1, 1, offset};
-  size_t line_start = 0;
-  for (size_t i = 0; i < offset && i < text.size(); ++i)
-    if (text[i] == '\n') {
-      ++mark.line;
-      line_start = i + 1;
-    }
-  std::string_view before = text.substr(line_start, offset - line_start);
-  // Count characters, not bytes, up to the offset (the bytes before it are valid UTF-8).
-  for (unsigned char c : before)
-    if ((c & 0xC0) != 0x80) ++mark.column;
-  return mark;
-}
-
 /// The offset of the first line at or after `from` that starts with `prefix`, or npos.
 size_t line_starting_with(std::string_view text, size_t from, std::string_view prefix) {
   for (size_t at = from; at < text.size();) {
@@ -651,7 +636,7 @@ void report_parser_errors(fy_diag* diag, const UnplacedError& unplaced, size_t s
     return;  // the first is the cause; what follows in libfyaml's list restates it
   }
   auto [offset, message] = place_unplaced_error(doc.text, stopped_at, unplaced.message);
-  Mark mark = mark_at(doc.text, offset);
+  Mark mark = doc.mark_at(offset);
   diagnostics.error(doc.file, mark, {}, std::move(message), doc.line(mark));
 }
 
@@ -668,7 +653,7 @@ bool check_source(Document& doc, Diagnostics& diagnostics, const Limits& limits)
   }
   if (doc.text.starts_with("\xEF\xBB\xBF")) doc.text.remove_prefix(3);  // a UTF-8 byte order mark
   if (auto problem = encoding_problem(doc.text)) {
-    Mark mark = mark_at(doc.text, problem->first);
+    Mark mark = doc.mark_at(problem->first);
     diagnostics.error(doc.file, mark, {}, problem->second);
     return false;
   }
