@@ -83,10 +83,75 @@ TEST(JsonFastPath, BuildsTheTreeOfLibfyaml) {
            "{\n  \"a\": [\n    1,\n    \"two\"\n  ],\n  \"b\": null\n}\n",
            "{\r\n  \"a\": [1,\r\n  2],\r\n  \"b\": \"\xC3\xA9\"\r\n}\r\n",
            "[1,\r2,\r\r\n3]",
+           // After a number, true, false or null, libfyaml 0.7 counts "\r\n" as one line, and
+           // elsewhere as two (found by fuzz_json): both paths count it as one.
+           "[4\r\n,0]",
+           "[[\"\",4\r\n,0]]",
+           "{\"a\":4\r\n,\"b\":1}",
+           "[4 \t\r\n\t,true\r\n\r\n,null\r\n, \"x\"\r\n,{}\r\n]",
            "\n\n  \t[ 1 ,\t2 ]  \n\n",
            "\xEF\xBB\xBF{\"bom\": [\"\xC3\xA9\", 2]}",
        })
     expect_same_tree(text);
+}
+
+/// The line and column of every node and key of `node`'s subtree, in document order.
+void places(const Node& node, std::vector<std::pair<int, int>>& out) {
+  out.emplace_back(node.mark().line, node.mark().column);
+  for (const Node& item : node.items()) places(item, out);
+  for (const Entry& entry : node.entries()) {
+    out.emplace_back(entry.key_mark().line, entry.key_mark().column);
+    places(entry.value, out);
+  }
+}
+
+std::string with_line_ends(std::string_view text, std::string_view end) {
+  std::string out;
+  for (char c : text) c == '\n' ? out.append(end) : out.append(1, c);
+  return out;
+}
+
+TEST(JsonFastPath, CountsLinesAsAnEditorShowsThem) {
+  // A file saved with Windows' line ends ("\r\n") or old Macs' ("\r") has its nodes on the
+  // lines and columns of the same file saved with "\n", on both paths, in YAML too.
+  const std::string json =
+      "{\n  \"a\": [1,\n    \"two\", true,\n  null],\n\n  \"b\": {\"c\": -2.5\n  },\n"
+      "  \"d\": \"\u00e9\\n\"\n}\n";
+  const std::string yaml = "a:\n  - 1\n  - \"two\"\n\nb: {c: -2.5,\n  d: x}\ne: 'y'\n";
+  for (const char* end : {"\r\n", "\r"}) {
+    SCOPED_TRACE(end == std::string("\r") ? "CR" : "CRLF");
+    Diagnostics d;
+    std::vector<std::pair<int, int>> expected, from_fast, from_slow, yaml_expected, yaml_actual;
+    places(slow(json, d).root, expected);
+    places(slow(with_line_ends(json, end), d).root, from_slow);
+    auto read_fast = fast(with_line_ends(json, end));
+    ASSERT_TRUE(read_fast.has_value());
+    places(read_fast->root, from_fast);
+    places(parse_document("t.yaml", yaml, Format::yaml, d).root, yaml_expected);
+    places(parse_document("t.yaml", with_line_ends(yaml, end), Format::yaml, d).root, yaml_actual);
+    ASSERT_FALSE(d.has_errors()) << format_headline(d.items()[0]);
+    EXPECT_EQ(from_slow, expected);
+    EXPECT_EQ(from_fast, expected);
+    EXPECT_EQ(yaml_actual, yaml_expected);
+    EXPECT_EQ(expected.back().first, 8);  // "d"'s value
+  }
+}
+
+TEST(JsonFastPath, PlacesASyntaxErrorOnTheLineAnEditorShows) {
+  for (std::string text : {"{\n\"a\": 1\n \"b\": 2}", "[1,\n\"x\"\n3]", "{\"a\":\n[1,\n2,]}",
+                           "{\n\n\"a\": tru\n}", "{\n\"a\": 1,\n\n\"b\" 2}"}) {
+    Diagnostics expected;
+    slow(text, expected);
+    ASSERT_TRUE(expected.has_errors());
+    for (const char* end : {"\r\n", "\r"}) {
+      SCOPED_TRACE(with_line_ends(text, end));
+      Diagnostics actual;
+      parse_document("t.json", with_line_ends(text, end), Format::json, actual);
+      ASSERT_TRUE(actual.has_errors());
+      EXPECT_EQ(actual.items()[0].mark.line, expected.items()[0].mark.line);
+      EXPECT_EQ(actual.items()[0].mark.column, expected.items()[0].mark.column);
+    }
+  }
 }
 
 TEST(JsonFastPath, BuildsTheTreeOfLargeMappings) {

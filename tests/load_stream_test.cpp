@@ -50,6 +50,8 @@ TEST(DocumentMarkAt, GivesThePlaceTheParserGivesEveryNodeAndKey) {
       {"b.yaml", "名字: 值\n\t# a tab before a comment\nk:\t\"v\"\nz: |\n  block\n  text\nw:\n"},
       {"c.yaml", "a: 1\r\nb: [x, y]\r\nc:\r\n  d: é\r\n"},
       {"d.yaml", "x: >-\n  folded\n  text\n\ny: 'quoted ''x'''\nempty:\nlast: ~\n"},
+      {"e.yaml", "a: 1\rb:\r  - x\r\r  - 名字\rc: 'd'\r"},
+      {"f.json", "{\r\n  \"a\": [1,\r\n    2\r\n  ],\r\n  \"b\": true\r\n, \"c\": \"é\"\r}"},
   };
   // One line longer than the index's steps, with characters of several bytes across them.
   std::string line = "[";

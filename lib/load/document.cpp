@@ -34,15 +34,35 @@ Excerpt Document::line(const Mark& mark) const { return excerpt_at(text, mark.of
 
 Mark advance(std::string_view text, Mark from, size_t to) {
   to = std::min(to, text.size());
-  for (size_t at = text.find('\n', from.offset); at < to; at = text.find('\n', at + 1)) {
-    ++from.line;
-    from.column = 1;
-    from.offset = at + 1;
+  // Counted in locals: a member written through a pointer while bytes are read would be
+  // stored at every byte (a char may alias it).
+  int line = from.line;
+  int column = from.column;
+  const char* bytes = text.data();
+  std::string_view range(bytes, to);  // searched up to `to` only: a call costs what it counts
+  if (range.find('\r', from.offset) == std::string_view::npos) {
+    // Line feeds alone, the common case: found by memchr, characters counted on the last line.
+    size_t start = from.offset;
+    for (size_t at = range.find('\n', start); at != range.npos; at = range.find('\n', at + 1)) {
+      ++line;
+      column = 1;
+      start = at + 1;
+    }
+    for (size_t i = start; i < to; ++i)
+      column += (static_cast<unsigned char>(bytes[i]) & 0xC0) != 0x80;
+  } else {
+    for (size_t i = from.offset; i < to; ++i) {
+      auto c = static_cast<unsigned char>(bytes[i]);
+      // A "\r" before a "\n" is counted as a character: the "\n" ends the line.
+      if (c == '\n' || (c == '\r' && (i + 1 == text.size() || bytes[i + 1] != '\n'))) {
+        ++line;
+        column = 1;
+      } else {
+        column += (c & 0xC0) != 0x80;
+      }
+    }
   }
-  for (size_t i = from.offset; i < to; ++i)
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++from.column;
-  from.offset = to;
-  return from;
+  return {line, column, to};
 }
 
 Mark Document::mark_at(size_t offset) const {
@@ -197,8 +217,13 @@ std::string single_quoted(std::string_view raw) {
 class TreeBuilder {
  public:
   TreeBuilder(const Document& doc, NodeStorage& storage, Diagnostics& diagnostics,
-              const Limits& limits, const ItemSink* sink)
-      : doc_(doc), storage_(storage), diagnostics_(diagnostics), limits_(limits), sink_(sink) {}
+              const Limits& limits, const ItemSink* sink, bool json)
+      : doc_(doc),
+        storage_(storage),
+        diagnostics_(diagnostics),
+        limits_(limits),
+        sink_(sink),
+        json_(json) {}
 
   /// Handles one event; false after a fatal problem (already reported).
   bool handle(fy_event* event);
@@ -219,7 +244,7 @@ class TreeBuilder {
     std::unordered_set<std::string_view> keys;  // filled once a mapping grows past a few entries
   };
 
-  Mark mark_of(fy_event* event) const;
+  Mark mark_of(fy_event* event);
   bool fail(const Mark& mark, std::string message);
   bool count(size_t n, const Mark& mark);
   bool scalar(fy_event* event, const Mark& mark);
@@ -238,6 +263,8 @@ class TreeBuilder {
   Diagnostics& diagnostics_;
   const Limits& limits_;
   const ItemSink* sink_;
+  bool json_;            // libfyaml counts lines its own way in JSON: see mark_of()
+  Mark place_{1, 1, 0};  // the last place counted in JSON
   NodeStorage::Checkpoint streamed_from_;  // where the streamed list's next item is allocated
   size_t streamed_items_ = 0;
   size_t anchors_defined_ = 0;
@@ -266,10 +293,16 @@ bool is_plain_null(std::string_view text) {
   return text.empty() || text == "~" || text == "null" || text == "Null" || text == "NULL";
 }
 
-Mark TreeBuilder::mark_of(fy_event* event) const {
+/// The place of an event. In JSON, libfyaml 0.7 counts "\r\n" as two lines, except after a
+/// number, true, false or null, where it counts one: there the place is counted from the
+/// offset, as advance() counts it (and the fast path), in document order.
+Mark TreeBuilder::mark_of(fy_event* event) {
   const fy_mark* m = fy_event_start_mark(event);
   if (m == nullptr) return {};
-  return {m->line + 1, m->column + 1, m->input_pos};
+  if (!json_) return {m->line + 1, m->column + 1, m->input_pos};
+  place_ = m->input_pos >= place_.offset ? advance(doc_.text, place_, m->input_pos)
+                                         : doc_.mark_at(m->input_pos);
+  return place_;
 }
 
 bool TreeBuilder::fail(const Mark& mark, std::string message) {
@@ -496,13 +529,15 @@ bool TreeBuilder::is_duplicate(Frame& frame, std::string_view key) {
   return !frame.keys.insert(key).second;
 }
 
-/// The byte offset of a 1-based line and character column in `text`.
-size_t mark_offset(std::string_view text, const Mark& mark) {
+/// The byte offset of a 1-based line and character column in `text`, as libfyaml counts lines
+/// in its errors: at "\n", "\r\n" and a lone "\r" in YAML; at every "\r" and every "\n" in JSON
+/// (see TreeBuilder::mark_of).
+size_t mark_offset(std::string_view text, const Mark& mark, bool json) {
   size_t offset = 0;
   for (int line = 1; line < mark.line; ++line) {
-    size_t next = text.find('\n', offset);
+    size_t next = text.find_first_of("\r\n", offset);
     if (next == std::string_view::npos) return text.size();
-    offset = next + 1;
+    offset = next + (!json && text.compare(next, 2, "\r\n") == 0 ? 2 : 1);
   }
   return offset + column_byte_offset(text.substr(offset), mark.column);
 }
@@ -626,12 +661,13 @@ std::pair<size_t, std::string> place_unplaced_error(std::string_view text, size_
 }
 
 void report_parser_errors(fy_diag* diag, const UnplacedError& unplaced, size_t stopped_at,
-                          const Document& doc, Diagnostics& diagnostics) {
+                          const Document& doc, bool json, Diagnostics& diagnostics) {
   void* iter = nullptr;
   while (fy_diag_error* e = diag ? fy_diag_errors_iterate(diag, &iter) : nullptr) {
     if (e->type < FYET_ERROR) continue;
-    Mark mark{e->line, e->column, 0};  // collected errors count from 1
-    mark.offset = mark_offset(doc.text, mark);
+    // Collected errors count from 1, lines as libfyaml counts them: the place is counted again.
+    Mark mark{e->line, e->column, 0};
+    if (e->line > 0) mark = doc.mark_at(mark_offset(doc.text, mark, json));
     diagnostics.error(doc.file, mark, {}, e->msg ? e->msg : "syntax error", doc.line(mark));
     return;  // the first is the cause; what follows in libfyaml's list restates it
   }
@@ -674,7 +710,7 @@ void parse_with_libfyaml(Document& doc, NodeStorage& storage, Format format,
   if (!parser || fy_parser_set_string(parser.get(), doc.text.data(), doc.text.size()) != 0)
     throw Error(Error::Kind::io, doc.file, "cannot start the YAML parser");
 
-  TreeBuilder builder(doc, storage, diagnostics, limits, sink);
+  TreeBuilder builder(doc, storage, diagnostics, limits, sink, format == Format::json);
   bool ok = true;
   while (fy_event* raw = fy_parser_parse(parser.get())) {
     EventPtr event(raw, EventDeleter{parser.get()});
@@ -684,7 +720,8 @@ void parse_with_libfyaml(Document& doc, NodeStorage& storage, Format format,
     }
   }
   if (ok && fy_parser_get_stream_error(parser.get())) {
-    report_parser_errors(diag.get(), unplaced, builder.end_offset(), doc, diagnostics);
+    report_parser_errors(diag.get(), unplaced, builder.end_offset(), doc, format == Format::json,
+                         diagnostics);
     ok = false;
   }
   if (ok) doc.root = builder.root();

@@ -54,41 +54,22 @@ bool has_unusual_characters(std::string_view text) {
          text.find("\xE2\x80\xA9") != std::string_view::npos;
 }
 
-/// The places of offsets met in increasing order, counted as libfyaml counts them in JSON: every
-/// \r and every \n starts a line (so \r\n counts two), and a column is a character.
+/// The places of offsets met in increasing order, counted as advance() counts them.
 class Cursor {
  public:
   explicit Cursor(std::string_view text) : text_(text) {}
 
   /// The mark at `offset`; false when offsets come out of order (never in document order).
   bool at(size_t offset, Mark& mark) {
-    if (offset < at_ || offset > text_.size()) return false;
-    // Counted in locals: a member written through `this` while bytes are read would be stored
-    // at every byte (a char may alias it), which made this loop a third of a JSON load.
-    int line = line_;
-    int column = column_;
-    const char* text = text_.data();
-    for (size_t i = at_; i < offset; ++i) {
-      auto c = static_cast<unsigned char>(text[i]);
-      if (c == '\n' || c == '\r') {
-        ++line;
-        column = 1;
-      } else {
-        column += (c & 0xC0) != 0x80;
-      }
-    }
-    at_ = offset;
-    line_ = line;
-    column_ = column;
-    mark = {line, column, offset};
+    if (offset < place_.offset || offset > text_.size()) return false;
+    place_ = advance(text_, place_, offset);
+    mark = place_;
     return true;
   }
 
  private:
   std::string_view text_;
-  size_t at_ = 0;
-  int line_ = 1;
-  int column_ = 1;
+  Mark place_{1, 1, 0};
 };
 
 /// Builds the tree from the values the plugin gives, in document order; every callback returns
