@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <ostream>
 
 #include "cli_model.hpp"
@@ -237,12 +238,14 @@ Date resolve_today(Context& ctx, const BriefOptions& opts, const Project* projec
 std::string dump_view(const View& view) { return view.dump(); }
 
 std::string render_view(Context& ctx, const BriefOptions& opts, const std::string& name,
-                        const View& view, tmpl::Escape escape) {
+                        const View& view, tmpl::Escape escape, Spool* page) {
   tmpl::Layers layers{opts.template_file, opts.templates_dir};
   if (layers.templates_dir.empty())
     layers.templates_dir = ctx.getenv("COMMPLAN_TEMPLATES_DIR").value_or("");
   std::vector<tmpl::LazyList> lists = view.lazy_lists();
-  return tmpl::render_layered(layers, name, view.data, {.escape = escape, .lazy_lists = lists});
+  tmpl::RenderOptions options{.escape = escape, .lazy_lists = lists};
+  if (page != nullptr) options.drain = [page](std::string& out) { page->take(out); };
+  return tmpl::render_layered(layers, name, view.data, options);
 }
 
 Sink brief_sink(const BriefOptions& opts, const Project* project) {
@@ -283,6 +286,13 @@ bool load_if_given(Context& ctx, const BriefOptions& opts, const BriefRun& run,
 
 std::string produce(Context& ctx, const BriefOptions& opts, const std::string& templates,
                     const View& view) {
+  Spool page(SIZE_MAX);  // held in memory
+  produce_into(ctx, opts, templates, view, page);
+  return std::move(page).text();
+}
+
+void produce_into(Context& ctx, const BriefOptions& opts, const std::string& templates,
+                  const View& view, Spool& page) {
   auto row = std::find_if(opts.formats.begin(), opts.formats.end(),
                           [&](const OutputFormat& f) { return f.name == opts.format; });
   if (row == opts.formats.end())
@@ -291,14 +301,18 @@ std::string produce(Context& ctx, const BriefOptions& opts, const std::string& t
   if (opts.max_bytes != 0 && row->name != "txt")
     throw Error(Error::Kind::usage, Source::option, "--max-bytes",
                 "--max-bytes splits chat text: it needs --format txt");
-  if (const auto* serialize = std::get_if<Serializer>(&row->how)) return (*serialize)(view);
-  std::string lang = view.data["lang"].get<std::string>();
-  if (const auto* from = std::get_if<FromMarkdown>(&row->how)) {
-    std::string name = fmt::format("{}.{}.md", templates, lang);
-    return from->convert(render_view(ctx, opts, name, view, tmpl::Escape::markdown), view, opts);
+  std::string text;
+  if (const auto* serialize = std::get_if<Serializer>(&row->how)) {
+    text = (*serialize)(view);
+  } else if (const auto* from = std::get_if<FromMarkdown>(&row->how)) {
+    std::string name = fmt::format("{}.{}.md", templates, view.data["lang"].get<std::string>());
+    text = from->convert(render_view(ctx, opts, name, view, tmpl::Escape::markdown), view, opts);
+  } else {
+    std::string name =
+        fmt::format("{}.{}.{}", templates, view.data["lang"].get<std::string>(), row->name);
+    text = render_view(ctx, opts, name, view, std::get<tmpl::Escape>(row->how), &page);
   }
-  std::string name = fmt::format("{}.{}.{}", templates, lang, row->name);
-  return render_view(ctx, opts, name, view, std::get<tmpl::Escape>(row->how));
+  page.finish(std::move(text));
 }
 
 int run_brief(Context& ctx, const BriefOptions& opts, const BriefRun& run) {
@@ -320,10 +334,10 @@ int run_brief(Context& ctx, const BriefOptions& opts, const BriefRun& run) {
   // Every check is made and the view is built: the page is rendered from the model alone, in
   // the memory the documents' trees held.
   if (project) project->release_documents();
-  std::string page = produce(ctx, opts, run.templates, *view);
+  Spool page;
+  produce_into(ctx, opts, run.templates, *view, page);
   int code = emit(ctx, brief_sink(opts, p), page);
   bool strict_failure = code == kOk && run.fails_strict && run.fails_strict(*view);
-  leave_to_exit(page);
   leave_to_exit(view);
   leave_to_exit(project);
   return strict_failure ? kStrict : code;

@@ -116,8 +116,11 @@ std::string dump_view(const View& view);
 /// Renders `view` with template `name` (e.g. "kickoff.en.md"), escaping values for `escape`,
 /// through the lookup layers:
 /// --template, --templates-dir / COMMPLAN_TEMPLATES_DIR, built-ins.
+/// With `page`, the rendered text goes into it each time a MiB is rendered, and what is left
+/// at the end is returned.
 std::string render_view(Context& ctx, const BriefOptions& opts, const std::string& name,
-                        const View& view, tmpl::Escape escape = tmpl::Escape::markdown);
+                        const View& view, tmpl::Escape escape = tmpl::Escape::markdown,
+                        Spool* page = nullptr);
 
 /// Where the result goes: -o, --check or standard output; -o must not name the project, one
 /// of its log_dir files or the --template file.
@@ -126,6 +129,10 @@ Sink brief_sink(const BriefOptions& opts, const Project* project);
 /// The format of `opts.format`, produced from `view`: its template or its serializer.
 std::string produce(Context& ctx, const BriefOptions& opts, const std::string& templates,
                     const View& view);
+/// produce() into `page`: a page rendered from a template goes into it as it is rendered, so
+/// that a large one is spooled to a temporary file instead of held whole in memory.
+void produce_into(Context& ctx, const BriefOptions& opts, const std::string& templates,
+                  const View& view, Spool& page);
 
 /// The whole run of a brief command: load the project (none when PROJECT is optional and not
 /// given), resolve the language and the day, build the view, report its problems, produce

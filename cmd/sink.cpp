@@ -78,6 +78,28 @@ int emit(Context& ctx, const Sink& sink, std::string_view text) {
   return kOk;
 }
 
+int emit(Context& ctx, const Sink& sink, const Spool& text) {
+  if (!text.spilled() || !sink.check.empty()) {
+    std::string whole;
+    whole.reserve(text.size());
+    text.write([&whole](std::string_view piece) {
+      whole += piece;
+      return true;
+    });
+    return emit(ctx, sink, whole);
+  }
+  if (is_stdout(sink.output)) {
+    text.write([&ctx](std::string_view piece) {
+      ctx.out.write(piece.data(), static_cast<std::streamsize>(piece.size()));
+      return true;  // a failed write is reported by finish_output()
+    });
+    return kOk;
+  }
+  refuse_inputs(sink);
+  write_file_atomic(sink.output, text);
+  return kOk;
+}
+
 int finish_output(Context& ctx, int code) {
   if (ctx.out.flush()) return code;
   auto* buffer = dynamic_cast<DescriptorBuffer*>(ctx.out.rdbuf());

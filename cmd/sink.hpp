@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "cli.hpp"
+#include "output/write.hpp"
 
 namespace commplan::cli {
 
@@ -41,6 +42,9 @@ void add_check_option(CLI::App* cmd, std::string& check);
 /// error, when FILE is one of the inputs). With --check, compares instead: kOk when
 /// identical, kStrict with the first difference on standard error when not.
 int emit(Context& ctx, const Sink& sink, std::string_view text);
+
+/// emit() of a spool's text (a page rendered in pieces).
+int emit(Context& ctx, const Sink& sink, const Spool& text);
 
 /// Flushes standard output at the end of a run: after a failed write, reports "cannot write
 /// standard output" and returns kIo; else `code`.

@@ -1,12 +1,16 @@
 // The one sink: standard output checked at the end of every run, -o's promises, --check.
 
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cstdlib>
 #include <filesystem>
+#include <optional>
 #include <ostream>
+#include <string>
 
 #include "output/write.hpp"
 #include "sink.hpp"
@@ -141,6 +145,116 @@ TEST(SourceDateEpoch, AStarterPastTheYear9999IsAUsageError) {
   EXPECT_EQ(r.code, 2);
   EXPECT_EQ(r.err, "--date: error: 9999-12-31: the starter would end after 9999-12-31\n");
   EXPECT_EQ(run_cli({"init", "--date", "9999-12-01"}).code, 0);
+}
+
+/// `name` of the environment set to `value` (unset for nullopt) while it lives.
+class ScopedEnv {
+ public:
+  ScopedEnv(const char* name, std::optional<std::string> value) : name_(name) {
+    if (const char* old = std::getenv(name)) old_ = old;
+    value ? ::setenv(name, value->c_str(), 1) : ::unsetenv(name);
+  }
+  ~ScopedEnv() { old_ ? ::setenv(name_, old_->c_str(), 1) : ::unsetenv(name_); }
+  ScopedEnv(const ScopedEnv&) = delete;
+  ScopedEnv& operator=(const ScopedEnv&) = delete;
+
+ private:
+  const char* name_;
+  std::optional<std::string> old_;
+};
+
+/// `spool`'s text, given piece by piece.
+std::string pieces_of(const Spool& spool, size_t& pieces) {
+  std::string text;
+  pieces = 0;
+  spool.write([&](std::string_view piece) {
+    text += piece;
+    ++pieces;
+    return true;
+  });
+  return text;
+}
+
+TEST(Spool, HoldsASmallTextInMemoryAndALargeOneInATemporaryFile) {
+  TempDir tmp;
+  ScopedEnv env("TMPDIR", tmp.str());
+  Spool small(100), large(100);
+  std::string expected;
+  for (int i = 0; i < 50; ++i) {
+    std::string piece = "piece " + std::to_string(i) + " " + std::string(i * 7, 'x') + "\n";
+    expected += piece;
+    std::string copy = piece;
+    large.take(copy);
+    EXPECT_TRUE(copy.empty());
+  }
+  large.finish("the end\n");
+  expected += "the end\n";
+  EXPECT_TRUE(large.spilled());
+  EXPECT_EQ(large.size(), expected.size());
+  size_t pieces = 0;
+  EXPECT_EQ(pieces_of(large, pieces), expected);
+  EXPECT_EQ(std::move(large).text(), expected);
+  // The file has no name: nothing is left in the folder, even while it is open.
+  EXPECT_EQ(std::distance(fs::directory_iterator(tmp.path()), fs::directory_iterator{}), 0);
+
+  std::string piece = "short";
+  small.take(piece);
+  small.finish(" text");
+  EXPECT_FALSE(small.spilled());
+  EXPECT_EQ(pieces_of(small, pieces), "short text");
+  EXPECT_EQ(pieces, 1u);
+}
+
+TEST(Spool, StaysInMemoryWhereNoTemporaryFileCanBeMade) {
+  ScopedEnv env("TMPDIR", "/nonexistent/commplan");
+  Spool spool(10);
+  std::string piece(1000, 'a');
+  spool.take(piece);
+  spool.finish("b");
+  EXPECT_FALSE(spool.spilled());
+  EXPECT_EQ(std::move(spool).text(), std::string(1000, 'a') + "b");
+}
+
+TEST(Spool, WritesALargeFileAtomically) {
+  TempDir tmp;
+  Spool spool(16);
+  std::string expected;
+  for (int i = 0; i < 1000; ++i) {
+    std::string piece = std::to_string(i) + ",";
+    expected += piece;
+    spool.take(piece);
+  }
+  write_file_atomic((tmp.path() / "out.csv").string(), spool);
+  EXPECT_EQ(read_file((tmp.path() / "out.csv").string()), expected);
+}
+
+TEST(Spool, APageOverAMegabyteIsTheSameOnStandardOutputInAFileAndWithoutATemporaryFolder) {
+  // A final recap of 2,000 findings, each with a long title and recommendation: several MiB of
+  // Markdown, rendered a MiB at a time into the spool.
+  TempDir tmp;
+  std::string project = project_head() + "findings:\n";
+  for (int i = 0; i < 2000; ++i)
+    project += fmt::format(
+        "  - id: F-{:04}\n    title: Finding {} {}\n    severity: high\n    found: "
+        "2026-12-08\n    recommendation: Fix {} {}\n",
+        i, i, std::string(500, 't'), i, std::string(500, 'r'));
+  std::string file = tmp.write("big.yaml", project);
+  std::vector<std::string> recap = {"recap", file, "--level", "final", "--date", "2026-12-18"};
+  RunResult out = run_cli(recap);
+  ASSERT_EQ(out.code, 0) << out.err;
+  EXPECT_GT(out.out.size(), 2u * Spool::kSpillAt);
+  EXPECT_NE(out.out.find("F-1999"), std::string::npos);
+
+  std::vector<std::string> to_file = recap;
+  to_file.insert(to_file.end(), {"-o", (tmp.path() / "page.md").string()});
+  ASSERT_EQ(run_cli(to_file).code, 0);
+  EXPECT_EQ(read_file((tmp.path() / "page.md").string()), out.out);
+  std::vector<std::string> check = recap;
+  check.insert(check.end(), {"--check", (tmp.path() / "page.md").string()});
+  EXPECT_EQ(run_cli(check).code, 0);
+
+  ScopedEnv env("TMPDIR", "/nonexistent/commplan");
+  EXPECT_EQ(run_cli(recap).out, out.out);
 }
 
 TEST(WriteFileAtomic, CreatesTheTargetOfADanglingLink) {

@@ -123,6 +123,51 @@ TEST(TemplateRender, BlockOverridingItselfHitsTheDepthLimit) {
   EXPECT_EQ(headlines([&] { library.render(t, json::object()); }).size(), 1u);
 }
 
+TEST(TemplateRender, DrainedOutputIsTheOutputInPieces) {
+  // A standalone partial indents each line it writes, also lines that start after a drain.
+  Library library({}, nullptr);
+  // A line that starts with an empty section is indented once, before the section.
+  library.add("row", "{{#none}}{{/none}}- {{name}}\n  {{#tags}}[{{.}}]{{/tags}}\n");
+  library.add("block", "{{$body}}default{{/body}}\n");
+  const Template& t = library.compile("t.mustache",
+                                      "# Rows\n  {{#rows}}\n  {{>row}}\n  "
+                                      "{{/rows}}\n{{<block}}{{$body}}{{n}}{{/body}}{{/block}}\n");
+  json data = {{"rows", json::array()}, {"n", 7}};
+  for (int i = 0; i < 300; ++i)
+    data["rows"].push_back({{"name", "row " + std::to_string(i)}, {"tags", {"a", "b"}}});
+  std::string whole = library.render(t, data);
+  for (size_t drain_at : {1, 7, 64, 1024}) {
+    SCOPED_TRACE(drain_at);
+    std::string pieces;
+    int drains = 0;
+    RenderOptions options;
+    options.drain_at = drain_at;
+    options.drain = [&](std::string& out) {
+      EXPECT_GE(out.size(), drain_at);
+      pieces += out;
+      out.clear();
+      ++drains;
+    };
+    pieces += library.render(t, data, options);
+    EXPECT_EQ(pieces, whole);
+    EXPECT_GT(drains, 1);
+  }
+  EXPECT_NE(whole.find("  - row 299\n    [a][b]\n"), std::string::npos);
+}
+
+TEST(TemplateRender, OutputLimitCountsWhatWasDrained) {
+  json data = {{"rows", json::array()}};
+  for (int i = 0; i < 100; ++i) data["rows"].push_back(std::string(1000, 'x'));
+  RenderOptions options;
+  options.max_output = 50'000;
+  options.drain_at = 1000;
+  options.drain = [](std::string& out) { out.clear(); };
+  // The output held never passes 2,000 bytes: the limit counts the 100,000 rendered.
+  EXPECT_THROW(render_text("{{#rows}}{{.}}{{/rows}}", data, options), Error);
+  options.max_output = 200'000;
+  EXPECT_LT(render_text("{{#rows}}{{.}}{{/rows}}", data, options).size(), 1000u);
+}
+
 TEST(TemplateRender, OutputLimit) {
   json data = {{"rows", json::array()}};
   for (int i = 0; i < 100; ++i) data["rows"].push_back(std::string(1000, 'x'));

@@ -4,10 +4,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <climits>
+#include <cstdint>
 #include <cstdlib>
 #include <cstring>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -33,10 +36,17 @@ bool write_all(int fd, std::string_view content) {
   return true;
 }
 
-void write_in_place(const std::string& path, std::string_view content) {
+/// What writes a file's content to a descriptor: false, with errno set, on failure.
+using Writer = std::function<bool(int fd)>;
+
+Writer writer_of(std::string_view content) {
+  return [content](int fd) { return write_all(fd, content); };
+}
+
+void write_in_place(const std::string& path, const Writer& write) {
   int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
   if (fd < 0) fail(path, "cannot write", errno);
-  int error = write_all(fd, content) ? 0 : errno;
+  int error = write(fd) ? 0 : errno;
   if (::close(fd) != 0 && error == 0) error = errno;
   if (error != 0) fail(path, "cannot write", error);
 }
@@ -84,20 +94,20 @@ struct Staged {
   std::string given;   ///< the path as given, for messages
   std::string target;  ///< where the content goes (links followed)
   std::string temp;    ///< the temporary file; empty when written in place
-  std::string_view content;
+  Writer write;
 
   std::string what() const { return target == given ? "cannot write" : "cannot write " + target; }
 };
 
-/// Writes `content` to a temporary file in `path`'s folder, with `mode`. The temporary name
+/// Writes the content to a temporary file in `path`'s folder, with `mode`. The temporary name
 /// does not grow with the target's, so any legal name can be written.
-Staged write_temporary(const std::string& given, const std::string& path, std::string_view content,
+Staged write_temporary(const std::string& given, const std::string& path, Writer write,
                        mode_t mode) {
-  Staged staged{given, path, folder_of(path) + ".commplan-XXXXXX", content};
+  Staged staged{given, path, folder_of(path) + ".commplan-XXXXXX", std::move(write)};
   int fd = ::mkstemp(staged.temp.data());
   if (fd < 0) fail(given, staged.what(), errno);
   int error = 0;
-  if (::fchmod(fd, mode) != 0 || !write_all(fd, content)) error = errno;
+  if (::fchmod(fd, mode) != 0 || !staged.write(fd)) error = errno;
   if (::close(fd) != 0 && error == 0) error = errno;
   if (error == 0) return staged;
   ::unlink(staged.temp.c_str());
@@ -105,23 +115,23 @@ Staged write_temporary(const std::string& given, const std::string& path, std::s
 }
 
 /// Checks `path` and stages `content` for it (see write_file_atomic).
-Staged stage(const std::string& path, std::string_view content) {
+Staged stage(const std::string& path, Writer write) {
   struct stat existing {};
   if (::stat(path.c_str(), &existing) != 0) {
     if (errno != ENOENT) fail(path, "cannot write", errno);
-    return write_temporary(path, follow_links(path), content, new_file_mode());
+    return write_temporary(path, follow_links(path), std::move(write), new_file_mode());
   }
   if (S_ISDIR(existing.st_mode)) fail(path, "cannot write", EISDIR);
   // A device, pipe or socket (/dev/null, /dev/stdout) is written to, never replaced.
-  if (!S_ISREG(existing.st_mode)) return Staged{path, path, "", content};
+  if (!S_ISREG(existing.st_mode)) return Staged{path, path, "", std::move(write)};
   // rename() needs only the folder writable: a file the user may not write stays as it is.
   if (::faccessat(AT_FDCWD, path.c_str(), W_OK, AT_EACCESS) != 0) fail(path, "cannot write", errno);
-  return write_temporary(path, real_target(path), content, existing.st_mode & 07777);
+  return write_temporary(path, real_target(path), std::move(write), existing.st_mode & 07777);
 }
 
 /// Puts a staged file in place; on failure its temporary file is removed.
 void put_in_place(const Staged& staged) {
-  if (staged.temp.empty()) return write_in_place(staged.given, staged.content);
+  if (staged.temp.empty()) return write_in_place(staged.given, staged.write);
   if (::rename(staged.temp.c_str(), staged.target.c_str()) == 0) return;
   int error = errno;
   ::unlink(staged.temp.c_str());
@@ -131,7 +141,90 @@ void put_in_place(const Staged& staged) {
 }  // namespace
 
 void write_file_atomic(const std::string& path, std::string_view content) {
-  put_in_place(stage(path, content));
+  put_in_place(stage(path, writer_of(content)));
+}
+
+void write_file_atomic(const std::string& path, const Spool& content) {
+  put_in_place(stage(path, [&content](int fd) {
+    return content.write([fd](std::string_view piece) { return write_all(fd, piece); });
+  }));
+}
+
+Spool::~Spool() {
+  if (fd_ >= 0) ::close(fd_);
+}
+
+namespace {
+
+/// An unnamed file in $TMPDIR (else /tmp), gone when closed; -1 where none can be made.
+int unnamed_temporary_file() {
+  const char* dir = std::getenv("TMPDIR");
+  std::string folder = dir != nullptr && *dir != '\0' ? dir : "/tmp";
+  int fd = ::open(folder.c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+  if (fd >= 0) return fd;
+  std::string name = folder + "/.commplan-XXXXXX";  // a file system without O_TMPFILE
+  fd = ::mkostemp(name.data(), O_CLOEXEC);
+  if (fd >= 0) ::unlink(name.c_str());
+  return fd;
+}
+
+}  // namespace
+
+bool Spool::spill(std::string_view piece) {
+  if (fd_ < 0 && (fd_ = unnamed_temporary_file()) < 0) return false;
+  if (write_all(fd_, memory_) && write_all(fd_, piece)) {
+    in_file_ += memory_.size() + piece.size();
+    memory_ = std::string();
+    return true;
+  }
+  // A full or failing disk: what the file holds comes back into memory, and stays there.
+  std::string back(in_file_, '\0');
+  bool read = ::pread(fd_, back.data(), back.size(), 0) == static_cast<ssize_t>(back.size());
+  ::close(fd_);
+  fd_ = -1;
+  in_file_ = 0;
+  if (!read) throw Error(Error::Kind::io, "", "cannot read back a temporary file");
+  memory_.insert(0, back);
+  spill_at_ = SIZE_MAX;
+  return false;
+}
+
+void Spool::take(std::string& piece) {
+  if (memory_.size() + piece.size() < spill_at_ || !spill(piece)) memory_ += piece;
+  piece.clear();
+}
+
+void Spool::finish(std::string last) {
+  if (fd_ < 0 && memory_.empty())
+    memory_ = std::move(last);
+  else if (fd_ < 0 || !spill(last))
+    memory_ += last;
+}
+
+std::string Spool::text() && {
+  if (fd_ < 0) return std::move(memory_);
+  std::string whole;
+  whole.reserve(size());
+  write([&whole](std::string_view piece) {
+    whole += piece;
+    return true;
+  });
+  return whole;
+}
+
+bool Spool::write(const std::function<bool(std::string_view)>& write) const {
+  if (fd_ >= 0) {
+    std::unique_ptr<char[]> buffer(new char[kSpillAt]);
+    for (size_t at = 0; at < in_file_;) {
+      ssize_t n =
+          ::pread(fd_, buffer.get(), std::min(kSpillAt, in_file_ - at), static_cast<off_t>(at));
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) throw Error(Error::Kind::io, "", "cannot read back a temporary file");
+      if (!write(std::string_view(buffer.get(), static_cast<size_t>(n)))) return false;
+      at += static_cast<size_t>(n);
+    }
+  }
+  return memory_.empty() || write(memory_);
 }
 
 void write_files_atomic(std::span<const FileContent> files) {
@@ -139,7 +232,8 @@ void write_files_atomic(std::span<const FileContent> files) {
   staged.reserve(files.size());
   size_t left = 0;  // the first staged file whose temporary file is still there
   try {
-    for (const FileContent& file : files) staged.push_back(stage(file.path, file.content));
+    for (const FileContent& file : files)
+      staged.push_back(stage(file.path, writer_of(file.content)));
     while (left < staged.size()) put_in_place(staged[left++]);  // a failed one removes its own
   } catch (const Error&) {
     for (size_t i = left; i < staged.size(); ++i)

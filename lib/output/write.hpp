@@ -1,6 +1,7 @@
 #pragma once
 // Writing results: whole files replaced atomically, never half-written.
 
+#include <functional>
 #include <memory>
 #include <span>
 #include <streambuf>
@@ -16,6 +17,45 @@ namespace commplan {
 /// pipe or socket (/dev/null, /dev/stdout) is written in place; an existing file the user
 /// cannot write (access(2): root can write any) is refused.
 void write_file_atomic(const std::string& path, std::string_view content);
+
+/// A result made in pieces (a rendered page), held in memory up to `spill_at` bytes and past
+/// that in an unnamed temporary file (O_TMPFILE in $TMPDIR, else /tmp), so that a page of tens
+/// of megabytes is not held whole in memory while it is made and written. Where no temporary
+/// file can be made or written, it stays in memory: a result is never lost to the spool.
+class Spool {
+ public:
+  static constexpr size_t kSpillAt = 1u << 20;
+
+  explicit Spool(size_t spill_at = kSpillAt) : spill_at_(spill_at) {}
+  Spool(const Spool&) = delete;
+  Spool& operator=(const Spool&) = delete;
+  ~Spool();
+
+  /// Appends `piece`, leaving it empty.
+  void take(std::string& piece);
+  /// Appends the last piece: kept in memory, unless the spool is already in its file.
+  void finish(std::string last);
+  /// Bytes taken.
+  size_t size() const { return in_file_ + memory_.size(); }
+  /// Whether part of it is in the temporary file.
+  bool spilled() const { return fd_ >= 0; }
+  /// The whole text, read back from the file when spilled.
+  std::string text() &&;
+  /// Gives the text in order, in pieces of at most a MiB; stops at the first false `write`
+  /// returns and returns false. Throws Error(io) when the temporary file cannot be read.
+  bool write(const std::function<bool(std::string_view)>& write) const;
+
+ private:
+  bool spill(std::string_view piece);
+
+  size_t spill_at_;
+  std::string memory_;  // what is not in the file, after it
+  int fd_ = -1;
+  size_t in_file_ = 0;
+};
+
+/// write_file_atomic() of a spool's text.
+void write_file_atomic(const std::string& path, const Spool& content);
 
 /// A file to write and its content.
 struct FileContent {

@@ -50,6 +50,10 @@ struct RenderOptions {
   size_t max_output = 256u << 20;      ///< bytes of output
   size_t max_expansions = 10'000'000;  ///< partials, parents, blocks and section items in all
   std::span<const LazyList> lazy_lists = {};  ///< lists made as they are read (see LazyList)
+  /// Takes the output rendered so far, and empties it, each time it reaches `drain_at` bytes:
+  /// a large page goes on to where it is written in pieces instead of being held whole.
+  std::function<void(std::string& out)> drain = {};
+  size_t drain_at = 1u << 20;
 };
 
 /// Thrown by a strict render: every missing variable, each once, at its place in a template.

@@ -203,8 +203,21 @@ class Renderer {
 
  private:
   void render(const Template& t, const std::vector<Node>& nodes) {
-    for (const auto& n : nodes) render(t, n);
+    for (const auto& n : nodes) {
+      render(t, n);
+      if (out_.size() >= options_.drain_at && options_.drain) drain();
+    }
   }
+
+  /// Hands what is rendered so far to options_.drain, which empties it.
+  void drain() {
+    size_t before = out_.size();
+    options_.drain(out_);
+    drained_ += before - out_.size();
+  }
+
+  /// Bytes rendered so far, drained ones included.
+  size_t position() const { return drained_ + out_.size(); }
 
   void render(const Template& t, const Node& n) {
     if (n.line_start) emit_indent();
@@ -231,9 +244,9 @@ class Renderer {
 
   /// The indentation of the enclosing standalone partials, once at the start of a line.
   void emit_indent() {
-    if (indent_.empty() || out_.size() == indent_done_at_) return;
+    if (indent_.empty() || position() == indent_done_at_) return;
     out_.append(indent_);
-    indent_done_at_ = out_.size();
+    indent_done_at_ = position();
   }
 
   /// The value `path` names; a lazy list is returned as its placeholder (see whole()).
@@ -374,7 +387,7 @@ class Renderer {
   void block(const Template& t, const Node& n) {
     if (n.inline_pair) {
       out_.append(n.indent);
-      if (!indent_.empty() || !n.indent.empty()) indent_done_at_ = out_.size();
+      if (!indent_.empty() || !n.indent.empty()) indent_done_at_ = position();
     }
     auto [argument, owner] = find_argument(n.text);
     if (argument == nullptr) return deeper(t, n, t, n.children);
@@ -425,7 +438,7 @@ class Renderer {
   }
 
   void check_output(const Template& t) const {
-    if (out_.size() > options_.max_output)
+    if (position() > options_.max_output)
       throw Error(Error::Kind::invalid_input, t.name(),
                   fmt::format("output larger than {} MiB (the limit)", options_.max_output >> 20));
   }
@@ -439,6 +452,7 @@ class Renderer {
   Library& library_;
   const RenderOptions& options_;
   std::string& out_;
+  size_t drained_ = 0;  // bytes handed to options_.drain
   Data data_;
   std::vector<const Value*> stack_;
   std::vector<Frame> frames_;
