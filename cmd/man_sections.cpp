@@ -120,6 +120,10 @@ Seconds since 1970\-01\-01 UTC: the day "today" means when \fB\-\-date\fR is not
 for reproducible output.
 A value outside the years 0001 to 9999 is a usage error.
 .TP
+.B TMPDIR
+Where a page over a MiB is spooled while it is rendered, in an unnamed file (default
+\fI/tmp\fR); where none can be made, the page is held in memory.
+.TP
 .B TZDIR
 The folder of time zone files, as for the C library (default \fI/usr/share/zoneinfo\fR):
 where \fBproject.timezone\fR is looked up.
