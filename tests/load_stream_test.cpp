@@ -77,16 +77,18 @@ TEST(DocumentMarkAt, GivesThePlaceTheParserGivesEveryNodeAndKey) {
   }
 }
 
-/// What a sink on `key` was given: each item's JSON and index.
+/// What a sink on `key` was given: each item's JSON and index, and whether it was kept.
 struct Taken {
   std::vector<std::string> items;
   std::vector<size_t> indexes;
+  std::vector<bool> kept;
 };
 
 ItemSink sink_into(Taken& taken, std::string_view key = "findings") {
-  return {key, [&taken](const Document&, const Node& item, size_t index) {
+  return {key, [&taken](const Document&, const Node& item, size_t index, bool kept) {
             taken.items.push_back(to_json(item).dump());
             taken.indexes.push_back(index);
+            taken.kept.push_back(kept);
           }};
 }
 
@@ -110,6 +112,7 @@ TEST(ItemSink, TakesTheItemsOfItsTopLevelListAndLeavesTheListEmpty) {
                              R"({"id":"F1"})", R"({"evidence":")" + long_text + R"(\n","id":"F2"})",
                              R"("plain")"}));
   EXPECT_EQ(taken.indexes, (std::vector<size_t>{0, 1, 2}));
+  EXPECT_EQ(taken.kept, (std::vector<bool>{false, false, false}));
   EXPECT_EQ(to_json(doc.root).dump(),
             R"({"a":1,"b":["findings"],"findings":[],"nested":{"findings":[1,2]}})");
   EXPECT_EQ(doc.root.find("findings")->mark().line, 3);
@@ -123,6 +126,9 @@ TEST(ItemSink, TakesTheItemsOfItsTopLevelListAndLeavesTheListEmpty) {
     if (parsers == JsonParsers::fast_only && !json_fast_path_available()) continue;
     ASSERT_TRUE(parsed.has_value());
     EXPECT_EQ(from_json.items, (std::vector<std::string>{R"({"id":"F1"})", "2"}));
+    // The fast path builds the whole tree before the sink is given its items: they stay.
+    bool whole_tree = parsers == JsonParsers::fast_only;
+    EXPECT_EQ(from_json.kept, (std::vector<bool>{whole_tree, whole_tree}));
     EXPECT_EQ(to_json(parsed->root).dump(), R"({"b":{"findings":[3]},"findings":[]})");
   }
 }
@@ -142,7 +148,7 @@ TEST(ItemSink, LeavesAListWithAnAnchorWholeAndKeepsAnItemThatDefinesOne) {
                                 "  - id: F2\n    title: T\nagain: *hosts\n",
                                 kept, d);
   ASSERT_FALSE(d.has_errors());
-  EXPECT_EQ(kept.items.size(), 2u);
+  EXPECT_EQ(kept.kept, (std::vector<bool>{true, false}));
   EXPECT_EQ(to_json(doc.root).dump(), R"({"again":["web-1","db 2"],"findings":[]})");
 }
 
@@ -247,6 +253,36 @@ TEST(FindingPlaces, FindingsOfALogDirFileArePlacedInIt) {
   EXPECT_EQ(d.items().front().path, "findings[0].severity");
   ASSERT_EQ(project->findings.size(), 1u);
   EXPECT_EQ(project->findings.front().origin.mark_of("title").line, 3);
+}
+
+TEST(FindingPlaces, FindingsOfJsonReadWholeKeepTheirNodesAndTheSameMessages) {
+  // The fast path holds the whole tree: its findings keep nodes and cost no Places; libfyaml's
+  // path streams them with Places. Both tell each problem alike.
+  std::string json = R"({"commplan": 1, "project": {"name": "A", "client": "B",
+  "start": "2026-12-07", "end": "2026-12-18"},
+  "findings": [{"id": "F1", "title": "T", "severity": "hgh", "found": "2026-12-08"},
+               {"id": "F2", "title": "U", "severity": "low", "found": "2026-12-09",
+                "cvss": "CVSS:3.1/AV:N"}]})";
+  std::vector<std::string> messages[2];
+  for (JsonParsers parsers : {JsonParsers::fast_only, JsonParsers::libfyaml_only}) {
+    if (parsers == JsonParsers::fast_only && !json_fast_path_available()) continue;
+    bool fast = parsers == JsonParsers::fast_only;
+    Diagnostics d;
+    // A comment, which JSON has not and libfyaml reads, makes the fast path give up.
+    std::string text = json;
+    if (!fast) text.replace(text.find("\"B\",") + 4, 0, " # a comment");
+    auto project = load_project("p.json", text, d);
+    ASSERT_TRUE(project.has_value());
+    ASSERT_EQ(project->findings.size(), 2u);
+    for (const Finding& f : project->findings) {
+      EXPECT_EQ(f.origin.node != nullptr, fast);
+      EXPECT_EQ(f.origin.places != nullptr, !fast);
+      EXPECT_EQ(f.origin.mark_of("title").line, f.id == "F1" ? 3 : 4);
+    }
+    for (const Diagnostic& item : d.items()) messages[fast].push_back(format_diagnostic(item));
+  }
+  EXPECT_EQ(messages[0], messages[1]);
+  EXPECT_GE(messages[0].size(), 2u);
 }
 
 }  // namespace

@@ -496,7 +496,7 @@ bool TreeBuilder::add(const Node& node, std::string_view anchor) {
 /// Gives `item` to the sink, then frees its subtree, unless it defined an anchor (which an
 /// alias further on may repeat).
 void TreeBuilder::stream(const Node& item) {
-  sink_->take(doc_, item, streamed_items_++);
+  sink_->take(doc_, item, streamed_items_++, anchors_defined_ != anchors_kept_);
   if (anchors_defined_ == anchors_kept_) {
     storage_.rewind(streamed_from_);
   } else {
@@ -734,7 +734,7 @@ void stream_items(Document& doc, NodeStorage& storage, const ItemSink& sink) {
   for (size_t i = 0; i < entries.size(); ++i) {
     const Node& list = entries[i].value;
     if (entries[i].key() != sink.key || !list.is_sequence()) continue;
-    for (size_t n = 0; n < list.items().size(); ++n) sink.take(doc, list.items()[n], n);
+    for (size_t n = 0; n < list.items().size(); ++n) sink.take(doc, list.items()[n], n, true);
     std::vector<Entry> root(entries.begin(), entries.end());
     root[i].value.set_items({});
     doc.root.set_entries(storage.copy(std::span<const Entry>(root)));

@@ -195,10 +195,11 @@ Mark advance(std::string_view text, Mark from, size_t to);
 /// list (a project's findings) is never held as a whole tree: each item comes with its
 /// subtree, which is freed when the call returns. The list stays in the tree, with no items.
 /// A list with an anchor (which an alias could repeat) is kept whole; an item that defines an
-/// anchor keeps its subtree.
+/// anchor keeps its subtree, as do the items of JSON read on the fast path (which builds the
+/// whole tree first): `kept` says so, and then the item's nodes live as long as the document.
 struct ItemSink {
   std::string_view key;  ///< the key whose list is streamed
-  std::function<void(const Document& doc, const Node& item, size_t index)> take;
+  std::function<void(const Document& doc, const Node& item, size_t index, bool kept)> take;
 };
 
 /// The format by file extension (.yaml, .yml, .json), else by the first non-blank character.

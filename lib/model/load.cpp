@@ -679,8 +679,8 @@ class FindingReader {
 
   /// The sink that reads the findings into `findings`.
   ItemSink sink() {
-    return {"findings", [this](const Document& doc, const Node& item, size_t index) {
-              take(doc, item, index);
+    return {"findings", [this](const Document& doc, const Node& item, size_t index, bool kept) {
+              take(doc, item, index, kept);
             }};
   }
 
@@ -693,7 +693,9 @@ class FindingReader {
   }
 
  private:
-  void take(const Document& doc, const Node& item, size_t index) {
+  /// Reads one finding. Its Origin keeps Places, unless its nodes are `kept` with the document:
+  /// then it keeps its node, as a finding read from a whole tree does, and costs no Places.
+  void take(const Document& doc, const Node& item, size_t index, bool kept) {
     size_t offset = item.mark().offset;
     if (index == 0) first_ = offset;
     if (findings_.size() == findings_.capacity() && index >= kMeasured && offset > first_) {
@@ -703,7 +705,7 @@ class FindingReader {
       size_t more = (doc.text.size() - std::min(offset, doc.text.size())) / each;
       findings_.reserve(index + more + more / 8 + kMeasured);
     }
-    ReadContext ctx{&doc, problems_, audience_, &places_};
+    ReadContext ctx{&doc, problems_, audience_, kept ? nullptr : &places_};
     path_.clear();
     fmt::format_to(std::back_inserter(path_), "findings[{}]", index);
     read_value(ctx, item, path_, findings_.emplace_back());
