@@ -79,7 +79,8 @@ int emit(Context& ctx, const Sink& sink, std::string_view text) {
 }
 
 int emit(Context& ctx, const Sink& sink, const Spool& text) {
-  if (!text.spilled() || !sink.check.empty()) {
+  if (!text.spilled()) return emit(ctx, sink, text.held());
+  if (!sink.check.empty()) {
     std::string whole;
     whole.reserve(text.size());
     text.write([&whole](std::string_view piece) {

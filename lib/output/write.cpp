@@ -146,7 +146,12 @@ void write_file_atomic(const std::string& path, std::string_view content) {
 
 void write_file_atomic(const std::string& path, const Spool& content) {
   put_in_place(stage(path, [&content](int fd) {
-    return content.write([fd](std::string_view piece) { return write_all(fd, piece); });
+    try {
+      return content.write([fd](std::string_view piece) { return write_all(fd, piece); });
+    } catch (const Error&) {  // the spool's file could not be read: no temporary file is left
+      errno = EIO;
+      return false;
+    }
   }));
 }
 

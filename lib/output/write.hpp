@@ -39,6 +39,8 @@ class Spool {
   size_t size() const { return in_file_ + memory_.size(); }
   /// Whether part of it is in the temporary file.
   bool spilled() const { return fd_ >= 0; }
+  /// The text held in memory: the whole text when it has not spilled.
+  std::string_view held() const { return memory_; }
   /// The whole text, read back from the file when spilled.
   std::string text() &&;
   /// Gives the text in order, in pieces of at most a MiB; stops at the first false `write`
