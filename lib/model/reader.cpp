@@ -346,11 +346,13 @@ COMMPLAN_ENUM_READERS(Weekday)
 COMMPLAN_ENUM_READERS(RetestResult)
 #undef COMMPLAN_ENUM_READERS
 
-ObjectReader::ObjectReader(ReadContext& ctx, const Node& node, std::string path)
-    : ctx_(ctx), node_(node), path_(std::move(path)), used_(node.entries().size(), false) {
-  names_.reserve(kMostFields);
-  values_.reserve(kMostFields);
-}
+ObjectReader::ObjectReader(ReadContext& ctx, const Node& node, std::string path,
+                           const FieldNames& names)
+    : ctx_(ctx),
+      node_(node),
+      path_(std::move(path)),
+      used_(node.entries().size(), false),
+      names_(names) {}
 
 Origin ReadContext::origin(const Node& node, const std::string& path, const FieldNames& names,
                            std::span<const Node* const> values) {
@@ -373,8 +375,8 @@ Origin ReadContext::origin(const Node& node, const std::string& path) {
 }
 
 const Node* ObjectReader::take(std::string_view name, unsigned flags) {
-  names_.push_back(name);
-  values_.push_back(nullptr);
+  // field_names() refuses a type with more fields than values_ holds.
+  const Node*& value = values_.at(asked_++);
   // Files usually list fields in the order describe() asks for them: look after the last one.
   const auto& entries = node_.entries();
   for (size_t n = 0; n < entries.size(); ++n) {
@@ -382,7 +384,7 @@ const Node* ObjectReader::take(std::string_view name, unsigned flags) {
     if (entries[i].key() != name) continue;
     used_[i] = true;
     next_ = i + 1;
-    values_.back() = &entries[i].value;
+    value = &entries[i].value;
     if (!entries[i].value.is_null()) return &entries[i].value;
     break;
   }

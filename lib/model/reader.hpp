@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <array>
 #include <iterator>
 #include <span>
 #include <stdexcept>
@@ -158,7 +159,8 @@ void read_value(ReadContext& ctx, const Node& node, const std::string& path, std
 /// Reads the fields of one mapping; what is left unread is warned about by finish().
 class ObjectReader {
  public:
-  ObjectReader(ReadContext& ctx, const Node& node, std::string path);
+  /// Reads `node` at `path`, whose type's describe() asks for `names` (field_names()), in order.
+  ObjectReader(ReadContext& ctx, const Node& node, std::string path, const FieldNames& names);
 
   template <class T>
   void field(std::string_view name, T& out, unsigned flags, std::string_view /*description*/) {
@@ -167,7 +169,7 @@ class ObjectReader {
   /// Warns about every field no describe() asked for, naming the closest known one.
   void finish();
   /// The values of the fields asked for, in the order asked (nullptr where absent).
-  std::span<const Node* const> values() const { return values_; }
+  std::span<const Node* const> values() const { return std::span(values_).first(asked_); }
 
  private:
   const Node* take(std::string_view name, unsigned flags);
@@ -179,19 +181,22 @@ class ObjectReader {
   std::string path_;
   std::string child_;  // the buffer child_path() fills
   std::vector<bool> used_;
-  std::vector<std::string_view> names_;  // the fields asked for (describe()'s literals)
-  std::vector<const Node*> values_;      // their values, nullptr where absent
-  size_t next_ = 0;                      // where the next field is looked for first
+  const FieldNames& names_;  // the fields describe() asks for
+  std::array<const Node*, kMostFields>
+      values_{};      // the values of those asked, nullptr where absent
+  size_t asked_ = 0;  // how many have been asked for
+  size_t next_ = 0;   // where the next field is looked for first
 };
 
 template <class T>
 void read_object(ReadContext& ctx, const Node& node, const std::string& path, T& out) {
   if (!ctx.expect(node, Node::Kind::mapping, path, "a mapping")) return;
   out.origin = Origin{ctx.doc, &node, nullptr, path};
-  ObjectReader reader(ctx, node, path);
+  const FieldNames& names = field_names<T>();
+  ObjectReader reader(ctx, node, path, names);
   describe(reader, out);
   reader.finish();
-  if (ctx.places != nullptr) out.origin = ctx.origin(node, path, field_names<T>(), reader.values());
+  if (ctx.places != nullptr) out.origin = ctx.origin(node, path, names, reader.values());
 }
 
 }  // namespace commplan
