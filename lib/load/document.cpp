@@ -223,7 +223,8 @@ class TreeBuilder {
         diagnostics_(diagnostics),
         limits_(limits),
         sink_(sink),
-        json_(json) {}
+        json_(json),
+        cursor_(doc.text) {}
 
   /// Handles one event; false after a fatal problem (already reported).
   bool handle(fy_event* event);
@@ -263,8 +264,8 @@ class TreeBuilder {
   Diagnostics& diagnostics_;
   const Limits& limits_;
   const ItemSink* sink_;
-  bool json_;            // libfyaml counts lines its own way in JSON: see mark_of()
-  Mark place_{1, 1, 0};  // the last place counted in JSON
+  bool json_;      // libfyaml counts lines its own way in JSON: see mark_of()
+  Cursor cursor_;  // places counted in JSON
   NodeStorage::Checkpoint streamed_from_;  // where the streamed list's next item is allocated
   size_t streamed_items_ = 0;
   size_t anchors_defined_ = 0;
@@ -300,9 +301,9 @@ Mark TreeBuilder::mark_of(fy_event* event) {
   const fy_mark* m = fy_event_start_mark(event);
   if (m == nullptr) return {};
   if (!json_) return {m->line + 1, m->column + 1, m->input_pos};
-  place_ = m->input_pos >= place_.offset ? advance(doc_.text, place_, m->input_pos)
-                                         : doc_.mark_at(m->input_pos);
-  return place_;
+  Mark mark;
+  if (!cursor_.at(m->input_pos, mark)) mark = doc_.mark_at(m->input_pos);
+  return mark;
 }
 
 bool TreeBuilder::fail(const Mark& mark, std::string message) {

@@ -191,6 +191,25 @@ struct Document {
 /// in JSON on either parser, is counted so.
 Mark advance(std::string_view text, Mark from, size_t to);
 
+/// advance() over offsets met in increasing order (a parse in document order): each call
+/// counts on from the last.
+class Cursor {
+ public:
+  explicit Cursor(std::string_view text) : text_(text) {}
+
+  /// The place of `offset` in `mark`; false when it comes before the last one asked for.
+  bool at(size_t offset, Mark& mark) {
+    if (offset < place_.offset || offset > text_.size()) return false;
+    place_ = advance(text_, place_, offset);
+    mark = place_;
+    return true;
+  }
+
+ private:
+  std::string_view text_;
+  Mark place_{1, 1, 0};
+};
+
 /// Takes the items of one list of the top-level mapping as they are parsed, so that a long
 /// list (a project's findings) is never held as a whole tree: each item comes with its
 /// subtree, which is freed when the call returns. The list stays in the tree, with no items.

@@ -54,24 +54,6 @@ bool has_unusual_characters(std::string_view text) {
          text.find("\xE2\x80\xA9") != std::string_view::npos;
 }
 
-/// The places of offsets met in increasing order, counted as advance() counts them.
-class Cursor {
- public:
-  explicit Cursor(std::string_view text) : text_(text) {}
-
-  /// The mark at `offset`; false when offsets come out of order (never in document order).
-  bool at(size_t offset, Mark& mark) {
-    if (offset < place_.offset || offset > text_.size()) return false;
-    place_ = advance(text_, place_, offset);
-    mark = place_;
-    return true;
-  }
-
- private:
-  std::string_view text_;
-  Mark place_{1, 1, 0};
-};
-
 /// Builds the tree from the values the plugin gives, in document order; every callback returns
 /// false to give up.
 class FastBuilder {
