@@ -224,6 +224,7 @@ TEST(Spool, WritesALargeFileAtomically) {
     expected += piece;
     spool.take(piece);
   }
+  EXPECT_TRUE(spool.spilled());
   write_file_atomic((tmp.path() / "out.csv").string(), spool);
   EXPECT_EQ(read_file((tmp.path() / "out.csv").string()), expected);
 }
