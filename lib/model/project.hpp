@@ -21,15 +21,16 @@
 
 namespace commplan {
 
-enum class Severity { critical, high, medium, low, info };
+/// One byte each, as are Status and RetestResult: a finding and its history hold several.
+enum class Severity : std::uint8_t { critical, high, medium, low, info };
 /// A finding's status; resolved means the client says it is fixed, verified that we re-tested
 /// the fix and confirm it.
-enum class Status { open, agreed, in_progress, resolved, verified, wont_fix };
+enum class Status : std::uint8_t { open, agreed, in_progress, resolved, verified, wont_fix };
 /// The meetings of the method, as minutes name them.
 enum class MeetingKind { kickoff, daily, phase, final };
 enum class Lang { en, zh };
 /// The outcome of re-testing a finding's fix.
-enum class RetestResult { passed, failed, partial };
+enum class RetestResult : std::uint8_t { passed, failed, partial };
 enum class Weekday { mon, tue, wed, thu, fri, sat, sun };
 /// Who a page is for: our team (the talk-sheet we run a meeting from) or the client (the page
 /// handed to them, which never holds what the file marks `internal: true` nor a `notes` or
@@ -227,12 +228,7 @@ struct CvssScore {
 struct Finding {
   Origin origin;
   std::string id, title, phase, standard, evidence, impact, recommendation, owner, client_feedback;
-  std::string notes, internal_notes;  ///< for the team only
-  bool internal = false;              ///< never on a client page
-  bool good_practice = false;         ///< a good practice seen, not a problem: listed apart
-  std::optional<Date> found;
-  std::optional<Severity> severity;     ///< as first recorded; history entries may change it
-  std::optional<Status> status;         ///< with history: the state after its last entry, if given
+  std::string notes, internal_notes;    ///< for the team only
   std::vector<HistoryEntry> history;    ///< in date order
   std::string cvss;                     ///< a CVSS 3.x or 4.0 vector string, as written
   Boxed<CvssScore> cvss_score;          ///< computed from `cvss` by load_project()
@@ -240,12 +236,19 @@ struct Finding {
   std::vector<std::string> references;  ///< where to read more: URLs
   std::string cwe;                      ///< its weakness class, CWE-NUMBER
   Boxed<Retest> retest;                 ///< the last re-test of the fix
-  std::optional<Date> due;              ///< the remediation deadline
   std::string fingerprint;  ///< a scanner's fingerprint of the result it was imported from
+  // The small fields last, side by side, so that no padding comes between them (a large
+  // register holds hundreds of thousands of findings).
+  std::optional<Date> found;
+  std::optional<Date> due;           ///< the remediation deadline
+  std::optional<Severity> severity;  ///< as first recorded; history entries may change it
+  std::optional<Status> status;      ///< with history: the state after its last entry, if given
   /// The status as first recorded, the one history starts from: open when the finding's own
   /// file gives it a history, else its top-level status (changes recorded in log_dir's files
   /// apply after it). Set by load_project().
   std::optional<Status> recorded_status;
+  bool internal = false;       ///< never on a client page
+  bool good_practice = false;  ///< a good practice seen, not a problem: listed apart
 };
 
 /// A history entry recorded apart from its finding, in a log_dir file (`history` of a log
