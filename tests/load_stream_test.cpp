@@ -171,6 +171,35 @@ std::vector<std::string> printed_problems(const std::string& text) {
   return out;
 }
 
+TEST(PlaceStore, KeepsTheFieldsWrittenAndTellsEveryNameAsTheFullListDoes) {
+  // Places keep the offsets of the fields written only; field() must give for every name what
+  // the full list gave: its offset (with kNull on a null value) or kAbsent. Each pattern of
+  // written fields over 32 names, and enough objects to fill more than one block.
+  FieldNames names;
+  std::vector<std::string> spelled;
+  for (int i = 0; i < 32; ++i) spelled.push_back("field" + std::to_string(i));
+  for (const auto& name : spelled) names.push_back(name);
+  PlaceStore store;
+  std::vector<std::pair<const Places*, std::vector<std::uint32_t>>> kept;
+  for (std::uint32_t object = 0; object < 4000; ++object) {
+    std::vector<std::uint32_t> fields(names.size(), Places::kAbsent);
+    std::uint32_t pattern = object * 2654435761u;  // every density of fields written
+    for (size_t i = 0; i < fields.size(); ++i)
+      if (pattern >> i & 1u)
+        fields[i] =
+            (object * 100 + static_cast<std::uint32_t>(i) + 1) | (i % 3 == 0 ? Places::kNull : 0);
+    kept.emplace_back(store.keep(names, object, fields), fields);
+  }
+  kept.emplace_back(store.keep(names, 9, std::vector<std::uint32_t>(32, Places::kAbsent)),
+                    std::vector<std::uint32_t>(32, Places::kAbsent));
+  for (const auto& [places, fields] : kept) {
+    for (size_t i = 0; i < names.size(); ++i)
+      ASSERT_EQ(places->field(names[i]), fields[i])
+          << "object " << places->object << ", " << names[i];
+    EXPECT_EQ(places->field("not a field"), Places::kAbsent);
+  }
+}
+
 TEST(FindingPlaces, PlaceEveryProblemAsTheFindingsTreeDoes) {
   // Findings read item by item keep Places; under an anchor the list is read from its tree,
   // with nodes. Each problem must be told alike, at the same place, with the same excerpt.

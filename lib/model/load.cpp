@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <bit>
 #include <filesystem>
 #include <map>
 #include <set>
@@ -19,21 +20,33 @@ namespace commplan {
 namespace fs = std::filesystem;
 
 std::uint32_t Places::field(std::string_view name) const {
-  for (size_t i = 0; i < names->size(); ++i)
-    if ((*names)[i] == name) return fields[i];
+  for (size_t i = 0; i < names->size(); ++i) {
+    if ((*names)[i] != name) continue;
+    std::uint32_t bit = 1u << i;
+    return (written & bit) == 0 ? kAbsent : fields[std::popcount(written & (bit - 1))];
+  }
   return kAbsent;
 }
 
 const Places* PlaceStore::keep(const FieldNames& names, std::uint32_t object,
                                std::span<const std::uint32_t> fields) {
-  if (kBlock - used_ < fields.size()) {
-    blocks_.emplace_back(new std::uint32_t[std::max(kBlock, fields.size())]);
+  std::uint32_t written = 0;
+  size_t count = 0;
+  for (size_t i = 0; i < fields.size() && i < 32; ++i)
+    if (fields[i] != Places::kAbsent) {
+      written |= 1u << i;
+      ++count;
+    }
+  if (kBlock - used_ < count) {
+    blocks_.emplace_back(new std::uint32_t[std::max(kBlock, count)]);
     used_ = 0;
   }
   std::uint32_t* at = blocks_.empty() ? nullptr : blocks_.back().get() + used_;
-  std::copy(fields.begin(), fields.end(), at);
-  used_ += fields.size();
-  return &places_.emplace_back(Places{&names, object, at});
+  for (size_t i = 0; i < fields.size() && i < 32; ++i)
+    if (fields[i] != Places::kAbsent) *at++ = fields[i];
+  const std::uint32_t* first = at - count;
+  used_ += count;
+  return &places_.emplace_back(Places{&names, object, written, first});
 }
 
 const Node* Origin::tree_node() const { return doc != nullptr && doc->released ? nullptr : node; }

@@ -55,8 +55,11 @@ struct Places {
   static constexpr std::uint32_t kNull = 0x80000000;    ///< on an offset: the value is null
 
   const FieldNames* names = nullptr;
-  std::uint32_t object = 0;               ///< the offset of the object
-  const std::uint32_t* fields = nullptr;  ///< one per name: its value's offset, or kAbsent
+  std::uint32_t object = 0;   ///< the offset of the object
+  std::uint32_t written = 0;  ///< bit i: field i of `names` is written (kMostFields ≤ 32)
+  /// The offsets of the written fields only, in the order of `names`: a finding writes about
+  /// half of its 24 fields.
+  const std::uint32_t* fields = nullptr;
 
   /// The offset of field `name` (with kNull on a null value), or kAbsent.
   std::uint32_t field(std::string_view name) const;
@@ -66,7 +69,7 @@ struct Places {
 class PlaceStore {
  public:
   /// Keeps where an object of type `names` was (`object`), and its fields (`fields`, one per
-  /// name).
+  /// name: its offset, or kAbsent).
   const Places* keep(const FieldNames& names, std::uint32_t object,
                      std::span<const std::uint32_t> fields);
 

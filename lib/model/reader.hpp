@@ -45,6 +45,7 @@ struct ReadContext {
 
 /// The most fields a describe() gives (a finding's 24, with room).
 constexpr size_t kMostFields = 32;
+static_assert(kMostFields <= 32, "Places keeps a bit per field in 32 bits");
 
 /// Collects the names describe() gives (field_names()).
 struct FieldNameList {
