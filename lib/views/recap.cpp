@@ -89,12 +89,11 @@ class Standing {
   /// instead of the findings, which lie far apart in memory (a 100,000-finding final recap
   /// sorts them twice). Findings of one day and severity tie until their ids, and a large
   /// register has hundreds of them a day: the ids' first 8 bytes are compared as a number, the
-  /// strings only when those are equal.
+  /// whole ids (read from the findings) only when those are equal.
   void sort_by_severity(FindingList& findings) const {
     struct Key {
       std::uint64_t group;   ///< the rank, undated or not, the day found: one number
       std::uint64_t prefix;  ///< the id's first 8 bytes, big-endian, zero-padded
-      std::string_view id;
       const Finding* finding;
     };
     std::vector<Key> keys;
@@ -109,12 +108,12 @@ class Standing {
       std::uint64_t prefix = 0;
       for (size_t i = 0; i < 8; ++i)
         prefix = prefix << 8 | (i < f->id.size() ? static_cast<unsigned char>(f->id[i]) : 0u);
-      keys.push_back({group, prefix, f->id, f});
+      keys.push_back({group, prefix, f});
     }
     std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
       if (a.group != b.group) return a.group < b.group;
       if (a.prefix != b.prefix) return a.prefix < b.prefix;
-      return a.id < b.id;
+      return a.finding->id < b.finding->id;
     });
     for (size_t i = 0; i < keys.size(); ++i) findings[i] = keys[i].finding;
   }
