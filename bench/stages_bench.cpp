@@ -150,8 +150,9 @@ void BM_ReadModel(benchmark::State& state) {
   Document doc = parse(text, Format::yaml);
   auto read = [&] {
     Diagnostics diagnostics;
-    ReadContext ctx{&doc, diagnostics};
     Project project;
+    project.places = std::make_shared<PlaceStore>();
+    ReadContext ctx{&doc, diagnostics, *project.places};
     read_value(ctx, doc.root, "", project);
     return project;
   };

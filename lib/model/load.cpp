@@ -49,6 +49,18 @@ const Places* PlaceStore::keep(const FieldNames& names, std::uint32_t object,
   return &places_.emplace_back(Places{&names, object, written, first});
 }
 
+std::string_view PlaceStore::keep_path(std::string_view path) {
+  if (path.empty()) return {};
+  if (kPathBlock - path_used_ < path.size()) {
+    paths_.emplace_back(new char[std::max(kPathBlock, path.size())]);
+    path_used_ = 0;
+  }
+  char* at = paths_.back().get() + path_used_;
+  std::copy(path.begin(), path.end(), at);
+  path_used_ += path.size();
+  return {at, path.size()};
+}
+
 const Node* Origin::tree_node() const { return doc != nullptr && doc->released ? nullptr : node; }
 
 bool Origin::has(std::string_view name) const {
@@ -83,7 +95,9 @@ Mark Origin::mark_of(std::string_view name) const {
 }
 
 Diagnostic Origin::problem(Level level, std::string_view name, std::string message) const {
-  Diagnostic d{level, doc != nullptr ? doc->file : "", mark_of(name), path, std::move(message), {}};
+  Diagnostic d{
+      level, doc != nullptr ? doc->file : "", mark_of(name), std::string(path), std::move(message),
+      {}};
   if (!name.empty() && has(name))
     d.path = path.empty() ? std::string(name) : fmt::format("{}.{}", path, name);
   if (doc != nullptr) d.excerpt = doc->line(d.mark);
@@ -718,7 +732,7 @@ class FindingReader {
       size_t more = (doc.text.size() - std::min(offset, doc.text.size())) / each;
       findings_.reserve(index + more + more / 8 + kMeasured);
     }
-    ReadContext ctx{&doc, problems_, audience_, kept ? nullptr : &places_};
+    ReadContext ctx{&doc, problems_, places_, audience_, !kept};
     path_.clear();
     fmt::format_to(std::back_inserter(path_), "findings[{}]", index);
     read_value(ctx, item, path_, findings_.emplace_back());
@@ -911,7 +925,7 @@ void LogDirReader::read(const fs::path& path) {
     auto doc = parse(name, text != nullptr ? *text : read_file(name, limits_.max_bytes), local,
                      limits_, findings.sink());
     if (!local.has_errors()) {
-      ReadContext ctx{doc.get(), local, audience_};
+      ReadContext ctx{doc.get(), local, *project_.places, audience_};
       LogFile extra;
       read_value(ctx, doc->root, "", extra);
       findings.finish(extra.findings, local);
@@ -1012,7 +1026,7 @@ std::optional<Project> load_project(const std::string& file, std::string text,
   if (local.has_errors()) return std::nullopt;
 
   project.documents.push_back(doc);
-  ReadContext ctx{doc.get(), diagnostics, audience};
+  ReadContext ctx{doc.get(), diagnostics, *project.places, audience};
   read_value(ctx, doc->root, "", project);
   findings.finish(project.findings, diagnostics);
   bool logs_read = true;

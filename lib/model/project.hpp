@@ -65,19 +65,26 @@ struct Places {
   std::uint32_t field(std::string_view name) const;
 };
 
-/// The Places of the objects read from freed subtrees, allocated in blocks and freed together.
+/// Where the objects read from files were: their paths, and the Places of those read from freed
+/// subtrees. Allocated in blocks and freed together, with the project.
 class PlaceStore {
  public:
   /// Keeps where an object of type `names` was (`object`), and its fields (`fields`, one per
   /// name: its offset, or kAbsent).
   const Places* keep(const FieldNames& names, std::uint32_t object,
                      std::span<const std::uint32_t> fields);
+  /// A copy of an object's `path`, kept as long as the store: an Origin holds a view of it, 16
+  /// bytes where a string took 32 (and the heap for a history entry's, which SSO cannot hold).
+  std::string_view keep_path(std::string_view path);
 
  private:
-  static constexpr size_t kBlock = 16 << 10;  // offsets per block
+  static constexpr size_t kBlock = 16 << 10;      // offsets per block
+  static constexpr size_t kPathBlock = 64 << 10;  // characters per block of paths
   std::deque<Places> places_;
   std::vector<std::unique_ptr<std::uint32_t[]>> blocks_;
   size_t used_ = kBlock;  // in the last block
+  std::vector<std::unique_ptr<char[]>> paths_;
+  size_t path_used_ = kPathBlock;  // in the last block of paths
 };
 
 /// Where a model object came from, so later checks can point at it and at its fields: its tree
@@ -86,7 +93,9 @@ struct Origin {
   const Document* doc = nullptr;
   const Node* node = nullptr;
   const Places* places = nullptr;
-  std::string path;  ///< document path such as `findings[3]`
+  /// The document path, such as `findings[3]`: in the project's PlaceStore, which lives as long
+  /// as the document `doc` points to.
+  std::string_view path;
 
   /// `node`, unless its document's tree was freed (Project::release_documents): then nullptr.
   const Node* tree_node() const;
@@ -389,7 +398,8 @@ struct Project {
 
   /// The loaded documents the Origins point into (the file, then log_dir's files).
   std::vector<std::shared_ptr<Document>> documents;
-  /// The Places of the Origins whose nodes are not kept (the findings').
+  /// The paths of the Origins, and the Places of those whose nodes are not kept (the
+  /// findings').
   std::shared_ptr<PlaceStore> places;
 
   /// The working days: project.workdays, or Monday to Friday.

@@ -354,9 +354,9 @@ ObjectReader::ObjectReader(ReadContext& ctx, const Node& node, std::string path,
       used_(node.entries().size(), false),
       names_(names) {}
 
-Origin ReadContext::origin(const Node& node, const std::string& path, const FieldNames& names,
+Origin ReadContext::origin(const Node& node, std::string_view path, const FieldNames& names,
                            std::span<const Node* const> values) {
-  if (places == nullptr) return Origin{doc, &node, nullptr, path};
+  if (!keep_places) return Origin{doc, &node, nullptr, store.keep_path(path)};
   std::array<std::uint32_t, kMostFields> offsets{};
   for (size_t i = 0; i < values.size() && i < offsets.size(); ++i) {
     const Node* value = values[i];
@@ -365,11 +365,11 @@ Origin ReadContext::origin(const Node& node, const std::string& path, const Fiel
                                         (value->is_null() ? Places::kNull : 0u);
   }
   auto object = static_cast<std::uint32_t>(node.mark().offset);
-  return Origin{doc, nullptr, places->keep(names, object, std::span(offsets).first(names.size())),
-                path};
+  return Origin{doc, nullptr, store.keep(names, object, std::span(offsets).first(names.size())),
+                store.keep_path(path)};
 }
 
-Origin ReadContext::origin(const Node& node, const std::string& path) {
+Origin ReadContext::origin(const Node& node, std::string_view path) {
   static const FieldNames kNone;
   return origin(node, path, kNone, {});
 }

@@ -20,19 +20,21 @@ namespace commplan {
 struct ReadContext {
   const Document* doc;
   Diagnostics& diagnostics;
+  /// Where the objects read keep their paths, and with keep_places their Places.
+  PlaceStore& store;
   /// Audience::client: the items of text lists marked internal are read, checked and left out.
   Audience audience = Audience::team;
-  /// When set, the objects read keep their Places there instead of their node: for a subtree
-  /// freed once it is read (load_project() reads the findings as they are parsed).
-  PlaceStore* places = nullptr;
+  /// When set, the objects read keep their Places in `store` instead of their node: for a
+  /// subtree freed once it is read (load_project() reads the findings as they are parsed).
+  bool keep_places = false;
 
-  /// The origin of an object read from `node` at `path`: the node, or with `places` set, the
-  /// places of the object and of its fields `names` (`values`: their values in that order,
-  /// nullptr where absent). `names` must outlive the origin.
-  Origin origin(const Node& node, const std::string& path, const FieldNames& names,
+  /// The origin of an object read from `node` at `path` (kept in `store`): the node, or with
+  /// keep_places, the places of the object and of its fields `names` (`values`: their values
+  /// in that order, nullptr where absent). `names` must outlive the origin.
+  Origin origin(const Node& node, std::string_view path, const FieldNames& names,
                 std::span<const Node* const> values);
   /// The origin of a value with no fields read from `node` at `path`.
-  Origin origin(const Node& node, const std::string& path);
+  Origin origin(const Node& node, std::string_view path);
 
   void error(const Node& node, const std::string& path, std::string message);
   void warning(const Mark& mark, const std::string& path, std::string message);
@@ -192,12 +194,11 @@ class ObjectReader {
 template <class T>
 void read_object(ReadContext& ctx, const Node& node, const std::string& path, T& out) {
   if (!ctx.expect(node, Node::Kind::mapping, path, "a mapping")) return;
-  out.origin = Origin{ctx.doc, &node, nullptr, path};
   const FieldNames& names = field_names<T>();
   ObjectReader reader(ctx, node, path, names);
   describe(reader, out);
   reader.finish();
-  if (ctx.places != nullptr) out.origin = ctx.origin(node, path, names, reader.values());
+  out.origin = ctx.origin(node, path, names, reader.values());
 }
 
 }  // namespace commplan
