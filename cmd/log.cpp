@@ -179,9 +179,10 @@ int run_log_answer(Context& ctx, const LogAnswerOptions& opts) {
   }
   const Owed& o = found.front();
   const Document& doc = *o.entry->origin.doc;
-  auto e = index_of(doc.root.find("log"), o.entry->origin.node);
+  auto e = index_of(doc.root.find("log"), o.entry->origin.tree_node());
   auto q =
-      e ? index_of(o.entry->origin.node->find("questions"), o.question->origin.node) : std::nullopt;
+      e ? index_of(o.entry->origin.tree_node()->find("questions"), o.question->origin.tree_node())
+        : std::nullopt;
   if (!e || !q)
     throw Error(Error::Kind::invalid_input, doc.file,
                 fmt::format("cannot find the question \"{}\" in the file", o.question->text));

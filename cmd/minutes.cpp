@@ -254,9 +254,10 @@ int run_minutes_done(Context& ctx, const MinutesDoneOptions& opts) {
   }
   const Candidate& c = found.front();
   const Document& doc = *c.minutes->origin.doc;
-  auto m = index_of(doc.root.find("minutes"), c.minutes->origin.node);
+  auto m = index_of(doc.root.find("minutes"), c.minutes->origin.tree_node());
   auto a =
-      m ? index_of(c.minutes->origin.node->find("actions"), c.action->origin.node) : std::nullopt;
+      m ? index_of(c.minutes->origin.tree_node()->find("actions"), c.action->origin.tree_node())
+        : std::nullopt;
   if (!m || !a)
     throw Error(Error::Kind::invalid_input, doc.file,
                 fmt::format("cannot find the action \"{}\" in the file", c.action->what));

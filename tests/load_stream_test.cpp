@@ -241,8 +241,10 @@ TEST(FindingPlaces, PlaceEveryProblemAsTheFindingsTreeDoes) {
   ASSERT_TRUE(a && b);
   ASSERT_EQ(a->findings.size(), b->findings.size());
   auto same = [](const Origin& x, const Origin& y, const FieldNames& names) {
-    EXPECT_EQ(x.node, nullptr);
-    EXPECT_NE(y.node, nullptr);
+    EXPECT_EQ(x.tree_node(), nullptr);
+    EXPECT_NE(x.places(), nullptr);
+    EXPECT_NE(y.tree_node(), nullptr);
+    EXPECT_EQ(y.places(), nullptr);
     EXPECT_EQ(x.path, y.path);
     for (std::string_view name : names) {
       SCOPED_TRACE(std::string(x.path) + "." + std::string(name));
@@ -304,8 +306,8 @@ TEST(FindingPlaces, FindingsOfJsonReadWholeKeepTheirNodesAndTheSameMessages) {
     ASSERT_TRUE(project.has_value());
     ASSERT_EQ(project->findings.size(), 2u);
     for (const Finding& f : project->findings) {
-      EXPECT_EQ(f.origin.node != nullptr, fast);
-      EXPECT_EQ(f.origin.places != nullptr, !fast);
+      EXPECT_EQ(f.origin.tree_node() != nullptr, fast);
+      EXPECT_EQ(f.origin.places() != nullptr, !fast);
       EXPECT_EQ(f.origin.mark_of("title").line, f.id == "F1" ? 3 : 4);
     }
     for (const Diagnostic& item : d.items()) messages[fast].push_back(format_diagnostic(item));

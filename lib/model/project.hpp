@@ -91,14 +91,25 @@ class PlaceStore {
 /// node, or where the node is not kept, its Places.
 struct Origin {
   const Document* doc = nullptr;
-  const Node* node = nullptr;
-  const Places* places = nullptr;
   /// The document path, such as `findings[3]`: in the project's PlaceStore, which lives as long
   /// as the document `doc` points to.
   std::string_view path;
 
-  /// `node`, unless its document's tree was freed (Project::release_documents): then nullptr.
+  Origin() = default;
+  /// An object read from `node` of document `in`, at path `at`.
+  Origin(const Document* in, const Node* node, std::string_view at)
+      : doc(in), path(at), where_(reinterpret_cast<std::uintptr_t>(node)) {}
+  /// An object read from a subtree of document `in` freed once read: its `places`.
+  Origin(const Document* in, const Places* places, std::string_view at)
+      : doc(in), path(at), where_(reinterpret_cast<std::uintptr_t>(places) | kPlaces) {}
+
+  /// Its node, unless it keeps Places instead or its document's tree was freed
+  /// (Project::release_documents): then nullptr.
   const Node* tree_node() const;
+  /// Its Places, when it keeps them instead of its node; else nullptr.
+  const Places* places() const {
+    return where_ & kPlaces ? reinterpret_cast<const Places*>(where_ & ~kPlaces) : nullptr;
+  }
   /// Whether the object was read from a file.
   bool from_file() const { return doc != nullptr; }
   /// Whether field `name` is written in the file (also as null), while its document is kept.
@@ -110,6 +121,16 @@ struct Origin {
   /// A problem at field `name`, placed as mark_of places it, with the file, the path (of the
   /// field, or of the object when the field is absent) and the excerpt.
   Diagnostic problem(Level level, std::string_view name, std::string message) const;
+
+ private:
+  /// The node or the Places, one pointer for the two: the Places' with its lowest bit set
+  /// (both types are aligned to more than a byte). A finding's Origin is 32 bytes.
+  static constexpr std::uintptr_t kPlaces = 1;
+  static_assert(alignof(Node) > 1 && alignof(Places) > 1);
+  const Node* node() const {
+    return where_ & kPlaces ? nullptr : reinterpret_cast<const Node*>(where_);
+  }
+  std::uintptr_t where_ = 0;
 };
 
 struct Member {

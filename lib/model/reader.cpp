@@ -356,7 +356,7 @@ ObjectReader::ObjectReader(ReadContext& ctx, const Node& node, std::string path,
 
 Origin ReadContext::origin(const Node& node, std::string_view path, const FieldNames& names,
                            std::span<const Node* const> values) {
-  if (!keep_places) return Origin{doc, &node, nullptr, store.keep_path(path)};
+  if (!keep_places) return Origin(doc, &node, store.keep_path(path));
   std::array<std::uint32_t, kMostFields> offsets{};
   for (size_t i = 0; i < values.size() && i < offsets.size(); ++i) {
     const Node* value = values[i];
@@ -365,8 +365,8 @@ Origin ReadContext::origin(const Node& node, std::string_view path, const FieldN
                                         (value->is_null() ? Places::kNull : 0u);
   }
   auto object = static_cast<std::uint32_t>(node.mark().offset);
-  return Origin{doc, nullptr, store.keep(names, object, std::span(offsets).first(names.size())),
-                store.keep_path(path)};
+  return Origin(doc, store.keep(names, object, std::span(offsets).first(names.size())),
+                store.keep_path(path));
 }
 
 Origin ReadContext::origin(const Node& node, std::string_view path) {
