@@ -728,21 +728,6 @@ void parse_with_libfyaml(Document& doc, NodeStorage& storage, Format format,
   if (ok) doc.root = builder.root();
 }
 
-/// Gives the items of the sink's list in a whole tree (the fast path's) to the sink, and
-/// leaves the list in `doc`'s root with none, as the parse that streams them leaves it.
-void stream_items(Document& doc, NodeStorage& storage, const ItemSink& sink) {
-  auto entries = doc.root.entries();
-  for (size_t i = 0; i < entries.size(); ++i) {
-    const Node& list = entries[i].value;
-    if (entries[i].key() != sink.key || !list.is_sequence()) continue;
-    for (size_t n = 0; n < list.items().size(); ++n) sink.take(doc, list.items()[n], n, true);
-    std::vector<Entry> root(entries.begin(), entries.end());
-    root[i].value.set_items({});
-    doc.root.set_entries(storage.copy(std::span<const Entry>(root)));
-    return;
-  }
-}
-
 /// parse_document_with() into `doc`: false where the fast path of JsonParsers::fast_only gives
 /// up (or the text fails the checks made before parsing).
 bool parse_into(Document& doc, JsonParsers parsers, std::string file, std::string text,
@@ -756,11 +741,9 @@ bool parse_into(Document& doc, JsonParsers parsers, std::string file, std::strin
   doc = Document{std::move(file), storage->keep(std::move(text)), {}, storage};
   if (!check_source(doc, diagnostics, limits)) return parsers != JsonParsers::fast_only;
   if (fast) {  // where it gives up, what it left in the storage goes with the document
-    auto root = parse_json_fast(doc.text, storage->readable_from(doc.text), *storage, limits);
-    if (root) {
-      doc.root = *root;
-      if (sink != nullptr && doc.root.is_mapping()) stream_items(doc, *storage, *sink);
-    }
+    auto root =
+        parse_json_fast(doc.text, storage->readable_from(doc.text), *storage, limits, sink, &doc);
+    if (root) doc.root = *root;
     if (root || parsers == JsonParsers::fast_only) return root.has_value();
   }
   parse_with_libfyaml(doc, *storage, format, diagnostics, limits, sink);

@@ -58,8 +58,9 @@ bool has_unusual_characters(std::string_view text) {
 /// false to give up.
 class FastBuilder {
  public:
-  FastBuilder(std::string_view text, NodeStorage& storage, const Limits& limits)
-      : text_(text), cursor_(text), storage_(storage), limits_(limits) {}
+  FastBuilder(std::string_view text, NodeStorage& storage, const Limits& limits,
+              const ItemSink* sink, const Document* doc)
+      : text_(text), cursor_(text), storage_(storage), limits_(limits), sink_(sink), doc_(doc) {}
 
   bool open(bool mapping, size_t at);
   bool close();
@@ -69,6 +70,8 @@ class FastBuilder {
 
   /// The root, once the scan has closed it.
   std::optional<Node> root() const { return done_ ? std::optional(root_) : std::nullopt; }
+  /// How many items were given to the sink.
+  size_t streamed() const { return streamed_items_; }
 
  private:
   /// An open array or object: its node, where its items or entries begin, and a mapping's
@@ -79,6 +82,7 @@ class FastBuilder {
     std::string_view key;
     Mark key_mark;
     std::unordered_set<std::string_view> keys;  // filled once a mapping grows past a few
+    bool streamed = false;                      // the sink's list: its items go to the sink
   };
 
   /// Marks `out` at `offset` (see Cursor::at).
@@ -102,6 +106,10 @@ class FastBuilder {
   Node root_;
   bool done_ = false;
   size_t nodes_ = 0;
+  const ItemSink* sink_;
+  const Document* doc_;
+  NodeStorage::Checkpoint streamed_from_;  // where the sink's items begin in the storage
+  size_t streamed_items_ = 0;
 };
 
 /// Puts a finished value where it goes: in the open sequence or mapping, or at the root.
@@ -112,7 +120,12 @@ bool FastBuilder::add(const Node& node) {
     done_ = true;
     return true;
   }
-  if (open_.back().node.kind() == Node::Kind::sequence)
+  if (open_.back().streamed) {
+    // As TreeBuilder::stream: the item goes to the sink, then its subtree is freed (JSON has no
+    // anchor that could repeat it).
+    sink_->take(*doc_, node, streamed_items_++, false);
+    storage_.rewind(streamed_from_);
+  } else if (open_.back().node.kind() == Node::Kind::sequence)
     items_.push_back(node);
   else
     entries_.emplace_back(open_.back().key, open_.back().key_mark, node);
@@ -124,7 +137,11 @@ bool FastBuilder::open(bool mapping, size_t at) {
   if (open_.size() >= static_cast<size_t>(limits_.max_depth) || !count() || !mark_at(at, node))
     return false;
   node.set_kind(mapping ? Node::Kind::mapping : Node::Kind::sequence);
-  open_.push_back({node, mapping ? entries_.size() : items_.size(), {}, {}, {}});
+  // The sink's list: a sequence under its key in the top-level mapping (as TreeBuilder::open).
+  bool streamed = sink_ != nullptr && !mapping && open_.size() == 1 &&
+                  open_[0].node.kind() == Node::Kind::mapping && open_[0].key == sink_->key;
+  open_.push_back({node, mapping ? entries_.size() : items_.size(), {}, {}, {}, streamed});
+  if (streamed) streamed_from_ = storage_.checkpoint();
   return true;
 }
 
@@ -262,14 +279,18 @@ CommplanJsonScan* plugin_scan() {
 bool json_fast_path_available() { return plugin_scan() != nullptr; }
 
 std::optional<Node> parse_json_fast(std::string_view text, size_t readable, NodeStorage& storage,
-                                    const Limits& limits) {
+                                    const Limits& limits, const ItemSink* sink,
+                                    const Document* doc) {
   CommplanJsonScan* scan = plugin_scan();
   if (scan == nullptr) return std::nullopt;
-  Sink sink{FastBuilder(text, storage, limits), nullptr};
-  CommplanJsonSink callbacks = sink.callbacks();
+  if (sink != nullptr && doc == nullptr) sink = nullptr;  // nothing to give the items with
+  Sink scanned{FastBuilder(text, storage, limits, sink, doc), nullptr};
+  CommplanJsonSink callbacks = scanned.callbacks();
   bool read = scan(text.data(), text.size(), readable, &callbacks) != 0;
-  if (sink.thrown) std::rethrow_exception(sink.thrown);
-  return read ? sink.builder.root() : std::nullopt;
+  if (scanned.thrown) std::rethrow_exception(scanned.thrown);
+  std::optional<Node> root = read ? scanned.builder.root() : std::nullopt;
+  if (!root && scanned.builder.streamed() > 0 && sink->restart) sink->restart();
+  return root;
 }
 
 }  // namespace commplan

@@ -743,8 +743,13 @@ class FindingReader {
 
   /// The sink that reads the findings into `findings`.
   ItemSink sink() {
-    return {"findings", [this](const Document& doc, const Node& item, size_t index, bool kept) {
+    return {"findings",
+            [this](const Document& doc, const Node& item, size_t index, bool kept) {
               take(doc, item, index, kept);
+            },
+            [this] {  // what the Places and paths of the findings forgotten took stays unused
+              findings_.clear();
+              problems_ = Diagnostics();
             }};
   }
 

@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <map>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -106,12 +107,41 @@ std::string difference_at(const std::string& path, const Node& expected, const N
   return children_difference(path, expected, actual);
 }
 
+/// Wherever libfyaml reads `text` without an error, a sink on a top-level list is given the
+/// same items in order (index, place, content) on both paths, and the rest of the tree is the
+/// same: also where the fast path gives up part-way, after which the sink forgets what it gave.
+void check_json_streaming(const std::string& text) {
+  for (std::string_view key : {"findings", "a", ""}) {
+    std::vector<std::string> given[2];
+    std::optional<Document> streamed[2];
+    Diagnostics diagnostics[2];
+    for (int slow_path : {0, 1}) {
+      ItemSink sink{key,
+                    [&, slow_path](const Document&, const Node& item, size_t index, bool) {
+                      given[slow_path].push_back(std::to_string(index) + " " +
+                                                 mark_text(item.mark()) + " " +
+                                                 to_json(item).dump());
+                    },
+                    [&, slow_path] { given[slow_path].clear(); }};
+      streamed[slow_path] = parse_document_with(
+          slow_path ? JsonParsers::libfyaml_only : JsonParsers::fast_then_libfyaml, "fuzz", text,
+          Format::json, diagnostics[slow_path], {}, &sink);
+    }
+    if (diagnostics[1].has_errors() || !streamed[0] || !streamed[1]) return;
+    if (given[0] != given[1])
+      violated("the JSON fast path streams other items than libfyaml", std::string(key));
+    if (auto d = tree_difference(streamed[1]->root, streamed[0]->root); !d.empty())
+      violated("the JSON fast path leaves another tree than libfyaml when streaming", d);
+  }
+}
+
 /// Wherever the JSON fast path reads `text`, libfyaml's path reads it without an error and
 /// builds the same tree.
 void check_json_fast_path(const std::string& text) {
   if (!json_fast_path_available())  // or every input would pass unchecked
     violated("the JSON fast path's plugin cannot be loaded",
              "lib/commplan/" COMMPLAN_JSON_PLUGIN " beside or above the program");
+  check_json_streaming(text);
   Diagnostics fast_diagnostics, diagnostics;
   auto fast =
       parse_document_with(JsonParsers::fast_only, "fuzz", text, Format::json, fast_diagnostics);
