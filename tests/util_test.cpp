@@ -153,6 +153,16 @@ TEST(Diagnostics, QuotesTheLineAroundAnOffset) {
   EXPECT_EQ(excerpt_at(text, 8).text, "b: 2");
   EXPECT_EQ(excerpt_at(text, 8).caret, 2u);
   EXPECT_EQ(excerpt_at(text, 14).text, "c: 3");
+
+  // A lone CR ends a line too, as it does for the line and column (old Mac files).
+  std::string_view cr = "a: 1\rb: 2\rc: 3";
+  EXPECT_EQ(excerpt_at(cr, 2).text, "a: 1");
+  EXPECT_EQ(excerpt_at(cr, 5).text, "b: 2");
+  EXPECT_EQ(excerpt_at(cr, 5).caret, 0u);
+  EXPECT_EQ(excerpt_at(cr, 9).text, "b: 2");  // at its line end
+  EXPECT_EQ(excerpt_at(cr, 9).caret, 4u);
+  EXPECT_EQ(excerpt_at(cr, 12).text, "c: 3");
+  EXPECT_EQ(excerpt_at(cr, 12).caret, 2u);
 }
 
 /// `text` at `offset` as a diagnostic prints it: the excerpt, then the caret line.

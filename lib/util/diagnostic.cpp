@@ -152,6 +152,9 @@ constexpr size_t kColumnsBefore = kExcerptColumns / 2;
 
 bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
+/// A line ends at "\n", "\r\n" or a lone "\r", as advance() counts lines (load/document.hpp).
+bool is_break(char c) { return c == '\n' || c == '\r'; }
+
 /// The start of the character before byte `at` (a UTF-8 lead byte, or a lone byte).
 size_t previous_character(std::string_view text, size_t at) {
   size_t begin = at - 1;
@@ -168,7 +171,7 @@ size_t next_character(std::string_view text, size_t at) {
 
 /// Moves `begin` back over whole characters of its line while `columns` is under `limit`.
 void widen_back(std::string_view text, size_t& begin, size_t& columns, size_t limit) {
-  while (begin > 0 && text[begin - 1] != '\n' && columns < limit) {
+  while (begin > 0 && !is_break(text[begin - 1]) && columns < limit) {
     size_t previous = previous_character(text, begin);
     columns += display_width(text.substr(previous, begin - previous));
     begin = previous;
@@ -177,17 +180,16 @@ void widen_back(std::string_view text, size_t& begin, size_t& columns, size_t li
 
 /// Moves `end` forward over whole characters of its line while `columns` is under `limit`.
 void widen_forward(std::string_view text, size_t& end, size_t& columns, size_t limit) {
-  while (end < text.size() && text[end] != '\n' && columns < limit) {
+  while (end < text.size() && !is_break(text[end]) && columns < limit) {
     size_t next = next_character(text, end);
     columns += display_width(text.substr(end, next - end));
     end = next;
   }
 }
 
-/// True when the line goes on after byte `end` (a line break, CRLF too, ends it).
+/// True when the line goes on after byte `end`.
 bool line_goes_on(std::string_view text, size_t end) {
-  if (end >= text.size() || text[end] == '\n') return false;
-  return !(text[end] == '\r' && (end + 1 == text.size() || text[end + 1] == '\n'));
+  return end < text.size() && !is_break(text[end]);
 }
 
 }  // namespace
@@ -202,10 +204,9 @@ Excerpt excerpt_at(std::string_view text, size_t offset) {
   widen_back(text, begin, columns, kColumnsBefore);
   widen_forward(text, end, columns, kExcerptColumns);
   widen_back(text, begin, columns, kExcerptColumns);
-  bool cut_before = begin > 0 && text[begin - 1] != '\n';
+  bool cut_before = begin > 0 && !is_break(text[begin - 1]);
   bool cut_after = line_goes_on(text, end);
   std::string_view body = text.substr(begin, end - begin);
-  if (!cut_after && !body.empty() && body.back() == '\r') body.remove_suffix(1);
   Excerpt e;
   if (cut_before) e.text = kEllipsis;
   e.caret = e.text.size() + (offset - begin);
