@@ -19,7 +19,6 @@
 #include <stdexcept>
 #include <string>
 
-#include "brief.hpp"
 #include "load/document.hpp"
 #include "model/project.hpp"
 #include "model/reader.hpp"
@@ -274,7 +273,7 @@ void BM_DumpFinalJson(benchmark::State& state) {
   const View& view = final_view(state.range(0));
   size_t bytes = 0;
   for (auto _ : state) {
-    std::string out = cli::dump_view(view);
+    std::string out = view.dump();
     bytes = out.size();
     benchmark::DoNotOptimize(out);
   }

@@ -23,7 +23,7 @@ OutputFormat markdown_format() {
 
 OutputFormat json_format() {
   return {"json", "The view model as JSON: what the template sees (input of commplan render)",
-          dump_view};
+          ViewJson{}};
 }
 
 /// The BCP 47 tag of a view's language, for the page's lang attribute (zh: Simplified Chinese,
@@ -235,8 +235,6 @@ Date resolve_today(Context& ctx, const BriefOptions& opts, const Project* projec
   return *day;
 }
 
-std::string dump_view(const View& view) { return view.dump(); }
-
 std::string render_view(Context& ctx, const BriefOptions& opts, const std::string& name,
                         const View& view, tmpl::Escape escape, Spool* page) {
   tmpl::Layers layers{opts.template_file, opts.templates_dir};
@@ -304,6 +302,9 @@ void produce_into(Context& ctx, const BriefOptions& opts, const std::string& tem
   std::string text;
   if (const auto* serialize = std::get_if<Serializer>(&row->how)) {
     text = (*serialize)(view);
+  } else if (std::holds_alternative<ViewJson>(row->how)) {
+    view.dump(
+        text, [&](std::string& piece) { page.take(piece); }, Spool::kSpillAt);
   } else if (const auto* from = std::get_if<FromMarkdown>(&row->how)) {
     std::string name = fmt::format("{}.{}.md", templates, view.data["lang"].get<std::string>());
     text = from->convert(render_view(ctx, opts, name, view, tmpl::Escape::markdown), view, opts);

@@ -28,20 +28,25 @@ struct FromMarkdown {
 
 /// A row of a brief command's format table: the --format value, its line of help (--help,
 /// the man page), and how it is made: the command's template `<name>.<lang>.<format>` (e.g.
-/// kickoff.en.md) rendered with an escape mode, or a serializer of the view. The table is
+/// kickoff.en.md) rendered with an escape mode, a serializer of the view, or the view itself
+/// as JSON (ViewJson). The table is
 /// the one list of a command's formats: --format's values, --help, the man page and the
 /// completions read it, and run_brief produces the chosen row. A new format is one row plus
 /// its template (templates/) or its serializer.
+/// The view model itself as JSON (View::dump), given to the page as it is written: a large
+/// view is never held as one text.
+struct ViewJson {};
+
 struct OutputFormat {
   std::string name;
   std::string help;
-  std::variant<tmpl::Escape, Serializer, FromMarkdown> how;
+  std::variant<tmpl::Escape, Serializer, FromMarkdown, ViewJson> how;
 };
 
 /// md: the command's Markdown template.
 OutputFormat markdown_format();
 
-/// json: the view model itself, as dump_view prints it.
+/// json: the view model itself (ViewJson).
 OutputFormat json_format();
 
 /// html: one self-contained page made from the Markdown by libcmark-gfm (output/markdown.hpp);
@@ -109,9 +114,6 @@ Lang resolve_lang(Context& ctx, const BriefOptions& opts, const Project* project
 /// The day "today" means: --date, else SOURCE_DATE_EPOCH, else the current date in the
 /// project's time zone. Throws Error(usage) for a malformed --date.
 Date resolve_today(Context& ctx, const BriefOptions& opts, const Project* project);
-
-/// The view model as printed by --format json: kind and version first, two-space indent.
-std::string dump_view(const View& view);
 
 /// Renders `view` with template `name` (e.g. "kickoff.en.md"), escaping values for `escape`,
 /// through the lookup layers:

@@ -41,7 +41,7 @@ std::vector<OutputFormat> export_formats(const ExportOptions* opts) {
            "never a terminal)",
            Serializer(
                [](const View& view) { return register_workbook(view.whole(), view_lang(view)); })},
-          {"json", "The register's view model as JSON: findings and summary", dump_view},
+          {"json", "The register's view model as JSON: findings and summary", ViewJson{}},
           {"sarif", "SARIF 2.1.0 log for code-scanning dashboards: a rule and a result per finding",
            Serializer([](const View& view) { return register_sarif(view.whole()); })}};
 }

@@ -8,6 +8,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -231,7 +232,7 @@ TEST(Spool, WritesALargeFileAtomically) {
 
 TEST(Spool, APageOverAMegabyteIsTheSameOnStandardOutputInAFileAndWithoutATemporaryFolder) {
   // A final recap of 2,000 findings, each with a long title and recommendation: several MiB of
-  // Markdown, rendered a MiB at a time into the spool.
+  // Markdown or JSON, given a MiB at a time to the spool.
   TempDir tmp;
   std::string project = project_head() + "findings:\n";
   for (int i = 0; i < 2000; ++i)
@@ -240,22 +241,31 @@ TEST(Spool, APageOverAMegabyteIsTheSameOnStandardOutputInAFileAndWithoutATempora
         "2026-12-08\n    recommendation: Fix {} {}\n",
         i, i, std::string(500, 't'), i, std::string(500, 'r'));
   std::string file = tmp.write("big.yaml", project);
-  std::vector<std::string> recap = {"recap", file, "--level", "final", "--date", "2026-12-18"};
-  RunResult out = run_cli(recap);
-  ASSERT_EQ(out.code, 0) << out.err;
-  EXPECT_GT(out.out.size(), 2u * Spool::kSpillAt);
-  EXPECT_NE(out.out.find("F-1999"), std::string::npos);
+  // The view model as JSON (--format json) is given to the spool as it is written, too.
+  for (std::string format : {"md", "json"}) {
+    SCOPED_TRACE(format);
+    std::vector<std::string> recap = {"recap",  file,         "--level",  "final",
+                                      "--date", "2026-12-18", "--format", format};
+    RunResult out = run_cli(recap);
+    ASSERT_EQ(out.code, 0) << out.err;
+    EXPECT_GT(out.out.size(), 2u * Spool::kSpillAt);
+    EXPECT_NE(out.out.find("F-1999"), std::string::npos);
+    if (format == "json") {
+      EXPECT_TRUE(nlohmann::json::accept(out.out));
+    }
 
-  std::vector<std::string> to_file = recap;
-  to_file.insert(to_file.end(), {"-o", (tmp.path() / "page.md").string()});
-  ASSERT_EQ(run_cli(to_file).code, 0);
-  EXPECT_EQ(read_file((tmp.path() / "page.md").string()), out.out);
-  std::vector<std::string> check = recap;
-  check.insert(check.end(), {"--check", (tmp.path() / "page.md").string()});
-  EXPECT_EQ(run_cli(check).code, 0);
+    std::string page = (tmp.path() / ("page." + format)).string();
+    std::vector<std::string> to_file = recap;
+    to_file.insert(to_file.end(), {"-o", page});
+    ASSERT_EQ(run_cli(to_file).code, 0);
+    EXPECT_EQ(read_file(page), out.out);
+    std::vector<std::string> check = recap;
+    check.insert(check.end(), {"--check", page});
+    EXPECT_EQ(run_cli(check).code, 0);
 
-  ScopedEnv env("TMPDIR", "/nonexistent/commplan");
-  EXPECT_EQ(run_cli(recap).out, out.out);
+    ScopedEnv env("TMPDIR", "/nonexistent/commplan");
+    EXPECT_EQ(run_cli(recap).out, out.out);
+  }
 }
 
 TEST(WriteFileAtomic, CreatesTheTargetOfADanglingLink) {

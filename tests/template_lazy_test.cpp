@@ -139,6 +139,30 @@ TEST(ViewLists, DumpIsNlohmannsDumpWithKindAndVersionFirst) {
   EXPECT_EQ(View(json::array()).dump(), "[]\n");
 }
 
+TEST(ViewLists, ADrainedDumpIsTheDumpInPieces) {
+  // Given away after list items once `drain_at` bytes are held: the pieces and the rest make
+  // the same text, each piece at least drain_at bytes, and the whole view (not only lazy lists)
+  // is drained where it holds arrays of its own.
+  View view = nested_view();
+  std::string expected = view.dump();
+  for (size_t drain_at : {1, 7, 64, 1024}) {
+    SCOPED_TRACE(drain_at);
+    std::string out, joined;
+    size_t pieces = 0;
+    view.dump(
+        out,
+        [&](std::string& piece) {
+          EXPECT_GE(piece.size(), drain_at);
+          joined += piece;
+          piece.clear();
+          ++pieces;
+        },
+        drain_at);
+    EXPECT_EQ(joined + out, expected);
+    EXPECT_EQ(pieces > 0, drain_at < expected.size());
+  }
+}
+
 TEST(ViewLists, RenderingWithListsMadeLazilyEqualsRenderingTheWholeView) {
   View view = nested_view();
   std::vector<LazyList> lists = view.lazy_lists();

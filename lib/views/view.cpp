@@ -106,7 +106,9 @@ using nlohmann::json;
 /// Writes JSON as nlohmann's dump(2) does (same bytes), making lazy lists as it reaches them.
 class JsonWriter {
  public:
-  JsonWriter(std::string& out, const std::vector<tmpl::LazyList>& lists) : out_(out) {
+  JsonWriter(std::string& out, const std::vector<tmpl::LazyList>& lists,
+             const std::function<void(std::string&)>* drain = nullptr, size_t drain_at = 0)
+      : out_(out), drain_(drain), drain_at_(drain_at) {
     for (const tmpl::LazyList& list : lists) lists_.emplace(list.placeholder, &list);
   }
 
@@ -177,6 +179,7 @@ class JsonWriter {
     out_.append(indent + 2, ' ');
     value(v, indent + 2);
     out_ += last ? "\n" : ",\n";
+    if (drain_ != nullptr && out_.size() >= drain_at_) (*drain_)(out_);
   }
 
   void close(size_t indent, char bracket) {
@@ -225,6 +228,8 @@ class JsonWriter {
   }
 
   std::string& out_;
+  const std::function<void(std::string&)>* drain_;  // takes out_ past drain_at_ bytes
+  size_t drain_at_;
   std::unordered_map<const json*, const tmpl::LazyList*> lists_;
 };
 
@@ -232,11 +237,18 @@ class JsonWriter {
 
 std::string View::dump() const {
   std::string out;
+  dump(out, {}, 0);
+  return out;
+}
+
+void View::dump(std::string& out, const std::function<void(std::string&)>& drain,
+                size_t drain_at) const {
   std::vector<tmpl::LazyList> lazy = lazy_lists();
-  JsonWriter writer(out, lazy);
+  JsonWriter writer(out, lazy, drain ? &drain : nullptr, drain_at);
   if (data.empty() || !data.is_object()) {
     writer.value(data, 0);
-    return out + "\n";
+    out += "\n";
+    return;
   }
   // Kind and version first, then the other members in their (alphabetical) order.
   out += "{\n";
@@ -249,7 +261,7 @@ std::string View::dump() const {
     if (auto it = data.find(key); it != data.end()) put(it.key(), *it);
   for (auto it = data.begin(); it != data.end(); ++it)
     if (it.key() != "kind" && it.key() != "version") put(it.key(), *it);
-  return out + "}\n";
+  out += "}\n";
 }
 
 }  // namespace commplan

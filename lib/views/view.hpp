@@ -64,6 +64,11 @@ struct View {
   /// The view model as JSON text, two-space indented like nlohmann's dump(2), with `kind` and
   /// `version` first; lists are written item by item as they are made.
   std::string dump() const;
+  /// dump() written into `out` and given away as it is made: whenever `out` holds `drain_at`
+  /// bytes or more after a list's item, `drain` takes them (leaving `out` empty). What is left
+  /// at the end stays in `out`. A large view is then never held as one text.
+  void dump(std::string& out, const std::function<void(std::string&)>& drain,
+            size_t drain_at) const;
 };
 
 /// The head every view model starts with: kind "commplan/<command>", version 1, lang, date,
