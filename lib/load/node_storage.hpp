@@ -1,5 +1,6 @@
 #pragma once
-// Load: the storage of a document's tree (private to lib/load).
+// Load: the storage of a document's tree, and of the places a project keeps of the objects it
+// read (PlaceStore, model/project.hpp).
 
 #include <cstddef>
 #include <cstdint>

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <filesystem>
 #include <functional>
@@ -31,35 +32,16 @@ std::uint32_t Places::field(std::string_view name) const {
 
 const Places* PlaceStore::keep(const FieldNames& names, std::uint32_t object,
                                std::span<const std::uint32_t> fields) {
+  std::array<std::uint32_t, 32> offsets;  // of the fields written, in order
   std::uint32_t written = 0;
   size_t count = 0;
-  for (size_t i = 0; i < fields.size() && i < 32; ++i)
+  for (size_t i = 0; i < fields.size() && i < offsets.size(); ++i)
     if (fields[i] != Places::kAbsent) {
       written |= 1u << i;
-      ++count;
+      offsets[count++] = fields[i];
     }
-  if (kBlock - used_ < count) {
-    blocks_.emplace_back(new std::uint32_t[std::max(kBlock, count)]);
-    used_ = 0;
-  }
-  std::uint32_t* at = blocks_.empty() ? nullptr : blocks_.back().get() + used_;
-  for (size_t i = 0; i < fields.size() && i < 32; ++i)
-    if (fields[i] != Places::kAbsent) *at++ = fields[i];
-  const std::uint32_t* first = at - count;
-  used_ += count;
-  return &places_.emplace_back(Places{&names, object, written, first});
-}
-
-std::string_view PlaceStore::keep_path(std::string_view path) {
-  if (path.empty()) return {};
-  if (kPathBlock - path_used_ < path.size()) {
-    paths_.emplace_back(new char[std::max(kPathBlock, path.size())]);
-    path_used_ = 0;
-  }
-  char* at = paths_.back().get() + path_used_;
-  std::copy(path.begin(), path.end(), at);
-  path_used_ += path.size();
-  return {at, path.size()};
+  auto kept = storage_.copy(std::span<const std::uint32_t>(offsets.data(), count));
+  return &places_.emplace_back(Places{&names, object, written, kept.data()});
 }
 
 const Node* Origin::tree_node() const { return doc != nullptr && doc->released ? nullptr : node(); }

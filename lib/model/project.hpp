@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "load/document.hpp"
+#include "load/node_storage.hpp"
 #include "util/boxed.hpp"
 #include "util/cvss.hpp"
 #include "util/dates.hpp"
@@ -75,16 +76,11 @@ class PlaceStore {
                      std::span<const std::uint32_t> fields);
   /// A copy of an object's `path`, kept as long as the store: an Origin holds a view of it, 16
   /// bytes where a string took 32 (and the heap for a history entry's, which SSO cannot hold).
-  std::string_view keep_path(std::string_view path);
+  std::string_view keep_path(std::string_view path) { return storage_.copy(path); }
 
  private:
-  static constexpr size_t kBlock = 16 << 10;      // offsets per block
-  static constexpr size_t kPathBlock = 64 << 10;  // characters per block of paths
   std::deque<Places> places_;
-  std::vector<std::unique_ptr<std::uint32_t[]>> blocks_;
-  size_t used_ = kBlock;  // in the last block
-  std::vector<std::unique_ptr<char[]>> paths_;
-  size_t path_used_ = kPathBlock;  // in the last block of paths
+  NodeStorage storage_;  // the offsets of the fields written, and the paths
 };
 
 /// Where a model object came from, so later checks can point at it and at its fields: its tree
