@@ -741,8 +741,7 @@ bool parse_into(Document& doc, JsonParsers parsers, std::string file, std::strin
   doc = Document{std::move(file), storage->keep(std::move(text)), {}, storage};
   if (!check_source(doc, diagnostics, limits)) return parsers != JsonParsers::fast_only;
   if (fast) {  // where it gives up, what it left in the storage goes with the document
-    auto root =
-        parse_json_fast(doc.text, storage->readable_from(doc.text), *storage, limits, sink, &doc);
+    auto root = parse_json_fast(doc, storage->readable_from(doc.text), *storage, limits, sink);
     if (root) doc.root = *root;
     if (root || parsers == JsonParsers::fast_only) return root.has_value();
   }

@@ -58,9 +58,13 @@ bool has_unusual_characters(std::string_view text) {
 /// false to give up.
 class FastBuilder {
  public:
-  FastBuilder(std::string_view text, NodeStorage& storage, const Limits& limits,
-              const ItemSink* sink, const Document* doc)
-      : text_(text), cursor_(text), storage_(storage), limits_(limits), sink_(sink), doc_(doc) {}
+  FastBuilder(const Document& doc, NodeStorage& storage, const Limits& limits, const ItemSink* sink)
+      : text_(doc.text),
+        cursor_(doc.text),
+        storage_(storage),
+        limits_(limits),
+        sink_(sink),
+        doc_(doc) {}
 
   bool open(bool mapping, size_t at);
   bool close();
@@ -107,7 +111,7 @@ class FastBuilder {
   bool done_ = false;
   size_t nodes_ = 0;
   const ItemSink* sink_;
-  const Document* doc_;
+  const Document& doc_;
   NodeStorage::Checkpoint streamed_from_;  // where the sink's items begin in the storage
   size_t streamed_items_ = 0;
 };
@@ -123,7 +127,7 @@ bool FastBuilder::add(const Node& node) {
   if (open_.back().streamed) {
     // As TreeBuilder::stream: the item goes to the sink, then its subtree is freed (JSON has no
     // anchor that could repeat it).
-    sink_->take(*doc_, node, streamed_items_++, false);
+    sink_->take(doc_, node, streamed_items_++, false);
     storage_.rewind(streamed_from_);
   } else if (open_.back().node.kind() == Node::Kind::sequence)
     items_.push_back(node);
@@ -278,13 +282,12 @@ CommplanJsonScan* plugin_scan() {
 
 bool json_fast_path_available() { return plugin_scan() != nullptr; }
 
-std::optional<Node> parse_json_fast(std::string_view text, size_t readable, NodeStorage& storage,
-                                    const Limits& limits, const ItemSink* sink,
-                                    const Document* doc) {
+std::optional<Node> parse_json_fast(const Document& doc, size_t readable, NodeStorage& storage,
+                                    const Limits& limits, const ItemSink* sink) {
   CommplanJsonScan* scan = plugin_scan();
   if (scan == nullptr) return std::nullopt;
-  if (sink != nullptr && doc == nullptr) sink = nullptr;  // nothing to give the items with
-  Sink scanned{FastBuilder(text, storage, limits, sink, doc), nullptr};
+  std::string_view text = doc.text;
+  Sink scanned{FastBuilder(doc, storage, limits, sink), nullptr};
   CommplanJsonSink callbacks = scanned.callbacks();
   bool read = scan(text.data(), text.size(), readable, &callbacks) != 0;
   if (scanned.thrown) std::rethrow_exception(scanned.thrown);

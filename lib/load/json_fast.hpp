@@ -26,14 +26,13 @@ bool json_fast_path_available();
 /// (kinds, plain, texts, keys, marks), or nullopt wherever that path could differ or fail: a
 /// syntax error, a duplicate key, past the limits, a scalar at the top; and always where the
 /// plugin cannot be loaded (json_fast_path_available()). Reports nothing; the caller falls
-/// back to libfyaml, which words every error. `text` is checked for size and encoding already;
-/// `readable` bytes can be read from text.data() (the text is copied when fewer than
-/// text.size() + kJsonFastPadding). With a `sink`, the items of its list are given to it with
-/// `doc` (whose text is `text`) as they are read, and freed, as libfyaml's path does; where it
-/// gives up after giving some, it calls the sink's restart first.
-std::optional<Node> parse_json_fast(std::string_view text, size_t readable, NodeStorage& storage,
-                                    const Limits& limits, const ItemSink* sink = nullptr,
-                                    const Document* doc = nullptr);
+/// back to libfyaml, which words every error. `doc`'s text is checked for size and encoding
+/// already; `readable` bytes can be read from its start (the text is copied when fewer than its
+/// size + kJsonFastPadding). With a `sink`, the items of its list are given to it with `doc` as
+/// they are read, and freed, as libfyaml's path does; where it gives up after giving some, it
+/// calls the sink's restart first.
+std::optional<Node> parse_json_fast(const Document& doc, size_t readable, NodeStorage& storage,
+                                    const Limits& limits, const ItemSink* sink = nullptr);
 
 /// The parsers parse_document tries on JSON: the tests compare the two.
 enum class JsonParsers { fast_then_libfyaml, libfyaml_only, fast_only };
