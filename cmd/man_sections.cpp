@@ -94,8 +94,9 @@ problem is a GitHub Actions workflow command (\fB::error\fR, \fB::warning\fR, or
 .fi
 .RE
 .PP
-LINE and COLUMN are those an editor shows, in YAML and JSON alike: a line ends at LF, CRLF
-or a lone CR, and a column counts characters, not bytes.
+LINE and COLUMN, and the source line quoted under the message, are those an editor shows,
+in YAML and JSON alike: a line ends at LF, CRLF or a lone CR, and a column counts
+characters, not bytes.
 The source line is cut to about 100 columns around the caret, with \[u2026] where it was
 cut.
 Of the problems of one kind in one file (the same level, the same path without its
