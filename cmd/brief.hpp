@@ -26,17 +26,16 @@ struct FromMarkdown {
   std::function<std::string(const std::string& markdown, const View&, const BriefOptions&)> convert;
 };
 
-/// A row of a brief command's format table: the --format value, its line of help (--help,
-/// the man page), and how it is made: the command's template `<name>.<lang>.<format>` (e.g.
-/// kickoff.en.md) rendered with an escape mode, a serializer of the view, or the view itself
-/// as JSON (ViewJson). The table is
-/// the one list of a command's formats: --format's values, --help, the man page and the
-/// completions read it, and run_brief produces the chosen row. A new format is one row plus
-/// its template (templates/) or its serializer.
 /// The view model itself as JSON (View::dump), given to the page as it is written: a large
 /// view is never held as one text.
 struct ViewJson {};
 
+/// A row of a brief command's format table: the --format value, its line of help (--help,
+/// the man page), and how it is made: the command's template `<name>.<lang>.<format>` (e.g.
+/// kickoff.en.md) rendered with an escape mode, a serializer of the view, or the view itself
+/// as JSON (ViewJson). The table is the one list of a command's formats: --format's values,
+/// --help, the man page and the completions read it, and run_brief produces the chosen row. A
+/// new format is one row plus its template (templates/) or its serializer.
 struct OutputFormat {
   std::string name;
   std::string help;
