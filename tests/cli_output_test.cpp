@@ -11,8 +11,10 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <ostream>
+#include <sstream>
 #include <string>
 
+#include "brief.hpp"
 #include "output/write.hpp"
 #include "sink.hpp"
 #include "template_fixtures.hpp"
@@ -266,6 +268,26 @@ TEST(Spool, APageOverAMegabyteIsTheSameOnStandardOutputInAFileAndWithoutATempora
     ScopedEnv env("TMPDIR", "/nonexistent/commplan");
     EXPECT_EQ(run_cli(recap).out, out.out);
   }
+}
+
+TEST(Spool, TheViewAsJsonIsGivenToThePageAsItIsWritten) {
+  // --format json of a view of several MiB: the page gets it in pieces as it is written, so the
+  // spool is in its file before the end (given whole at the end, it would stay in memory), and
+  // it holds the view's dump.
+  View view(nlohmann::json{{"kind", "commplan/test"}, {"version", 1}, {"lang", "en"}});
+  view.add_list("/items", 20000, [](size_t i, nlohmann::json& item) {
+    item = {{"id", i}, {"text", std::string(200, 'x')}};
+  });
+  cli::BriefOptions opts;
+  opts.format = "json";
+  opts.formats = {cli::json_format()};
+  std::istringstream in;
+  std::ostringstream out, err;
+  cli::Context ctx{in, out, err, [](const std::string&) { return std::nullopt; }};
+  Spool page;
+  cli::produce_into(ctx, opts, "unused", view, page);
+  EXPECT_TRUE(page.spilled());
+  EXPECT_EQ(std::move(page).text(), view.dump());
 }
 
 TEST(WriteFileAtomic, CreatesTheTargetOfADanglingLink) {
