@@ -12,6 +12,7 @@
 
 #include "fuzz/entries.hpp"
 #include "load/json_fast.hpp"
+#include "load/parse_with.hpp"
 #include "test_helpers.hpp"
 
 namespace commplan {
@@ -21,11 +22,11 @@ namespace fs = std::filesystem;
 
 std::optional<Document> fast(const std::string& text, const Limits& limits = {}) {
   Diagnostics d;
-  return parse_document_with(JsonParsers::fast_only, "t.json", text, Format::json, d, limits);
+  return parse_document_with(Parsers::fast_only, "t.json", text, Format::json, d, limits);
 }
 
 Document slow(const std::string& text, Diagnostics& d, const Limits& limits = {}) {
-  return *parse_document_with(JsonParsers::libfyaml_only, "t.json", text, Format::json, d, limits);
+  return *parse_document_with(Parsers::libfyaml_only, "t.json", text, Format::json, d, limits);
 }
 
 TEST(JsonFastPath, ItsPluginIsLoadedFromTheBuild) {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "load/json_fast.hpp"
+#include "load/parse_with.hpp"
 #include "model/mask.hpp"
 #include "model/project.hpp"
 #include "model/reader.hpp"
@@ -84,12 +85,15 @@ struct Taken {
   std::vector<bool> kept;
 };
 
+/// A sink that keeps what it is given, and forgets it when a fast path gives up part-way.
 ItemSink sink_into(Taken& taken, std::string_view key = "findings") {
-  return {key, [&taken](const Document&, const Node& item, size_t index, bool kept) {
+  return {key,
+          [&taken](const Document&, const Node& item, size_t index, bool kept) {
             taken.items.push_back(to_json(item).dump());
             taken.indexes.push_back(index);
             taken.kept.push_back(kept);
-          }};
+          },
+          [&taken] { taken = Taken(); }};
 }
 
 Document parse_streamed(const std::string& file, const std::string& text, Taken& taken,
@@ -119,11 +123,11 @@ TEST(ItemSink, TakesTheItemsOfItsTopLevelListAndLeavesTheListEmpty) {
 
   // JSON, through the fast path and through libfyaml alike.
   std::string json = R"({"findings": [{"id": "F1"}, 2], "b": {"findings": [3]}})";
-  for (JsonParsers parsers : {JsonParsers::fast_only, JsonParsers::libfyaml_only}) {
+  for (Parsers parsers : {Parsers::fast_only, Parsers::libfyaml_only}) {
     Taken from_json;
     ItemSink sink = sink_into(from_json);
     auto parsed = parse_document_with(parsers, "t.json", json, Format::json, d, {}, &sink);
-    if (parsers == JsonParsers::fast_only && !json_fast_path_available()) continue;
+    if (parsers == Parsers::fast_only && !json_fast_path_available()) continue;
     ASSERT_TRUE(parsed.has_value());
     EXPECT_EQ(from_json.items, (std::vector<std::string>{R"({"id":"F1"})", "2"}));
     EXPECT_EQ(from_json.kept, (std::vector<bool>{false, false}));
@@ -131,39 +135,44 @@ TEST(ItemSink, TakesTheItemsOfItsTopLevelListAndLeavesTheListEmpty) {
   }
 }
 
+/// The fast path for `format` streams the findings of `text`, then gives up: the sink is told
+/// to forget what it was given, then given the list again by libfyaml's path. It ends with each
+/// item once, as from libfyaml alone.
+void expect_forgotten_and_given_again(const std::string& text, Format format) {
+  SCOPED_TRACE(text);
+  Taken taken;
+  size_t restarts = 0;
+  ItemSink sink = sink_into(taken);
+  sink.restart = [&] {
+    ++restarts;
+    taken = Taken();
+  };
+  Diagnostics fast_d, slow_d;
+  EXPECT_FALSE(parse_document_with(Parsers::fast_only, "t", text, format, fast_d, {}, &sink));
+  EXPECT_EQ(restarts, 1u);
+  EXPECT_TRUE(taken.items.empty());
+  auto both =
+      parse_document_with(Parsers::fast_then_libfyaml, "t", text, format, fast_d, {}, &sink);
+  Taken from_libfyaml;
+  ItemSink alone = sink_into(from_libfyaml);
+  auto slow = parse_document_with(Parsers::libfyaml_only, "t", text, format, slow_d, {}, &alone);
+  ASSERT_TRUE(both && slow);
+  EXPECT_EQ(restarts, 2u);
+  EXPECT_EQ(taken.items, from_libfyaml.items);
+  EXPECT_EQ(taken.indexes, (std::vector<size_t>{0, 1, 2}));
+  EXPECT_EQ(to_json(both->root).dump(), to_json(slow->root).dump());
+}
+
 TEST(ItemSink, IsToldToForgetItsItemsWhenTheFastPathGivesUpPartWay) {
-  // The fast path streams the findings, then meets what it leaves to libfyaml: a duplicate key
-  // after the list (an error), a comment within it (read by libfyaml alone). The sink is told to
-  // forget what it was given, then given the list again: it ends with each item once, as from
-  // libfyaml alone.
+  // What each fast path leaves to libfyaml, met after some items: a duplicate key after the
+  // list (an error); in JSON a comment within it, in YAML an anchor and a tag.
   if (!json_fast_path_available()) GTEST_SKIP() << "no JSON plugin";
   std::string items = R"({"findings": [{"id": "F1"}, {"id": "F2", "x": "\u00e9"},)";
-  for (std::string json : {items + R"( 3], "a": 1, "a": 2})", items + " # a comment\n 3]}"}) {
-    SCOPED_TRACE(json);
-    Taken taken;
-    size_t restarts = 0;
-    ItemSink sink = sink_into(taken);
-    sink.restart = [&] {
-      ++restarts;
-      taken = Taken();
-    };
-    Diagnostics fast_d, slow_d;
-    EXPECT_FALSE(parse_document_with(JsonParsers::fast_only, "t.json", json, Format::json, fast_d,
-                                     {}, &sink));
-    EXPECT_EQ(restarts, 1u);
-    EXPECT_TRUE(taken.items.empty());
-    auto both = parse_document_with(JsonParsers::fast_then_libfyaml, "t.json", json, Format::json,
-                                    fast_d, {}, &sink);
-    Taken from_libfyaml;
-    ItemSink alone = sink_into(from_libfyaml);
-    auto slow = parse_document_with(JsonParsers::libfyaml_only, "t.json", json, Format::json,
-                                    slow_d, {}, &alone);
-    ASSERT_TRUE(both && slow);
-    EXPECT_EQ(restarts, 2u);
-    EXPECT_EQ(taken.items, from_libfyaml.items);
-    EXPECT_EQ(taken.indexes, (std::vector<size_t>{0, 1, 2}));
-    EXPECT_EQ(to_json(both->root).dump(), to_json(slow->root).dump());
-  }
+  for (std::string json : {items + R"( 3], "a": 1, "a": 2})", items + " # a comment\n 3]}"})
+    expect_forgotten_and_given_again(json, Format::json);
+  std::string yaml = "findings:\n  - id: F1\n  - id: F2\n    x: \"\\u00e9\"\n";
+  for (std::string tail : {"  - 3\na: 1\na: 2\n", "  - &three 3\nb: *three\n", "  - !!str 3\n"})
+    expect_forgotten_and_given_again(yaml + tail, Format::yaml);
 }
 
 TEST(ItemSink, LeavesAListWithAnAnchorWholeAndKeepsAnItemThatDefinesOne) {

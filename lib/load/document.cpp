@@ -19,6 +19,9 @@
 
 #include "load/json_fast.hpp"
 #include "load/node_storage.hpp"
+#include "load/open_keys.hpp"
+#include "load/parse_with.hpp"
+#include "load/yaml_fast.hpp"
 #include "util/read.hpp"
 #include "util/text.hpp"
 
@@ -242,7 +245,7 @@ class TreeBuilder {
     bool streamed = false;  // a sequence whose items go to the sink
     std::string_view key;
     Mark key_mark;
-    std::unordered_set<std::string_view> keys;  // filled once a mapping grows past a few entries
+    OpenKeys keys;
   };
 
   Mark mark_of(fy_event* event);
@@ -256,7 +259,6 @@ class TreeBuilder {
   bool add(const Node& node, std::string_view anchor);
   void stream(const Node& item);
   bool add_key(Frame& frame, const Node& key);
-  bool is_duplicate(Frame& frame, std::string_view key);
   bool document_start(const Mark& mark);
 
   const Document& doc_;
@@ -509,25 +511,12 @@ void TreeBuilder::stream(const Node& item) {
 bool TreeBuilder::add_key(Frame& frame, const Node& key) {
   if (!key.is_scalar() && !(key.is_null() && !key.text().empty()))
     return fail(key.mark(), "a key must be a single text, not a list, mapping or null");
-  if (is_duplicate(frame, key.text()))
+  if (frame.keys.is_duplicate(std::span<const Entry>(entries_).subspan(frame.first), key.text()))
     return fail(key.mark(), fmt::format("duplicate key \"{}\"", key.text()));
   frame.key = key.text();
   frame.key_mark = key.mark();
   frame.has_key = true;
   return true;
-}
-
-/// Whether the open mapping of `frame` has `key` already: a look at each entry while there are
-/// a few, a hash set past that.
-bool TreeBuilder::is_duplicate(Frame& frame, std::string_view key) {
-  constexpr size_t kLinearSearch = 16;
-  auto entries = std::span<const Entry>(entries_).subspan(frame.first);
-  if (entries.size() < kLinearSearch)
-    return std::any_of(entries.begin(), entries.end(),
-                       [&](const Entry& e) { return e.key() == key; });
-  if (frame.keys.empty())
-    for (const auto& e : entries) frame.keys.insert(e.key());
-  return !frame.keys.insert(key).second;
 }
 
 /// The byte offset of a 1-based line and character column in `text`, as libfyaml counts lines
@@ -728,22 +717,23 @@ void parse_with_libfyaml(Document& doc, NodeStorage& storage, Format format,
   if (ok) doc.root = builder.root();
 }
 
-/// parse_document_with() into `doc`: false where the fast path of JsonParsers::fast_only gives
+/// parse_document_with() into `doc`: false where the fast path of Parsers::fast_only gives
 /// up (or the text fails the checks made before parsing).
-bool parse_into(Document& doc, JsonParsers parsers, std::string file, std::string text,
-                Format format, Diagnostics& diagnostics, const Limits& limits,
-                const ItemSink* sink) {
+bool parse_into(Document& doc, Parsers parsers, std::string file, std::string text, Format format,
+                Diagnostics& diagnostics, const Limits& limits, const ItemSink* sink) {
   bool json = format == Format::json;
-  bool fast = json && parsers != JsonParsers::libfyaml_only;
-  if (fast && text.size() <= limits.max_bytes)
+  bool fast = parsers != Parsers::libfyaml_only;
+  if (fast && json && text.size() <= limits.max_bytes)
     text.reserve(text.size() + kJsonFastPadding);  // simdjson reads past the end
   auto storage = std::make_shared<NodeStorage>();
   doc = Document{std::move(file), storage->keep(std::move(text)), {}, storage};
-  if (!check_source(doc, diagnostics, limits)) return parsers != JsonParsers::fast_only;
+  if (!check_source(doc, diagnostics, limits)) return parsers != Parsers::fast_only;
   if (fast) {  // where it gives up, what it left in the storage goes with the document
-    auto root = parse_json_fast(doc, storage->readable_from(doc.text), *storage, limits, sink);
+    auto root = json
+                    ? parse_json_fast(doc, storage->readable_from(doc.text), *storage, limits, sink)
+                    : parse_yaml_fast(doc, *storage, limits, sink);
     if (root) doc.root = *root;
-    if (root || parsers == JsonParsers::fast_only) return root.has_value();
+    if (root || parsers == Parsers::fast_only) return root.has_value();
   }
   parse_with_libfyaml(doc, *storage, format, diagnostics, limits, sink);
   return true;
@@ -751,7 +741,7 @@ bool parse_into(Document& doc, JsonParsers parsers, std::string file, std::strin
 
 }  // namespace
 
-std::optional<Document> parse_document_with(JsonParsers parsers, std::string file, std::string text,
+std::optional<Document> parse_document_with(Parsers parsers, std::string file, std::string text,
                                             Format format, Diagnostics& diagnostics,
                                             const Limits& limits, const ItemSink* sink) {
   Document doc;
@@ -764,14 +754,14 @@ std::optional<Document> parse_document_with(JsonParsers parsers, std::string fil
 Document parse_document(std::string file, std::string text, Format format, Diagnostics& diagnostics,
                         const Limits& limits) {
   Document doc;
-  parse_into(doc, JsonParsers::fast_then_libfyaml, std::move(file), std::move(text), format,
+  parse_into(doc, Parsers::fast_then_libfyaml, std::move(file), std::move(text), format,
              diagnostics, limits, nullptr);
   return doc;
 }
 
 void parse_document(Document& doc, std::string file, std::string text, Format format,
                     Diagnostics& diagnostics, const Limits& limits, const ItemSink& sink) {
-  parse_into(doc, JsonParsers::fast_then_libfyaml, std::move(file), std::move(text), format,
+  parse_into(doc, Parsers::fast_then_libfyaml, std::move(file), std::move(text), format,
              diagnostics, limits, &sink);
 }
 

@@ -8,11 +8,11 @@
 #include <exception>
 #include <span>
 #include <string>
-#include <unordered_set>
 #include <vector>
 
 #include "load/json_scan.hpp"
 #include "load/node_storage.hpp"
+#include "load/open_keys.hpp"
 
 namespace commplan {
 
@@ -85,8 +85,8 @@ class FastBuilder {
     size_t first;
     std::string_view key;
     Mark key_mark;
-    std::unordered_set<std::string_view> keys;  // filled once a mapping grows past a few
-    bool streamed = false;                      // the sink's list: its items go to the sink
+    OpenKeys keys;
+    bool streamed = false;  // the sink's list: its items go to the sink
   };
 
   /// Marks `out` at `offset` (see Cursor::at).
@@ -98,7 +98,6 @@ class FastBuilder {
   }
   bool count() { return ++nodes_ <= limits_.max_nodes; }
   bool add(const Node& node);
-  bool is_duplicate(Open& open, std::string_view key) const;
 
   std::string_view text_;
   Cursor cursor_;
@@ -171,7 +170,7 @@ bool FastBuilder::key(size_t at, std::string_view text, bool escaped) {
   if (!count() || !cursor_.at(at, open.key_mark) || (escaped && has_unusual_characters(text)))
     return false;
   open.key = escaped ? storage_.copy(text) : text_.substr(at, text.size());
-  return !is_duplicate(open, open.key);
+  return !open.keys.is_duplicate(std::span<const Entry>(entries_).subspan(open.first), open.key);
 }
 
 /// A string, marked after its opening quote: a view of the source when it has no escape, else
@@ -194,19 +193,6 @@ bool FastBuilder::scalar(size_t at, size_t size, CommplanJsonScalar kind) {
   node.set_plain(true);
   node.set_text(token);
   return add(node);
-}
-
-/// As TreeBuilder::is_duplicate: a look at each entry while there are a few, a hash set past
-/// that.
-bool FastBuilder::is_duplicate(Open& open, std::string_view key) const {
-  constexpr size_t kLinearSearch = 16;
-  auto entries = std::span<const Entry>(entries_).subspan(open.first);
-  if (entries.size() < kLinearSearch)
-    return std::any_of(entries.begin(), entries.end(),
-                       [&](const Entry& e) { return e.key() == key; });
-  if (open.keys.empty())
-    for (const auto& e : entries) open.keys.insert(e.key());
-  return !open.keys.insert(key).second;
 }
 
 /// The sink's callbacks: each runs the builder's method and keeps what it throws (memory

@@ -34,14 +34,4 @@ bool json_fast_path_available();
 std::optional<Node> parse_json_fast(const Document& doc, size_t readable, NodeStorage& storage,
                                     const Limits& limits, const ItemSink* sink = nullptr);
 
-/// The parsers parse_document tries on JSON: the tests compare the two.
-enum class JsonParsers { fast_then_libfyaml, libfyaml_only, fast_only };
-
-/// parse_document with a choice of JSON parsers; with fast_only, nullopt where the fast path
-/// gives up (or the text fails the checks made before parsing).
-std::optional<Document> parse_document_with(JsonParsers parsers, std::string file, std::string text,
-                                            Format format, Diagnostics& diagnostics,
-                                            const Limits& limits = {},
-                                            const ItemSink* sink = nullptr);
-
 }  // namespace commplan

@@ -15,6 +15,7 @@
 #include "load/document.hpp"
 #include "load/json_fast.hpp"
 #include "load/json_scan.hpp"
+#include "load/parse_with.hpp"
 #include "model/project.hpp"
 #include "output/ics.hpp"
 #include "output/markdown.hpp"
@@ -35,8 +36,8 @@ std::string as_text(const std::uint8_t* data, std::size_t size) {
   return std::string(reinterpret_cast<const char*>(data), size);
 }
 
-[[noreturn]] void violated(const char* what, const std::string& detail) {
-  std::fprintf(stderr, "fuzz: %s\n%s\n", what, detail.c_str());
+[[noreturn]] void violated(const std::string& what, const std::string& detail) {
+  std::fprintf(stderr, "fuzz: %s\n%s\n", what.c_str(), detail.c_str());
   std::abort();
 }
 
@@ -107,10 +108,15 @@ std::string difference_at(const std::string& path, const Node& expected, const N
   return children_difference(path, expected, actual);
 }
 
+/// The name a format's fast path goes by in a violation's message.
+std::string fast_path_name(Format format) {
+  return format == Format::json ? "the JSON fast path" : "the YAML fast path";
+}
+
 /// Wherever libfyaml reads `text` without an error, a sink on a top-level list is given the
 /// same items in order (index, place, content) on both paths, and the rest of the tree is the
 /// same: also where the fast path gives up part-way, after which the sink forgets what it gave.
-void check_json_streaming(const std::string& text) {
+void check_streaming(const std::string& text, Format format) {
   for (std::string_view key : {"findings", "a", ""}) {
     std::vector<std::string> given[2];
     std::optional<Document> streamed[2];
@@ -123,36 +129,34 @@ void check_json_streaming(const std::string& text) {
                                                  to_json(item).dump());
                     },
                     [&, slow_path] { given[slow_path].clear(); }};
-      streamed[slow_path] = parse_document_with(
-          slow_path ? JsonParsers::libfyaml_only : JsonParsers::fast_then_libfyaml, "fuzz", text,
-          Format::json, diagnostics[slow_path], {}, &sink);
+      streamed[slow_path] =
+          parse_document_with(slow_path ? Parsers::libfyaml_only : Parsers::fast_then_libfyaml,
+                              "fuzz", text, format, diagnostics[slow_path], {}, &sink);
     }
     if (diagnostics[1].has_errors() || !streamed[0] || !streamed[1]) return;
     if (given[0] != given[1])
-      violated("the JSON fast path streams other items than libfyaml", std::string(key));
+      violated(fast_path_name(format) + " streams other items than libfyaml", std::string(key));
     if (auto d = tree_difference(streamed[1]->root, streamed[0]->root); !d.empty())
-      violated("the JSON fast path leaves another tree than libfyaml when streaming", d);
+      violated(fast_path_name(format) + " leaves another tree than libfyaml when streaming", d);
   }
 }
 
-/// Wherever the JSON fast path reads `text`, libfyaml's path reads it without an error and
-/// builds the same tree.
-void check_json_fast_path(const std::string& text) {
-  if (!json_fast_path_available())  // or every input would pass unchecked
+/// Wherever a fast path reads `text`, libfyaml's path reads it without an error and builds the
+/// same tree.
+void check_fast_path(const std::string& text, Format format) {
+  if (format == Format::json && !json_fast_path_available())  // or every input would pass
     violated("the JSON fast path's plugin cannot be loaded",
              "lib/commplan/" COMMPLAN_JSON_PLUGIN " beside or above the program");
-  check_json_streaming(text);
+  check_streaming(text, format);
   Diagnostics fast_diagnostics, diagnostics;
-  auto fast =
-      parse_document_with(JsonParsers::fast_only, "fuzz", text, Format::json, fast_diagnostics);
+  auto fast = parse_document_with(Parsers::fast_only, "fuzz", text, format, fast_diagnostics);
   if (!fast) return;
-  auto slow =
-      parse_document_with(JsonParsers::libfyaml_only, "fuzz", text, Format::json, diagnostics);
+  auto slow = parse_document_with(Parsers::libfyaml_only, "fuzz", text, format, diagnostics);
   if (diagnostics.has_errors())
-    violated("the JSON fast path reads what libfyaml rejects",
+    violated(fast_path_name(format) + " reads what libfyaml rejects",
              format_headline(diagnostics.items()[0]));
   if (auto d = tree_difference(slow->root, fast->root); !d.empty())
-    violated("the JSON fast path builds another tree than libfyaml", d);
+    violated(fast_path_name(format) + " builds another tree than libfyaml", d);
 }
 
 /// A log_dir makes the loader read a folder: renames the field so the fuzzer cannot wander the
@@ -368,11 +372,12 @@ void check_tree(tmpl::Library& library, const tmpl::Template& t, const Node& tre
 }  // namespace
 
 int fuzz_yaml(const std::uint8_t* data, std::size_t size) {
+  check_fast_path(as_text(data, size), Format::yaml);
   return fuzz_document(data, size, Format::yaml);
 }
 
 int fuzz_json(const std::uint8_t* data, std::size_t size) {
-  check_json_fast_path(as_text(data, size));
+  check_fast_path(as_text(data, size), Format::json);
   return fuzz_document(data, size, Format::json);
 }
 

@@ -1,0 +1,223 @@
+// The fast path for block-style YAML against libfyaml's path: the same tree node for node
+// (kinds, plain, texts, keys, places) where it reads a text, and libfyaml's diagnostics,
+// unchanged, wherever it gives up.
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
+#include <vector>
+
+#include "fuzz/entries.hpp"
+#include "load/parse_with.hpp"
+#include "test_helpers.hpp"
+
+namespace commplan {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::optional<Document> fast(const std::string& text, const Limits& limits = {}) {
+  Diagnostics d;
+  return parse_document_with(Parsers::fast_only, "t.yaml", text, Format::yaml, d, limits);
+}
+
+Document slow(const std::string& text, Diagnostics& d, const Limits& limits = {}) {
+  return *parse_document_with(Parsers::libfyaml_only, "t.yaml", text, Format::yaml, d, limits);
+}
+
+/// Both paths read `text` into the same tree.
+void expect_same_tree(const std::string& text, const Limits& limits = {}) {
+  SCOPED_TRACE(text);
+  Diagnostics d;
+  Document expected = slow(text, d, limits);
+  ASSERT_FALSE(d.has_errors()) << format_headline(d.items()[0]);
+  auto actual = fast(text, limits);
+  ASSERT_TRUE(actual.has_value()) << "the fast path gave up";
+  EXPECT_EQ(fuzz::tree_difference(expected.root, actual->root), "");
+}
+
+/// Every diagnostic of a run, printed.
+std::vector<std::string> printed(const Diagnostics& d) {
+  std::vector<std::string> lines;
+  for (const auto& item : d.items()) lines.push_back(format_diagnostic(item));
+  return lines;
+}
+
+/// The fast path gives up on `text`, and parse_document reports and builds what libfyaml's
+/// path does: its errors, or its tree.
+void expect_fallback(const std::string& text, const Limits& limits = {}) {
+  SCOPED_TRACE(text);
+  EXPECT_FALSE(fast(text, limits).has_value());
+  Diagnostics expected_d, actual_d;
+  Document expected = slow(text, expected_d, limits);
+  Document actual = parse_document("t.yaml", text, Format::yaml, actual_d, limits);
+  EXPECT_EQ(printed(actual_d), printed(expected_d));
+  EXPECT_EQ(fuzz::tree_difference(expected.root, actual.root), "");
+}
+
+TEST(YamlFastPath, BuildsTheTreeOfLibfyaml) {
+  for (const char* text : {
+           // Block mappings and sequences: nested, indentless, compact, at any indentation.
+           "a: 1\nb:\n  c: x\n  d:\n    - 1\n    - 2\ne: last\n",
+           "findings:\n- id: F1\n  title: T\n- id: F2\n  tags:\n  - x\n  - y\n  owner: Z\nafter: "
+           "1\n",
+           "- a\n- - b\n  - c\n- k: v\n  k2: w\n-\n  nested: on the next line\n",
+           "  indented: root\n  second: 2\n",
+           "a:\n    deep: 1\nb:\n  - x\n",
+           "---\na: 1\n",
+           "--- # a comment\n# another\n\na: 1\n",
+           // Plain scalars: typed later from plain(), nulls, texts with indicators inside.
+           "i: 12\nf: -1.5e3\nt: true\nn: null\ntilde: ~\nempty:\ns: x:y\nu: http://h/p?q#f\n",
+           "h: a#b\nc: a # comment\nsp: trailing   \ndash: -x\nq: it's \"fine\"\np: 50%\n",
+           "a  : spaced key\n\"quoted key\": v\n'single key': w\n\"\": empty key\n",
+           "list:\n  - \"x\" # after a quoted text\n  - 'y'\n  - z\n",
+           // Quoted scalars on one line, with escapes.
+           "s: 'it''s'\nd: \"tab\\tnew\\nline \\\"q\\\" back\\\\slash \\/\"\n",
+           "u: \"\\u00e9\\x41\\U0001F600 \\_ \\a\\b\\e\\f\\r\\v\\ \"\n",
+           // Texts in Chinese: columns count characters.
+           "\xE9\xA1\xB9\xE7\x9B\xAE: \xE6\x9C\xBA\xE6\x88\xBF B2\n\xE8\xB4\x9F\xE8\xB4\xA3: "
+           "\"\xE5\xBC\xA0\xE4\xB8\x89\"\nlist: [\xE7\x94\xB2, \xE4\xB9\x99]\n",
+           // Multi-line plain scalars fold.
+           "summary: first line\n  second line\n\n  after an empty line\nnext: 1\n",
+           "summary:\n  on the next line\n  and one more # comment\nnext: 1\n",
+           "- item text\n  goes on\n- another\n",
+           // Block texts: literal and folded, chomping, empty lines inside and around.
+           "a: |\n  one\n  two\nb: 1\n",
+           "a: |-\n  one\n\n   more indented\nb: >\n  folded\n  lines\n\n  para\nc: 1\n",
+           "a: |+\n  kept\n\n\nb: >-\n\n  after an empty line\n  x\n",
+           "a: | # a comment on the header\n  x\n# a comment after\nb: |\n  last",
+           "- |\n  in a sequence\n- key: >\n    folded in a compact mapping\n",
+           "a: |\n  only line\nb: |-\n  only line\n",
+           // Flow collections, on one line and across lines.
+           "w: [mon, tue, 'wed', \"thu\"]\ne: []\nm: {}\nn: {a: 1, \"b\": [x, {c: d}], 'e': f,}\n",
+           "h: {date: 2026-12-11, notified: {to: Zhou Min, via: phone}}\nq: {\"a\":b}\nt: [x,]\n",
+           "p: {name: P, client: C,\n    start: 2026-12-07}   # a comment\nnext:\n  - [a, b,\n     "
+           "c]\n",
+           "f: [ spaced , items ]\ng: [a:b, -1, x y]\n",
+       })
+    expect_same_tree(text);
+}
+
+TEST(YamlFastPath, ReadsTheShapeOfAGeneratedProject) {
+  // As bench/gen writes findings: an indentless list of mappings with a block text inside.
+  std::string text = "commplan: 1\nfindings:\n";
+  for (int i = 0; i < 300; ++i)
+    text += "- id: F-" + std::to_string(i) + "\n  title: \"Finding " + std::to_string(i) +
+            " (\xE6\x9C\xBA\xE6\x88\xBF B2)\"\n  severity: high\n  evidence: |\n    line one\n"
+            "    line two\n  history:\n    - date: 2025-03-03\n      notified:\n        to: Zhou\n";
+  expect_same_tree(text);
+}
+
+TEST(YamlFastPath, KeepsUnfoldedTextsWithTheDocument) {
+  auto doc = fast("a: |\n  x\n  y\nb: \"\\u00e9\"\nc: one\n  two\n");
+  ASSERT_TRUE(doc.has_value());
+  Document copy = *doc;
+  doc.reset();
+  EXPECT_EQ(copy.root.entries()[0].value.text(), "x\ny\n");
+  EXPECT_EQ(copy.root.entries()[1].value.text(), "\xC3\xA9");
+  EXPECT_EQ(copy.root.entries()[2].value.text(), "one two");
+}
+
+TEST(YamlFastPath, GivesUpOnWhatItDoesNotReadAndLibfyamlDoes) {
+  for (const char* text : {
+           "a: &x 1\nb: *x\n",        // anchors and aliases
+           "a: !!str 1\n",            // tags
+           "? complex\n: key\n",      // complex keys
+           "%YAML 1.2\n---\na: 1\n",  // directives
+           "a: \"two\n  lines\"\n",   // quoted scalars across lines
+           "a: 'two\n  lines'\n",
+           "a:\ttab\n",  // tabs, carriage returns
+           "a: 1\r\nb: 2\r\n",
+           "a: 1\n...\n",            // a document end
+           "- a\n-\n- c\n",          // an empty item
+           "a: [x: y]\n",            // a pair in a flow sequence
+           "a: {x}\n",               // a flow key without a value
+           "a: |2\n   indicated\n",  // an indentation indicator
+           "a: >\n  folded\n    more indented\n",
+           "a: |\n   \n  deeper empty line first\n",
+           "a: |\n",  // an empty block text at the end
+           "",        // no document
+           "# only a comment\n",
+           "plain\nroot text\n",  // a multi-line scalar at the top
+           "a: \"\\N\\L\\P\"\n",  // escapes of line breaks
+           "a: \"\\0\"\n",
+           "a: x\xC2\x85y\n",  // NEL, a byte order mark inside
+           "a: \xEF\xBB\xBFx\n",
+           "a: [x,\ny]\n",       // a flow collection at the key's indentation
+           "a: [one\n  two]\n",  // a plain scalar across lines in a flow
+       })
+    expect_fallback(text);
+}
+
+TEST(YamlFastPath, LeavesEveryErrorToLibfyaml) {
+  for (const char* text : {
+           "a: 1\na: 2\n",
+           "a: b: c\n",
+           "a: 1\n  b: 2\n",
+           "- a\nb: 1\n",
+           "a: - x\n",
+           "a: \"unterminated\n",
+           "a: [1, 2\n",
+           "a: {b: 1\n",
+           "a: 'x' y\n",
+           "a: [1] x\n",
+           "a:\n  b: |\n c\n",
+           "key: |\nnot indented\n",
+           "a: x\n# comment\n  y\n",
+           "a: @x\n",
+           "a: `x\n",
+           "[a]: 1\n",
+           "a: 1\n---\nb: 2\n",
+       })
+    expect_fallback(text);
+}
+
+TEST(YamlFastPath, ReadsAtTheLimitsAndGivesUpPastThem) {
+  Limits limits;
+  limits.max_depth = 3;
+  limits.max_nodes = 6;  // a mapping, a sequence, a mapping, its key and value, and one more
+  expect_same_tree("a:\n  - b: 1\n", limits);
+  expect_fallback("a:\n  - b:\n      - 1\n", limits);
+  expect_fallback("a:\n  - b: 1\n    c: 2\n", limits);
+}
+
+TEST(YamlFastPath, BuildsTheTreeOfEveryYamlFileInTheSources) {
+  std::vector<fs::path> files;
+  for (const char* dir : {"examples", "tests"})
+    for (const auto& entry : fs::recursive_directory_iterator(testing::source_path(dir)))
+      if (entry.is_regular_file() &&
+          (entry.path().extension() == ".yaml" || entry.path().extension() == ".yml"))
+        files.push_back(entry.path());
+  std::sort(files.begin(), files.end());
+  ASSERT_FALSE(files.empty());
+  size_t read_fast = 0;
+  for (const auto& file : files) {
+    SCOPED_TRACE(file.string());
+    std::ifstream in(file, std::ios::binary);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    Diagnostics d;
+    Document expected = slow(text, d);
+    auto actual = fast(text);
+    if (d.has_errors()) {
+      EXPECT_FALSE(actual.has_value());
+      continue;
+    }
+    if (!actual) continue;  // anchors, tags, tabs...: the adversarial inputs mostly
+    ++read_fast;
+    EXPECT_EQ(fuzz::tree_difference(expected.root, actual->root), "");
+  }
+  EXPECT_GE(read_fast, files.size() / 2);
+  for (const char* example :
+       {"examples/datacentre-assessment.yaml", "examples/software-delivery.zh.yaml"}) {
+    std::ifstream in(testing::source_path(example), std::ios::binary);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    EXPECT_TRUE(fast(text).has_value()) << example;
+  }
+}
+
+}  // namespace
+}  // namespace commplan
