@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -110,6 +111,128 @@ TEST(YamlFastPath, ReadsTheShapeOfAGeneratedProject) {
             " (\xE6\x9C\xBA\xE6\x88\xBF B2)\"\n  severity: high\n  evidence: |\n    line one\n"
             "    line two\n  history:\n    - date: 2025-03-03\n      notified:\n        to: Zhou\n";
   expect_same_tree(text);
+}
+
+/// Block-style documents made at random from the pieces project files are made of, and of
+/// some the fast path leaves to libfyaml: keys plain and quoted, scalars of every style with
+/// indicators inside, comments, flow collections across lines, block texts with every header,
+/// and nesting at every indentation.
+class DocumentMaker {
+ public:
+  explicit DocumentMaker(unsigned seed) : random_(seed) {}
+
+  std::string document() {
+    std::string text = pick({"", "---\n", "# c\n"});
+    std::string body = block(pick_int(0, 1), 0);
+    return text + (body.empty() ? "a: 1\n" : body);
+  }
+
+ private:
+  template <size_t N>
+  std::string pick(const char* const (&options)[N]) {
+    return options[pick_int(0, static_cast<int>(N) - 1)];
+  }
+  int pick_int(int low, int high) { return std::uniform_int_distribution(low, high)(random_); }
+  bool chance(double p) { return std::uniform_real_distribution(0.0, 1.0)(random_) < p; }
+
+  std::string scalar() {
+    std::string word = pick({"a",    "b",     "x y",      "null",     "~",
+                             "true", "12",    "-3.5",     "it's",     "#h",
+                             "a#b",  "x:y",   "http://h", "\xC3\xA9", "\xE6\x9C\xBA\xE6\x88\xBF",
+                             "-x",   "50%",   "a,b",      "[x]",      "{y}",
+                             "'q'",  "\"d\"", "a: b",     "a #c",     "",
+                             " ",    "?x",    ":x",       "@x",       "|",
+                             ">",    "!t",    "&a",       "*a",       "0x1F",
+                             "NULL"});
+    if (chance(0.5)) return word;
+    if (chance(0.4)) {
+      std::string quoted = "'";
+      for (char c : word) quoted += c == '\'' ? std::string("''") : std::string(1, c);
+      return quoted + "'";
+    }
+    if (chance(0.8)) {
+      std::string quoted = "\"";
+      for (char c : word)
+        quoted += c == '"' || c == '\\' ? std::string("\\") + c : std::string(1, c);
+      return quoted +
+             pick({"", "\\n", "\\t", "\\\"", "\\\\", "\\u00e9", "\\x41", "\\/", "\\_", "\\e",
+                   "\\U0001F600", "\\q", "\\ud800"}) +
+             "\"";
+    }
+    return word + pick({"  ", " # c", "\t", ""});
+  }
+
+  std::string flow(int depth) {
+    if (depth > 2 || chance(0.5)) return scalar();
+    std::string text;
+    int n = pick_int(0, 3);
+    bool sequence = chance(0.5);
+    for (int i = 0; i < n; ++i) {
+      if (i > 0) text += pick({", ", ",", ", \n    ", " , "});
+      if (!sequence)
+        text += pick({"a", "b", "\"q\"", "'s'", "k y", "a:b"}) + pick({": ", ":", " : "});
+      text += flow(depth + 1);
+    }
+    return (sequence ? "[" : "{") + text + pick({"", ",", " "}) + (sequence ? "]" : "}");
+  }
+
+  std::string block(int indent, int depth) {
+    if (depth > 4 || chance(0.25)) return "";
+    std::string pad(static_cast<size_t>(indent), ' ');
+    std::string text;
+    bool mapping = chance(0.5);
+    for (int i = pick_int(1, 4); i > 0; --i) {
+      if (mapping)
+        text += pad +
+                pick({"a", "b", "c", "id", "\xE5\x90\x8D", "k y", "\"q\"", "'s'", "\"\"", "-k",
+                      "a:b", "null", "1", "x[1]"}) +
+                pick({":", ": ", "  :"}) + value(indent, depth, true);
+      else
+        text += pad + "-" + value(indent, depth, false);
+    }
+    return text;
+  }
+
+  std::string value(int indent, int depth, bool in_mapping) {
+    std::string pad(static_cast<size_t>(indent + 2), ' ');
+    if (chance(0.35)) {
+      return " " + scalar() +
+             pick({"\n", "\n", "\n\n", "\n  # c\n", ("\n" + pad + "more\n").c_str()});
+    }
+    if (chance(0.15)) return " " + flow(0) + "\n";
+    if (chance(0.2)) {
+      std::string text =
+          " " + pick({"|", "|-", "|+", ">", ">-", ">+", "|2"}) + pick({"", " # c"}) + "\n";
+      std::string lines_pad(static_cast<size_t>(indent + pick_int(1, 3)), ' ');
+      for (int i = pick_int(0, 4); i > 0; --i) {
+        std::string line = pick({"t1", "  more", "", "t2 #x", "   "});
+        text += (line.find_first_not_of(' ') == std::string::npos ? line : lines_pad + line) + "\n";
+      }
+      return text;
+    }
+    if (chance(0.1)) return "\n";
+    std::string nested = block(indent + (in_mapping ? pick_int(0, 4) : pick_int(1, 2)), depth + 1);
+    return nested.empty() ? " x\n" : pick({"\n", " # c\n"}) + nested;
+  }
+
+  std::mt19937 random_;
+};
+
+TEST(YamlFastPath, BuildsTheTreeOfLibfyamlOnDocumentsMadeAtRandom) {
+  DocumentMaker maker(20261206);
+  size_t read_fast = 0;
+  for (int i = 0; i < 3000; ++i) {
+    std::string text = maker.document();
+    auto actual = fast(text);
+    if (!actual) continue;
+    SCOPED_TRACE(text);
+    ++read_fast;
+    Diagnostics d;
+    Document expected = slow(text, d);
+    ASSERT_FALSE(d.has_errors()) << format_headline(d.items()[0]);
+    ASSERT_EQ(fuzz::tree_difference(expected.root, actual->root), "");
+  }
+  EXPECT_GE(read_fast, 600u);  // the rest have something the fast path leaves to libfyaml
 }
 
 TEST(YamlFastPath, KeepsUnfoldedTextsWithTheDocument) {
