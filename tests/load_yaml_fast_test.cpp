@@ -235,6 +235,15 @@ TEST(YamlFastPath, BuildsTheTreeOfLibfyamlOnDocumentsMadeAtRandom) {
   EXPECT_GE(read_fast, 600u);  // the rest have something the fast path leaves to libfyaml
 }
 
+TEST(YamlFastPath, ReadsADocumentOnOneLine) {
+  // Every node's column is counted on from the last: counted from the line's start, this line
+  // of 300,000 items would take some 10^11 steps.
+  std::string text = "a: [";
+  for (int i = 0; i < 300000; ++i) text += i % 2 ? "\xE6\x9C\xBA, " : "x, ";
+  text += "end]\n";
+  expect_same_tree(text);
+}
+
 TEST(YamlFastPath, KeepsUnfoldedTextsWithTheDocument) {
   auto doc = fast("a: |\n  x\n  y\nb: \"\\u00e9\"\nc: one\n  two\n");
   ASSERT_TRUE(doc.has_value());

@@ -184,11 +184,17 @@ class YamlReader {
   /// on the line after its key or dash), or on the line of the `- ` or `key: ` it follows.
   enum class After { line_start, dash, colon };
 
-  Mark mark(const char* at) const {
-    int column = 1;
-    for (const char* c = line_start_; c < at; ++c)
-      column += (static_cast<unsigned char>(*c) & 0xC0) != 0x80;
-    return {line_, column, static_cast<size_t>(at - begin_)};
+  /// The place of `at`, on the line at line_start_. Its column is counted on from the last one
+  /// asked for on that line, so that a long line (a document in flow style on one line) costs
+  /// what it holds, not that times its nodes.
+  Mark mark(const char* at) {
+    if (counted_line_ != line_start_ || at < counted_to_) {
+      counted_line_ = counted_to_ = line_start_;
+      column_ = 1;
+    }
+    for (; counted_to_ < at; ++counted_to_)
+      column_ += (static_cast<unsigned char>(*counted_to_) & 0xC0) != 0x80;
+    return {line_, column_, static_cast<size_t>(at - begin_)};
   }
   /// Whether a "-", ":" or "?" at `at` is an indicator: followed by a space or a line end.
   bool spaced(const char* at) const { return at + 1 == end_ || at[1] == ' ' || at[1] == '\n'; }
@@ -224,6 +230,9 @@ class YamlReader {
   const char* line_start_ = nullptr;  // the start of its line
   int line_ = 1;                      // and that line's number
   int indent_ = -1;  // the indentation of the line at p_ after next_line(); -1 at the end
+  const char* counted_line_ = nullptr;  // mark()'s line, the character it counted to, and the
+  const char* counted_to_ = nullptr;    // column there
+  int column_ = 1;
   NodeStorage& storage_;
   const Limits& limits_;
   const ItemSink* sink_;
