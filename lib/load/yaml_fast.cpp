@@ -40,12 +40,12 @@ bool has_unusual_bytes(std::string_view text) {
   constexpr size_t kBlock = 64;
   for (size_t at = 0; at < text.size(); at += kBlock) {
     size_t n = std::min(kBlock, text.size() - at);
-    unsigned suspect = 0;
+    unsigned char suspect = 0;  // in bytes, so that each vector lane is one
     for (size_t i = 0; i < n; ++i) {
-      unsigned c = bytes[at + i];
-      suspect |= static_cast<unsigned>(c < 0x20 && c != '\n') | static_cast<unsigned>(c == 0x7F) |
-                 static_cast<unsigned>(c == 0xC2) | static_cast<unsigned>(c == 0xE2) |
-                 static_cast<unsigned>(c == 0xEF);
+      unsigned char c = bytes[at + i];
+      suspect |= static_cast<unsigned char>((c < 0x20) & (c != '\n')) |
+                 static_cast<unsigned char>(c == 0x7F) | static_cast<unsigned char>(c == 0xC2) |
+                 static_cast<unsigned char>(c == 0xE2) | static_cast<unsigned char>(c == 0xEF);
     }
     if (suspect != 0)
       for (size_t i = 0; i < n; ++i)
@@ -56,7 +56,31 @@ bool has_unusual_bytes(std::string_view text) {
 
 /// A character that cannot start a plain scalar in block context, or that the fast path does
 /// not read there (anchors, aliases, tags, flow collections, directives, complex keys).
-bool is_indicator(char c) { return std::strchr("&*!%@`[]{},?:#|>'\"", c) != nullptr && c != 0; }
+bool is_indicator(char c) {
+  switch (c) {
+    case '&':
+    case '*':
+    case '!':
+    case '%':
+    case '@':
+    case '`':
+    case '[':
+    case ']':
+    case '{':
+    case '}':
+    case ',':
+    case '?':
+    case ':':
+    case '#':
+    case '|':
+    case '>':
+    case '\'':
+    case '"':
+      return true;
+    default:
+      return false;
+  }
+}
 
 /// ",", "[", "]", "{" or "}".
 bool is_flow_indicator(char c) { return c == ',' || c == '[' || c == ']' || c == '{' || c == '}'; }
