@@ -3,66 +3,40 @@
 
 #include <gtest/gtest.h>
 
-#include <algorithm>
-#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <string>
 #include <vector>
 
+#include "fast_path_helpers.hpp"
 #include "fuzz/entries.hpp"
 #include "load/json_fast.hpp"
-#include "load/parse_with.hpp"
-#include "test_helpers.hpp"
 
 namespace commplan {
 namespace {
 
-namespace fs = std::filesystem;
-
 std::optional<Document> fast(const std::string& text, const Limits& limits = {}) {
-  Diagnostics d;
-  return parse_document_with(Parsers::fast_only, "t.json", text, Format::json, d, limits);
+  return testing::fast_only(Format::json, text, limits);
 }
 
 Document slow(const std::string& text, Diagnostics& d, const Limits& limits = {}) {
-  return *parse_document_with(Parsers::libfyaml_only, "t.json", text, Format::json, d, limits);
+  return testing::libfyaml_only(Format::json, text, d, limits);
+}
+
+void expect_same_tree(const std::string& text, const Limits& limits = {}) {
+  testing::expect_same_tree(Format::json, text, limits);
+}
+
+/// The fast path gives up on `text`, which is an error, reported as libfyaml's path reports it.
+void expect_fallback(const std::string& text, const Limits& limits = {}) {
+  Diagnostics reported = testing::expect_fallback(Format::json, text, limits);
+  EXPECT_TRUE(reported.has_errors()) << text;
 }
 
 TEST(JsonFastPath, ItsPluginIsLoadedFromTheBuild) {
   // simdjson is read through lib/commplan/commplan-json.so, beside the build's program and
   // above this suite's; every comparison below would fail without it, and this says why.
   EXPECT_TRUE(json_fast_path_available());
-}
-
-/// Both paths read `text` into the same tree.
-void expect_same_tree(const std::string& text, const Limits& limits = {}) {
-  SCOPED_TRACE(text);
-  Diagnostics d;
-  Document expected = slow(text, d, limits);
-  ASSERT_FALSE(d.has_errors()) << format_headline(d.items()[0]);
-  auto actual = fast(text, limits);
-  ASSERT_TRUE(actual.has_value()) << "the fast path gave up";
-  EXPECT_EQ(fuzz::tree_difference(expected.root, actual->root), "");
-}
-
-/// Every diagnostic of a run, printed.
-std::vector<std::string> printed(const Diagnostics& d) {
-  std::vector<std::string> lines;
-  for (const auto& item : d.items()) lines.push_back(format_diagnostic(item));
-  return lines;
-}
-
-/// The fast path gives up on `text`, and parse_document reports what libfyaml's path reports.
-void expect_fallback(const std::string& text, const Limits& limits = {}) {
-  SCOPED_TRACE(text);
-  EXPECT_FALSE(fast(text, limits).has_value());
-  Diagnostics expected, actual;
-  slow(text, expected, limits);
-  Document doc = parse_document("t.json", text, Format::json, actual, limits);
-  EXPECT_EQ(printed(actual), printed(expected));
-  EXPECT_TRUE(actual.has_errors());
-  EXPECT_TRUE(doc.root.is_null());
 }
 
 TEST(JsonFastPath, BuildsTheTreeOfLibfyaml) {
@@ -182,30 +156,11 @@ TEST(JsonFastPath, ReadsAtTheLimitsAndGivesUpPastThem) {
 }
 
 TEST(JsonFastPath, BuildsTheTreeOfEveryJsonFileInTheSources) {
-  std::vector<fs::path> files;
-  for (const char* dir : {"examples", "tests"})
-    for (const auto& entry : fs::recursive_directory_iterator(testing::source_path(dir)))
-      if (entry.is_regular_file() && entry.path().extension() == ".json")
-        files.push_back(entry.path());
-  std::sort(files.begin(), files.end());
-  ASSERT_FALSE(files.empty());
-  size_t read_fast = 0;
-  for (const auto& file : files) {
-    SCOPED_TRACE(file.string());
-    std::ifstream in(file, std::ios::binary);
-    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    Diagnostics d;
-    Document expected = slow(text, d);
-    auto actual = fast(text);
-    if (d.has_errors()) {
-      EXPECT_FALSE(actual.has_value());
-      continue;
-    }
-    if (!actual) continue;  // a scalar at the top, or a string simdjson reads otherwise
-    ++read_fast;
-    EXPECT_EQ(fuzz::tree_difference(expected.root, actual->root), "");
-  }
-  EXPECT_GE(read_fast, files.size() / 2);
+  // Those it gives up on have a scalar at the top, or a string simdjson reads otherwise.
+  size_t files = 0;
+  size_t read_fast = testing::compare_on_every_file(Format::json, {".json"}, files);
+  ASSERT_GT(files, 0u);
+  EXPECT_GE(read_fast, files / 2);
 }
 
 TEST(JsonFastPath, LeavesEveryErrorToLibfyaml) {

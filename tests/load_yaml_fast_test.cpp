@@ -4,60 +4,32 @@
 
 #include <gtest/gtest.h>
 
-#include <algorithm>
-#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <random>
 #include <string>
 #include <vector>
 
+#include "fast_path_helpers.hpp"
 #include "fuzz/entries.hpp"
-#include "load/parse_with.hpp"
-#include "test_helpers.hpp"
 
 namespace commplan {
 namespace {
 
-namespace fs = std::filesystem;
-
 std::optional<Document> fast(const std::string& text, const Limits& limits = {}) {
-  Diagnostics d;
-  return parse_document_with(Parsers::fast_only, "t.yaml", text, Format::yaml, d, limits);
+  return testing::fast_only(Format::yaml, text, limits);
 }
 
 Document slow(const std::string& text, Diagnostics& d, const Limits& limits = {}) {
-  return *parse_document_with(Parsers::libfyaml_only, "t.yaml", text, Format::yaml, d, limits);
+  return testing::libfyaml_only(Format::yaml, text, d, limits);
 }
 
-/// Both paths read `text` into the same tree.
 void expect_same_tree(const std::string& text, const Limits& limits = {}) {
-  SCOPED_TRACE(text);
-  Diagnostics d;
-  Document expected = slow(text, d, limits);
-  ASSERT_FALSE(d.has_errors()) << format_headline(d.items()[0]);
-  auto actual = fast(text, limits);
-  ASSERT_TRUE(actual.has_value()) << "the fast path gave up";
-  EXPECT_EQ(fuzz::tree_difference(expected.root, actual->root), "");
+  testing::expect_same_tree(Format::yaml, text, limits);
 }
 
-/// Every diagnostic of a run, printed.
-std::vector<std::string> printed(const Diagnostics& d) {
-  std::vector<std::string> lines;
-  for (const auto& item : d.items()) lines.push_back(format_diagnostic(item));
-  return lines;
-}
-
-/// The fast path gives up on `text`, and parse_document reports and builds what libfyaml's
-/// path does: its errors, or its tree.
 void expect_fallback(const std::string& text, const Limits& limits = {}) {
-  SCOPED_TRACE(text);
-  EXPECT_FALSE(fast(text, limits).has_value());
-  Diagnostics expected_d, actual_d;
-  Document expected = slow(text, expected_d, limits);
-  Document actual = parse_document("t.yaml", text, Format::yaml, actual_d, limits);
-  EXPECT_EQ(printed(actual_d), printed(expected_d));
-  EXPECT_EQ(fuzz::tree_difference(expected.root, actual.root), "");
+  testing::expect_fallback(Format::yaml, text, limits);
 }
 
 TEST(YamlFastPath, BuildsTheTreeOfLibfyaml) {
@@ -319,31 +291,11 @@ TEST(YamlFastPath, ReadsAtTheLimitsAndGivesUpPastThem) {
 }
 
 TEST(YamlFastPath, BuildsTheTreeOfEveryYamlFileInTheSources) {
-  std::vector<fs::path> files;
-  for (const char* dir : {"examples", "tests"})
-    for (const auto& entry : fs::recursive_directory_iterator(testing::source_path(dir)))
-      if (entry.is_regular_file() &&
-          (entry.path().extension() == ".yaml" || entry.path().extension() == ".yml"))
-        files.push_back(entry.path());
-  std::sort(files.begin(), files.end());
-  ASSERT_FALSE(files.empty());
-  size_t read_fast = 0;
-  for (const auto& file : files) {
-    SCOPED_TRACE(file.string());
-    std::ifstream in(file, std::ios::binary);
-    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    Diagnostics d;
-    Document expected = slow(text, d);
-    auto actual = fast(text);
-    if (d.has_errors()) {
-      EXPECT_FALSE(actual.has_value());
-      continue;
-    }
-    if (!actual) continue;  // anchors, tags, tabs...: the adversarial inputs mostly
-    ++read_fast;
-    EXPECT_EQ(fuzz::tree_difference(expected.root, actual->root), "");
-  }
-  EXPECT_GE(read_fast, files.size() / 2);
+  // Those it gives up on are the adversarial inputs mostly: anchors, tags, tabs...
+  size_t files = 0;
+  size_t read_fast = testing::compare_on_every_file(Format::yaml, {".yaml", ".yml"}, files);
+  ASSERT_GT(files, 0u);
+  EXPECT_GE(read_fast, files / 2);
   for (const char* example :
        {"examples/datacentre-assessment.yaml", "examples/software-delivery.zh.yaml"}) {
     std::ifstream in(testing::source_path(example), std::ios::binary);

@@ -224,6 +224,12 @@ class YamlReader {
   bool spaced(const char* at) const { return at + 1 == end_ || at[1] == ' ' || at[1] == '\n'; }
   bool is_dash(const char* at) const { return at < end_ && *at == '-' && spaced(at); }
   bool count() { return ++nodes_ <= limits_.max_nodes; }
+  /// To the end of the text, where no line is left (indent_ -1).
+  bool at_end() {
+    line_start_ = p_ = end_;
+    indent_ = -1;
+    return true;
+  }
   /// Whether a document marker (`marker`: "---" or "...") is at `at`, a line's start.
   bool is_marker(const char* at, const char* marker) const {
     return end_ - at >= 3 && std::memcmp(at, marker, 3) == 0 &&
@@ -286,11 +292,7 @@ bool YamlReader::skip_to_content(bool document_start) {
       return !(indent_ == 0 && (is_marker(q, "---") || is_marker(q, "..."))) || document_start;
     }
     const auto* eol = q < end_ ? static_cast<const char*>(std::memchr(q, '\n', end_ - q)) : nullptr;
-    if (eol == nullptr) {
-      line_start_ = p_ = end_;
-      indent_ = -1;
-      return true;
-    }
+    if (eol == nullptr) return at_end();
     at = eol + 1;
     ++line_;
   }
@@ -299,11 +301,7 @@ bool YamlReader::skip_to_content(bool document_start) {
 /// From p_, within a line whose rest is read (or a comment): to the next line with content.
 bool YamlReader::next_line() {
   const auto* eol = static_cast<const char*>(std::memchr(p_, '\n', end_ - p_));
-  if (eol == nullptr) {
-    line_start_ = p_ = end_;
-    indent_ = -1;
-    return true;
-  }
+  if (eol == nullptr) return at_end();
   line_start_ = eol + 1;
   ++line_;
   return skip_to_content(false);
