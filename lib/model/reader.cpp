@@ -374,19 +374,45 @@ Origin ReadContext::origin(const Node& node, std::string_view path) {
   return origin(node, path, kNone, {});
 }
 
-const Node* ObjectReader::take(std::string_view name, unsigned flags) {
-  // field_names() refuses a type with more fields than values_ holds.
-  const Node*& value = values_.at(asked_++);
-  // Files usually list fields in the order describe() asks for them: look after the last one.
+void ObjectReader::find_fields() {
+  entry_of_.fill(kNoEntry);
+  // Files usually list fields in the order describe() asks for them: each key is looked for
+  // after the field the last one was, so an object costs about a comparison a key.
+  size_t next = 0;
   const auto& entries = node_.entries();
-  for (size_t n = 0; n < entries.size(); ++n) {
-    size_t i = (next_ + n) % entries.size();
-    if (entries[i].key() != name) continue;
+  for (size_t i = 0; i < entries.size(); ++i) {
+    for (size_t n = 0; n < names_.size(); ++n) {
+      size_t f = next + n < names_.size() ? next + n : next + n - names_.size();
+      if (names_[f] != entries[i].key()) continue;
+      entry_of_[f] = static_cast<std::uint32_t>(i);
+      next = f + 1 < names_.size() ? f + 1 : 0;
+      break;
+    }
+  }
+  found_ = true;
+}
+
+const Node* ObjectReader::take(std::string_view name, unsigned flags) {
+  // field_names() refuses a type with more fields than values_ holds; describe() asks for the
+  // fields of names_ in that order, every time.
+  size_t field = asked_++;
+  const Node*& value = values_.at(field);
+  if (!found_) find_fields();
+  std::uint32_t i = kNoEntry;
+  // describe() passes the literals field_names() kept: their addresses match.
+  if (field < names_.size() && names_[field].size() == name.size() &&
+      (names_[field].data() == name.data() || names_[field] == name)) {
+    i = entry_of_[field];
+  } else {  // a describe() that asks otherwise than field_names() found: looked for by name
+    const auto& entries = node_.entries();
+    for (size_t n = 0; n < entries.size() && i == kNoEntry; ++n)
+      if (entries[n].key() == name) i = static_cast<std::uint32_t>(n);
+  }
+  if (i != kNoEntry) {
+    const Entry& entry = node_.entries()[i];
     used_[i] = true;
-    next_ = i + 1;
-    value = &entries[i].value;
-    if (!entries[i].value.is_null()) return &entries[i].value;
-    break;
+    value = &entry.value;
+    if (!entry.value.is_null()) return &entry.value;
   }
   if (flags & kRequired)
     ctx_.error(node_, path_, fmt::format("missing required field \"{}\"", name));

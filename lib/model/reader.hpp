@@ -176,6 +176,8 @@ class ObjectReader {
 
  private:
   const Node* take(std::string_view name, unsigned flags);
+  /// The entry of each field of names_ (kNoEntry where none), made at the first take().
+  void find_fields();
   /// The path of field `name`, valid until the next call.
   const std::string& child_path(std::string_view name);
 
@@ -188,7 +190,9 @@ class ObjectReader {
   std::array<const Node*, kMostFields>
       values_{};      // the values of those asked, nullptr where absent
   size_t asked_ = 0;  // how many have been asked for
-  size_t next_ = 0;   // where the next field is looked for first
+  static constexpr std::uint32_t kNoEntry = 0xFFFFFFFF;
+  std::array<std::uint32_t, kMostFields> entry_of_{};  // by find_fields()
+  bool found_ = false;                                 // find_fields() was called
 };
 
 template <class T>
