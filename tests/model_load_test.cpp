@@ -71,6 +71,22 @@ TEST(ProjectLoader, RejectsMissingRequiredFields) {
             "p.yaml:1:1: error: missing required field \"project\"\n");
 }
 
+TEST(ProjectLoader, PlacesTheProblemsOfAFindingThatDefinesAnAnchor) {
+  // Such a finding keeps its subtree (an alias further on may repeat it), and its Origin its
+  // node: the node given to the reader must live with the document, not on the parser's stack
+  // (AddressSanitizer saw a stack read here).
+  std::string text = kMinimal +
+                     "findings:\n"
+                     "  - id: F1\n"
+                     "    title: &t Guest Wi-Fi bridged\n"
+                     "    found: 2027-01-04\n"
+                     "  - id: F2\n"
+                     "    title: *t\n";
+  EXPECT_EQ(problems(text),
+            "p.yaml:10:12: warning: findings[0].found: found on 2027-01-04, outside the "
+            "engagement\n");
+}
+
 TEST(ProjectLoader, RejectsUnknownKeyWithSuggestion) {
   EXPECT_EQ(problems(kMinimal + "expectaions: [fast]\n"),
             "p.yaml:7:1: warning: expectaions: unknown field \"expectaions\"; did you mean "

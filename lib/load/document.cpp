@@ -497,10 +497,13 @@ bool TreeBuilder::add(const Node& node, std::string_view anchor) {
 }
 
 /// Gives `item` to the sink, then frees its subtree, unless it defined an anchor (which an
-/// alias further on may repeat).
+/// alias further on may repeat). A kept item is given from the storage, not from the stack:
+/// what reads it may keep its address (an Origin keeps its node) as long as the document's.
 void TreeBuilder::stream(const Node& item) {
-  sink_->take(doc_, item, streamed_items_++, anchors_defined_ != anchors_kept_);
-  if (anchors_defined_ == anchors_kept_) {
+  bool kept = anchors_defined_ != anchors_kept_;
+  const Node& given = kept ? storage_.copy(std::span<const Node>(&item, 1)).front() : item;
+  sink_->take(doc_, given, streamed_items_++, kept);
+  if (!kept) {
     storage_.rewind(streamed_from_);
   } else {
     streamed_from_ = storage_.checkpoint();

@@ -214,14 +214,15 @@ class Cursor {
 /// list (a project's findings) is never held as a whole tree: each item comes with its
 /// subtree, which is freed when the call returns. The list stays in the tree, with no items.
 /// A list with an anchor (which an alias could repeat) is kept whole; an item that defines an
-/// anchor keeps its subtree: `kept` says so, and then the item's nodes live as long as the
-/// document. JSON's fast path streams its items as libfyaml's path does.
+/// anchor keeps its subtree: `kept` says so, and then the item's nodes, the item's own among
+/// them, live as long as the document. The fast paths (JSON, YAML) stream their items as
+/// libfyaml's path does.
 struct ItemSink {
   std::string_view key;  ///< the key whose list is streamed
   std::function<void(const Document& doc, const Node& item, size_t index, bool kept)> take;
-  /// Called when the items given so far are to be forgotten: the JSON fast path gave up after
-  /// giving some (a duplicate key or a comment further on), and libfyaml's path gives the list
-  /// again from its first item. Unset: nothing to forget.
+  /// Called when the items given so far are to be forgotten: a fast path gave up after giving
+  /// some (a duplicate key, a comment in JSON, an anchor in YAML further on), and libfyaml's
+  /// path gives the list again from its first item. Unset: nothing to forget.
   std::function<void()> restart = {};
 };
 
