@@ -22,6 +22,7 @@
 #include "load/open_keys.hpp"
 #include "load/parse_with.hpp"
 #include "load/yaml_fast.hpp"
+#include "load/yaml_text.hpp"
 #include "util/read.hpp"
 #include "util/text.hpp"
 
@@ -187,35 +188,6 @@ bool is_verbatim(std::string_view raw, fy_scalar_style style) {
                       [&](char c) { return c == '\n' || c == '\r' || c == quote || c == escape; });
 }
 
-/// Folds the line break at raw[i], the white space around it and the empty lines after it into
-/// a space, or one line break an empty line; returns the index after them.
-size_t fold_line_breaks(std::string_view raw, size_t i, std::string& out) {
-  while (!out.empty() && (out.back() == ' ' || out.back() == '\t')) out.pop_back();
-  size_t breaks = 0;
-  while (i < raw.size() && (raw[i] == '\n' || raw[i] == '\r')) {
-    i += raw.compare(i, 2, "\r\n") == 0 ? 2 : 1;
-    ++breaks;
-    while (i < raw.size() && (raw[i] == ' ' || raw[i] == '\t')) ++i;
-  }
-  out.append(breaks == 1 ? 1 : breaks - 1, breaks == 1 ? ' ' : '\n');
-  return i;
-}
-
-/// The value of a single-quoted scalar from its source between the quotes (YAML 1.2, 7.3.2):
-/// '' is a quote, line breaks fold. libfyaml 0.7 garbles runs of '' (and leaks memory on them).
-std::string single_quoted(std::string_view raw) {
-  std::string out;
-  for (size_t i = 0; i < raw.size();) {
-    if (raw[i] == '\n' || raw[i] == '\r') {
-      i = fold_line_breaks(raw, i, out);
-    } else {
-      out += raw[i];
-      i += raw[i] == '\'' ? 2 : 1;
-    }
-  }
-  return out;
-}
-
 /// Builds the Node tree from libfyaml's event stream, enforcing the limits as it goes.
 class TreeBuilder {
  public:
@@ -290,10 +262,6 @@ size_t subtree_size(const Node& node) {
   for (const auto& item : node.items()) n += subtree_size(item);
   for (const auto& entry : node.entries()) n += 1 + subtree_size(entry.value);
   return n;
-}
-
-bool is_plain_null(std::string_view text) {
-  return text.empty() || text == "~" || text == "null" || text == "Null" || text == "NULL";
 }
 
 /// The place of an event. In JSON, libfyaml 0.7 counts "\r\n" as two lines, except after a

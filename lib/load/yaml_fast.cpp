@@ -8,6 +8,7 @@
 
 #include "load/node_storage.hpp"
 #include "load/open_keys.hpp"
+#include "load/yaml_text.hpp"
 
 namespace commplan {
 
@@ -84,10 +85,6 @@ bool is_indicator(char c) {
 
 /// ",", "[", "]", "{" or "}".
 bool is_flow_indicator(char c) { return c == ',' || c == '[' || c == ']' || c == '{' || c == '}'; }
-
-bool is_plain_null(std::string_view text) {
-  return text == "~" || text == "null" || text == "Null" || text == "NULL";
-}
 
 /// Appends code point `cp` to `out` as UTF-8.
 void append_utf8(std::string& out, unsigned cp) {
@@ -248,9 +245,9 @@ class YamlReader {
   bool quoted(std::string_view& text);
   bool node_end(int parent);
   const char* plain_line_end(const char* from, bool flow, bool& indicator) const;
-  bool flow_node(Node& out);
-  bool flow_collection(Node& out);
-  bool flow_space();
+  bool flow_node(int parent, Node& out);
+  bool flow_collection(int parent, Node& out);
+  bool flow_space(int parent);
   bool block_text(int least_indent, Node& out);
 
   const Document& doc_;
@@ -266,8 +263,7 @@ class YamlReader {
   NodeStorage& storage_;
   const Limits& limits_;
   const ItemSink* sink_;
-  int depth_ = 0;         // open mappings and sequences
-  int flow_parent_ = -1;  // the indentation of the block a flow collection is in
+  int depth_ = 0;  // open mappings and sequences
   bool root_is_mapping_ = false;
   std::string_view top_key_;    // the key of the top-level mapping whose value is being read
   int key_column_ = 0;          // the column of the mark of the key whose value is read
@@ -360,8 +356,7 @@ bool YamlReader::node(int parent, After after, Node& out) {
     return node_end(parent);
   }
   if (c == '[' || c == '{') {
-    flow_parent_ = parent;
-    if (!flow_collection(out)) return false;
+    if (!flow_collection(parent, out)) return false;
     while (p_ < end_ && *p_ == ' ') ++p_;
     return (p_ == end_ || *p_ != ':') && node_end(parent);  // a collection as a key: given up
   }
@@ -507,31 +502,24 @@ bool YamlReader::plain(int parent, After after, Node& out) {
   const char* q = plain_line_end(p_, false, indicator);
   if (indicator) return after != After::colon && mapping(out);
   if (!count()) return false;
-  auto trimmed = [](const char* from, const char* to) {
+  auto trimmed_end = [](const char* from, const char* to) {
     while (to > from && to[-1] == ' ') --to;
-    return std::string_view(from, static_cast<size_t>(to - from));
+    return to;
   };
-  std::string_view text = trimmed(p_, q);
+  const char* start = p_;
+  const char* last = trimmed_end(start, q);  // where the text read so far ends
   out = Node();
   out.set_plain(true);
-  out.set_mark(mark(p_));
+  out.set_mark(mark(start));
   p_ = q;
-  if (q == end_ || *q == '#' || parent < 0) {
-    out.set_kind(is_plain_null(text) ? Node::Kind::null : Node::Kind::scalar);
-    out.set_text(text);
-    return node_end(parent);
-  }
-  // The lines below: each more indented than `parent` goes on the text, after a space, or after
-  // a line break for each empty line between (YAML 1.2, 7.3.3).
-  bool folded = false;
-  size_t empties = 0;
-  const char* at = q + 1;
+  // The lines below more indented than `parent` go on the text, folded (YAML 1.2, 7.3.3), up
+  // to a line less indented, a comment, or the end.
+  const char* at = q < end_ && *q == '\n' && parent >= 0 ? q + 1 : nullptr;
   int line = line_ + 1;
-  while (at < end_) {
+  while (at != nullptr && at < end_) {
     const char* first = at;
     while (first < end_ && *first == ' ') ++first;
-    if (first < end_ && *first == '\n') {
-      ++empties;
+    if (first < end_ && *first == '\n') {  // an empty line: folded too
       at = first + 1;
       ++line;
       continue;
@@ -539,12 +527,7 @@ bool YamlReader::plain(int parent, After after, Node& out) {
     if (first == end_ || first - at <= parent || *first == '#') break;
     const char* stop = plain_line_end(first, false, indicator);
     if (indicator) return false;
-    if (!folded) buffer_.assign(text);
-    folded = true;
-    if (empties == 0) buffer_ += ' ';
-    buffer_.append(empties, '\n');
-    buffer_ += trimmed(first, stop);
-    empties = 0;
+    last = trimmed_end(first, stop);
     if (stop < end_ && *stop == '#') {  // a comment ends it
       line_start_ = at;
       line_ = line;
@@ -555,8 +538,9 @@ bool YamlReader::plain(int parent, After after, Node& out) {
     at = stop + (stop < end_);
     ++line;
   }
-  if (folded) text = storage_.copy(buffer_);
-  out.set_kind(!folded && is_plain_null(text) ? Node::Kind::null : Node::Kind::scalar);
+  std::string_view text(start, static_cast<size_t>(last - start));
+  if (last > q) text = storage_.copy(plain_folded(text));
+  out.set_kind(is_plain_null(text) ? Node::Kind::null : Node::Kind::scalar);
   out.set_text(text);
   if (at == nullptr) return node_end(parent);
   line_start_ = std::min(at, end_);
@@ -565,9 +549,10 @@ bool YamlReader::plain(int parent, After after, Node& out) {
 }
 
 /// A flow sequence or mapping at p_ ("[" or "{"), of quoted and plain scalars on one line and
-/// flow collections, line ends between them; p_ then past its end. A mapping's entries each have a
-/// key and a value; a sequence's items are not pairs ("[a: b]").
-bool YamlReader::flow_collection(Node& out) {
+/// flow collections, line ends between them, in a block indented by `parent`; p_ then past its
+/// end. A mapping's entries each have a key and a value; a sequence's items are not pairs
+/// ("[a: b]").
+bool YamlReader::flow_collection(int parent, Node& out) {
   bool is_mapping = *p_ == '{';
   char close = is_mapping ? '}' : ']';
   if (depth_ >= limits_.max_depth || !count()) return false;
@@ -584,7 +569,7 @@ bool YamlReader::flow_collection(Node& out) {
     while (p_ < end_ && *p_ == ' ') ++p_;
   };
   ++p_;
-  if (!flow_space()) return false;
+  if (!flow_space(parent)) return false;
   while (p_ < end_ && *p_ != close) {
     if (is_mapping) {
       std::string_view name;
@@ -611,17 +596,17 @@ bool YamlReader::flow_collection(Node& out) {
       if (!count() || keys.is_duplicate(std::span<const Entry>(entries_).subspan(first), name))
         return false;
       Node v;
-      if (!flow_node(v)) return false;
+      if (!flow_node(parent, v)) return false;
       entries_.emplace_back(name, name_mark, v);
     } else {
       Node item;
-      if (!flow_node(item)) return false;
+      if (!flow_node(parent, item)) return false;
       items_.push_back(item);
     }
-    if (!flow_space()) return false;
+    if (!flow_space(parent)) return false;
     if (p_ < end_ && *p_ == ',') {
       ++p_;
-      if (!flow_space()) return false;
+      if (!flow_space(parent)) return false;
     } else if (p_ == end_ || *p_ != close) {
       return false;
     }
@@ -641,9 +626,9 @@ bool YamlReader::flow_collection(Node& out) {
 }
 
 /// On from p_ over spaces, line ends and comments between the tokens of a flow collection; false
-/// to give up at a line not indented past the block it is in (flow_parent_), where libfyaml
-/// may see the end of the collection or an error.
-bool YamlReader::flow_space() {
+/// to give up at a line not indented past `parent`, the block the collection is in, where
+/// libfyaml may see the end of the collection or an error.
+bool YamlReader::flow_space(int parent) {
   for (;;) {
     while (p_ < end_ && *p_ == ' ') ++p_;
     if (p_ < end_ && *p_ == '#' && (p_ == line_start_ || p_[-1] == ' '))
@@ -653,16 +638,17 @@ bool YamlReader::flow_space() {
     ++line_;
     const char* q = p_;
     while (q < end_ && *q == ' ') ++q;
-    if (q < end_ && *q != '\n' && *q != '#' && q - line_start_ <= flow_parent_) return false;
+    if (q < end_ && *q != '\n' && *q != '#' && q - line_start_ <= parent) return false;
     if (q == line_start_ && (is_marker(q, "---") || is_marker(q, "..."))) return false;
   }
 }
 
-/// A value in a flow collection at p_: a quoted or plain scalar, or a collection.
-bool YamlReader::flow_node(Node& out) {
+/// A value in a flow collection at p_ (in a block indented by `parent`): a quoted or plain
+/// scalar, or a collection.
+bool YamlReader::flow_node(int parent, Node& out) {
   if (p_ == end_) return false;
   char c = *p_;
-  if (c == '[' || c == '{') return flow_collection(out);
+  if (c == '[' || c == '{') return flow_collection(parent, out);
   out = Node();
   if (c == '"' || c == '\'') {
     if (!count()) return false;
@@ -714,11 +700,10 @@ bool YamlReader::quoted(std::string_view& text) {
   }
   if (quote == '"') {
     if (!unescape_double_quoted(raw, buffer_)) return false;
+    text = storage_.copy(buffer_);
   } else {
-    buffer_.clear();
-    for (size_t i = 0; i < raw.size(); i += raw[i] == '\'' ? 2 : 1) buffer_ += raw[i];
+    text = storage_.copy(single_quoted(raw));
   }
-  text = storage_.copy(buffer_);
   return true;
 }
 
