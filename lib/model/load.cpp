@@ -32,7 +32,7 @@ std::uint32_t Places::field(std::string_view name) const {
 
 const Places* PlaceStore::keep(const FieldNames& names, std::uint32_t object,
                                std::span<const std::uint32_t> fields) {
-  std::array<std::uint32_t, 32> offsets;  // of the fields written, in order
+  std::array<std::uint32_t, kMostFields> offsets;  // of the fields written, in order
   std::uint32_t written = 0;
   size_t count = 0;
   for (size_t i = 0; i < fields.size() && i < offsets.size(); ++i)

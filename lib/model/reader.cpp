@@ -352,7 +352,9 @@ ObjectReader::ObjectReader(ReadContext& ctx, const Node& node, std::string path,
       node_(node),
       path_(std::move(path)),
       used_(node.entries().size(), false),
-      names_(names) {}
+      names_(names) {
+  find_fields();
+}
 
 Origin ReadContext::origin(const Node& node, std::string_view path, const FieldNames& names,
                            std::span<const Node* const> values) {
@@ -389,7 +391,6 @@ void ObjectReader::find_fields() {
       break;
     }
   }
-  found_ = true;
 }
 
 const Node* ObjectReader::take(std::string_view name, unsigned flags) {
@@ -397,7 +398,6 @@ const Node* ObjectReader::take(std::string_view name, unsigned flags) {
   // fields of names_ in that order, every time.
   size_t field = asked_++;
   const Node*& value = values_.at(field);
-  if (!found_) find_fields();
   std::uint32_t i = kNoEntry;
   // describe() passes the literals field_names() kept: their addresses match.
   if (field < names_.size() && names_[field].size() == name.size() &&

@@ -176,7 +176,7 @@ class ObjectReader {
 
  private:
   const Node* take(std::string_view name, unsigned flags);
-  /// The entry of each field of names_ (kNoEntry where none), made at the first take().
+  /// The entry of each field of names_ into entry_of_ (kNoEntry where none).
   void find_fields();
   /// The path of field `name`, valid until the next call.
   const std::string& child_path(std::string_view name);
@@ -192,7 +192,6 @@ class ObjectReader {
   size_t asked_ = 0;  // how many have been asked for
   static constexpr std::uint32_t kNoEntry = 0xFFFFFFFF;
   std::array<std::uint32_t, kMostFields> entry_of_{};  // by find_fields()
-  bool found_ = false;                                 // find_fields() was called
 };
 
 template <class T>
