@@ -43,6 +43,17 @@ TEST(BlockText, LinesNotIndentedPastTheKeyAreAnError) {
                                      "be indented more than its key \"s\""});
 }
 
+TEST(BlockText, AQuotedKeysLinesNeedOnlyBeIndentedPastItsQuote) {
+  // The key starts at its quote, one column before its mark: a line indented one space is past
+  // it, and read as it is written; one not indented is not.
+  EXPECT_EQ(parse_yaml("\"k\": |\n x\n"), std::vector<std::string>{"ok: {\"k\":\"x\\n\"}"});
+  EXPECT_EQ(parse_yaml("- 'k': >-\n   x\n   y\n"),
+            std::vector<std::string>{"ok: [{\"k\":\"x y\"}]"});
+  EXPECT_EQ(parse_yaml("m:\n  \"s\": |\n  one\n"),
+            std::vector<std::string>{"p.yaml:3:3: error: the lines of a block text (| or >) must "
+                                     "be indented more than its key \"s\""});
+}
+
 TEST(BlockText, ThatTheParserCannotReadIsAnError) {
   EXPECT_EQ(parse_yaml(" >-\n u\n  \xdf\xbf"),
             std::vector<std::string>{

@@ -64,7 +64,7 @@ TEST(YamlFastPath, BuildsTheTreeOfLibfyaml) {
            "a: |+\n  kept\n\n\nb: >-\n\n  after an empty line\n  x\n",
            "a: | # a comment on the header\n  x\n# a comment after\nb: |\n  last",
            "- |\n  in a sequence\n- key: >\n    folded in a compact mapping\n",
-           "a: |\n  only line\nb: |-\n  only line\n\"q\": |\n  past the quote\n",
+           "a: |\n  only line\nb: |-\n  only line\n\"q\": |\n past the quote\n",
            // Flow collections, on one line and across lines.
            "w: [mon, tue, 'wed', \"thu\"]\ne: []\nm: {}\nn: {a: 1, \"b\": [x, {c: d}], 'e': f,}\n",
            "h: {date: 2026-12-11, notified: {to: Zhou Min, via: phone}}\nq: {\"a\":b}\nt: [x,]\n",
@@ -271,7 +271,7 @@ TEST(YamlFastPath, LeavesEveryErrorToLibfyaml) {
            "a: [1] x\n",
            "a:\n  b: |\n c\n",
            "key: |\nnot indented\n",
-           "\"quoted key\": |\n x\n",  // TreeBuilder wants it past the key's mark, after the quote
+           "\"quoted key\": |\nnot indented\n",
            "a: x\n# comment\n  y\n",
            "a: @x\n",
            "a: `x\n",

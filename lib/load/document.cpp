@@ -217,6 +217,7 @@ class TreeBuilder {
     bool streamed = false;  // a sequence whose items go to the sink
     std::string_view key;
     Mark key_mark;
+    int key_column = 0;  // where the key starts: a quoted key's mark is after its quote
     OpenKeys keys;
   };
 
@@ -376,7 +377,7 @@ bool TreeBuilder::check_block_text(Node& node, size_t end) {
   if (!stack_.empty() && stack_.back().has_key) {
     const Frame& frame = stack_.back();
     auto first = first_text_line(doc_.text, node.mark(), end);
-    if (first && first->second < frame.key_mark.column)
+    if (first && first->second < frame.key_column)
       return fail(first->first,
                   fmt::format("the lines of a block text (| or >) must be indented more than "
                               "its key \"{}\"",
@@ -486,6 +487,7 @@ bool TreeBuilder::add_key(Frame& frame, const Node& key) {
     return fail(key.mark(), fmt::format("duplicate key \"{}\"", key.text()));
   frame.key = key.text();
   frame.key_mark = key.mark();
+  frame.key_column = key.mark().column - (key.plain() ? 0 : 1);
   frame.has_key = true;
   return true;
 }

@@ -248,7 +248,7 @@ class YamlReader {
   bool flow_node(int parent, Node& out);
   bool flow_collection(int parent, Node& out);
   bool flow_space(int parent);
-  bool block_text(int least_indent, Node& out);
+  bool block_text(int parent, Node& out);
 
   const Document& doc_;
   const char* begin_;
@@ -266,7 +266,6 @@ class YamlReader {
   int depth_ = 0;  // open mappings and sequences
   bool root_is_mapping_ = false;
   std::string_view top_key_;    // the key of the top-level mapping whose value is being read
-  int key_column_ = 0;          // the column of the mark of the key whose value is read
   std::vector<Node> items_;     // the items of the open sequences, innermost last
   std::vector<Entry> entries_;  // the entries of the open mappings, innermost last
   std::string buffer_;          // a scalar's text being unescaped or folded
@@ -330,12 +329,7 @@ std::optional<Node> YamlReader::read() {
 bool YamlReader::node(int parent, After after, Node& out) {
   char c = *p_;
   if (c == '-' && spaced(p_)) return after != After::colon && sequence(false, out);
-  if (c == '|' || c == '>') {
-    // TreeBuilder::check_block_text wants a key's block text indented past the key's mark,
-    // which for a quoted key is after its quote.
-    int least = after == After::colon ? key_column_ : parent + 1;
-    return after != After::line_start && block_text(least, out);
-  }
+  if (c == '|' || c == '>') return after != After::line_start && block_text(parent, out);
   if (c == '"' || c == '\'') {
     const char* start = p_;
     std::string_view text;
@@ -399,7 +393,6 @@ bool YamlReader::mapping(Node& out) {
         keys.is_duplicate(std::span<const Entry>(entries_).subspan(first), name))
       return false;
     if (top) top_key_ = name;
-    key_column_ = name_mark.column;
     Node v;
     if (!value(indent, After::colon, v)) return false;
     entries_.emplace_back(name, name_mark, v);
@@ -714,9 +707,9 @@ bool YamlReader::node_end(int parent) {
   return rest_is_empty() && next_line() && indent_ <= parent;
 }
 
-/// A literal (|) or folded (>) block text whose header is at p_, its lines indented by at least
-/// `least_indent`. Its mark is the start of the line after the header, as libfyaml marks it.
-bool YamlReader::block_text(int least_indent, Node& out) {
+/// A literal (|) or folded (>) block text whose header is at p_, its lines more indented than
+/// `parent`. Its mark is the start of the line after the header, as libfyaml marks it.
+bool YamlReader::block_text(int parent, Node& out) {
   bool folded = *p_ == '>';
   char chomp = ++p_ < end_ && (*p_ == '-' || *p_ == '+') ? *p_++ : ' ';
   if (p_ < end_ && *p_ >= '0' && *p_ <= '9') return false;  // an indentation indicator
@@ -739,7 +732,7 @@ bool YamlReader::block_text(int least_indent, Node& out) {
     deepest_empty = std::max<long>(deepest_empty, q - at);
     at = q + 1;
   }
-  if (indent < least_indent || deepest_empty > indent) return false;
+  if (indent <= parent || deepest_empty > indent) return false;
 
   // The lines: empty ones (spaces only, no deeper than the text), or more indented than the
   // text; the first line with text less indented ends it.
