@@ -83,6 +83,12 @@ bool is_indicator(char c) {
   }
 }
 
+/// The end of the text from `from` to `to`, without the spaces it ends with.
+const char* trim_end(const char* from, const char* to) {
+  while (to > from && to[-1] == ' ') --to;
+  return to;
+}
+
 /// ",", "[", "]", "{" or "}".
 bool is_flow_indicator(char c) { return c == ',' || c == '[' || c == ']' || c == '{' || c == '}'; }
 
@@ -416,15 +422,11 @@ bool YamlReader::key(std::string_view& name, Mark& name_mark) {
     while (p_ < end_ && *p_ == ' ') ++p_;
   } else {
     if (is_indicator(*p_) || is_dash(p_)) return false;
-    const char* q = p_;
-    for (;; ++q) {
-      if (q == end_ || *q == '\n' || (*q == '#' && q[-1] == ' ')) return false;
-      if (*q == ':' && spaced(q)) break;
-      if (*q == '[' || *q == ']' || *q == '{' || *q == '}' || *q == ',') return false;
-    }
-    const char* e = q;
-    while (e[-1] == ' ') --e;
-    name = std::string_view(p_, static_cast<size_t>(e - p_));
+    bool indicator = false;
+    const char* q = plain_line_end(p_, false, indicator);
+    // A key ends at its ":"; one with a flow indicator in it is left to libfyaml.
+    if (!indicator || std::find_if(p_, q, is_flow_indicator) != q) return false;
+    name = std::string_view(p_, static_cast<size_t>(trim_end(p_, q) - p_));
     name_mark = mark(p_);
     p_ = q;
   }
@@ -495,12 +497,8 @@ bool YamlReader::plain(int parent, After after, Node& out) {
   const char* q = plain_line_end(p_, false, indicator);
   if (indicator) return after != After::colon && mapping(out);
   if (!count()) return false;
-  auto trimmed_end = [](const char* from, const char* to) {
-    while (to > from && to[-1] == ' ') --to;
-    return to;
-  };
   const char* start = p_;
-  const char* last = trimmed_end(start, q);  // where the text read so far ends
+  const char* last = trim_end(start, q);  // where the text read so far ends
   out = Node();
   out.set_plain(true);
   out.set_mark(mark(start));
@@ -520,7 +518,7 @@ bool YamlReader::plain(int parent, After after, Node& out) {
     if (first == end_ || first - at <= parent || *first == '#') break;
     const char* stop = plain_line_end(first, false, indicator);
     if (indicator) return false;
-    last = trimmed_end(first, stop);
+    last = trim_end(first, stop);
     if (stop < end_ && *stop == '#') {  // a comment ends it
       line_start_ = at;
       line_ = line;
@@ -576,9 +574,7 @@ bool YamlReader::flow_collection(int parent, Node& out) {
         bool indicator = false;
         const char* q = plain_line_end(p_, true, indicator);
         if (!indicator || q == p_) return false;
-        const char* e = q;
-        while (e[-1] == ' ') --e;
-        name = std::string_view(p_, static_cast<size_t>(e - p_));
+        name = std::string_view(p_, static_cast<size_t>(trim_end(p_, q) - p_));
         name_mark = mark(p_);
         p_ = q;
       }
@@ -656,9 +652,7 @@ bool YamlReader::flow_node(int parent, Node& out) {
   bool indicator = false;
   const char* q = plain_line_end(p_, true, indicator);
   if (indicator || q == end_ || *q == '\n' || *q == '#' || !count()) return false;
-  const char* e = q;
-  while (e[-1] == ' ') --e;
-  std::string_view text(p_, static_cast<size_t>(e - p_));
+  std::string_view text(p_, static_cast<size_t>(trim_end(p_, q) - p_));
   out.set_kind(is_plain_null(text) ? Node::Kind::null : Node::Kind::scalar);
   out.set_plain(true);
   out.set_mark(mark(p_));
