@@ -118,7 +118,7 @@ int run_finding_set(Context& ctx, const FindingSetOptions& opts) {
                               [&](const Finding& f) { return f.id == opts.id; });
   if (finding == project.findings.end()) {
     std::vector<std::string> ids;
-    for (const Finding& f : project.findings) ids.push_back(f.id);
+    for (const Finding& f : project.findings) ids.push_back(f.id.str());
     throw unknown_id("ID", "finding", opts.id, ids);
   }
   Date day = record_date(ctx, "--date", opts.record.date, project);

@@ -259,7 +259,7 @@ TEST(EditYaml, KeepsCrlfLineEnds) {
   EXPECT_EQ(std::count(edit.text().begin(), edit.text().end(), '\n'),
             std::count(edit.text().begin(), edit.text().end(), '\r'));
   Project project = load(edit.text());
-  EXPECT_EQ(project.findings[2].evidence, kFinding["evidence"]);
+  EXPECT_EQ(project.findings[2].evidence.str(), kFinding["evidence"]);
   EXPECT_EQ(data(edit.text())["findings"][0]["history"][0]["note"], "a\nb");
 }
 
@@ -511,7 +511,7 @@ TEST(EditExamples, RecordingEditsOnlyAddLines) {
     auto found = std::find_if(project.findings.begin(), project.findings.end(),
                               [](const Finding& f) { return f.id == "PN-3"; });
     ASSERT_NE(found, project.findings.end()) << name;
-    EXPECT_EQ(found->evidence, kFinding["evidence"]) << name;
+    EXPECT_EQ(found->evidence.str(), kFinding["evidence"]) << name;
     EXPECT_EQ(data(edit.text(), path)["findings"][0]["history"].back()["note"], "修复已验证: ok");
     auto added = std::find_if(project.log.begin(), project.log.end(), [](const LogEntry& e) {
       return format_date(e.date) == "2031-03-10";

@@ -135,7 +135,7 @@ Strings each(const std::vector<T>& items, std::function<std::string(const T&)> f
 }
 
 Strings ids(const Project& p) {
-  return each<Finding>(p.findings, [](const Finding& f) { return f.id; });
+  return each<Finding>(p.findings, [](const Finding& f) { return f.id.str(); });
 }
 Strings log_authors(const Project& p) {
   return each<LogEntry>(p.log, [](const LogEntry& e) { return format_date(e.date) + " " + e.by; });
@@ -174,7 +174,7 @@ void collect(const Project& p, Strings& out) {
   for (const Meeting* m : {&p.meetings.kickoff, &p.meetings.daily_recap, &p.meetings.phase_recap,
                            &p.meetings.final_recap})
     add(m->attendees);
-  for (const Finding& f : p.findings) add({f.title, f.notes, f.internal_notes});
+  for (const Finding& f : p.findings) add({f.title.str(), f.notes.str(), f.internal_notes.str()});
   for (const LogEntry& e : p.log) {
     add(e.done);
     add(e.support_needed);

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <optional>
 
 #include "model/project.hpp"
 #include "test_helpers.hpp"
@@ -58,7 +59,41 @@ TEST(ProjectLoader, ReleasedDocumentsKeepTheirNamesAndTheModelButPlaceNothing) {
   EXPECT_EQ(problem.path, "findings[0]");
   EXPECT_EQ(problem.mark.line, 0);
   EXPECT_TRUE(problem.excerpt.text.empty());
-  EXPECT_EQ(project->findings.front().evidence, "seen at 09:00");  // the model is its own
+  EXPECT_EQ(project->findings.front().evidence, "seen at 09:00");  // the model outlives it
+}
+
+/// A finding's texts written as they read borrow the source's bytes, which the project keeps
+/// past release_documents() and shares with its copies; the others are copies.
+TEST(ProjectLoader, FindingTextsBorrowTheSourceAndOutliveTheDocuments) {
+  Diagnostics d;
+  std::optional<Project> copy;
+  {
+    auto project = load_project("p.yaml",
+                                kMinimal +
+                                    "findings:\n  - id: F-1\n    title: Gate\n"
+                                    "    evidence: \"seen\\tat 09:00\"\n"
+                                    "    impact: >\n      folded\n      lines\n",
+                                d);
+    ASSERT_TRUE(project) << d.items().front().message;
+    std::string_view source = project->documents.front()->text;
+    const Finding& f = project->findings.front();
+    auto in_source = [&](const Text& text) {
+      return source.find(text.view()) != std::string_view::npos && text.data() >= source.data() &&
+             text.data() < source.data() + source.size();
+    };
+    EXPECT_TRUE(in_source(f.id));
+    EXPECT_TRUE(in_source(f.title));
+    EXPECT_FALSE(in_source(f.evidence));  // unescaped: a copy
+    EXPECT_EQ(f.evidence, "seen\tat 09:00");
+    EXPECT_EQ(f.impact, "folded lines\n");
+    project->release_documents();
+    copy = *project;
+  }
+  const Finding& f = copy->findings.front();
+  EXPECT_EQ(f.id, "F-1");
+  EXPECT_EQ(f.title, "Gate");
+  EXPECT_EQ(f.evidence, "seen\tat 09:00");
+  EXPECT_EQ(f.impact, "folded lines\n");
 }
 
 TEST(ProjectLoader, RejectsMissingRequiredFields) {

@@ -169,7 +169,7 @@ TEST(AudienceGoodPractice, NoNotificationDeadlineEvenWhenRatedHigh) {
   Project p = parse(kProject, Audience::team);
   Ids listed;
   for (const NoticeDeadline& d : notification_deadlines(p, day("2026-12-11")))
-    listed.push_back(d.finding->id);
+    listed.push_back(d.finding->id.str());
   // F-8 was resolved before anyone was told, which is still late; G-1 is rated high, yet
   // nobody is to be told of it.
   EXPECT_EQ(listed, (Ids{"F-1", "F-2", "F-4", "F-8"}));

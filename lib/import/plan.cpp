@@ -75,7 +75,7 @@ FindingUpdate compare(const Finding& finding, const ImportedFinding& imported) {
 }  // namespace
 
 ordered_json finding_field(const Finding& f, const std::string& key) {
-  static const std::map<std::string, std::string Finding::*> texts{
+  static const std::map<std::string, Text Finding::*> texts{
       {"title", &Finding::title},
       {"phase", &Finding::phase},
       {"standard", &Finding::standard},
@@ -87,7 +87,7 @@ ordered_json finding_field(const Finding& f, const std::string& key) {
       {"cvss", &Finding::cvss},
       {"cwe", &Finding::cwe},
       {"fingerprint", &Finding::fingerprint}};
-  if (auto it = texts.find(key); it != texts.end()) return f.*(it->second);
+  if (auto it = texts.find(key); it != texts.end()) return (f.*(it->second)).str();
   if (key == "found") return date_or_empty(f.found);
   if (key == "due") return date_or_empty(f.due);
   if (key == "affected") return f.affected;

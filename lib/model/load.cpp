@@ -44,6 +44,22 @@ const Places* PlaceStore::keep(const FieldNames& names, std::uint32_t object,
   return &places_.emplace_back(Places{&names, object, written, kept.data()});
 }
 
+std::string_view PlaceStore::keep_text(const Document* doc, std::string_view text) {
+  if (text.empty()) return {};
+  if (doc == nullptr || doc->storage == nullptr) return storage_.copy(text);
+  auto at = reinterpret_cast<std::uintptr_t>(text.data());
+  auto source = reinterpret_cast<std::uintptr_t>(doc->text.data());
+  if (at < source || at + text.size() > source + doc->text.size()) return storage_.copy(text);
+  if (sources_.empty() || sources_.back() != doc->storage) {
+    auto kept = std::find(sources_.begin(), sources_.end(), doc->storage);
+    if (kept == sources_.end())
+      sources_.push_back(doc->storage);
+    else
+      std::iter_swap(kept, sources_.end() - 1);  // so the next text of `doc` finds it last
+  }
+  return text;
+}
+
 const Node* Origin::tree_node() const { return doc != nullptr && doc->released ? nullptr : node(); }
 
 bool Origin::has(std::string_view name) const {
@@ -358,7 +374,7 @@ void Checker::check_findings() {
   for (const Standard& standard : p_.standards) standard_ids.push_back(standard.id);
   std::sort(phase_ids.begin(), phase_ids.end());
   std::sort(standard_ids.begin(), standard_ids.end());
-  auto known = [](const std::vector<std::string>& ids, const std::string& id) {
+  auto known = [](const std::vector<std::string>& ids, std::string_view id) {
     return std::binary_search(ids.begin(), ids.end(), id);
   };
   for (const Finding& f : p_.findings) {
@@ -499,7 +515,7 @@ void merge_changes(Project& project, std::vector<RecordedChange>& changes,
   std::vector<std::string> ids;
   for (Finding& f : project.findings) {
     by_id.add(f);
-    ids.push_back(f.id);
+    ids.push_back(f.id.str());
   }
   std::vector<Finding*> changed;
   for (RecordedChange& change : changes) {
@@ -594,7 +610,7 @@ void Checker::check_logged_notifications() {
       if (!by_id) {
         by_id.emplace(p_.findings.size());
         for (const Finding& f : p_.findings)
-          if (by_id->add(f) == nullptr) ids.push_back(f.id);
+          if (by_id->add(f) == nullptr) ids.push_back(f.id.str());
       }
       const Finding* found = by_id->find(n.finding);
       if (found == nullptr) {
@@ -994,7 +1010,7 @@ void clear_notes(T& object) {
 void keep_for_client(Project& project) {
   std::set<std::string, std::less<>> left_out;
   for (const Finding& finding : project.findings)
-    if (finding.internal) left_out.insert(finding.id);
+    if (finding.internal) left_out.insert(finding.id.str());
   erase_internal(project.findings);
   for (Finding& finding : project.findings) clear_notes(finding);
   for (Phase& phase : project.phases) clear_notes(phase);

@@ -39,6 +39,11 @@ class Masker {
     if (!found.empty()) text = mask_sensitive(text, found);
   }
 
+  void mask(Text& text) {
+    std::vector<SensitiveMatch> found = find_sensitive(text);
+    if (!found.empty()) text = mask_sensitive(text, found);
+  }
+
   template <class T>
   void mask(std::vector<T>& items) {
     for (T& item : items) mask(item);

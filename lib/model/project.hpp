@@ -19,6 +19,7 @@
 #include "util/cvss.hpp"
 #include "util/dates.hpp"
 #include "util/diagnostic.hpp"
+#include "util/text_value.hpp"
 
 namespace commplan {
 
@@ -77,10 +78,15 @@ class PlaceStore {
   /// A copy of an object's `path`, kept as long as the store: an Origin holds a view of it, 16
   /// bytes where a string took 32 (and the heap for a history entry's, which SSO cannot hold).
   std::string_view keep_path(std::string_view path) { return storage_.copy(path); }
+  /// A text an object read from `doc` holds (a finding's title), kept as long as the store:
+  /// the source's own bytes where the text is written there as it reads (the store then keeps
+  /// the document's storage, source and all, past Document::release()), else a copy.
+  std::string_view keep_text(const Document* doc, std::string_view text);
 
  private:
   std::deque<Places> places_;
-  NodeStorage storage_;  // the offsets of the fields written, and the paths
+  NodeStorage storage_;  // the offsets of the fields written, the paths, the texts copied
+  std::vector<std::shared_ptr<const NodeStorage>> sources_;  // the texts borrowed are in these
 };
 
 /// Where a model object came from, so later checks can point at it and at its fields: its tree
@@ -256,16 +262,16 @@ struct CvssScore {
 
 struct Finding {
   Origin origin;
-  std::string id, title, phase, standard, evidence, impact, recommendation, owner, client_feedback;
-  std::string notes, internal_notes;    ///< for the team only
+  Text id, title, phase, standard, evidence, impact, recommendation, owner, client_feedback;
+  Text notes, internal_notes;           ///< for the team only
   std::vector<HistoryEntry> history;    ///< in date order
-  std::string cvss;                     ///< a CVSS 3.x or 4.0 vector string, as written
+  Text cvss;                            ///< a CVSS 3.x or 4.0 vector string, as written
   Boxed<CvssScore> cvss_score;          ///< computed from `cvss` by load_project()
   std::vector<std::string> affected;    ///< assets it affects: hosts, URLs, systems
   std::vector<std::string> references;  ///< where to read more: URLs
-  std::string cwe;                      ///< its weakness class, CWE-NUMBER
+  Text cwe;                             ///< its weakness class, CWE-NUMBER
   Boxed<Retest> retest;                 ///< the last re-test of the fix
-  std::string fingerprint;  ///< a scanner's fingerprint of the result it was imported from
+  Text fingerprint;  ///< a scanner's fingerprint of the result it was imported from
   // The small fields last, side by side, so that no padding comes between them (a large
   // register holds hundreds of thousands of findings).
   std::optional<Date> found;
@@ -422,11 +428,10 @@ struct Project {
   /// The working days: project.workdays, or Monday to Friday.
   std::vector<Weekday> workdays() const;
 
-  /// Frees the documents' texts and trees, keeping their file names: for a run that has made
-  /// every check and built its view, and has only to render it. They are the largest part of
-  /// a loaded project (the 100,000-finding recap's peak fell from 313 to 254 MiB, and the page
-  /// reuses their memory instead of touching new). After it, Origins give a problem its file
-  /// and path but no place (mark_of() gives an empty mark).
+  /// Frees the documents' trees, keeping their file names: for a run that has made every check
+  /// and built its view, and has only to render it. A document whose source the findings'
+  /// texts borrow (PlaceStore::keep_text) keeps it, and its storage, in `places`. After it,
+  /// Origins give a problem its file and path but no place (mark_of() gives an empty mark).
   void release_documents();
 };
 

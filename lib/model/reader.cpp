@@ -164,6 +164,11 @@ void read_value(ReadContext& ctx, const Node& node, const std::string& path, std
   if (ctx.expect(node, Node::Kind::scalar, path, "a text")) out = node.text();
 }
 
+void read_value(ReadContext& ctx, const Node& node, const std::string& path, Text& out) {
+  if (ctx.expect(node, Node::Kind::scalar, path, "a text"))
+    out = Text::borrow(ctx.store.keep_text(ctx.doc, node.text()));
+}
+
 void read_value(ReadContext& ctx, const Node& node, const std::string& path, bool& out) {
   if (!ctx.expect(node, Node::Kind::scalar, path, "true or false")) return;
   nlohmann::json value = to_json(node);  // YAML 1.2: true, True, TRUE, false, False, FALSE

@@ -82,6 +82,8 @@ template <class E>
 std::vector<std::string> enum_aliases();
 
 void read_value(ReadContext&, const Node&, const std::string& path, std::string& out);
+/// A text kept in the context's store, which the project holds as long as its objects.
+void read_value(ReadContext&, const Node&, const std::string& path, Text& out);
 void read_value(ReadContext&, const Node&, const std::string& path, bool& out);
 void read_value(ReadContext&, const Node&, const std::string& path, std::optional<int>& out);
 void read_value(ReadContext&, const Node&, const std::string& path, Date& out);

@@ -31,6 +31,7 @@ json enum_schema() {
 // A scalar the model reads as text may be written plain in YAML (`version: 1.10`), which a
 // YAML 1.2 reader types as a number or boolean: the schema accepts those too.
 json schema_of(const std::string*) { return json{{"type", {"string", "number", "boolean"}}}; }
+json schema_of(const Text*) { return schema_of(static_cast<const std::string*>(nullptr)); }
 json schema_of(const bool*) { return json{{"type", "boolean"}}; }
 json schema_of(const std::optional<int>*) {
   return json{{"type", "integer"}, {"minimum", 0}, {"maximum", kMaxWholeNumber}};

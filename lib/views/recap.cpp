@@ -722,7 +722,7 @@ void add_day_lists(View& result, const std::string& at, Day& day,
 /// For the client the project holds none (load_project() empties them).
 json team_notes_json(const Day& day) {
   json list = json::array();
-  auto add = [&list](std::string_view about, const std::string& note) {
+  auto add = [&list](std::string_view about, std::string_view note) {
     if (!note.empty()) list.push_back({{"about", about}, {"text", note}});
   };
   for (const LogEntry* entry : day.log.entries) {
