@@ -7,6 +7,7 @@
 #include "cli.hpp"
 #include "output/write.hpp"
 #include "util/heap.hpp"
+#include "util/read.hpp"
 
 namespace {
 
@@ -24,9 +25,12 @@ void hold_closed_standard_streams() {
 /// flushes it first, so the two interleave as they are written. SIGPIPE keeps its default:
 /// a closed pipe ends the run as it ends any Unix filter; with SIGPIPE ignored, the failed
 /// write is reported (exit 3). The process ends with its command, so the command's large
-/// data is left to the exit rather than destroyed piece by piece (leave_to_exit).
+/// data is left to the exit rather than destroyed piece by piece (leave_to_exit). A large
+/// project file is mapped, not read: cut short by another program while this one runs, it is
+/// an I/O error (exit 3) instead of a crash.
 int main(int argc, char** argv) {
   commplan::use_huge_pages_for_heap();
+  commplan::on_cut_mapped_file(commplan::cli::kIo);
   commplan::end_with_the_command();
   hold_closed_standard_streams();
   commplan::DescriptorBuffer buffer(STDOUT_FILENO);

@@ -87,8 +87,8 @@ std::string plan_calendar(Context& ctx, const PlanOptions& opts, const View& vie
   options.latest_stamp = resolve_today(ctx, BriefOptions{}, nullptr);
   std::vector<ics::PriorEvent> previous;
   if (!opts.previous.empty()) {
-    std::string text = read_source(opts.previous, ctx.in);
-    previous = ics::read_events(opts.previous == "-" ? "<stdin>" : opts.previous, text);
+    FileText text = read_source(opts.previous, ctx.in);
+    previous = ics::read_events(opts.previous == "-" ? "<stdin>" : opts.previous, text.view());
     options.previous = &previous;
   }
   return plan_ics(view.data, options);

@@ -45,7 +45,7 @@ std::vector<std::string> partial_dirs(Context& ctx, const RenderOptions& opts) {
 
 /// TEMPLATE is a file, "-" for standard input, or else the name of a template in the library.
 const tmpl::Template& load_template(tmpl::Library& library, Context& ctx, const std::string& arg) {
-  if (arg == "-") return library.compile("<stdin>", read_source(arg, ctx.in));
+  if (arg == "-") return library.compile("<stdin>", read_source(arg, ctx.in).release());
   if (!is_file(arg) && tmpl::check_name(arg).empty() && library.find(arg)) return library.get(arg);
   return library.compile(arg, read_file(arg));
 }

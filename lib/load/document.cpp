@@ -692,12 +692,12 @@ void parse_with_libfyaml(Document& doc, NodeStorage& storage, Format format,
 
 /// parse_document_with() into `doc`: false where the fast path of Parsers::fast_only gives
 /// up (or the text fails the checks made before parsing).
-bool parse_into(Document& doc, Parsers parsers, std::string file, std::string text, Format format,
+bool parse_into(Document& doc, Parsers parsers, std::string file, FileText text, Format format,
                 Diagnostics& diagnostics, const Limits& limits, const ItemSink* sink) {
   bool json = format == Format::json;
   bool fast = parsers != Parsers::libfyaml_only;
   if (fast && json && text.size() <= limits.max_bytes)
-    text.reserve(text.size() + kJsonFastPadding);  // simdjson reads past the end
+    text.reserve_room(kJsonFastPadding);  // simdjson reads past the end
   auto storage = std::make_shared<NodeStorage>();
   doc = Document{std::move(file), storage->keep(std::move(text)), {}, storage};
   if (!check_source(doc, diagnostics, limits)) return parsers != Parsers::fast_only;
@@ -714,7 +714,7 @@ bool parse_into(Document& doc, Parsers parsers, std::string file, std::string te
 
 }  // namespace
 
-std::optional<Document> parse_document_with(Parsers parsers, std::string file, std::string text,
+std::optional<Document> parse_document_with(Parsers parsers, std::string file, FileText text,
                                             Format format, Diagnostics& diagnostics,
                                             const Limits& limits, const ItemSink* sink) {
   Document doc;
@@ -724,7 +724,7 @@ std::optional<Document> parse_document_with(Parsers parsers, std::string file, s
   return doc;
 }
 
-Document parse_document(std::string file, std::string text, Format format, Diagnostics& diagnostics,
+Document parse_document(std::string file, FileText text, Format format, Diagnostics& diagnostics,
                         const Limits& limits) {
   Document doc;
   parse_into(doc, Parsers::fast_then_libfyaml, std::move(file), std::move(text), format,
@@ -732,20 +732,16 @@ Document parse_document(std::string file, std::string text, Format format, Diagn
   return doc;
 }
 
-void parse_document(Document& doc, std::string file, std::string text, Format format,
+void parse_document(Document& doc, std::string file, FileText text, Format format,
                     Diagnostics& diagnostics, const Limits& limits, const ItemSink& sink) {
   parse_into(doc, Parsers::fast_then_libfyaml, std::move(file), std::move(text), format,
              diagnostics, limits, &sink);
 }
 
-std::string read_source(const std::string& file, std::istream& in, const Limits& limits) {
-  std::string text;
-  if (file == "-") {
-    text = read_stream(in, "<stdin>", limits.max_bytes);
-    if (in.bad()) throw Error(Error::Kind::io, "<stdin>", "cannot read standard input");
-  } else {
-    text = read_file(file, limits.max_bytes);  // both throw past the limit
-  }
+FileText read_source(const std::string& file, std::istream& in, const Limits& limits) {
+  if (file != "-") return read_file_text(file, limits.max_bytes);  // both throw past the limit
+  std::string text = read_stream(in, "<stdin>", limits.max_bytes);
+  if (in.bad()) throw Error(Error::Kind::io, "<stdin>", "cannot read standard input");
   return text;
 }
 
@@ -794,16 +790,16 @@ nlohmann::ordered_json to_ordered_json(const Node& node) {
   return convert<nlohmann::ordered_json>(node);
 }
 
-Document load_document(const std::string& file, std::string text) {
+Document load_document(const std::string& file, FileText text) {
   Diagnostics diagnostics;
   std::string name = file == "-" ? "<stdin>" : file;
-  Format format = detect_format(file, text);
+  Format format = detect_format(file, text.view());
   Document doc = parse_document(name, std::move(text), format, diagnostics);
   if (diagnostics.has_errors()) throw Error(Error::Kind::invalid_input, std::move(diagnostics));
   return doc;
 }
 
-nlohmann::json load_data(const std::string& file, std::string text) {
+nlohmann::json load_data(const std::string& file, FileText text) {
   return to_json(load_document(file, std::move(text)).root);
 }
 

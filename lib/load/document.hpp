@@ -231,18 +231,18 @@ Format detect_format(std::string_view file, std::string_view text);
 
 /// Parses `text`; every problem goes to `diagnostics` (located in `file`). On a fatal problem
 /// (syntax, encoding, limits) the returned root is null and diagnostics has an error.
-Document parse_document(std::string file, std::string text, Format format, Diagnostics& diagnostics,
+Document parse_document(std::string file, FileText text, Format format, Diagnostics& diagnostics,
                         const Limits& limits = {});
 
 /// parse_document() into `doc`, giving the items of `sink`'s list to it as they are parsed
 /// (on a fatal problem, some may have been given before it). The sink is given `doc` itself,
 /// so what it keeps pointing to the document stays valid.
-void parse_document(Document& doc, std::string file, std::string text, Format format,
+void parse_document(Document& doc, std::string file, FileText text, Format format,
                     Diagnostics& diagnostics, const Limits& limits, const ItemSink& sink);
 
-/// The text of `file`, or everything on `in` when `file` is "-". Throws Error(io), and
-/// Error(invalid_input) past Limits::max_bytes.
-std::string read_source(const std::string& file, std::istream& in, const Limits& limits = {});
+/// The text of `file` (mapped when large: read_file_text()), or everything on `in` when `file`
+/// is "-". Throws Error(io), and Error(invalid_input) past Limits::max_bytes.
+FileText read_source(const std::string& file, std::istream& in, const Limits& limits = {});
 
 /// A node as JSON data with YAML 1.2 core-schema typing of plain scalars (null, true/false,
 /// integers, floats; everything else, and every quoted scalar, is a string).
@@ -259,9 +259,9 @@ nlohmann::ordered_json to_ordered_json(const Node& node);
 
 /// Parses a data file's text (format by detect_format) into its document, named "<stdin>" in
 /// messages when `file` is "-". Throws Error(invalid_input) carrying every problem found.
-Document load_document(const std::string& file, std::string text);
+Document load_document(const std::string& file, FileText text);
 
 /// load_document() as JSON data (to_json of its root).
-nlohmann::json load_data(const std::string& file, std::string text);
+nlohmann::json load_data(const std::string& file, FileText text);
 
 }  // namespace commplan

@@ -12,6 +12,8 @@
 #include <type_traits>
 #include <vector>
 
+#include "util/read.hpp"
+
 namespace commplan {
 
 /// A bump allocator: nodes, entries and texts are trivially destructible, so a document's
@@ -19,15 +21,15 @@ namespace commplan {
 class NodeStorage {
  public:
   /// Keeps the source text, which the tree's texts point into where they are written plainly.
-  std::string_view keep(std::string text) {
+  std::string_view keep(FileText text) {
     source_ = std::move(text);
-    return source_;
+    return source_.view();
   }
 
   /// The bytes that can be read from `text`, a part of the kept source, to the end of the
   /// source's buffer (its capacity): the JSON fast path reads a little past the text's end.
   size_t readable_from(std::string_view text) const {
-    return source_.capacity() - static_cast<size_t>(text.data() - source_.data());
+    return source_.readable() - static_cast<size_t>(text.data() - source_.view().data());
   }
 
   /// A copy of `text` that lives as long as the storage.
@@ -88,7 +90,7 @@ class NodeStorage {
     return at;
   }
 
-  std::string source_;
+  FileText source_;
   std::vector<std::unique_ptr<std::byte[]>> blocks_;
   std::byte* next_ = nullptr;
   size_t left_ = 0;

@@ -15,7 +15,7 @@ enum class Parsers { fast_then_libfyaml, libfyaml_only, fast_only };
 
 /// parse_document with a choice of parsers; with fast_only, nullopt where the fast path gives
 /// up (or the text fails the checks made before parsing).
-std::optional<Document> parse_document_with(Parsers parsers, std::string file, std::string text,
+std::optional<Document> parse_document_with(Parsers parsers, std::string file, FileText text,
                                             Format format, Diagnostics& diagnostics,
                                             const Limits& limits = {},
                                             const ItemSink* sink = nullptr);

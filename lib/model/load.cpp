@@ -787,9 +787,9 @@ class FindingReader {
   size_t first_ = 0;  // the offset of the first finding
 };
 
-std::shared_ptr<Document> parse(const std::string& file, std::string text, Diagnostics& diagnostics,
+std::shared_ptr<Document> parse(const std::string& file, FileText text, Diagnostics& diagnostics,
                                 const Limits& limits, const ItemSink& sink) {
-  Format format = detect_format(file, text);
+  Format format = detect_format(file, text.view());
   auto doc = std::make_shared<Document>();
   parse_document(*doc, file, std::move(text), format, diagnostics, limits, sink);
   if (!diagnostics.has_errors() && doc->root.is_null())
@@ -1052,7 +1052,7 @@ std::string log_dir_folder(const Project& project, const std::string& project_fi
   return (log_dir_path(project, project_file) / "file").lexically_normal().parent_path().string();
 }
 
-std::optional<Project> load_project(const std::string& file, std::string text,
+std::optional<Project> load_project(const std::string& file, FileText text,
                                     Diagnostics& diagnostics, const Limits& limits,
                                     const FileOverrides* overrides, Audience audience,
                                     Masking masking) {

@@ -468,7 +468,7 @@ using FileOverrides = std::map<std::string, std::string>;
 /// entries, questions, minutes, actions, confirmations, items of text lists, and whatever
 /// refers to a finding left out) and every `notes` and `internal_notes` is emptied; then, with
 /// `masking` on, every text left has its sensitive data masked (mask_project, model/mask.hpp).
-std::optional<Project> load_project(const std::string& file, std::string text,
+std::optional<Project> load_project(const std::string& file, FileText text,
                                     Diagnostics& diagnostics, const Limits& limits = {},
                                     const FileOverrides* overrides = nullptr,
                                     Audience audience = Audience::team,

@@ -1,12 +1,19 @@
 #include "util/read.hpp"
 
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <fstream>
 #include <istream>
+#include <utility>
 
 #include "util/diagnostic.hpp"
 
@@ -18,7 +25,136 @@ namespace {
   throw Error(Error::Kind::io, path, std::string("cannot read: ") + std::strerror(error));
 }
 
+/// The files mapped now, for the fault handler to name: a fixed table, as a signal handler may
+/// not allocate. A mapping past its 32 slots is unnamed in the message.
+struct MappedFile {
+  std::uintptr_t begin = 0, end = 0;
+  std::array<char, 256> path{};  // cut short past 255 bytes
+};
+std::array<MappedFile, 32> mapped_files;
+volatile sig_atomic_t cut_exit_code = -1;  // -1: on_cut_mapped_file() was not called
+
+void remember_mapping(const void* at, size_t size, const std::string& path) {
+  for (MappedFile& slot : mapped_files)
+    if (slot.begin == 0) {
+      size_t length = std::min(path.size(), slot.path.size() - 1);
+      std::memcpy(slot.path.data(), path.data(), length);
+      slot.path[length] = '\0';
+      slot.end = reinterpret_cast<std::uintptr_t>(at) + size;
+      slot.begin = reinterpret_cast<std::uintptr_t>(at);
+      return;
+    }
+}
+
+void forget_mapping(const void* at) {
+  for (MappedFile& slot : mapped_files)
+    if (slot.begin == reinterpret_cast<std::uintptr_t>(at)) slot = MappedFile{};
+}
+
+void write_all(const char* text, size_t size) {
+  while (size > 0) {
+    ssize_t written = ::write(STDERR_FILENO, text, size);
+    if (written <= 0) return;
+    text += written;
+    size -= static_cast<size_t>(written);
+  }
+}
+
+/// SIGBUS: a page of a mapped file that is no longer there. Only async-signal-safe calls.
+void on_bus_fault(int /*signal*/, siginfo_t* info, void* /*context*/) {
+  auto at = reinterpret_cast<std::uintptr_t>(info->si_addr);
+  for (const MappedFile& slot : mapped_files)
+    if (slot.begin != 0 && at >= slot.begin && at < slot.end) {
+      write_all(slot.path.data(), std::strlen(slot.path.data()));
+      static constexpr char kMessage[] =
+          ": error: cannot read: the file changed while it was read (it was cut short)\n";
+      write_all(kMessage, sizeof kMessage - 1);
+      ::_exit(cut_exit_code);
+    }
+  // Not a file of ours: the fault is what it would have been without the handler (raised
+  // again, it is delivered once this handler returns).
+  ::signal(SIGBUS, SIG_DFL);
+  ::raise(SIGBUS);
+}
+
 }  // namespace
+
+FileText::FileText(FileText&& other) noexcept
+    : text_(std::move(other.text_)),
+      map_(std::exchange(other.map_, nullptr)),
+      map_size_(std::exchange(other.map_size_, 0)),
+      size_(std::exchange(other.size_, 0)) {}
+
+FileText& FileText::operator=(FileText&& other) noexcept {
+  // `other` takes what this held, and unmaps it when it goes.
+  std::swap(text_, other.text_);
+  std::swap(map_, other.map_);
+  std::swap(map_size_, other.map_size_);
+  std::swap(size_, other.size_);
+  return *this;
+}
+
+FileText::~FileText() {
+  if (map_ == nullptr) return;
+  forget_mapping(map_);
+  ::munmap(map_, map_size_);
+}
+
+std::string_view FileText::view() const {
+  return map_ ? std::string_view(static_cast<const char*>(map_), size_) : std::string_view(text_);
+}
+
+size_t FileText::readable() const { return map_ ? map_size_ : text_.capacity(); }
+
+void FileText::reserve_room(size_t room) {
+  if (!map_) text_.reserve(text_.size() + room);
+}
+
+std::string FileText::release() && {
+  std::string text = map_ ? std::string(view()) : std::move(text_);
+  *this = FileText();
+  return text;
+}
+
+FileText read_file_text(const std::string& path, size_t max_bytes) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  struct stat info {};
+  if (fd < 0 || ::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode) ||
+      static_cast<size_t>(info.st_size) < kMapFilesFrom ||
+      static_cast<size_t>(info.st_size) > max_bytes) {
+    if (fd >= 0) ::close(fd);
+    return read_file(path, max_bytes);  // which says why it cannot, if it cannot
+  }
+  auto size = static_cast<size_t>(info.st_size);
+  auto page = static_cast<size_t>(::sysconf(_SC_PAGESIZE));
+  // The file's pages, then at least a page of zeros (kReadPadding and more) in address space
+  // reserved first, so nothing else is mapped right after the file.
+  size_t length = (size + page - 1) / page * page + page;
+  void* area = ::mmap(nullptr, length, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  void* file = area == MAP_FAILED
+                   ? MAP_FAILED
+                   : ::mmap(area, size, PROT_READ, MAP_PRIVATE | MAP_FIXED | MAP_POPULATE, fd, 0);
+  ::close(fd);
+  if (file == MAP_FAILED) {
+    if (area != MAP_FAILED) ::munmap(area, length);
+    return read_file(path, max_bytes);
+  }
+  FileText text;
+  text.map_ = area;
+  text.map_size_ = length;
+  text.size_ = size;
+  remember_mapping(area, length, path);
+  return text;
+}
+
+void on_cut_mapped_file(int exit_code) {
+  cut_exit_code = exit_code;
+  struct sigaction action {};
+  action.sa_sigaction = on_bus_fault;
+  action.sa_flags = SA_SIGINFO;
+  sigemptyset(&action.sa_mask);
+  ::sigaction(SIGBUS, &action, nullptr);
+}
 
 std::string read_file(const std::string& path, size_t max_bytes) {
   struct stat info {};

@@ -4,6 +4,8 @@
 #include <cstddef>
 #include <iosfwd>
 #include <string>
+#include <string_view>
+#include <utility>
 
 namespace commplan {
 
@@ -22,5 +24,54 @@ std::string read_file(const std::string& path, size_t max_bytes = kMaxReadBytes)
 /// size expected, is reserved up front instead of growing the text by copies.
 std::string read_stream(std::istream& in, const std::string& name, size_t max_bytes = kMaxReadBytes,
                         size_t size_hint = 0);
+
+/// A file's text in memory: a string of its own, or the file mapped read-only (read_file_text()
+/// maps a large file: its pages are the system's cache of the file, neither copied nor
+/// cleared first, which a string of its size would be). Move-only; converts from a string.
+class FileText {
+ public:
+  FileText() = default;
+  FileText(std::string text) : text_(std::move(text)) {}  // NOLINT: a string is a file text
+  FileText(const char* text) : text_(text) {}             // NOLINT
+  FileText(FileText&& other) noexcept;
+  FileText& operator=(FileText&& other) noexcept;
+  FileText(const FileText&) = delete;
+  FileText& operator=(const FileText&) = delete;
+  ~FileText();
+
+  std::string_view view() const;
+  size_t size() const { return view().size(); }
+  /// The bytes that can be read from view().data(): the size and any room past it.
+  size_t readable() const;
+  /// Makes `room` bytes past the end readable too (a string grows its capacity; a mapping
+  /// has kReadPadding at least already).
+  void reserve_room(size_t room);
+  /// Whether the text is the file mapped.
+  bool mapped() const { return map_ != nullptr; }
+  /// The text as a string of its own (a copy of a mapping).
+  std::string release() &&;
+
+ private:
+  friend FileText read_file_text(const std::string& path, size_t max_bytes);
+  std::string text_;
+  void* map_ = nullptr;  // the mapping: the file's pages, then at least a page of zeros
+  size_t map_size_ = 0;  // its length
+  size_t size_ = 0;      // the file's size, when mapped
+};
+
+/// Files at least this large are mapped by read_file_text(); below it, reading them costs less
+/// than a mapping's system calls and page faults.
+inline constexpr size_t kMapFilesFrom = 1u << 20;
+
+/// read_file() for a text the program keeps to its end (a project file): a regular file of at
+/// least kMapFilesFrom bytes is mapped instead of read. A mapped file cut short while the
+/// program runs makes its pages unreadable: on_cut_mapped_file() makes that an error.
+FileText read_file_text(const std::string& path, size_t max_bytes = kMaxReadBytes);
+
+/// Makes a fault in a file read_file_text() mapped (the file was cut short by another program,
+/// or its disk failed) end the process with "PATH: error: cannot read: the file changed while
+/// it was read" on standard error and `exit_code`, instead of a crash (SIGBUS): for a
+/// program's main.
+void on_cut_mapped_file(int exit_code);
 
 }  // namespace commplan

@@ -1,0 +1,135 @@
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <csignal>
+#include <string>
+#include <utility>
+
+#include "template_fixtures.hpp"
+#include "test_helpers.hpp"
+#include "util/diagnostic.hpp"
+#include "util/read.hpp"
+
+namespace commplan {
+namespace {
+
+using tmpl::testing::TempDir;
+
+/// `size` bytes of text: numbered lines.
+std::string text_of(size_t size) {
+  std::string text;
+  for (size_t line = 0; text.size() < size; ++line) text += "line " + std::to_string(line) + "\n";
+  text.resize(size);
+  return text;
+}
+
+TEST(ReadFileText, MapsALargeFileWithZerosPastItsEnd) {
+  TempDir dir;
+  for (size_t size : {kMapFilesFrom, kMapFilesFrom + 4096 - 10, kMapFilesFrom + 4096}) {
+    std::string text = text_of(size);
+    FileText read = read_file_text(dir.write("big.yaml", text));
+    ASSERT_TRUE(read.mapped()) << size;
+    EXPECT_EQ(read.view(), text);
+    ASSERT_GE(read.readable(), size + kReadPadding);
+    std::string_view past(read.view().data() + size, read.readable() - size);
+    EXPECT_EQ(past.find_first_not_of('\0'), std::string_view::npos) << size;
+  }
+}
+
+TEST(ReadFileText, ReadsASmallFile) {
+  TempDir dir;
+  std::string text = text_of(kMapFilesFrom - 1);
+  FileText read = read_file_text(dir.write("small.yaml", text));
+  EXPECT_FALSE(read.mapped());
+  EXPECT_EQ(read.view(), text);
+  EXPECT_GE(read.readable(), text.size() + kReadPadding);
+}
+
+TEST(ReadFileText, FailsAsReadFileDoes) {
+  TempDir dir;
+  auto error_of = [](const std::string& path, size_t limit) {
+    try {
+      read_file_text(path, limit);
+    } catch (const Error& e) {
+      return format_headline(e.diagnostics().items().front());
+    }
+    return std::string("no error");
+  };
+  EXPECT_EQ(error_of(dir.str(), kMaxReadBytes), dir.str() + ": error: cannot read: Is a directory");
+  EXPECT_EQ(error_of(dir.str() + "/none", kMaxReadBytes),
+            dir.str() + "/none: error: cannot read: No such file or directory");
+  std::string big = dir.write("big.yaml", text_of(kMapFilesFrom + 1));
+  EXPECT_EQ(error_of(big, kMapFilesFrom), big + ": error: file is larger than 1 MiB (the limit)");
+}
+
+TEST(FileText, MovesItsMappingAndReleasesACopy) {
+  TempDir dir;
+  std::string text = text_of(kMapFilesFrom);
+  FileText read = read_file_text(dir.write("big.yaml", text));
+  const char* bytes = read.view().data();
+  FileText moved = std::move(read);
+  EXPECT_EQ(moved.view().data(), bytes);
+  EXPECT_FALSE(read.mapped());  // NOLINT: read after the move on purpose
+  EXPECT_TRUE(read.view().empty());
+  FileText assigned = FileText("small");
+  assigned = std::move(moved);
+  EXPECT_EQ(assigned.view().data(), bytes);
+  std::string copy = std::move(assigned).release();
+  EXPECT_EQ(copy, text);
+  EXPECT_FALSE(assigned.mapped());  // NOLINT
+}
+
+TEST(FileText, AStringGrowsTheRoomAskedFor) {
+  FileText text(std::string("{}"));
+  text.reserve_room(64);
+  EXPECT_GE(text.readable(), 66u);
+  EXPECT_EQ(text.view(), "{}");
+}
+
+/// Cut short by another program, a mapped file's pages past its new end fault: the process
+/// ends with the I/O error's code and the file named, not with SIGBUS.
+TEST(ReadFileTextDeathTest, AFileCutShortWhileMappedIsAnIoError) {
+  GTEST_FLAG_SET(death_test_style, "threadsafe");
+  TempDir dir;
+  std::string path = dir.write("big.yaml", text_of(2 * kMapFilesFrom));
+  EXPECT_EXIT(
+      {
+        on_cut_mapped_file(3);
+        FileText read = read_file_text(path);
+        if (::truncate(path.c_str(), 0) != 0) std::_Exit(9);
+        volatile char last = read.view().back();
+        (void)last;
+        std::_Exit(0);
+      },
+      ::testing::ExitedWithCode(3),
+      "big.yaml: error: cannot read: the file changed while it was read \\(it was cut short\\)");
+}
+
+TEST(ReadFileTextDeathTest, AnotherBusFaultIsLeftAsItWas) {
+  GTEST_FLAG_SET(death_test_style, "threadsafe");
+  EXPECT_EXIT(
+      {
+        on_cut_mapped_file(3);
+        std::raise(SIGBUS);
+        std::_Exit(0);
+      },
+      ::testing::KilledBySignal(SIGBUS), "");
+}
+
+/// A project file large enough to be mapped renders as the same text read from standard input.
+TEST(ReadFileText, AMappedProjectRendersAsItsTextRead) {
+  TempDir dir;
+  std::string project = testing::project_head() + "findings:\n";
+  for (int i = 0; project.size() <= kMapFilesFrom; ++i)
+    project += "  - id: F-" + std::to_string(i) + "\n    title: Gate " + std::to_string(i) +
+               " is open\n    found: 2026-12-08\n    severity: high\n    status: open\n";
+  std::string path = dir.write("big.yaml", project);
+  auto mapped = testing::run_cli({"recap", path, "--level", "final", "--date", "2026-12-18"});
+  auto read = testing::run_cli({"recap", "-", "--level", "final", "--date", "2026-12-18"}, project);
+  ASSERT_EQ(mapped.code, 0) << mapped.err;
+  EXPECT_EQ(mapped.out, read.out);
+  EXPECT_NE(mapped.out.find("Gate 1000 is open"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace commplan
