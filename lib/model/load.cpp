@@ -44,22 +44,6 @@ const Places* PlaceStore::keep(const FieldNames& names, std::uint32_t object,
   return &places_.emplace_back(Places{&names, object, written, kept.data()});
 }
 
-std::string_view PlaceStore::keep_text(const Document* doc, std::string_view text) {
-  if (text.empty()) return {};
-  if (doc == nullptr || doc->storage == nullptr) return storage_.copy(text);
-  auto at = reinterpret_cast<std::uintptr_t>(text.data());
-  auto source = reinterpret_cast<std::uintptr_t>(doc->text.data());
-  if (at < source || at + text.size() > source + doc->text.size()) return storage_.copy(text);
-  if (sources_.empty() || sources_.back() != doc->storage) {
-    auto kept = std::find(sources_.begin(), sources_.end(), doc->storage);
-    if (kept == sources_.end())
-      sources_.push_back(doc->storage);
-    else
-      std::iter_swap(kept, sources_.end() - 1);  // so the next text of `doc` finds it last
-  }
-  return text;
-}
-
 const Node* Origin::tree_node() const { return doc != nullptr && doc->released ? nullptr : node(); }
 
 bool Origin::has(std::string_view name) const {
