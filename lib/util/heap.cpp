@@ -1,5 +1,6 @@
 #include "util/heap.hpp"
 
+#include <algorithm>
 #include <climits>
 #include <cstdint>
 #include <cstdlib>  // defines __GLIBC__ on glibc systems
@@ -29,6 +30,8 @@ constexpr int kMmapThreshold = 32 << 20;
 constexpr int kTopPadAfter = 64 << 20;
 /// How much of the heap's top stays in small pages before the huge ones begin.
 constexpr uintptr_t kSmallPagesFirst = uintptr_t{2} << 20;
+/// How much of the heap past that is marked for huge pages; the rest stays in small ones.
+constexpr uintptr_t kHugePages = uintptr_t{64} << 20;
 /// malloc's chunk header before the memory it returns, and the size field's own width.
 constexpr uintptr_t kChunkHeader = 2 * sizeof(size_t);
 
@@ -81,7 +84,7 @@ void use_huge_pages_for_heap() {
   // every 2 MiB the run touches is one huge page: nothing above it was touched before the
   // range was marked (the header malloc wrote after the freed block is at the top's start).
   uintptr_t boundary = (top_start + kSmallPagesFirst + kHugePage - 1) & ~(kHugePage - 1);
-  uintptr_t end = address(heap_end) & ~(kHugePage - 1);
+  uintptr_t end = std::min(address(heap_end) & ~(kHugePage - 1), boundary + kHugePages);
   if (end > boundary) madvise(reinterpret_cast<void*>(boundary), end - boundary, MADV_HUGEPAGE);
 }
 
