@@ -17,7 +17,7 @@ namespace commplan {
 /// borrows from the project's PlaceStore, which every copy of the project shares), or owns a
 /// copy of its own (a text set by code: an import, an edit, a test). 16 bytes where a
 /// std::string takes 32, and a borrowed text has no heap block of its own: the
-/// 300,000-finding recap's peak fell from 455 to 391 MiB.
+/// 300,000-finding recap's peak fell from 455 to 382 MiB.
 ///
 /// A copy of a borrowed text borrows too: a copy must not outlive what its original borrowed
 /// from. A copy of an owned text owns its own copy.
