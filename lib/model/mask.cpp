@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <iterator>
 #include <optional>
+#include <type_traits>
 #include <variant>
 
 #include "model/describe.hpp"
@@ -18,9 +19,17 @@ namespace commplan {
 
 namespace {
 
+/// The types of the model's fields that hold no text: the Masker leaves them alone. A field
+/// of any other type without a describe() fails to compile, so a new kind of text (as Text
+/// was) cannot be left unmasked by being unknown.
+template <class T>
+constexpr bool kHoldsNoText = std::is_arithmetic_v<T> || std::is_enum_v<T> ||
+                              std::is_same_v<T, Date> || std::is_same_v<T, ClockTime>;
+
 /// The visitor of describe() that masks every text it is shown. A type with a describe() of its
-/// own is visited field by field; a type without one (a date, a number, an enum, a flag) holds
-/// no text and is left alone, so a field added to the model needs nothing here.
+/// own is visited field by field; a type without one must hold no text (kHoldsNoText: a date,
+/// a number, an enum, a flag) and is left alone, so a field added to the model of a known type
+/// needs nothing here.
 class Masker {
  public:
   template <class T>
@@ -31,7 +40,10 @@ class Masker {
 
   template <class T>
   void mask(T& object) {
-    if constexpr (requires(Masker & v) { describe(v, object); }) describe(*this, object);
+    if constexpr (requires(Masker & v) { describe(v, object); })
+      describe(*this, object);
+    else
+      static_assert(kHoldsNoText<T>, "a type the Masker does not know: mask() its texts");
   }
 
   void mask(std::string& text) {
