@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <cstring>
 #include <ostream>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -32,6 +33,7 @@ class Text {
   /// A text that borrows `text`, which must outlive it and its copies.
   static Text borrow(std::string_view text) {
     Text borrowed;
+    if (text.size() > UINT32_MAX) throw std::length_error("a text of 4 GiB or more");
     if (!text.empty()) {
       borrowed.data_ = text.data();
       borrowed.size_ = static_cast<std::uint32_t>(text.size());
@@ -88,6 +90,7 @@ class Text {
  private:
   void assign(std::string_view text) {
     if (text.empty()) return;
+    if (text.size() > UINT32_MAX) throw std::length_error("a text of 4 GiB or more");
     char* copy = new char[text.size()];
     std::memcpy(copy, text.data(), text.size());
     data_ = copy;
