@@ -232,7 +232,7 @@ struct EscalationLevel {
 /// Who was told of a finding, and how (`notified` of a history entry).
 struct Notification {
   Origin origin;
-  std::string to, via;
+  Text to, via;
 };
 
 /// A dated change to a finding: a new status or severity, a note, a notification.
@@ -241,9 +241,9 @@ struct HistoryEntry {
   Date date;
   std::optional<Status> status;
   std::optional<Severity> severity;
-  std::string note, by;
+  Text note, by;
   Boxed<Notification> notified;
-  std::string feedback;  ///< what the client said of it that day: its client_feedback from then
+  Text feedback;  ///< what the client said of it that day: its client_feedback from then
 };
 
 /// The last re-test of a finding's fix: when, with what outcome, and what was seen.
@@ -251,7 +251,7 @@ struct Retest {
   Origin origin;
   Date date;
   std::optional<RetestResult> result;
-  std::string note;
+  Text note;
 };
 
 /// A finding's CVSS vector as commplan scored it (never typed by the user).
