@@ -11,7 +11,6 @@
 #include <cerrno>
 #include <cstdint>
 #include <cstring>
-#include <fstream>
 #include <istream>
 #include <utility>
 
@@ -24,6 +23,56 @@ namespace {
 [[noreturn]] void fail(const std::string& path, int error) {
   throw Error(Error::Kind::io, path, std::string("cannot read: ") + std::strerror(error));
 }
+
+[[noreturn]] void too_large(const std::string& name, size_t max_bytes) {
+  throw Error(Error::Kind::invalid_input, name,
+              "file is larger than " + std::to_string(max_bytes >> 20) + " MiB (the limit)");
+}
+
+/// A file opened to be read whole, once, whether it is then mapped or read; closed when it
+/// goes. Error(io) when it cannot be opened, or is a folder.
+class OpenFile {
+ public:
+  explicit OpenFile(const std::string& path)
+      : path_(path), fd_(::open(path.c_str(), O_RDONLY | O_CLOEXEC)) {
+    int error = fd_ < 0                     ? errno
+                : ::fstat(fd_, &info_) != 0 ? errno
+                : S_ISDIR(info_.st_mode)    ? EISDIR
+                                            : 0;
+    if (error != 0) {
+      if (fd_ >= 0) ::close(fd_);
+      fail(path, error);
+    }
+  }
+  ~OpenFile() { ::close(fd_); }
+  OpenFile(const OpenFile&) = delete;
+  OpenFile& operator=(const OpenFile&) = delete;
+
+  int fd() const { return fd_; }
+  /// Its size when it is a regular file; 0 for a pipe or a device, whose size is not known.
+  size_t size() const { return S_ISREG(info_.st_mode) ? static_cast<size_t>(info_.st_size) : 0; }
+
+  /// Everything left to read, bounded by `max_bytes` as read_file() is.
+  std::string read(size_t max_bytes) {
+    std::string text;
+    // + 1: the read that finds the end; then the room a parser may read past it.
+    text.reserve(std::min(size(), max_bytes) + 1 + kReadPadding);
+    char buffer[1 << 16];
+    for (;;) {
+      ssize_t got = ::read(fd_, buffer, sizeof buffer);
+      if (got < 0 && errno == EINTR) continue;
+      if (got < 0) fail(path_, errno);
+      if (got == 0) return text;
+      text.append(buffer, static_cast<size_t>(got));
+      if (text.size() > max_bytes) too_large(path_, max_bytes);
+    }
+  }
+
+ private:
+  const std::string& path_;
+  int fd_;
+  struct stat info_ {};
+};
 
 /// The files mapped now, for the fault handler to name: a fixed table, as a signal handler may
 /// not allocate. A mapping past its 32 slots is unnamed in the message.
@@ -117,27 +166,19 @@ std::string FileText::release() && {
 }
 
 FileText read_file_text(const std::string& path, size_t max_bytes) {
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  struct stat info {};
-  if (fd < 0 || ::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode) ||
-      static_cast<size_t>(info.st_size) < kMapFilesFrom ||
-      static_cast<size_t>(info.st_size) > max_bytes) {
-    if (fd >= 0) ::close(fd);
-    return read_file(path, max_bytes);  // which says why it cannot, if it cannot
-  }
-  auto size = static_cast<size_t>(info.st_size);
+  OpenFile file(path);
+  size_t size = file.size();
+  if (size < kMapFilesFrom || size > max_bytes) return file.read(max_bytes);
   auto page = static_cast<size_t>(::sysconf(_SC_PAGESIZE));
   // The file's pages, then at least a page of zeros (kReadPadding and more) in address space
   // reserved first, so nothing else is mapped right after the file.
   size_t length = (size + page - 1) / page * page + page;
   void* area = ::mmap(nullptr, length, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-  void* file = area == MAP_FAILED
-                   ? MAP_FAILED
-                   : ::mmap(area, size, PROT_READ, MAP_PRIVATE | MAP_FIXED | MAP_POPULATE, fd, 0);
-  ::close(fd);
-  if (file == MAP_FAILED) {
-    if (area != MAP_FAILED) ::munmap(area, length);
-    return read_file(path, max_bytes);
+  if (area == MAP_FAILED) return file.read(max_bytes);
+  if (::mmap(area, size, PROT_READ, MAP_PRIVATE | MAP_FIXED | MAP_POPULATE, file.fd(), 0) ==
+      MAP_FAILED) {
+    ::munmap(area, length);
+    return file.read(max_bytes);  // a file system that cannot map
   }
   FileText text;
   text.map_ = area;
@@ -157,14 +198,7 @@ void on_cut_mapped_file(int exit_code) {
 }
 
 std::string read_file(const std::string& path, size_t max_bytes) {
-  struct stat info {};
-  if (::stat(path.c_str(), &info) == 0 && S_ISDIR(info.st_mode)) fail(path, EISDIR);
-  std::ifstream file(path, std::ios::binary);
-  if (!file) fail(path, errno);
-  size_t size = S_ISREG(info.st_mode) ? static_cast<size_t>(info.st_size) : 0;
-  std::string text = read_stream(file, path, max_bytes, size);
-  if (file.bad()) fail(path, errno);
-  return text;
+  return OpenFile(path).read(max_bytes);
 }
 
 std::string read_stream(std::istream& in, const std::string& name, size_t max_bytes,
@@ -175,9 +209,7 @@ std::string read_stream(std::istream& in, const std::string& name, size_t max_by
   char buffer[1 << 16];
   while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
     text.append(buffer, static_cast<size_t>(in.gcount()));
-    if (text.size() > max_bytes)
-      throw Error(Error::Kind::invalid_input, name,
-                  "file is larger than " + std::to_string(max_bytes >> 20) + " MiB (the limit)");
+    if (text.size() > max_bytes) too_large(name, max_bytes);
   }
   return text;
 }
