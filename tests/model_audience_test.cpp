@@ -231,7 +231,7 @@ TEST(ClientLoad, LeavesOutInternalFindingsEntriesQuestionsMinutesActionsAndConfi
 
 TEST(ClientLoad, EmptiesEveryNotesAndInternalNotes) {
   Project p = load(kProject, Audience::client);
-  for (const Finding& f : p.findings) EXPECT_EQ(f.notes + f.internal_notes, "") << f.id;
+  for (const Finding& f : p.findings) EXPECT_EQ(f.notes.str() + f.internal_notes.str(), "") << f.id;
   for (const Phase& ph : p.phases) EXPECT_EQ(ph.notes + ph.internal_notes, "") << ph.id;
   for (const LogEntry& e : p.log) EXPECT_EQ(e.notes + e.internal_notes, "") << e.by;
   for (const Minutes& m : p.minutes) EXPECT_EQ(m.notes + m.internal_notes, "");

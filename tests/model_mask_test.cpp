@@ -162,7 +162,7 @@ TEST(MaskProject, TheTeamAndNoMaskSeeTheTextsAsWritten) {
                     load(kProject, Audience::team, Masking::on)}) {
     EXPECT_EQ(p.project.summary, "billing " + kCard);
     EXPECT_EQ(p.findings.at(0).history.at(0).notified->to, kGithub);
-    EXPECT_NE(p.findings.at(0).evidence.find(kKeyBody), std::string::npos);
+    EXPECT_NE(p.findings.at(0).evidence.view().find(kKeyBody), std::string::npos);
     EXPECT_EQ(p.log.at(0).done.at(0), "read " + kJwt);
   }
 }

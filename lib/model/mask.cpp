@@ -46,12 +46,9 @@ class Masker {
       static_assert(kHoldsNoText<T>, "a type the Masker does not know: mask() its texts");
   }
 
-  void mask(std::string& text) {
-    std::vector<SensitiveMatch> found = find_sensitive(text);
-    if (!found.empty()) text = mask_sensitive(text, found);
-  }
-
-  void mask(Text& text) {
+  template <class T>
+  requires std::is_same_v<T, std::string> || std::is_same_v<T, Text>
+  void mask(T& text) {
     std::vector<SensitiveMatch> found = find_sensitive(text);
     if (!found.empty()) text = mask_sensitive(text, found);
   }

@@ -71,13 +71,8 @@ class Text {
   const char* data() const { return data_; }
   size_t size() const { return size_; }
   bool empty() const { return size_ == 0; }
-  char front() const { return data_[0]; }
-  char back() const { return data_[size_ - 1]; }
-  const char* begin() const { return data_; }
-  const char* end() const { return data_ + size_; }
   char operator[](size_t i) const { return data_[i]; }
   void clear() { *this = Text(); }
-  size_t find(std::string_view part, size_t from = 0) const { return view().find(part, from); }
 
   friend bool operator==(const Text& a, const Text& b) { return a.view() == b.view(); }
   friend bool operator==(const Text& a, std::string_view b) { return a.view() == b; }
@@ -104,13 +99,6 @@ class Text {
 };
 
 inline std::ostream& operator<<(std::ostream& out, const Text& text) { return out << text.view(); }
-
-inline std::string operator+(const std::string& a, const Text& b) { return a + b.str(); }
-inline std::string operator+(const Text& a, std::string_view b) {
-  std::string out = a.str();
-  out.append(b);
-  return out;
-}
 
 }  // namespace commplan
 
