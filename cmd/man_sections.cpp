@@ -48,6 +48,9 @@ A failed write to standard output (a full disk, a closed descriptor, a pipe whos
 has gone while SIGPIPE is ignored) is reported as
 \fBcannot write standard output\fR with exit status 3; with SIGPIPE at its default, a
 closed pipe ends the run by the signal, as it ends any filter.
+A project or data file of a MiB or more is mapped, not read: cut short by another program
+while commplan reads it, it is reported as \fBthe file changed while it was read\fR with exit
+status 3.
 .PP
 Every page reads its meetings from the one schedule that \fBcommplan plan\fR makes: a
 recap's day, time, length and place are those of its touchpoint in
