@@ -107,10 +107,14 @@ TEST(ReadFileTextDeathTest, AFileCutShortWhileMappedIsAnIoError) {
 
 TEST(ReadFileTextDeathTest, AnotherBusFaultIsLeftAsItWas) {
   GTEST_FLAG_SET(death_test_style, "threadsafe");
+  TempDir dir;
+  std::string path = dir.write("big.yaml", text_of(kMapFilesFrom));
   EXPECT_EXIT(
       {
         on_cut_mapped_file(3);
-        std::raise(SIGBUS);
+        FileText read = read_file_text(path);  // the handler is installed with the mapping
+        if (!read.mapped()) std::_Exit(9);
+        std::raise(SIGBUS);  // at no address of the mapping
         std::_Exit(0);
       },
       ::testing::KilledBySignal(SIGBUS), "");

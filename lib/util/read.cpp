@@ -82,6 +82,7 @@ struct MappedFile {
 };
 std::array<MappedFile, 32> mapped_files;
 volatile sig_atomic_t cut_exit_code = -1;  // -1: on_cut_mapped_file() was not called
+bool handling_faults = false;              // the handler is installed
 
 void remember_mapping(const void* at, size_t size, const std::string& path) {
   for (MappedFile& slot : mapped_files)
@@ -185,17 +186,17 @@ FileText read_file_text(const std::string& path, size_t max_bytes) {
   text.map_size_ = length;
   text.size_ = size;
   remember_mapping(area, length, path);
+  if (cut_exit_code >= 0 && !handling_faults) {  // at the first mapping: no cost to a brief
+    struct sigaction action {};
+    action.sa_sigaction = on_bus_fault;
+    action.sa_flags = SA_SIGINFO;
+    sigemptyset(&action.sa_mask);
+    handling_faults = ::sigaction(SIGBUS, &action, nullptr) == 0;
+  }
   return text;
 }
 
-void on_cut_mapped_file(int exit_code) {
-  cut_exit_code = exit_code;
-  struct sigaction action {};
-  action.sa_sigaction = on_bus_fault;
-  action.sa_flags = SA_SIGINFO;
-  sigemptyset(&action.sa_mask);
-  ::sigaction(SIGBUS, &action, nullptr);
-}
+void on_cut_mapped_file(int exit_code) { cut_exit_code = exit_code; }
 
 std::string read_file(const std::string& path, size_t max_bytes) {
   return OpenFile(path).read(max_bytes);

@@ -71,7 +71,8 @@ FileText read_file_text(const std::string& path, size_t max_bytes = kMaxReadByte
 /// Makes a fault in a file read_file_text() mapped (the file was cut short by another program,
 /// or its disk failed) end the process with "PATH: error: cannot read: the file changed while
 /// it was read" on standard error and `exit_code`, instead of a crash (SIGBUS): for a
-/// program's main.
+/// program's main. The handler is installed when a file is first mapped, so a run that maps
+/// none makes no system call for it.
 void on_cut_mapped_file(int exit_code);
 
 }  // namespace commplan
