@@ -265,6 +265,56 @@ TEST(WarnSensitive, WarnsOnceAboutAnAliasedText) {
                 warning(12, 20, "meetings.kickoff.location", "an AWS access key id")}));
 }
 
+TEST(WarnSensitive, WarnsAboutTheFindingsInTheDocumentsOrderOnceEach) {
+  // The findings are walked as they are parsed, apart from the rest of the tree: the warnings
+  // still come in the document's order, and a text anchored in one finding and repeated by an
+  // alias in the next once.
+  std::string text = testing::project_head() +  // lines 1-6
+                     "scope: [" + kCard +
+                     "]\n"
+                     "findings:\n"
+                     "  - {id: F1, title: t, evidence: &e \"" +
+                     kCard +
+                     "\"}\n"
+                     "  - {id: F2, title: t, evidence: *e, impact: " +
+                     kAws + "}\n";
+  EXPECT_EQ(warnings(text), (std::vector<std::string>{
+                                warning(7, 9, "scope[0]", "a payment card number"),
+                                warning(9, 38, "findings[0].evidence", "a payment card number"),
+                                warning(10, 46, "findings[1].impact", "an AWS access key id"),
+                            }));
+}
+
+TEST(WarnSensitive, ForgetsTheFindingsAParserGaveUpOn) {
+  // An anchor after the findings: the fast YAML reader gives up once it has given them, and
+  // libfyaml gives them again. Each warning is made once.
+  std::string text = testing::project_head() +  // lines 1-6
+                     "findings:\n"
+                     "  - {id: F1, title: t, evidence: " +
+                     kCard +
+                     "}\n"
+                     "scope: [&s x, *s]\n";
+  EXPECT_EQ(
+      warnings(text),
+      (std::vector<std::string>{warning(8, 34, "findings[0].evidence", "a payment card number")}));
+}
+
+TEST(WarnSensitive, ReadsAJsonProjectsFindingsToo) {
+  std::string text = R"({"commplan": 1, "project": {"name": "p", "client": "c", "start": )"
+                     R"("2026-12-07", "end": "2026-12-18"}, "findings": [{"id": "F1", )"
+                     R"("title": "t", "evidence": "tab\t)" +
+                     kIban + R"("}, {"id": "F2", "title": ")" + kAws + R"("}]})";
+  Diagnostics diagnostics;
+  auto project = load_project("p.json", text, diagnostics);
+  for (const Diagnostic& d : diagnostics.items()) ADD_FAILURE() << format_diagnostic(d);
+  ASSERT_TRUE(project);
+  Diagnostics found;
+  warn_sensitive(*project, found);
+  std::vector<std::string> paths;
+  for (const Diagnostic& d : found.items()) paths.push_back(d.path);
+  EXPECT_EQ(paths, (std::vector<std::string>{"findings[0].evidence", "findings[1].title"}));
+}
+
 TEST(WarnSensitive, QuotesTheSourceLineMasked) {
   std::string text = testing::project_head() + "scope: [\"" + kJwt + "\", " + kCard + "]\n";
   Diagnostics diagnostics;

@@ -86,6 +86,23 @@ TEST(FileText, AStringGrowsTheRoomAskedFor) {
   EXPECT_EQ(text.view(), "{}");
 }
 
+TEST(FileText, ABorrowedTextIsViewedInPlaceAndCopiedOnlyWhenReleased) {
+  std::string owner = "{\"a\": 1}";
+  owner.reserve(owner.size() + 64);
+  FileText borrowed = FileText::borrow(owner, owner.capacity());
+  EXPECT_EQ(borrowed.view().data(), owner.data());
+  EXPECT_EQ(borrowed.readable(), owner.capacity());
+  borrowed.reserve_room(1000);  // it cannot grow what it does not own
+  EXPECT_EQ(borrowed.readable(), owner.capacity());
+  FileText moved = std::move(borrowed);
+  EXPECT_EQ(moved.view().data(), owner.data());
+  EXPECT_TRUE(borrowed.view().empty());  // NOLINT: read after the move on purpose
+  std::string copy = std::move(moved).release();
+  EXPECT_EQ(copy, owner);
+  EXPECT_NE(copy.data(), owner.data());
+  EXPECT_EQ(FileText::borrow("ab", 0).readable(), 2u);  // never less than the text
+}
+
 /// Cut short by another program, a mapped file's pages past its new end fault: the process
 /// ends with the I/O error's code and the file named, not with SIGBUS.
 TEST(ReadFileTextDeathTest, AFileCutShortWhileMappedIsAnIoError) {

@@ -216,6 +216,14 @@ class SensitiveScan {
   SensitiveScan(const Document& doc, Diagnostics& diagnostics)
       : doc_(doc), diagnostics_(diagnostics), lines_(doc.text) {}
 
+  /// Walks `item`, the `index`th of the list under the top-level `key`, given on its own.
+  void walk_item(std::string_view key, size_t index, const Node& item) {
+    path_.emplace_back(key);
+    path_.emplace_back(index);
+    walk(item);
+    path_.clear();
+  }
+
   void walk(const Node& node) {
     if (is_alias(node)) return;  // its original was walked where it stands
     if (node.is_scalar()) return scalar(node);
@@ -297,12 +305,27 @@ class SensitiveScan {
 
 void warn_sensitive(const Project& project, Diagnostics& diagnostics) {
   // load_project() keeps no tree of the findings (it reads them as they are parsed): each
-  // document is parsed again, whole, for its scalars.
+  // document is parsed again, from its kept text, and the findings are walked one by one as
+  // they are parsed, then freed, as load_project() reads them.
   for (const auto& loaded : project.documents) {
+    size_t readable =
+        loaded->storage ? loaded->storage->readable_from(loaded->text) : loaded->text.size();
     Diagnostics ignored;  // the file parsed before
-    Document doc = parse_document(loaded->file, std::string(loaded->text),
-                                  detect_format(loaded->file, loaded->text), ignored);
-    if (!ignored.has_errors()) SensitiveScan(doc, diagnostics).walk(doc.root);
+    Diagnostics items;    // what the findings hold, forgotten if the parser gives them again
+    std::optional<SensitiveScan> item_scan;  // made at the first: `doc` has its text then
+    Document doc;
+    ItemSink sink{"findings",
+                  [&](const Document& from, const Node& item, size_t index, bool /*kept*/) {
+                    if (!item_scan) item_scan.emplace(from, items);
+                    item_scan->walk_item("findings", index, item);
+                  },
+                  [&] { items = Diagnostics(); }};
+    parse_document(doc, loaded->file, FileText::borrow(loaded->text, readable),
+                   detect_format(loaded->file, loaded->text), ignored, Limits{}, sink);
+    if (ignored.has_errors()) continue;
+    SensitiveScan(doc, items).walk(doc.root);
+    items.sort_by_place();  // in the document's order: the findings were walked first
+    diagnostics.append(items);
   }
 }
 

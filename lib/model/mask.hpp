@@ -14,8 +14,9 @@ void mask_project(Project& project);
 /// A warning for each piece of sensitive data in the texts (scalars, keys aside) of the
 /// project's documents, the file and its log_dir files: at the match itself when the scalar's
 /// source shows its text as it is (plain, quoted, and the first line of a block text), else
-/// at the scalar. The quoted source line is masked. Linear in the documents' size: it parses
-/// them again (their texts are kept until Project::release_documents()).
+/// at the scalar. The quoted source line is masked. In the documents' order, and linear in
+/// their size: it parses their kept texts again (kept until Project::release_documents()), without
+/// a copy, and walks the findings one at a time as they are parsed, as load_project() reads them.
 void warn_sensitive(const Project& project, Diagnostics& diagnostics);
 
 }  // namespace commplan

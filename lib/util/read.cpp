@@ -129,9 +129,18 @@ void on_bus_fault(int /*signal*/, siginfo_t* info, void* /*context*/) {
 
 }  // namespace
 
+FileText FileText::borrow(std::string_view text, size_t readable) {
+  FileText borrowed;
+  borrowed.borrowed_ = text.data();
+  borrowed.size_ = text.size();
+  borrowed.map_size_ = std::max(readable, text.size());
+  return borrowed;
+}
+
 FileText::FileText(FileText&& other) noexcept
     : text_(std::move(other.text_)),
       map_(std::exchange(other.map_, nullptr)),
+      borrowed_(std::exchange(other.borrowed_, nullptr)),
       map_size_(std::exchange(other.map_size_, 0)),
       size_(std::exchange(other.size_, 0)) {}
 
@@ -139,6 +148,7 @@ FileText& FileText::operator=(FileText&& other) noexcept {
   // `other` takes what this held, and unmaps it when it goes.
   std::swap(text_, other.text_);
   std::swap(map_, other.map_);
+  std::swap(borrowed_, other.borrowed_);
   std::swap(map_size_, other.map_size_);
   std::swap(size_, other.size_);
   return *this;
@@ -151,17 +161,19 @@ FileText::~FileText() {
 }
 
 std::string_view FileText::view() const {
-  return map_ ? std::string_view(static_cast<const char*>(map_), size_) : std::string_view(text_);
+  if (map_) return {static_cast<const char*>(map_), size_};
+  if (borrowed_) return {borrowed_, size_};
+  return text_;
 }
 
-size_t FileText::readable() const { return map_ ? map_size_ : text_.capacity(); }
+size_t FileText::readable() const { return map_ || borrowed_ ? map_size_ : text_.capacity(); }
 
 void FileText::reserve_room(size_t room) {
-  if (!map_) text_.reserve(text_.size() + room);
+  if (!map_ && !borrowed_) text_.reserve(text_.size() + room);
 }
 
 std::string FileText::release() && {
-  std::string text = map_ ? std::string(view()) : std::move(text_);
+  std::string text = map_ || borrowed_ ? std::string(view()) : std::move(text_);
   *this = FileText();
   return text;
 }

@@ -33,6 +33,9 @@ class FileText {
   FileText() = default;
   FileText(std::string text) : text_(std::move(text)) {}  // NOLINT: a string is a file text
   FileText(const char* text) : text_(text) {}             // NOLINT
+  /// A view of a text that outlives it (another FileText's, read again), with `readable`
+  /// bytes readable from its start: nothing is copied, nothing freed.
+  static FileText borrow(std::string_view text, size_t readable);
   FileText(FileText&& other) noexcept;
   FileText& operator=(FileText&& other) noexcept;
   FileText(const FileText&) = delete;
@@ -44,7 +47,7 @@ class FileText {
   /// The bytes that can be read from view().data(): the size and any room past it.
   size_t readable() const;
   /// Makes `room` bytes past the end readable too (a string grows its capacity; a mapping
-  /// has kReadPadding at least already).
+  /// has kReadPadding at least already; a borrowed text has what it was given).
   void reserve_room(size_t room);
   /// Whether the text is the file mapped.
   bool mapped() const { return map_ != nullptr; }
@@ -54,9 +57,10 @@ class FileText {
  private:
   friend FileText read_file_text(const std::string& path, size_t max_bytes);
   std::string text_;
-  void* map_ = nullptr;  // the mapping: the file's pages, then at least a page of zeros
-  size_t map_size_ = 0;  // its length
-  size_t size_ = 0;      // the file's size, when mapped
+  void* map_ = nullptr;             // the mapping: the file's pages, then at least a page of zeros
+  const char* borrowed_ = nullptr;  // or the text borrowed
+  size_t map_size_ = 0;             // the mapping's length, or the borrowed text's readable bytes
+  size_t size_ = 0;                 // the file's size, when mapped or borrowed
 };
 
 /// Files at least this large are mapped by read_file_text(); below it, reading them costs less
