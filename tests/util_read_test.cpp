@@ -2,6 +2,9 @@
 #include <unistd.h>
 
 #include <csignal>
+#include <cstdint>
+#include <cstdio>
+#include <fstream>
 #include <string>
 #include <utility>
 
@@ -101,6 +104,40 @@ TEST(FileText, ABorrowedTextIsViewedInPlaceAndCopiedOnlyWhenReleased) {
   EXPECT_EQ(copy, owner);
   EXPECT_NE(copy.data(), owner.data());
   EXPECT_EQ(FileText::borrow("ab", 0).readable(), 2u);  // never less than the text
+}
+
+/// The kB of the mapping holding `at` that are in memory (Rss in /proc/self/smaps); -1 when
+/// no mapping holds it.
+long resident_kb(const void* at) {
+  std::ifstream smaps("/proc/self/smaps");
+  auto address = reinterpret_cast<std::uintptr_t>(at);
+  bool inside = false;
+  for (std::string line; std::getline(smaps, line);) {
+    unsigned long begin = 0, end = 0;
+    if (std::sscanf(line.c_str(), "%lx-%lx ", &begin, &end) == 2 && line.find(' ') < 27)
+      inside = address >= begin && address < end;
+    else if (inside && line.rfind("Rss:", 0) == 0)
+      return std::stol(line.substr(4));
+  }
+  return -1;
+}
+
+TEST(FileText, LetsGoOfTheMappedPagesReadAndReadsThemAgainUnchanged) {
+  TempDir dir;
+  std::string text = text_of(8 * kMapFilesFrom);
+  FileText read = read_file_text(dir.write("big.yaml", text));
+  ASSERT_TRUE(read.mapped());
+  long before = resident_kb(read.view().data());
+  ASSERT_GE(before, static_cast<long>(text.size() >> 10));     // mapped whole, populated
+  read.let_go_before(read.view().data() + kMapFilesFrom / 2);  // less than a MiB: kept
+  EXPECT_EQ(resident_kb(read.view().data()), before);
+  read.let_go_before(read.view().data() + 6 * kMapFilesFrom + 100);
+  long after = resident_kb(read.view().data());
+  EXPECT_LE(after, before - static_cast<long>((6 * kMapFilesFrom) >> 10));
+  EXPECT_EQ(read.view(), text);  // read again from the file
+  FileText small(std::string("in memory"));
+  small.let_go_before(small.view().data() + 5);
+  EXPECT_EQ(small.view(), "in memory");
 }
 
 /// Cut short by another program, a mapped file's pages past its new end fault: the process

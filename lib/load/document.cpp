@@ -69,6 +69,12 @@ Mark advance(std::string_view text, Mark from, size_t to) {
   return {line, column, to};
 }
 
+void ItemSink::give(const Document& doc, const Node& item, size_t index, bool kept) const {
+  take(doc, item, index, kept);
+  if (doc.storage && item.mark().offset < doc.text.size())
+    doc.storage->let_go_of_source_before(doc.text.data() + item.mark().offset);
+}
+
 Mark Document::mark_at(size_t offset) const {
   constexpr size_t kStep = 4096;
   if (place_index.empty()) {
@@ -471,7 +477,7 @@ bool TreeBuilder::add(const Node& node, std::string_view anchor) {
 void TreeBuilder::stream(const Node& item) {
   bool kept = anchors_defined_ != anchors_kept_;
   const Node& given = kept ? storage_.copy(std::span<const Node>(&item, 1)).front() : item;
-  sink_->take(doc_, given, streamed_items_++, kept);
+  sink_->give(doc_, given, streamed_items_++, kept);
   if (!kept) {
     storage_.rewind(streamed_from_);
   } else {

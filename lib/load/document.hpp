@@ -224,6 +224,11 @@ struct ItemSink {
   /// some (a duplicate key, a comment in JSON, an anchor in YAML further on), and libfyaml's
   /// path gives the list again from its first item. Unset: nothing to forget.
   std::function<void()> restart = {};
+
+  /// Gives `item` to take(), then lets the system take back the pages of a mapped source
+  /// before it (FileText::let_go_before): the parse reads on from there, and what was read is
+  /// in the model now. What reads them again (a message quoting a line) reads them from the file.
+  void give(const Document& doc, const Node& item, size_t index, bool kept) const;
 };
 
 /// The format by file extension (.yaml, .yml, .json), else by the first non-blank character.

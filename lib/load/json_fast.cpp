@@ -126,7 +126,7 @@ bool FastBuilder::add(const Node& node) {
   if (open_.back().streamed) {
     // As TreeBuilder::stream: the item goes to the sink, then its subtree is freed (JSON has no
     // anchor that could repeat it).
-    sink_->take(doc_, node, streamed_items_++, false);
+    sink_->give(doc_, node, streamed_items_++, false);
     storage_.rewind(streamed_from_);
   } else if (open_.back().node.kind() == Node::Kind::sequence)
     items_.push_back(node);

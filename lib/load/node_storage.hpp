@@ -32,6 +32,9 @@ class NodeStorage {
     return source_.readable() - static_cast<size_t>(text.data() - source_.view().data());
   }
 
+  /// FileText::let_go_before() of the kept source.
+  void let_go_of_source_before(const char* at) const { source_.let_go_before(at); }
+
   /// A copy of `text` that lives as long as the storage.
   std::string_view copy(std::string_view text) {
     if (text.empty()) return {};

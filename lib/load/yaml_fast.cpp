@@ -454,7 +454,7 @@ bool YamlReader::sequence(bool indentless, Node& out) {
     Node item;
     if (!value(indent, After::dash, item)) return false;
     if (streamed) {  // as TreeBuilder::stream: given to the sink, then its subtree freed
-      sink_->take(doc_, item, streamed_items_++, false);
+      sink_->give(doc_, item, streamed_items_++, false);
       storage_.rewind(streamed_from);
     } else {
       items_.push_back(item);

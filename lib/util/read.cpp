@@ -142,7 +142,8 @@ FileText::FileText(FileText&& other) noexcept
       map_(std::exchange(other.map_, nullptr)),
       borrowed_(std::exchange(other.borrowed_, nullptr)),
       map_size_(std::exchange(other.map_size_, 0)),
-      size_(std::exchange(other.size_, 0)) {}
+      size_(std::exchange(other.size_, 0)),
+      let_go_(std::exchange(other.let_go_, 0)) {}
 
 FileText& FileText::operator=(FileText&& other) noexcept {
   // `other` takes what this held, and unmaps it when it goes.
@@ -151,6 +152,7 @@ FileText& FileText::operator=(FileText&& other) noexcept {
   std::swap(borrowed_, other.borrowed_);
   std::swap(map_size_, other.map_size_);
   std::swap(size_, other.size_);
+  std::swap(let_go_, other.let_go_);
   return *this;
 }
 
@@ -176,6 +178,19 @@ std::string FileText::release() && {
   std::string text = map_ || borrowed_ ? std::string(view()) : std::move(text_);
   *this = FileText();
   return text;
+}
+
+void FileText::let_go_before(const char* at) const {
+  constexpr size_t kAtOnce = size_t{1} << 20;  // a system call per MiB at most
+  if (map_ == nullptr) return;
+  const auto* begin = static_cast<const char*>(map_);
+  if (at < begin || at > begin + size_) return;
+  static const auto page = static_cast<size_t>(::sysconf(_SC_PAGESIZE));
+  size_t upto = static_cast<size_t>(at - begin) / page * page;
+  if (upto < let_go_ + kAtOnce) return;
+  // Clean pages of a private mapping of a file: dropped, they are read from the file again.
+  ::madvise(static_cast<char*>(map_) + let_go_, upto - let_go_, MADV_DONTNEED);
+  let_go_ = upto;
 }
 
 FileText read_file_text(const std::string& path, size_t max_bytes) {

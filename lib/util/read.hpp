@@ -53,6 +53,12 @@ class FileText {
   bool mapped() const { return map_ != nullptr; }
   /// The text as a string of its own (a copy of a mapping).
   std::string release() &&;
+  /// For a mapped text read once in order (a parse): lets the system take back the pages
+  /// before `at`, a point in the text, in whole pages and a MiB or more at a time, so that what
+  /// was read does not stay in memory beside what was made of it. A page touched again is read
+  /// again from the file (the system's cache), as it was at first: the text does not change.
+  /// Nothing for a text in memory.
+  void let_go_before(const char* at) const;
 
  private:
   friend FileText read_file_text(const std::string& path, size_t max_bytes);
@@ -61,6 +67,7 @@ class FileText {
   const char* borrowed_ = nullptr;  // or the text borrowed
   size_t map_size_ = 0;             // the mapping's length, or the borrowed text's readable bytes
   size_t size_ = 0;                 // the file's size, when mapped or borrowed
+  mutable size_t let_go_ = 0;       // the mapping's bytes let go of (let_go_before)
 };
 
 /// Files at least this large are mapped by read_file_text(); below it, reading them costs less
