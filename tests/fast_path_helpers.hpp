@@ -71,7 +71,7 @@ inline Diagnostics expect_fallback(Format format, const std::string& text,
 /// `extensions`: where libfyaml's path fails, the fast path gives up too; where the fast path
 /// reads a file, its tree is libfyaml's. Returns how many files it read, of `files` in all.
 inline size_t compare_on_every_file(Format format, std::initializer_list<const char*> extensions,
-                                    size_t& files) {
+                                    size_t& files, const Limits& limits = {}) {
   namespace fs = std::filesystem;
   std::vector<fs::path> paths;
   for (const char* dir : {"examples", "tests"})
@@ -88,8 +88,8 @@ inline size_t compare_on_every_file(Format format, std::initializer_list<const c
     std::ifstream in(path, std::ios::binary);
     std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     Diagnostics d;
-    Document expected = libfyaml_only(format, text, d);
-    auto actual = fast_only(format, text);
+    Document expected = libfyaml_only(format, text, d, limits);
+    auto actual = fast_only(format, text, limits);
     if (d.has_errors()) {
       EXPECT_FALSE(actual.has_value());
       continue;

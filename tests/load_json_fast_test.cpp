@@ -39,35 +39,37 @@ TEST(JsonFastPath, ItsPluginIsLoadedFromTheBuild) {
   EXPECT_TRUE(json_fast_path_available());
 }
 
+/// Texts both paths read, to the same tree.
+const char* const kReadTexts[] = {
+    "{}",
+    "[]",
+    "[[], {}, [[]], {\"a\": {}}]",
+    "{\"a\": [1, -1, 1.5e3, -0.25E-2, 0, -0, 1e300, 123456789012345678901234567890]}",
+    "[true, false, null, \"null\", \"true\", \"\"]",
+    "{\"k\": \"v\", \"n\": null, \"e\": \"\", \"\": 1}",
+    "[\"line\\nbreak\", \"quote \\\" here\", \"back\\\\slash\", \"\\/\\b\\f\\r\\t\"]",
+    "[\"\\u00e9t\\u00E9\", \"\\ud83d\\ude00 smile\", \"caf\xC3\xA9\"]",
+    "{\"\xE4\xB8\xAD\xE6\x96\x87\": \"\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E\", \"x\": 1}",
+    "[\"\xF0\x9F\x98\x80\", 1, \"a\xEF\xBB\xBF"
+    "b\", 2]",
+    "[\"raw \xE2\x80\xA8 line separator\", \"raw \xC2\x85 next line\", 3]",
+    "{\"a\":{\"b\":{\"c\":[1,2,{\"d\":null}]}},\"e\":[\"f\",true]}",
+    "{\n  \"a\": [\n    1,\n    \"two\"\n  ],\n  \"b\": null\n}\n",
+    "{\r\n  \"a\": [1,\r\n  2],\r\n  \"b\": \"\xC3\xA9\"\r\n}\r\n",
+    "[1,\r2,\r\r\n3]",
+    // After a number, true, false or null, libfyaml 0.7 counts "\r\n" as one line, and
+    // elsewhere as two (found by fuzz_json): both paths count it as one.
+    "[4\r\n,0]",
+    "[[\"\",4\r\n,0]]",
+    "{\"a\":4\r\n,\"b\":1}",
+    "[4 \t\r\n\t,true\r\n\r\n,null\r\n, \"x\"\r\n,{}\r\n]",
+    "\n\n  \t[ 1 ,\t2 ]  \n\n",
+    "\xEF\xBB\xBF{\"bom\": [\"\xC3\xA9\", 2]}",
+};
+
 TEST(JsonFastPath, BuildsTheTreeOfLibfyaml) {
-  for (const char* text : {
-           "{}",
-           "[]",
-           "[[], {}, [[]], {\"a\": {}}]",
-           "{\"a\": [1, -1, 1.5e3, -0.25E-2, 0, -0, 1e300, 123456789012345678901234567890]}",
-           "[true, false, null, \"null\", \"true\", \"\"]",
-           "{\"k\": \"v\", \"n\": null, \"e\": \"\", \"\": 1}",
-           "[\"line\\nbreak\", \"quote \\\" here\", \"back\\\\slash\", \"\\/\\b\\f\\r\\t\"]",
-           "[\"\\u00e9t\\u00E9\", \"\\ud83d\\ude00 smile\", \"caf\xC3\xA9\"]",
-           "{\"\xE4\xB8\xAD\xE6\x96\x87\": \"\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E\", \"x\": 1}",
-           "{\"\\u0061b\": 1, \"c\\td\": [\"\\u4e2d\"], \"\\\"\": 2}",
-           "[\"\xF0\x9F\x98\x80\", 1, \"a\xEF\xBB\xBF"
-           "b\", 2]",
-           "[\"raw \xE2\x80\xA8 line separator\", \"raw \xC2\x85 next line\", 3]",
-           "{\"a\":{\"b\":{\"c\":[1,2,{\"d\":null}]}},\"e\":[\"f\",true]}",
-           "{\n  \"a\": [\n    1,\n    \"two\"\n  ],\n  \"b\": null\n}\n",
-           "{\r\n  \"a\": [1,\r\n  2],\r\n  \"b\": \"\xC3\xA9\"\r\n}\r\n",
-           "[1,\r2,\r\r\n3]",
-           // After a number, true, false or null, libfyaml 0.7 counts "\r\n" as one line, and
-           // elsewhere as two (found by fuzz_json): both paths count it as one.
-           "[4\r\n,0]",
-           "[[\"\",4\r\n,0]]",
-           "{\"a\":4\r\n,\"b\":1}",
-           "[4 \t\r\n\t,true\r\n\r\n,null\r\n, \"x\"\r\n,{}\r\n]",
-           "\n\n  \t[ 1 ,\t2 ]  \n\n",
-           "\xEF\xBB\xBF{\"bom\": [\"\xC3\xA9\", 2]}",
-       })
-    expect_same_tree(text);
+  for (const char* text : kReadTexts) expect_same_tree(text);
+  expect_same_tree("{\"\\u0061b\": 1, \"c\\td\": [\"\\u4e2d\"], \"\\\"\": 2}");
 }
 
 /// The line and column of every node and key of `node`'s subtree, in document order.
@@ -163,34 +165,36 @@ TEST(JsonFastPath, BuildsTheTreeOfEveryJsonFileInTheSources) {
   EXPECT_GE(read_fast, files / 2);
 }
 
+/// Invalid JSON: both paths refuse it.
+const char* const kErrorTexts[] = {
+    "{\"a\": 1,}",
+    "[1, 2,]",
+    "{\"a\": 1, \"a\": 2}",
+    "{\"a\" 1}",
+    "{1: 2}",
+    "[01]",
+    "[1.]",
+    "[.5]",
+    "[-]",
+    "[tru]",
+    "[nul, 1]",
+    "[NaN]",
+    "[Infinity]",
+    "[1] [2]",
+    "[1]]",
+    "{\"a\": 1} x",
+    "[1 2]",
+    "[\"a\tb\"]",
+    "[\"\\ud800\"]",
+    "[\"\\x41\"]",
+    "['single']",
+    "{\"a\": [1, 2}",
+    "[\"unterminated]",
+    "",
+};
+
 TEST(JsonFastPath, LeavesEveryErrorToLibfyaml) {
-  for (const char* text : {
-           "{\"a\": 1,}",
-           "[1, 2,]",
-           "{\"a\": 1, \"a\": 2}",
-           "{\"a\" 1}",
-           "{1: 2}",
-           "[01]",
-           "[1.]",
-           "[.5]",
-           "[-]",
-           "[tru]",
-           "[nul, 1]",
-           "[NaN]",
-           "[Infinity]",
-           "[1] [2]",
-           "[1]]",
-           "{\"a\": 1} x",
-           "[1 2]",
-           "[\"a\tb\"]",
-           "[\"\\ud800\"]",
-           "[\"\\x41\"]",
-           "['single']",
-           "{\"a\": [1, 2}",
-           "[\"unterminated]",
-           "",
-       })
-    expect_fallback(text);
+  for (const char* text : kErrorTexts) expect_fallback(text);
 }
 
 TEST(JsonFastPath, LeavesToLibfyamlWhatFollowsAValueSimdjsonCouldSkip) {
@@ -230,6 +234,52 @@ TEST(JsonFastPath, GivesUpOnAScalarAtTheTop) {
   EXPECT_FALSE(fast("\"text\"").has_value());
   EXPECT_FALSE(fast("12").has_value());
   EXPECT_EQ(load_data("d.json", "\"text\""), "text");
+}
+
+/// A list of `count` findings-like objects under "findings", pretty or on one line.
+std::string project_like(int count, bool pretty) {
+  std::string nl = pretty ? "\n    " : "";
+  std::string text = "{\"commplan\": 1, \"project\": {\"name\": \"p\"}, \"findings\": [";
+  for (int i = 0; i < count; ++i)
+    text += (i ? "," : "") + nl + "{\"id\": \"F-" + std::to_string(i) +
+            "\", \"title\": \"caf\u00e9 \\u00e9 \\\"q\\\"\", \"n\": [" + std::to_string(i) +
+            ", true, null, {}]}";
+  return text + nl + "], \"log\": [], \"tail\": {\"a\": [1, 2]}}" + (pretty ? "\n" : "");
+}
+
+TEST(JsonFastPath, ReadInPiecesBuildsTheSameTreeAndLeavesTheSameErrors) {
+  // Past Limits::json_piece_bytes, the top level is read by hand and its values in pieces:
+  // every value and item a piece of its own (1), a few at a time, or the whole at once.
+  for (size_t piece : {size_t{1}, size_t{2}, size_t{16}, size_t{100}, size_t{1} << 20}) {
+    SCOPED_TRACE(piece);
+    Limits limits;
+    limits.json_piece_bytes = piece;
+    for (const char* text : kReadTexts) expect_same_tree(text, limits);
+    for (const char* text : kErrorTexts) expect_fallback(text, limits);
+    for (bool pretty : {false, true}) {
+      expect_same_tree(project_like(40, pretty), limits);
+      std::string text = project_like(40, pretty);
+      size_t comma = text.rfind(',', text.find("{\"id\": \"F-20\""));  // before item 20
+      expect_fallback(text.substr(0, comma) + " " + text.substr(comma + 1), limits);
+      expect_fallback(text.substr(0, comma) + ",," + text.substr(comma + 1), limits);
+      expect_fallback(text.substr(0, comma) + "x" + text.substr(comma + 1), limits);
+      expect_fallback(text.substr(0, comma) + ":" + text.substr(comma + 1), limits);
+      expect_fallback(text + "x", limits);
+      expect_fallback(text.substr(0, text.size() - 4), limits);
+    }
+    size_t files = 0;
+    testing::compare_on_every_file(Format::json, {".json"}, files, limits);
+  }
+}
+
+TEST(JsonFastPath, ReadInPiecesGivesUpOnAnEscapeInATopLevelKey) {
+  // Read by hand, the top level's keys are taken as they are written: one with an escape is
+  // left to libfyaml's path, which reads the same tree.
+  Limits limits;
+  limits.json_piece_bytes = 1;
+  const char* text = "{\"\\u0061b\": 1, \"c\": [\"\\u4e2d\"]}";
+  EXPECT_TRUE(fast(text).has_value());
+  testing::expect_fallback(Format::json, text, limits);
 }
 
 }  // namespace

@@ -155,6 +155,9 @@ struct Limits {
   int max_depth = 64;                ///< nesting of sequences and mappings
   size_t max_nodes = 12'000'000;     ///< nodes in the loaded tree, aliases expanded
   size_t max_alias_nodes = 100'000;  ///< nodes created by expanding aliases
+  /// JSON larger than this is read (by the fast path) a piece of about this size at a time:
+  /// its reader's index, 4 bytes a token, is then that of a piece, not of the whole file.
+  size_t json_piece_bytes = 256 << 10;
 
   /// Folders a project's log_dir walks, itself included.
   size_t max_log_dir_folders = 10'000;

@@ -275,7 +275,7 @@ std::optional<Node> parse_json_fast(const Document& doc, size_t readable, NodeSt
   std::string_view text = doc.text;
   Sink scanned{FastBuilder(doc, storage, limits, sink), nullptr};
   CommplanJsonSink callbacks = scanned.callbacks();
-  bool read = scan(text.data(), text.size(), readable, &callbacks) != 0;
+  bool read = scan(text.data(), text.size(), readable, limits.json_piece_bytes, &callbacks) != 0;
   if (scanned.thrown) std::rethrow_exception(scanned.thrown);
   std::optional<Node> root = read ? scanned.builder.root() : std::nullopt;
   if (!root && scanned.builder.streamed() > 0 && sink->restart) sink->restart();

@@ -35,16 +35,20 @@ struct CommplanJsonSink {
 
 /// Reads the JSON `text` of `size` bytes, `readable` of which may be read from `text` (past
 /// `size` the reader reads ahead; with fewer than size + 64 it reads a copy), and gives its
-/// values to `sink`. Returns 1 when the text is one JSON array or object and was read to its
-/// end, 0 when it is not (a syntax error, a scalar at the top, anything after the root), when
+/// values to `sink`. A text of more than `piece` bytes is read a piece of about that size at a
+/// time (the top level, then each of its values, and the items of its lists a few at a time),
+/// so that the reader's index of the text is that of a piece, not of the whole
+/// (4 bytes a token); 0 reads the text whole. Returns 1 when the text is one JSON array or
+/// object and was read to its end, 0 when it is not (a syntax error, a scalar at the top,
+/// anything after the root; read in pieces, also a key of the top level with an escape), when
 /// a callback stopped the scan, or when memory ran out.
-typedef int CommplanJsonScan(const char* text, size_t size, size_t readable,
+typedef int CommplanJsonScan(const char* text, size_t size, size_t readable, size_t piece,
                              const struct CommplanJsonSink* sink);
 
 /// The plugin's one exported function, of type CommplanJsonScan. Its name carries the
 /// interface's version: a change to CommplanJsonSink or CommplanJsonScan takes a new one, so a
 /// program never calls a plugin of another build's interface (it reads JSON with libfyaml then).
-#define COMMPLAN_JSON_SCAN_SYMBOL "commplan_json_scan_1"
+#define COMMPLAN_JSON_SCAN_SYMBOL "commplan_json_scan_2"
 /// The plugin's file name, in the folder lib/commplan beside or above the program's.
 #define COMMPLAN_JSON_PLUGIN "commplan-json.so"
 }

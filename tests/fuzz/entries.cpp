@@ -148,15 +148,26 @@ void check_fast_path(const std::string& text, Format format) {
     violated("the JSON fast path's plugin cannot be loaded",
              "lib/commplan/" COMMPLAN_JSON_PLUGIN " beside or above the program");
   check_streaming(text, format);
-  Diagnostics fast_diagnostics, diagnostics;
-  auto fast = parse_document_with(Parsers::fast_only, "fuzz", text, format, fast_diagnostics);
-  if (!fast) return;
-  auto slow = parse_document_with(Parsers::libfyaml_only, "fuzz", text, format, diagnostics);
-  if (diagnostics.has_errors())
-    violated(fast_path_name(format) + " reads what libfyaml rejects",
-             format_headline(diagnostics.items()[0]));
-  if (auto d = tree_difference(slow->root, fast->root); !d.empty())
-    violated(fast_path_name(format) + " builds another tree than libfyaml", d);
+  // JSON is also read in pieces of a byte (every value and item a piece of its own), as a
+  // large file is read in pieces of Limits::json_piece_bytes.
+  Limits whole, pieces;
+  pieces.json_piece_bytes = 1;
+  std::optional<Document> slow;
+  for (const Limits* limits : {&whole, &pieces}) {
+    if (limits == &pieces && format != Format::json) break;
+    std::string name = fast_path_name(format) + (limits == &pieces ? " in pieces" : "");
+    Diagnostics fast_diagnostics, diagnostics;
+    auto fast =
+        parse_document_with(Parsers::fast_only, "fuzz", text, format, fast_diagnostics, *limits);
+    if (!fast) continue;
+    if (!slow) {
+      slow = parse_document_with(Parsers::libfyaml_only, "fuzz", text, format, diagnostics);
+      if (diagnostics.has_errors())
+        violated(name + " reads what libfyaml rejects", format_headline(diagnostics.items()[0]));
+    }
+    if (auto d = tree_difference(slow->root, fast->root); !d.empty())
+      violated(name + " builds another tree than libfyaml", d);
+  }
 }
 
 /// A log_dir makes the loader read a folder: renames the field so the fuzzer cannot wander the

@@ -4,8 +4,10 @@
 
 #include <simdjson.h>
 
+#include <cstring>
 #include <string_view>
 #include <type_traits>
+#include <vector>
 
 #include "load/json_scan.hpp"
 
@@ -26,8 +28,10 @@ std::string_view trim_json_space(std::string_view token) {
 /// false to stop.
 class Walker {
  public:
-  Walker(const char* base, size_t size, const CommplanJsonSink& sink)
-      : base_(base), size_(size), sink_(sink) {}
+  /// Reads a text at `base` of `size` bytes, which starts at byte `shift` of the whole text
+  /// (a piece of it, see Pieces): the sink is given offsets in the whole text.
+  Walker(const char* base, size_t size, const CommplanJsonSink& sink, size_t shift = 0)
+      : base_(base), size_(size), sink_(sink), shift_(shift) {}
 
   bool value(od::value v);
   bool array(od::array a, size_t at);
@@ -45,6 +49,7 @@ class Walker {
   const char* base_;  // where simdjson reads the text: the text itself or a padded copy
   size_t size_;
   const CommplanJsonSink& sink_;
+  size_t shift_;  // what an offset from base_ adds to be one in the whole text
 };
 
 bool Walker::value(od::value v) {
@@ -83,7 +88,7 @@ bool Walker::scalar(od::value v, std::string_view token, size_t at) {
   } else if (v.get_double().get(number)) {
     return false;
   }
-  return sink_.scalar(sink_.self, at, token.size(), kind) != 0;
+  return sink_.scalar(sink_.self, at + shift_, token.size(), kind) != 0;
 }
 
 /// A string: the source's bytes between its quotes when it has no escape, else unescaped.
@@ -94,15 +99,15 @@ bool Walker::string(od::value v, std::string_view token, size_t at) {
   if (raw.find('\\') == std::string_view::npos) {
     od::raw_json_string read;  // read, not skipped (see scalar)
     return !v.get_raw_json_string().get(read) &&
-           sink_.string(sink_.self, at + 1, raw.data(), raw.size(), 0) != 0;
+           sink_.string(sink_.self, at + shift_ + 1, raw.data(), raw.size(), 0) != 0;
   }
   std::string_view unescaped;
   return !v.get_string().get(unescaped) &&
-         sink_.string(sink_.self, at + 1, unescaped.data(), unescaped.size(), 1) != 0;
+         sink_.string(sink_.self, at + shift_ + 1, unescaped.data(), unescaped.size(), 1) != 0;
 }
 
 bool Walker::array(od::array a, size_t at) {
-  if (!sink_.open(sink_.self, 0, at)) return false;
+  if (!sink_.open(sink_.self, 0, at + shift_)) return false;
   for (auto element : a) {
     od::value item;
     if (std::move(element).get(item) || !value(item)) return false;
@@ -111,7 +116,7 @@ bool Walker::array(od::array a, size_t at) {
 }
 
 bool Walker::object(od::object o, size_t at) {
-  if (!sink_.open(sink_.self, 1, at)) return false;
+  if (!sink_.open(sink_.self, 1, at + shift_)) return false;
   for (auto result : o) {
     od::field field;
     size_t key_at = 0;
@@ -123,11 +128,11 @@ bool Walker::object(od::object o, size_t at) {
     if (end == rest.size()) return false;
     bool sent = false;
     if (rest[end] == '"') {
-      sent = sink_.key(sink_.self, key_at, rest.data(), end, 0) != 0;
+      sent = sink_.key(sink_.self, key_at + shift_, rest.data(), end, 0) != 0;
     } else {
       std::string_view unescaped;
       sent = !field.unescaped_key().get(unescaped) &&
-             sink_.key(sink_.self, key_at, unescaped.data(), unescaped.size(), 1) != 0;
+             sink_.key(sink_.self, key_at + shift_, unescaped.data(), unescaped.size(), 1) != 0;
     }
     if (!sent || !value(field.value())) return false;
   }
@@ -153,14 +158,176 @@ bool scan(std::string_view text, simdjson::padded_string_view input, const Commp
   return read && doc.current_location().error() == simdjson::OUT_OF_BOUNDS;
 }
 
+bool is_json_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+/// Reads a text a piece at a time: the top-level array or object by hand, each of its values
+/// with simdjson (copied between brackets into a buffer, with its padding), but a list by hand
+/// too, its items a piece of them at a time (about Limits::json_piece_bytes). What is read by hand
+/// is checked by hand: spaces, brackets, colons, commas and the top level's keys; each piece is
+/// checked whole by simdjson, so the text is read only where all of it is valid JSON. Where
+/// the values and items end is found by counting brackets outside strings: a wrong count on
+/// invalid JSON only makes a piece that simdjson refuses.
+class Pieces {
+ public:
+  Pieces(std::string_view text, size_t piece, const CommplanJsonSink& sink)
+      : text_(text), piece_(piece), sink_(sink) {}
+
+  /// Reads the text: false where it is no JSON array or object, or has an escape in a key of
+  /// its top level, or a callback stopped the scan.
+  bool read() {
+    size_t at = skip_space(0);
+    if (at == text_.size()) return false;
+    size_t end = at;
+    if (text_[at] == '{')
+      end = object(at);
+    else if (text_[at] == '[')
+      end = list(at);
+    else
+      return false;
+    return end != kFail && skip_space(end) == text_.size();
+  }
+
+ private:
+  static constexpr size_t kFail = std::string_view::npos;
+
+  size_t skip_space(size_t at) const {
+    while (at < text_.size() && is_json_space(text_[at])) ++at;
+    return at;
+  }
+
+  /// Past the closing quote of the string opening at `at`; kFail where the text ends first.
+  /// A quote closes it unless an odd number of backslashes comes before it.
+  size_t string_end(size_t at) const {
+    const char* data = text_.data();
+    for (++at; at < text_.size(); ++at) {
+      const auto* quote = static_cast<const char*>(std::memchr(data + at, '"', text_.size() - at));
+      if (quote == nullptr) return kFail;
+      at = static_cast<size_t>(quote - data);
+      size_t backslashes = 0;
+      while (data[at - 1 - backslashes] == '\\') ++backslashes;
+      if (backslashes % 2 == 0) return at + 1;
+    }
+    return kFail;
+  }
+
+  /// Past the value starting at `at` (not a space); kFail where the text ends first or no
+  /// value starts there.
+  size_t value_end(size_t at) const {
+    char c = text_[at];
+    if (c == '"') return string_end(at);
+    if (c == '{' || c == '[') {
+      size_t depth = 0;
+      for (; at < text_.size(); ++at) {
+        c = text_[at];
+        if (c == '"') {
+          at = string_end(at);
+          if (at == kFail) return kFail;
+          --at;
+        } else if (c == '{' || c == '[') {
+          ++depth;
+        } else if ((c == '}' || c == ']') && --depth == 0) {
+          return at + 1;
+        }
+      }
+      return kFail;
+    }
+    size_t start = at;
+    while (at < text_.size() && !is_json_space(text_[at]) && text_[at] != ',' && text_[at] != ']' &&
+           text_[at] != '}')
+      ++at;
+    return at > start ? at : kFail;
+  }
+
+  /// The top-level object at `at`: past its end, or kFail.
+  size_t object(size_t at) {
+    if (!sink_.open(sink_.self, 1, at)) return kFail;
+    at = skip_space(at + 1);
+    if (at < text_.size() && text_[at] == '}') return sink_.close(sink_.self) ? at + 1 : kFail;
+    while (at < text_.size() && text_[at] == '"') {
+      size_t key_end = string_end(at);
+      if (key_end == kFail) return kFail;
+      std::string_view key = text_.substr(at + 1, key_end - at - 2);
+      for (char c : key)  // an escape would need simdjson to read it; a control is invalid
+        if (c == '\\' || static_cast<unsigned char>(c) < 0x20) return kFail;
+      if (!sink_.key(sink_.self, at + 1, key.data(), key.size(), 0)) return kFail;
+      at = skip_space(key_end);
+      if (at == text_.size() || text_[at] != ':') return kFail;
+      at = skip_space(at + 1);
+      if (at == text_.size()) return kFail;
+      size_t end = text_[at] == '[' ? list(at) : items(at, value_end(at));
+      if (end == kFail) return kFail;
+      at = skip_space(end);
+      if (at == text_.size()) return kFail;
+      if (text_[at] == '}') return sink_.close(sink_.self) ? at + 1 : kFail;
+      if (text_[at] != ',') return kFail;
+      at = skip_space(at + 1);
+    }
+    return kFail;
+  }
+
+  /// The list at `at`, its items read a piece of them at a time: past its end, or kFail.
+  size_t list(size_t at) {
+    if (!sink_.open(sink_.self, 0, at)) return kFail;
+    at = skip_space(at + 1);
+    if (at < text_.size() && text_[at] == ']') return sink_.close(sink_.self) ? at + 1 : kFail;
+    size_t first = at;  // the first item of the piece being gathered
+    while (at < text_.size()) {
+      size_t item_end = value_end(at);
+      if (item_end == kFail) return kFail;
+      size_t next = skip_space(item_end);
+      if (next == text_.size()) return kFail;
+      bool last = text_[next] == ']';
+      if (!last && text_[next] != ',') return kFail;
+      if (last || item_end - first >= piece_) {
+        if (items(first, item_end) == kFail) return kFail;
+        first = skip_space(next + 1);
+      }
+      if (last) return sink_.close(sink_.self) ? next + 1 : kFail;
+      at = skip_space(next + 1);
+    }
+    return kFail;
+  }
+
+  /// The values from `at` to `end`, separated by commas, read by simdjson as one list: `end`,
+  /// or kFail.
+  size_t items(size_t at, size_t end) {
+    if (end == kFail) return kFail;
+    size_t size = end - at + 2;
+    if (buffer_.size() < size + simdjson::SIMDJSON_PADDING)
+      buffer_.resize(size + simdjson::SIMDJSON_PADDING);
+    buffer_[0] = '[';
+    std::memcpy(buffer_.data() + 1, text_.data() + at, end - at);
+    buffer_[size - 1] = ']';
+    od::document doc;
+    if (parser_.iterate(simdjson::padded_string_view(buffer_.data(), size, buffer_.size()))
+            .get(doc))
+      return kFail;
+    Walker walker(buffer_.data(), size, sink_, at - 1);
+    od::array values;
+    if (doc.get_array().get(values)) return kFail;
+    for (auto element : values) {
+      od::value value;
+      if (std::move(element).get(value) || !walker.value(value)) return kFail;
+    }
+    return doc.current_location().error() == simdjson::OUT_OF_BOUNDS ? end : kFail;
+  }
+
+  std::string_view text_;
+  size_t piece_;
+  const CommplanJsonSink& sink_;
+  od::parser parser_;
+  std::vector<char> buffer_;
+};
+
 }  // namespace
 
 // COMMPLAN_JSON_SCAN_SYMBOL names it.
-extern "C" __attribute__((visibility("default"))) int commplan_json_scan_1(
-    const char* text, size_t size, size_t readable, const CommplanJsonSink* sink) {
-  static_assert(std::is_same_v<decltype(&commplan_json_scan_1), CommplanJsonScan*>);
+extern "C" __attribute__((visibility("default"))) int commplan_json_scan_2(
+    const char* text, size_t size, size_t readable, size_t piece, const CommplanJsonSink* sink) {
+  static_assert(std::is_same_v<decltype(&commplan_json_scan_2), CommplanJsonScan*>);
   try {
     std::string_view view(text, size);
+    if (piece > 0 && size > piece) return Pieces(view, piece, *sink).read();
     if (readable >= size + simdjson::SIMDJSON_PADDING)
       return scan(view, simdjson::padded_string_view(text, size, readable), *sink);
     simdjson::padded_string copy(view);
