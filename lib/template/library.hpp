@@ -53,7 +53,7 @@ struct RenderOptions {
   /// Takes the output rendered so far, and empties it, each time it reaches `drain_at` bytes:
   /// a large page goes on to where it is written in pieces instead of being held whole.
   std::function<void(std::string& out)> drain = {};
-  size_t drain_at = 1u << 20;
+  size_t drain_at = 256u << 10;
 };
 
 /// Thrown by a strict render: every missing variable, each once, at its place in a template.
