@@ -140,6 +140,31 @@ TEST(FileText, LetsGoOfTheMappedPagesReadAndReadsThemAgainUnchanged) {
   EXPECT_EQ(small.view(), "in memory");
 }
 
+TEST(ReadFileText, AMappedProjectsMessagesQuoteItsLinesAfterTheyWereLetGo) {
+  // Read as its findings stream, a mapped project's pages are let go (FileText::let_go_before):
+  // messages placed in them, found after, quote the lines read again from the file.
+  TempDir dir;
+  std::string project = testing::project_head() + "findings:\n";
+  for (int i = 0; project.size() <= 3 * kMapFilesFrom; ++i)
+    project += "  - id: F-" + std::to_string(i) + "\n    title: Gate " + std::to_string(i) +
+               (i % 5000 == 0 ? " card 4111 1111 1111 1111" : "") +
+               "\n    found: 2026-12-08\n    severity: high\n    status: open\n";
+  std::string path = dir.write("big.yaml", project);
+  ASSERT_TRUE(read_file_text(path).mapped());
+  auto mapped = testing::run_cli({"validate", path, "--date", "2026-12-18"});
+  auto read = testing::run_cli({"validate", "-", "--date", "2026-12-18"}, project);
+  ASSERT_EQ(mapped.code, 0) << mapped.err;
+  std::string expected = read.err;
+  for (size_t at = expected.find("<stdin>"); at != std::string::npos;
+       at = expected.find("<stdin>", at))
+    expected.replace(at, 7, path);
+  EXPECT_EQ(mapped.err, expected);
+  EXPECT_NE(mapped.err.find(":9:24: warning: findings[0].title: looks like a payment card"),
+            std::string::npos)
+      << mapped.err;
+  EXPECT_NE(mapped.err.find("title: Gate 10000 card 4111 **** **** 1111"), std::string::npos);
+}
+
 /// Cut short by another program, a mapped file's pages past its new end fault: the process
 /// ends with the I/O error's code and the file named, not with SIGBUS.
 TEST(ReadFileTextDeathTest, AFileCutShortWhileMappedIsAnIoError) {
