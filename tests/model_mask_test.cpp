@@ -344,6 +344,28 @@ TEST(WarnSensitive, MasksInTheQuotedLineWhatOnlyTheTextShows) {
                                                      "\"]\n               ^");
 }
 
+TEST(WarnSensitive, MasksInEveryQuotedLineWhatOnlyATextShows) {
+  // Two warnings on one line: the IBAN (after `\t`, found in the text only) is masked in the
+  // line quoted under the other warning too, whether that one comes first or after it.
+  for (bool iban_first : {true, false}) {
+    std::string iban = "\"tab\\t" + kIban + "\"";
+    std::string text = testing::project_head() + "scope: [" + (iban_first ? iban : kAws) + ", " +
+                       (iban_first ? kAws : iban) + "]\n";
+    Diagnostics diagnostics;
+    auto project = load_project("-", text, diagnostics);
+    ASSERT_TRUE(project);
+    Diagnostics found;
+    warn_sensitive(*project, found);
+    ASSERT_EQ(found.items().size(), 2u);
+    for (const Diagnostic& d : found.items()) {
+      SCOPED_TRACE(format_diagnostic(d));
+      EXPECT_EQ(d.excerpt.text.find(kIban), std::string::npos);
+      EXPECT_EQ(d.excerpt.text.find(kAws), std::string::npos);
+      EXPECT_NE(d.excerpt.text.find(kIbanMasked), std::string::npos);
+    }
+  }
+}
+
 TEST(WarnSensitive, ValidateWarnsAndStrictFails) {
   std::string text = testing::project_head() + "scope: [" + kCard + "]\n";
   testing::RunResult r = testing::run_cli({"validate", "-"}, text);

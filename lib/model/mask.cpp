@@ -87,28 +87,27 @@ std::string with_article(SensitiveKind kind) {
 
 bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
-/// The source lines warnings quote, each masked once for every warning on it (warnings come
-/// in source order, so each line is masked at most once: linear in the source however many
-/// warnings a line has).
+/// The source lines warnings quote, each masked once for every warning on it (asked in source
+/// order, each line is masked at most once: linear in the source however many warnings a line
+/// has).
 class MaskedLines {
  public:
   explicit MaskedLines(std::string_view source) : source_(source) {}
 
+  /// Masks the `length` bytes at `offset` too, wherever their line is quoted: a match that the
+  /// source holds as it is, but that find_sensitive() does not see there (after an escape:
+  /// `\t`). Every one is told before the first excerpt.
+  void remember(size_t offset, size_t length, SensitiveKind kind) {
+    remembered_.push_back({offset, length, kind});
+    sorted_ = false;
+  }
+  void forget() { remembered_.clear(); }
+
   /// The excerpt of the source line at `offset`, masked so that a warning does not print what
-  /// it warns about: what find_sensitive() finds in the line, and `match`, when the source has
-  /// it as it is at `offset` where find_sensitive() does not see it (after an escape: `\t`).
-  Excerpt at(size_t offset, std::string_view match) {
+  /// it warns about: what find_sensitive() finds in the line, and what was remembered in it.
+  Excerpt at(size_t offset) {
     if (offset < start_ || offset > end_) load(offset);
-    size_t caret = masked_offset(offset);
-    Excerpt excerpt = excerpt_at(masked_, caret);
-    if (match.empty() || !source_.substr(offset).starts_with(match) ||
-        masked_.compare(caret, match.size(), match) != 0)
-      return excerpt;
-    std::string_view shown = std::string_view(excerpt.text).substr(excerpt.caret);
-    size_t same = 0;
-    while (same < shown.size() && same < match.size() && shown[same] == match[same]) ++same;
-    excerpt.text.replace(excerpt.caret, same, mask_sensitive(match));
-    return excerpt;
+    return excerpt_at(masked_, masked_offset(offset));
   }
 
  private:
@@ -119,6 +118,7 @@ class MaskedLines {
     end_ = std::min(source_.find('\n', offset), source_.size());
     std::string_view line = source_.substr(start_, end_ - start_);
     found_ = find_sensitive(line);
+    add_remembered();
     masked_ = mask_sensitive(line, found_);
     growth_.clear();
     long growth = 0;
@@ -142,7 +142,38 @@ class MaskedLines {
     return static_cast<size_t>(static_cast<long>(at) + growth);
   }
 
+  /// Adds to found_ the matches remembered in the line that overlap none found, in order (a
+  /// merge of two sorted lists: linear however many warnings the line has).
+  void add_remembered() {
+    auto by_offset = [](const SensitiveMatch& a, const SensitiveMatch& b) {
+      return a.offset < b.offset;
+    };
+    if (!sorted_) {
+      std::sort(remembered_.begin(), remembered_.end(), by_offset);
+      sorted_ = true;
+    }
+    auto it = std::lower_bound(remembered_.begin(), remembered_.end(),
+                               SensitiveMatch{start_, 0, {}}, by_offset);
+    std::vector<SensitiveMatch> added;
+    size_t next = 0;  // the first match found that ends after the remembered one starts
+    for (; it != remembered_.end() && it->offset + it->length <= end_; ++it) {
+      SensitiveMatch m{it->offset - start_, it->length, it->kind};
+      while (next < found_.size() && found_[next].offset + found_[next].length <= m.offset) ++next;
+      bool overlaps = (next < found_.size() && found_[next].offset < m.offset + m.length) ||
+                      (!added.empty() && m.offset < added.back().offset + added.back().length);
+      if (!overlaps) added.push_back(m);
+    }
+    if (added.empty()) return;
+    std::vector<SensitiveMatch> merged;
+    merged.reserve(found_.size() + added.size());
+    std::merge(found_.begin(), found_.end(), added.begin(), added.end(), std::back_inserter(merged),
+               by_offset);
+    found_ = std::move(merged);
+  }
+
   std::string_view source_;
+  std::vector<SensitiveMatch> remembered_;  ///< offsets in the source
+  bool sorted_ = false;
   size_t start_ = 1, end_ = 0;  ///< the masked line's bytes in the source (none at first)
   std::string masked_;
   std::vector<SensitiveMatch> found_;  ///< in the line
@@ -213,8 +244,25 @@ constexpr size_t kMaxPathKey = 64;
 /// Walks a document's tree, warning about each piece of sensitive data in its scalars.
 class SensitiveScan {
  public:
-  SensitiveScan(const Document& doc, Diagnostics& diagnostics)
-      : doc_(doc), diagnostics_(diagnostics), lines_(doc.text) {}
+  explicit SensitiveScan(const Document& doc) : doc_(doc), lines_(doc.text) {}
+
+  /// Adds the warnings found, in the document's order, each with its line quoted masked.
+  void finish(Diagnostics& diagnostics) {
+    std::stable_sort(found_.begin(), found_.end(), [](const Diagnostic& a, const Diagnostic& b) {
+      return a.mark.offset < b.mark.offset;
+    });
+    for (Diagnostic& d : found_) {
+      d.excerpt = lines_.at(d.mark.offset);
+      diagnostics.add(std::move(d));
+    }
+    found_.clear();
+  }
+
+  /// Forgets the warnings found so far (the parser gives the same scalars again).
+  void forget() {
+    found_.clear();
+    lines_.forget();
+  }
 
   /// Walks `item`, the `index`th of the list under the top-level `key`, given on its own.
   void walk_item(std::string_view key, size_t index, const Node& item) {
@@ -258,11 +306,17 @@ class SensitiveScan {
       std::string_view match = node.text().substr(m.offset, m.length);
       std::optional<Mark> at = placer.place(m.offset, match);
       Mark mark = at.value_or(start_of(node));
-      diagnostics_.add({Level::warning, doc_.file, mark, path,
+      // The line is quoted once every warning is known: masked, then, for all of them.
+      if (at && doc_.text.substr(mark.offset).starts_with(match))
+        lines_.remember(mark.offset, match.size(), m.kind);
+      found_.push_back({Level::warning,
+                        doc_.file,
+                        mark,
+                        path,
                         fmt::format("looks like {}; it is masked on client pages (--no-mask "
                                     "shows it)",
                                     with_article(m.kind)),
-                        lines_.at(mark.offset, at ? match : "")});
+                        {}});
     }
   }
 
@@ -296,7 +350,7 @@ class SensitiveScan {
   }
 
   const Document& doc_;
-  Diagnostics& diagnostics_;
+  std::vector<Diagnostic> found_;  ///< the warnings, their excerpts made by finish()
   MaskedLines lines_;
   std::vector<std::variant<size_t, std::string_view>> path_;  ///< indexes and keys to the node
 };
@@ -310,22 +364,23 @@ void warn_sensitive(const Project& project, Diagnostics& diagnostics) {
   for (const auto& loaded : project.documents) {
     size_t readable =
         loaded->storage ? loaded->storage->readable_from(loaded->text) : loaded->text.size();
-    Diagnostics ignored;  // the file parsed before
-    Diagnostics items;    // what the findings hold, forgotten if the parser gives them again
-    std::optional<SensitiveScan> item_scan;  // made at the first: `doc` has its text then
+    Diagnostics ignored;                // the file parsed before
+    std::optional<SensitiveScan> scan;  // made at the first finding: `doc` has its text then
     Document doc;
     ItemSink sink{"findings",
                   [&](const Document& from, const Node& item, size_t index, bool /*kept*/) {
-                    if (!item_scan) item_scan.emplace(from, items);
-                    item_scan->walk_item("findings", index, item);
+                    if (!scan) scan.emplace(from);
+                    scan->walk_item("findings", index, item);
                   },
-                  [&] { items = Diagnostics(); }};
+                  [&] {
+                    if (scan) scan->forget();
+                  }};
     parse_document(doc, loaded->file, FileText::borrow(loaded->text, readable),
                    detect_format(loaded->file, loaded->text), ignored, Limits{}, sink);
     if (ignored.has_errors()) continue;
-    SensitiveScan(doc, items).walk(doc.root);
-    items.sort_by_place();  // in the document's order: the findings were walked first
-    diagnostics.append(items);
+    if (!scan) scan.emplace(doc);
+    scan->walk(doc.root);
+    scan->finish(diagnostics);
   }
 }
 
