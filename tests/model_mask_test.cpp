@@ -182,15 +182,21 @@ TEST(MaskProject, MasksAModelBuiltByHand) {
             (std::vector<std::string>{"is " + kGithubMasked + " ours?", "nothing here"}));
 }
 
-/// The headlines of the warnings about sensitive data in `text`.
-std::vector<std::string> warnings(const std::string& text) {
+/// The warnings about sensitive data in `text`, loaded as `file` without an error.
+std::vector<Diagnostic> sensitive_in(const std::string& text, const std::string& file = "-") {
   Diagnostics diagnostics;
-  auto project = load_project("-", text, diagnostics);
-  EXPECT_FALSE(diagnostics.has_errors());
+  auto project = load_project(file, text, diagnostics);
+  for (const Diagnostic& d : diagnostics.items())
+    if (d.level == Level::error) ADD_FAILURE() << format_diagnostic(d);
   Diagnostics found;
   if (project) warn_sensitive(*project, found);
+  return found.items();
+}
+
+/// The headlines of the warnings about sensitive data in `text`.
+std::vector<std::string> warnings(const std::string& text) {
   std::vector<std::string> out;
-  for (const Diagnostic& d : found.items()) out.push_back(format_headline(d));
+  for (const Diagnostic& d : sensitive_in(text)) out.push_back(format_headline(d));
   return out;
 }
 
@@ -304,44 +310,30 @@ TEST(WarnSensitive, ReadsAJsonProjectsFindingsToo) {
                      R"("2026-12-07", "end": "2026-12-18"}, "findings": [{"id": "F1", )"
                      R"("title": "t", "evidence": "tab\t)" +
                      kIban + R"("}, {"id": "F2", "title": ")" + kAws + R"("}]})";
-  Diagnostics diagnostics;
-  auto project = load_project("p.json", text, diagnostics);
-  for (const Diagnostic& d : diagnostics.items()) ADD_FAILURE() << format_diagnostic(d);
-  ASSERT_TRUE(project);
-  Diagnostics found;
-  warn_sensitive(*project, found);
   std::vector<std::string> paths;
-  for (const Diagnostic& d : found.items()) paths.push_back(d.path);
+  for (const Diagnostic& d : sensitive_in(text, "p.json")) paths.push_back(d.path);
   EXPECT_EQ(paths, (std::vector<std::string>{"findings[0].evidence", "findings[1].title"}));
 }
 
 TEST(WarnSensitive, QuotesTheSourceLineMasked) {
   std::string text = testing::project_head() + "scope: [\"" + kJwt + "\", " + kCard + "]\n";
-  Diagnostics diagnostics;
-  auto project = load_project("-", text, diagnostics);
-  ASSERT_TRUE(project);
-  Diagnostics found;
-  warn_sensitive(*project, found);
-  ASSERT_EQ(found.items().size(), 2u);
+  std::vector<Diagnostic> found = sensitive_in(text);
+  ASSERT_EQ(found.size(), 2u);
   std::string line = "scope: [\"" + kJwtMasked + "\", " + kCardMasked + "]";
-  EXPECT_EQ(found.items()[1].excerpt.text, line);
-  EXPECT_EQ(found.items()[1].excerpt.caret, line.find(kCardMasked));
-  EXPECT_EQ(format_diagnostic(found.items()[0]),
+  EXPECT_EQ(found[1].excerpt.text, line);
+  EXPECT_EQ(found[1].excerpt.caret, line.find(kCardMasked));
+  EXPECT_EQ(format_diagnostic(found[0]),
             warning(7, 10, "scope[0]", "a JSON Web Token") + "\n " + line + "\n          ^");
 }
 
 TEST(WarnSensitive, MasksInTheQuotedLineWhatOnlyTheTextShows) {
   // In the source the IBAN follows `\t`, a letter: only the text, with the escape undone, has it.
   std::string text = testing::project_head() + "scope: [\"tab\\t" + kIban + "\"]\n";
-  Diagnostics diagnostics;
-  auto project = load_project("-", text, diagnostics);
-  ASSERT_TRUE(project);
-  Diagnostics found;
-  warn_sensitive(*project, found);
-  ASSERT_EQ(found.items().size(), 1u);
-  EXPECT_EQ(format_diagnostic(found.items()[0]), warning(7, 15, "scope[0]", "an IBAN") +
-                                                     "\n scope: [\"tab\\t" + kIbanMasked +
-                                                     "\"]\n               ^");
+  std::vector<Diagnostic> found = sensitive_in(text);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(format_diagnostic(found[0]), warning(7, 15, "scope[0]", "an IBAN") +
+                                             "\n scope: [\"tab\\t" + kIbanMasked +
+                                             "\"]\n               ^");
 }
 
 TEST(WarnSensitive, MasksInEveryQuotedLineWhatOnlyATextShows) {
@@ -351,13 +343,9 @@ TEST(WarnSensitive, MasksInEveryQuotedLineWhatOnlyATextShows) {
     std::string iban = "\"tab\\t" + kIban + "\"";
     std::string text = testing::project_head() + "scope: [" + (iban_first ? iban : kAws) + ", " +
                        (iban_first ? kAws : iban) + "]\n";
-    Diagnostics diagnostics;
-    auto project = load_project("-", text, diagnostics);
-    ASSERT_TRUE(project);
-    Diagnostics found;
-    warn_sensitive(*project, found);
-    ASSERT_EQ(found.items().size(), 2u);
-    for (const Diagnostic& d : found.items()) {
+    std::vector<Diagnostic> found = sensitive_in(text);
+    ASSERT_EQ(found.size(), 2u);
+    for (const Diagnostic& d : found) {
       SCOPED_TRACE(format_diagnostic(d));
       EXPECT_EQ(d.excerpt.text.find(kIban), std::string::npos);
       EXPECT_EQ(d.excerpt.text.find(kAws), std::string::npos);
