@@ -28,7 +28,8 @@ bool json_fast_path_available();
 /// plugin cannot be loaded (json_fast_path_available()). Reports nothing; the caller falls
 /// back to libfyaml, which words every error. `doc`'s text is checked for size and encoding
 /// already; `readable` bytes can be read from its start (the text is copied when fewer than its
-/// size + kJsonFastPadding). With a `sink`, the items of its list are given to it with `doc` as
+/// size + kJsonFastPadding). A text larger than `limits.json_piece_bytes` is read a piece at a
+/// time (load/json_scan.hpp). With a `sink`, the items of its list are given to it with `doc` as
 /// they are read, and freed, as libfyaml's path does; where it gives up after giving some, it
 /// calls the sink's restart first.
 std::optional<Node> parse_json_fast(const Document& doc, size_t readable, NodeStorage& storage,

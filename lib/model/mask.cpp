@@ -92,19 +92,16 @@ bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 
 /// has).
 class MaskedLines {
  public:
-  explicit MaskedLines(std::string_view source) : source_(source) {}
-
-  /// Masks the `length` bytes at `offset` too, wherever their line is quoted: a match that the
-  /// source holds as it is, but that find_sensitive() does not see there (after an escape:
-  /// `\t`). Every one is told before the first excerpt.
-  void remember(size_t offset, size_t length, SensitiveKind kind) {
-    remembered_.push_back({offset, length, kind});
-    sorted_ = false;
+  /// `also`: matches (offsets in the source) that the source holds as they are but that
+  /// find_sensitive() does not see there (after an escape: `\t`), masked wherever their line
+  /// is quoted too.
+  MaskedLines(std::string_view source, std::vector<SensitiveMatch> also)
+      : source_(source), also_(std::move(also)) {
+    std::sort(also_.begin(), also_.end(), by_offset);
   }
-  void forget() { remembered_.clear(); }
 
   /// The excerpt of the source line at `offset`, masked so that a warning does not print what
-  /// it warns about: what find_sensitive() finds in the line, and what was remembered in it.
+  /// it warns about: what find_sensitive() finds in the line, and the matches of `also` in it.
   Excerpt at(size_t offset) {
     if (offset < start_ || offset > end_) load(offset);
     return excerpt_at(masked_, masked_offset(offset));
@@ -118,7 +115,7 @@ class MaskedLines {
     end_ = std::min(source_.find('\n', offset), source_.size());
     std::string_view line = source_.substr(start_, end_ - start_);
     found_ = find_sensitive(line);
-    add_remembered();
+    add_also();
     masked_ = mask_sensitive(line, found_);
     growth_.clear();
     long growth = 0;
@@ -142,22 +139,19 @@ class MaskedLines {
     return static_cast<size_t>(static_cast<long>(at) + growth);
   }
 
-  /// Adds to found_ the matches remembered in the line that overlap none found, in order (a
-  /// merge of two sorted lists: linear however many warnings the line has).
-  void add_remembered() {
-    auto by_offset = [](const SensitiveMatch& a, const SensitiveMatch& b) {
-      return a.offset < b.offset;
-    };
-    if (!sorted_) {
-      std::sort(remembered_.begin(), remembered_.end(), by_offset);
-      sorted_ = true;
-    }
-    auto it = std::lower_bound(remembered_.begin(), remembered_.end(),
-                               SensitiveMatch{start_, 0, {}}, by_offset);
+  static bool by_offset(const SensitiveMatch& a, const SensitiveMatch& b) {
+    return a.offset < b.offset;
+  }
+
+  /// Adds to found_ the matches of also_ in the line (cut at its end) that overlap none found,
+  /// in order (a merge of two sorted lists: linear however many warnings the line has).
+  void add_also() {
+    auto it =
+        std::lower_bound(also_.begin(), also_.end(), SensitiveMatch{start_, 0, {}}, by_offset);
     std::vector<SensitiveMatch> added;
-    size_t next = 0;  // the first match found that ends after the remembered one starts
-    for (; it != remembered_.end() && it->offset + it->length <= end_; ++it) {
-      SensitiveMatch m{it->offset - start_, it->length, it->kind};
+    size_t next = 0;  // the first match found that ends after the added one starts
+    for (; it != also_.end() && it->offset < end_; ++it) {
+      SensitiveMatch m{it->offset - start_, std::min(it->length, end_ - it->offset), it->kind};
       while (next < found_.size() && found_[next].offset + found_[next].length <= m.offset) ++next;
       bool overlaps = (next < found_.size() && found_[next].offset < m.offset + m.length) ||
                       (!added.empty() && m.offset < added.back().offset + added.back().length);
@@ -172,9 +166,8 @@ class MaskedLines {
   }
 
   std::string_view source_;
-  std::vector<SensitiveMatch> remembered_;  ///< offsets in the source
-  bool sorted_ = false;
-  size_t start_ = 1, end_ = 0;  ///< the masked line's bytes in the source (none at first)
+  std::vector<SensitiveMatch> also_;  ///< offsets in the source, in order
+  size_t start_ = 1, end_ = 0;        ///< the masked line's bytes in the source (none at first)
   std::string masked_;
   std::vector<SensitiveMatch> found_;  ///< in the line
   std::vector<long> growth_;           ///< what the masks up to each match add to its length
@@ -244,24 +237,28 @@ constexpr size_t kMaxPathKey = 64;
 /// Walks a document's tree, warning about each piece of sensitive data in its scalars.
 class SensitiveScan {
  public:
-  explicit SensitiveScan(const Document& doc) : doc_(doc), lines_(doc.text) {}
+  /// Scans `doc`, which may be parsed still: its text is read as its scalars are walked.
+  explicit SensitiveScan(const Document& doc) : doc_(doc) {}
 
-  /// Adds the warnings found, in the document's order, each with its line quoted masked.
+  /// Adds the warnings found, in the document's order, each with its line quoted: once every
+  /// warning is known, so that the line is masked for all of them.
   void finish(Diagnostics& diagnostics) {
     std::stable_sort(found_.begin(), found_.end(), [](const Diagnostic& a, const Diagnostic& b) {
       return a.mark.offset < b.mark.offset;
     });
+    MaskedLines lines(doc_.text, std::move(verbatim_));
     for (Diagnostic& d : found_) {
-      d.excerpt = lines_.at(d.mark.offset);
+      d.excerpt = lines.at(d.mark.offset);
       diagnostics.add(std::move(d));
     }
     found_.clear();
+    verbatim_.clear();
   }
 
   /// Forgets the warnings found so far (the parser gives the same scalars again).
   void forget() {
     found_.clear();
-    lines_.forget();
+    verbatim_.clear();
   }
 
   /// Walks `item`, the `index`th of the list under the top-level `key`, given on its own.
@@ -306,9 +303,8 @@ class SensitiveScan {
       std::string_view match = node.text().substr(m.offset, m.length);
       std::optional<Mark> at = placer.place(m.offset, match);
       Mark mark = at.value_or(start_of(node));
-      // The line is quoted once every warning is known: masked, then, for all of them.
       if (at && doc_.text.substr(mark.offset).starts_with(match))
-        lines_.remember(mark.offset, match.size(), m.kind);
+        verbatim_.push_back({mark.offset, match.size(), m.kind});
       found_.push_back({Level::warning,
                         doc_.file,
                         mark,
@@ -350,8 +346,8 @@ class SensitiveScan {
   }
 
   const Document& doc_;
-  std::vector<Diagnostic> found_;  ///< the warnings, their excerpts made by finish()
-  MaskedLines lines_;
+  std::vector<Diagnostic> found_;         ///< the warnings, their excerpts made by finish()
+  std::vector<SensitiveMatch> verbatim_;  ///< their matches the source holds as they are
   std::vector<std::variant<size_t, std::string_view>> path_;  ///< indexes and keys to the node
 };
 
@@ -364,23 +360,19 @@ void warn_sensitive(const Project& project, Diagnostics& diagnostics) {
   for (const auto& loaded : project.documents) {
     size_t readable =
         loaded->storage ? loaded->storage->readable_from(loaded->text) : loaded->text.size();
-    Diagnostics ignored;                // the file parsed before
-    std::optional<SensitiveScan> scan;  // made at the first finding: `doc` has its text then
+    Diagnostics ignored;  // the file parsed before
     Document doc;
+    SensitiveScan scan(doc);  // the findings are given with `doc`: the same document
     ItemSink sink{"findings",
-                  [&](const Document& from, const Node& item, size_t index, bool /*kept*/) {
-                    if (!scan) scan.emplace(from);
-                    scan->walk_item("findings", index, item);
+                  [&](const Document& /*doc*/, const Node& item, size_t index, bool /*kept*/) {
+                    scan.walk_item("findings", index, item);
                   },
-                  [&] {
-                    if (scan) scan->forget();
-                  }};
+                  [&] { scan.forget(); }};
     parse_document(doc, loaded->file, FileText::borrow(loaded->text, readable),
                    detect_format(loaded->file, loaded->text), ignored, Limits{}, sink);
     if (ignored.has_errors()) continue;
-    if (!scan) scan.emplace(doc);
-    scan->walk(doc.root);
-    scan->finish(diagnostics);
+    scan.walk(doc.root);
+    scan.finish(diagnostics);
   }
 }
 

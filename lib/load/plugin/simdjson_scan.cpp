@@ -17,10 +17,10 @@ namespace od = simdjson::ondemand;
 
 static_assert(simdjson::SIMDJSON_PADDING <= 64, "json_scan.hpp promises 64 bytes of padding");
 
+bool is_json_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
 std::string_view trim_json_space(std::string_view token) {
-  while (!token.empty() && (token.back() == ' ' || token.back() == '\t' || token.back() == '\n' ||
-                            token.back() == '\r'))
-    token.remove_suffix(1);
+  while (!token.empty() && is_json_space(token.back())) token.remove_suffix(1);
   return token;
 }
 
@@ -157,8 +157,6 @@ bool scan(std::string_view text, simdjson::padded_string_view input, const Commp
   // Past the root, simdjson has nothing left to read unless something follows it.
   return read && doc.current_location().error() == simdjson::OUT_OF_BOUNDS;
 }
-
-bool is_json_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 /// Reads a text a piece at a time: the top-level array or object by hand, each of its values
 /// with simdjson (copied between brackets into a buffer, with its padding), but a list by hand
