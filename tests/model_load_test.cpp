@@ -80,7 +80,10 @@ TEST(ProjectLoader, FindingTextsAreThePlaceStoresAndOutliveTheDocuments) {
     for (const Text* text : {&f.id, &f.title, &f.evidence, &f.impact})
       EXPECT_FALSE(text->data() >= source.data() && text->data() < source.data() + source.size())
           << *text;
-    EXPECT_EQ(f.title.data(), f.id.data() + f.id.size());  // side by side, in order
+    // Side by side, in order: the title's header (aligned) between the two.
+    ptrdiff_t gap = f.title.data() - (f.id.data() + f.id.size());
+    EXPECT_GE(gap, static_cast<ptrdiff_t>(Text::kHeader));
+    EXPECT_LT(gap, static_cast<ptrdiff_t>(Text::kHeader + Text::kAlign));
     EXPECT_EQ(f.evidence, "seen\tat 09:00");
     EXPECT_EQ(f.impact, "folded lines\n");
     project->release_documents();

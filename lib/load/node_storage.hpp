@@ -38,10 +38,13 @@ class NodeStorage {
   /// A copy of `text` that lives as long as the storage.
   std::string_view copy(std::string_view text) {
     if (text.empty()) return {};
-    auto* at = static_cast<char*>(allocate(text.size(), 1));
+    char* at = bytes(text.size());
     std::memcpy(at, text.data(), text.size());
     return {at, text.size()};
   }
+
+  /// Room for `size` bytes, aligned to `align`, that lives as long as the storage.
+  char* bytes(size_t size, size_t align = 1) { return static_cast<char*>(allocate(size, align)); }
 
   /// A place to rewind() to: what is allocated after it can be freed without the rest. It
   /// starts a new block when less than half of one is left, so that items of a list read one

@@ -165,8 +165,7 @@ void read_value(ReadContext& ctx, const Node& node, const std::string& path, std
 }
 
 void read_value(ReadContext& ctx, const Node& node, const std::string& path, Text& out) {
-  if (ctx.expect(node, Node::Kind::scalar, path, "a text"))
-    out = Text::borrow(ctx.store.keep_text(node.text()));
+  if (ctx.expect(node, Node::Kind::scalar, path, "a text")) out = ctx.store.keep_text(node.text());
 }
 
 void read_value(ReadContext& ctx, const Node& node, const std::string& path, bool& out) {
