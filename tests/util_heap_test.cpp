@@ -83,19 +83,24 @@ TEST(HeapTest, BlocksBelow32MiBComeFromHugePages) {
         // grows: the first such block starts where the reserve does.
         size_t first_size = mallinfo2().fordblks + (64 << 10);
         use_huge_pages_for_heap();
-        // The reserve's first 2 to 4 MiB stay in small pages, so a small run never has the
+        // The reserve's first 16 to 18 MiB stay in small pages, so a small run never has the
         // kernel clear a huge page: the first block starts in them.
         void* small = std::malloc(first_size);
         std::string small_flags = mapping_holding(small).flags;
-        // An 8 MiB block would be mapped on its own by default (above 128 KiB); now it is cut
+        // A 24 MiB block would be mapped on its own by default (above 128 KiB); now it is cut
         // from the heap just above, so its end is in the part marked for huge pages.
-        void* block = std::malloc(size_t{8} << 20);
-        std::memset(block, 1, size_t{8} << 20);
-        std::string flags =
-            mapping_holding(static_cast<char*>(block) + (size_t{8} << 20) - 1).flags;
+        constexpr size_t kBlock = size_t{24} << 20;
+        void* block = std::malloc(kBlock);
+        std::memset(block, 1, kBlock);
+        std::string flags = mapping_holding(static_cast<char*>(block) + kBlock - 1).flags;
+        // 12 MiB past where the reserve starts is still in small pages (a 10,000-finding
+        // register's heap).
+        std::string middle_flags =
+            mapping_holding(static_cast<char*>(small) + (size_t{12} << 20)).flags;
         std::free(block);
         std::free(small);
         bool layout = small_flags.find(" hg") == std::string::npos && !small_flags.empty() &&
+                      middle_flags.find(" hg") == std::string::npos && !middle_flags.empty() &&
                       flags.find(" hg") != std::string::npos;
         std::exit(layout && heap_still_works() ? 0 : 1);
       },

@@ -29,7 +29,7 @@ constexpr int kMmapThreshold = 32 << 20;
 /// How the heap grows past the reserve (in address space only, as the reserve).
 constexpr int kTopPadAfter = 64 << 20;
 /// How much of the heap's top stays in small pages before the huge ones begin.
-constexpr uintptr_t kSmallPagesFirst = uintptr_t{2} << 20;
+constexpr uintptr_t kSmallPagesFirst = uintptr_t{16} << 20;
 /// How much of the heap past that is marked for huge pages; the rest stays in small ones.
 constexpr uintptr_t kHugePages = uintptr_t{64} << 20;
 /// malloc's chunk header before the memory it returns, and the size field's own width.
@@ -78,11 +78,14 @@ void use_huge_pages_for_heap() {
   std::free(block);
   if (!grown) return;  // refused after all: malloc mapped the block instead
 
-  // Blocks are cut from the top chunk upwards. Its first 2 to 4 MiB stay in small pages: a
+  // Blocks are cut from the top chunk upwards. Its first 16 to 18 MiB stay in small pages: a
   // brief's whole heap fits there, and a huge page would have the kernel clear 2 MiB for a run
-  // that touches a few hundred KiB (0.2 ms, a tenth of a kickoff's time). From the boundary on,
-  // every 2 MiB the run touches is one huge page: nothing above it was touched before the
-  // range was marked (the header malloc wrote after the freed block is at the top's start).
+  // that touches a few hundred KiB (0.2 ms, a tenth of a kickoff's time); so does a
+  // 10,000-finding register's, whose peak the huge page it touched last, in part, raised by up
+  // to 2 MiB (1.0 to 1.4 MiB in the medians, for 2 % more time: its 4 KiB faults). From the
+  // boundary on, every 2 MiB the run touches is one huge page: nothing above it was touched
+  // before the range was marked (the header malloc wrote after the freed block is at the top's
+  // start).
   uintptr_t boundary = (top_start + kSmallPagesFirst + kHugePage - 1) & ~(kHugePage - 1);
   uintptr_t end = std::min(address(heap_end) & ~(kHugePage - 1), boundary + kHugePages);
   if (end > boundary) madvise(reinterpret_cast<void*>(boundary), end - boundary, MADV_HUGEPAGE);

@@ -14,9 +14,10 @@ namespace commplan {
 /// recap touches about 300 MiB, 4 KiB at a time, and on a virtual machine each first touch
 /// costs a trap to the hypervisor (10 µs here); a 2 MiB page takes one. So malloc's heap is
 /// grown once by a reserve of address space (not memory: pages are made only when touched),
-/// marked MADV_HUGEPAGE from the first 2 MiB boundary at least 2 MiB above where the next
+/// marked MADV_HUGEPAGE from the first 2 MiB boundary at least 16 MiB above where the next
 /// blocks will be cut (a brief's heap stays below it, in small pages, so no run clears a huge
-/// page it barely uses); blocks up to 32 MiB come from it instead of from mmap, and freed
+/// page it barely uses, and a 10,000-finding register's too, so its memory is not rounded up
+/// to the next 2 MiB); blocks up to 32 MiB come from it instead of from mmap, and freed
 /// memory is kept for reuse instead of being handed back. Only the first 64 MiB past the
 /// boundary are marked: a huge page the kernel must find and clear costs more, once a run
 /// has touched that much (on this machine, the 300,000-finding recap took 2.10 s with the whole
