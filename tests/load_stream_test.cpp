@@ -307,8 +307,8 @@ TEST(FindingPlaces, PlaceEveryProblemAsTheFindingsTreeDoes) {
     ASSERT_EQ(x.history.size(), y.history.size());
     for (size_t h = 0; h < x.history.size(); ++h)
       same(x.history[h].origin, y.history[h].origin, field_names<HistoryEntry>());
-    ASSERT_EQ(bool(x.retest), bool(y.retest));
-    if (x.retest) same(x.retest->origin, y.retest->origin, field_names<Retest>());
+    ASSERT_EQ(bool(x.retest()), bool(y.retest()));
+    if (x.retest()) same(x.retest()->origin, y.retest()->origin, field_names<Retest>());
   }
 }
 

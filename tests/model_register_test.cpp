@@ -42,19 +42,47 @@ TEST(FindingRegister, ScoresTheVectorAndReadsEveryField) {
   ASSERT_TRUE(l.project);
   EXPECT_EQ(l.problems, "");
   const Finding& f = l.project->findings.at(0);
-  ASSERT_TRUE(f.cvss_score);
-  EXPECT_EQ(f.cvss_score->score, 98);
-  EXPECT_EQ(f.cvss_score->scores.base, 98);
-  EXPECT_EQ(f.cvss_score->rating, cvss::Rating::critical);
-  EXPECT_EQ(f.cwe, "CWE-89");
-  EXPECT_EQ(f.affected, (std::vector<std::string>{"https://shop.example/login", "db01"}));
-  EXPECT_EQ(f.references.size(), 1u);
+  ASSERT_TRUE(f.cvss_score());
+  EXPECT_EQ(f.cvss_score()->score, 98);
+  EXPECT_EQ(f.cvss_score()->scores.base, 98);
+  EXPECT_EQ(f.cvss_score()->rating, cvss::Rating::critical);
+  EXPECT_EQ(f.cwe(), "CWE-89");
+  EXPECT_EQ(f.affected(), (std::vector<std::string>{"https://shop.example/login", "db01"}));
+  EXPECT_EQ(f.references().size(), 1u);
   ASSERT_TRUE(f.due);
   EXPECT_EQ(format_date(*f.due), "2026-12-20");
-  ASSERT_TRUE(f.retest);
-  EXPECT_EQ(f.retest->result, RetestResult::partial);
-  EXPECT_EQ(f.retest->note, "login fixed, search not");
-  EXPECT_EQ(f.fingerprint, "semgrep/abc123");
+  ASSERT_TRUE(f.retest());
+  EXPECT_EQ(f.retest()->result, RetestResult::partial);
+  EXPECT_EQ(f.retest()->note, "login fixed, search not");
+  EXPECT_EQ(f.fingerprint(), "semgrep/abc123");
+}
+
+TEST(FindingRegister, AFindingThatGivesNoneOfItsFieldsHoldsNoDetails) {
+  // Held apart, made only for a finding that gives one of them (a large assessment's findings
+  // give none), and masked where they are on a client's page.
+  Diagnostics d;
+  std::optional<Project> project =
+      load_project("p.yaml",
+                   kHead +
+                       "findings:\n"
+                       "  - id: F-01\n"
+                       "    title: Weak gate\n"
+                       "  - id: F-02\n"
+                       "    title: Stored XSS\n"
+                       "    affected: [\"key AKIAIOSFODNN7EXAMPLE on db01\"]\n",
+                   d, {}, nullptr, Audience::client);
+  ASSERT_TRUE(project);
+  EXPECT_FALSE(d.has_errors());
+  const Finding& none = project->findings.at(0);
+  EXPECT_FALSE(none.details);
+  EXPECT_TRUE(none.affected().empty());
+  EXPECT_TRUE(none.cwe().empty());
+  EXPECT_FALSE(none.retest());
+  const Finding& some = project->findings.at(1);
+  ASSERT_TRUE(some.details);
+  ASSERT_EQ(some.affected().size(), 1u);
+  EXPECT_EQ(some.affected()[0], "key AKIA**************** on db01");
+  EXPECT_TRUE(some.references().empty());
 }
 
 TEST(FindingRegister, ScoresAVersionFourVector) {
@@ -63,9 +91,9 @@ TEST(FindingRegister, ScoresAVersionFourVector) {
       "    cvss: CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N\n");
   ASSERT_TRUE(l.project);
   const Finding& f = l.project->findings.at(0);
-  ASSERT_TRUE(f.cvss_score);
-  EXPECT_EQ(f.cvss_score->score, 93);
-  EXPECT_EQ(f.cvss_score->scores.version, cvss::Version::v4_0);
+  ASSERT_TRUE(f.cvss_score());
+  EXPECT_EQ(f.cvss_score()->score, 93);
+  EXPECT_EQ(f.cvss_score()->scores.version, cvss::Version::v4_0);
   // 9.3 is critical: the high severity is warned about, naming both.
   EXPECT_EQ(l.problems,
             "p.yaml:10:15: warning: findings[0].severity: severity high disagrees with the CVSS "
@@ -83,7 +111,7 @@ TEST(FindingRegister, LocatesEachProblemOfAVectorAtItsColumn) {
   size_t lines = static_cast<size_t>(std::count(l.problems.begin(), l.problems.end(), '\n'));
   EXPECT_GE(lines, 2u) << l.problems;  // the bad AV value and the missing S
   EXPECT_NE(l.problems.find("p.yaml:10:23: error"), std::string::npos) << l.problems;
-  EXPECT_FALSE(l.project->findings.at(0).cvss_score);
+  EXPECT_FALSE(l.project->findings.at(0).cvss_score());
 }
 
 TEST(FindingRegister, LocatesProblemsInsideAQuotedVector) {

@@ -68,7 +68,7 @@ class CsvFindingsReader {
       : table_(table), project_(project), diagnostics_(diagnostics) {
     for (const Finding& f : project.findings) {
       ids_.emplace(f.id, &f);
-      if (!f.fingerprint.empty()) fingerprints_.emplace(f.fingerprint, &f);
+      if (!f.fingerprint().empty()) fingerprints_.emplace(f.fingerprint(), &f);
     }
   }
 

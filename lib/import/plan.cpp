@@ -76,28 +76,24 @@ FindingUpdate compare(const Finding& finding, const ImportedFinding& imported) {
 
 ordered_json finding_field(const Finding& f, const std::string& key) {
   static const std::map<std::string, Text Finding::*> texts{
-      {"title", &Finding::title},
-      {"phase", &Finding::phase},
-      {"standard", &Finding::standard},
-      {"evidence", &Finding::evidence},
-      {"impact", &Finding::impact},
-      {"recommendation", &Finding::recommendation},
-      {"owner", &Finding::owner},
-      {"client_feedback", &Finding::client_feedback},
-      {"cvss", &Finding::cvss},
-      {"cwe", &Finding::cwe},
-      {"fingerprint", &Finding::fingerprint}};
+      {"title", &Finding::title},       {"phase", &Finding::phase},
+      {"standard", &Finding::standard}, {"evidence", &Finding::evidence},
+      {"impact", &Finding::impact},     {"recommendation", &Finding::recommendation},
+      {"owner", &Finding::owner},       {"client_feedback", &Finding::client_feedback}};
   if (auto it = texts.find(key); it != texts.end()) return (f.*(it->second)).str();
+  if (key == "cvss") return f.cvss().str();
+  if (key == "cwe") return f.cwe().str();
+  if (key == "fingerprint") return f.fingerprint().str();
   if (key == "found") return date_or_empty(f.found);
   if (key == "due") return date_or_empty(f.due);
-  if (key == "affected") return f.affected;
-  if (key == "references") return f.references;
+  if (key == "affected") return f.affected();
+  if (key == "references") return f.references();
   if (key == "severity") return f.severity ? std::string(to_string(*f.severity)) : "";
   if (key == "status") return f.status ? std::string(to_string(*f.status)) : "";
-  if (key == "retest" && f.retest) {
-    ordered_json retest{{"date", format_date(f.retest->date)}};
-    if (f.retest->result) retest["result"] = to_string(*f.retest->result);
-    if (!f.retest->note.empty()) retest["note"] = f.retest->note;
+  if (key == "retest" && f.retest()) {
+    ordered_json retest{{"date", format_date(f.retest()->date)}};
+    if (f.retest()->result) retest["result"] = to_string(*f.retest()->result);
+    if (!f.retest()->note.empty()) retest["note"] = f.retest()->note;
     return retest;
   }
   return "";
@@ -107,7 +103,7 @@ ImportPlan plan_import(const Project& project, const std::vector<ImportedFinding
   std::map<std::string_view, const Finding*> by_id, by_fingerprint;
   for (const Finding& f : project.findings) {
     by_id.emplace(f.id, &f);
-    if (!f.fingerprint.empty()) by_fingerprint.emplace(f.fingerprint, &f);
+    if (!f.fingerprint().empty()) by_fingerprint.emplace(f.fingerprint(), &f);
   }
   ImportPlan plan;
   for (const ImportedFinding& item : imported) {

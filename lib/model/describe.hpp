@@ -1,7 +1,11 @@
 #pragma once
 // The project file's fields, described once. A visitor V reads them from a document
-// (model/reader.cpp) or writes the JSON Schema (model/schema.cpp):
+// (model/reader.cpp), masks their texts (model/mask.cpp) or writes the JSON Schema
+// (model/schema.cpp):
 //   v.field(name, member, flags, description)
+//   v.apart(name, box, &Part::member, flags, description)
+// apart() is a field of an object's part held apart (Boxed<Part>, e.g. FindingDetails): a
+// reader makes the part when the field is given, the others leave an empty box alone.
 
 #include "model/project.hpp"
 
@@ -136,15 +140,18 @@ void describe(V& v, Finding& f) {
           "Dated changes, oldest first: with a history the status is open from the day it was "
           "found until an entry changes it, and a top-level status, if given, must be the one "
           "after the last entry; a top-level severity is the one first recorded");
-  v.field("cvss", f.cvss, kOptional,
+  v.apart("cvss", f.details, &FindingDetails::cvss, kOptional,
           "CVSS 3.1 or 4.0 vector, e.g. CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H: commplan "
           "computes the score and its rating");
-  v.field("cwe", f.cwe, kOptional, "Its weakness class, CWE-NUMBER, e.g. CWE-79");
-  v.field("affected", f.affected, kOptional, "Assets it affects: hosts, URLs, systems");
-  v.field("references", f.references, kOptional, "Where to read more: URLs");
+  v.apart("cwe", f.details, &FindingDetails::cwe, kOptional,
+          "Its weakness class, CWE-NUMBER, e.g. CWE-79");
+  v.apart("affected", f.details, &FindingDetails::affected, kOptional,
+          "Assets it affects: hosts, URLs, systems");
+  v.apart("references", f.details, &FindingDetails::references, kOptional,
+          "Where to read more: URLs");
   v.field("due", f.due, kOptional, "Remediation deadline agreed with the client, YYYY-MM-DD");
-  v.field("retest", f.retest, kOptional, "The last re-test of the fix");
-  v.field("fingerprint", f.fingerprint, kOptional,
+  v.apart("retest", f.details, &FindingDetails::retest, kOptional, "The last re-test of the fix");
+  v.apart("fingerprint", f.details, &FindingDetails::fingerprint, kOptional,
           "A scanner's fingerprint of the result it was imported from (findings import matches "
           "on it)");
   v.field("good_practice", f.good_practice, kOptional,

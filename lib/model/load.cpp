@@ -403,17 +403,17 @@ void Checker::check_history(const Finding& f) {
 
 /// A CWE id is `CWE-` and a number; a due date or a re-test comes after the finding was found.
 void Checker::check_register_fields(const Finding& f) {
-  if (!f.cwe.empty() && !is_cwe_id(f.cwe))
+  if (!f.cwe().empty() && !is_cwe_id(f.cwe()))
     error(f.origin, "cwe",
-          fmt::format("\"{}\" is not a CWE id; write CWE- and its number, e.g. CWE-79", f.cwe));
+          fmt::format("\"{}\" is not a CWE id; write CWE- and its number, e.g. CWE-79", f.cwe()));
   if (f.due && f.found && f.due->ok() && *f.due < *f.found)
     error(f.origin, "due",
           fmt::format("due on {}, before the finding was found ({})", format_date(*f.due),
                       format_date(*f.found)));
-  if (f.retest && f.retest->date.ok() && f.found && f.retest->date < *f.found)
-    error(f.retest->origin, "date",
+  if (f.retest() && f.retest()->date.ok() && f.found && f.retest()->date < *f.found)
+    error(f.retest()->origin, "date",
           fmt::format("re-tested on {}, before the finding was found ({})",
-                      format_date(f.retest->date), format_date(*f.found)));
+                      format_date(f.retest()->date), format_date(*f.found)));
 }
 
 /// Whether `entry` has a status in the file that could not be read (reported as it was read).
@@ -456,9 +456,9 @@ cvss::Rating rating_of(Severity severity) {
 /// naming both: the vector and the severity were written apart, one of them is likely wrong.
 void score_findings(Project& project, Diagnostics& diagnostics) {
   for (Finding& f : project.findings) {
-    if (f.cvss.empty()) continue;
-    cvss::Result result = cvss::evaluate(f.cvss);
-    bool placed = f.origin.has_value("cvss");  // a text, since it was read into f.cvss
+    if (f.cvss().empty()) continue;
+    cvss::Result result = cvss::evaluate(f.cvss());
+    bool placed = f.origin.has_value("cvss");  // a text, since it was read into f.cvss()
     for (const cvss::Problem& problem : result.problems) {
       Diagnostic d = f.origin.problem(Level::error, "cvss", problem.message);
       if (placed) {
@@ -469,16 +469,16 @@ void score_findings(Project& project, Diagnostics& diagnostics) {
     }
     if (!result.scores) continue;
     int score = cvss::overall(*result.scores);
-    f.cvss_score = CvssScore{*result.scores, score, cvss::rating_of(score)};
+    f.details_to_set().cvss_score = CvssScore{*result.scores, score, cvss::rating_of(score)};
     std::optional<Severity> severity = f.history.empty() ? f.severity : finding_latest(f).severity;
-    if (severity && rating_of(*severity) != f.cvss_score->rating && !f.good_practice)
+    if (severity && rating_of(*severity) != f.cvss_score()->rating && !f.good_practice)
       diagnostics.add(f.origin.problem(
           Level::warning, f.history.empty() ? "severity" : "cvss",
           fmt::format("severity {} disagrees with the CVSS {} score {} ({}); the score's rating "
                       "would be {}",
                       to_string(*severity), cvss::version_name(result.scores->version),
-                      cvss::format_tenths(score), cvss::rating_name(f.cvss_score->rating),
-                      rating_word(f.cvss_score->rating))));
+                      cvss::format_tenths(score), cvss::rating_name(f.cvss_score()->rating),
+                      rating_word(f.cvss_score()->rating))));
   }
 }
 

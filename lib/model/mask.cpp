@@ -37,6 +37,11 @@ class Masker {
              std::string_view /*description*/) {
     mask(member);
   }
+  template <class Part, class T>
+  void apart(std::string_view /*name*/, Boxed<Part>& box, T Part::*member, unsigned /*flags*/,
+             std::string_view /*description*/) {
+    if (box) mask((*box).*member);
+  }
 
   template <class T>
   void mask(T& object) {

@@ -56,6 +56,10 @@ struct FieldNameList {
   void field(std::string_view name, T&, unsigned, std::string_view) {
     names.push_back(name);
   }
+  template <class Part, class T>
+  void apart(std::string_view name, Boxed<Part>&, T Part::*, unsigned, std::string_view) {
+    names.push_back(name);
+  }
 };
 
 /// The fields of model type T, in describe()'s order (made once).
@@ -170,6 +174,14 @@ class ObjectReader {
   template <class T>
   void field(std::string_view name, T& out, unsigned flags, std::string_view /*description*/) {
     if (const Node* value = take(name, flags)) read_value(ctx_, *value, child_path(name), out);
+  }
+  template <class Part, class T>
+  void apart(std::string_view name, Boxed<Part>& box, T Part::*member, unsigned flags,
+             std::string_view /*description*/) {
+    if (const Node* value = take(name, flags)) {
+      if (!box) box = Part{};
+      read_value(ctx_, *value, child_path(name), (*box).*member);
+    }
   }
   /// Warns about every field no describe() asked for, naming the closest known one.
   void finish();

@@ -74,6 +74,12 @@ class SchemaWriter {
     properties_[std::string(name)] = (flags & kRequired) ? schema : with_null(schema);
     if (flags & kRequired) required_.push_back(std::string(name));
   }
+  template <class Part, class T>
+  void apart(std::string_view name, Boxed<Part>& /*box*/, T Part::*member, unsigned flags,
+             std::string_view description) {
+    Part part{};
+    field(name, part.*member, flags, description);
+  }
 
   json object() const {
     json out{{"type", "object"}, {"properties", properties_}, {"additionalProperties", false}};

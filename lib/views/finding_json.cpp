@@ -27,8 +27,8 @@ bool is_open_status(Status status) {
 bool is_open_status(std::optional<Status> status) { return !status || is_open_status(*status); }
 
 json cvss_json(const Finding& finding, Lang lang) {
-  if (!finding.cvss_score) return nullptr;
-  const CvssScore& c = *finding.cvss_score;
+  if (!finding.cvss_score()) return nullptr;
+  const CvssScore& c = *finding.cvss_score();
   static constexpr std::array<std::string_view, 5> kRatings{"none", "low", "medium", "high",
                                                             "critical"};
   const auto rating = static_cast<size_t>(c.rating);
@@ -37,13 +37,14 @@ json cvss_json(const Finding& finding, Lang lang) {
           {"rating", kRatings[rating]},
           {"rating_label", std::string(words(lang).register_.cvss_ratings[rating])},
           {"score", cvss::format_tenths(c.score)},
-          {"vector", finding.cvss},
+          {"vector", finding.cvss()},
           {"version", cvss::version_name(c.scores.version)}};
 }
 
 json retest_json(const Finding& finding, Lang lang, Date day) {
-  if (!finding.retest || !finding.retest->result || day < finding.retest->date) return nullptr;
-  const Retest& r = *finding.retest;
+  if (!finding.retest() || !finding.retest()->result || day < finding.retest()->date)
+    return nullptr;
+  const Retest& r = *finding.retest();
   const auto result = static_cast<size_t>(*r.result);
   return {{"date", format_date(r.date)},
           {"note", r.note},
@@ -53,11 +54,11 @@ json retest_json(const Finding& finding, Lang lang, Date day) {
 
 json reference_links(const Finding& finding) {
   json list = json::array();
-  for (const std::string& reference : finding.references) {
+  for (const std::string& reference : finding.references()) {
     bool link = is_web_address(reference);
     list.push_back({{"text", reference},
                     {"url", link ? json(reference) : json()},
-                    {"last", &reference == &finding.references.back()}});
+                    {"last", &reference == &finding.references().back()}});
   }
   return list;
 }

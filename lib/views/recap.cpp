@@ -254,11 +254,11 @@ void write_finding(json& j, const Finding& f, const Lookup& in, const Standing& 
   auto name = [](auto value) { return std::optional<std::string_view>(to_string(value)); };
   std::string found = f.found ? format_date(*f.found) : std::string();
   MemberWriter w(j);
-  w.put_json("affected", strings_json(f.affected));
-  w.put("affected_text", join(f.affected, words(in.lang).separators.list));
+  w.put_json("affected", strings_json(f.affected()));
+  w.put("affected_text", join(f.affected(), words(in.lang).separators.list));
   w.put("client_feedback", as_of.client_feedback(f));
   w.put_json("cvss", cvss_json(f, in.lang));
-  w.put("cwe", f.cwe);
+  w.put("cwe", f.cwe());
   w.put_json("due", optional_date(f.due));
   w.put("evidence", f.evidence);
   write_evidence(w, f.evidence);
@@ -271,8 +271,8 @@ void write_finding(json& j, const Finding& f, const Lookup& in, const Standing& 
   w.put("phase_name", phase ? std::string_view(phase->name) : std::string_view());
   w.put("recommendation", f.recommendation);
   w.put_json("reference_links", reference_links(f));
-  w.put_json("references", strings_json(f.references));
-  w.put("references_text", join(f.references, " "));
+  w.put_json("references", strings_json(f.references()));
+  w.put("references_text", join(f.references(), " "));
   w.put_json("retest", retest_json(f, in.lang, as_of.day()));
   w.put_or_null("severity", severity ? name(*severity) : std::nullopt);
   w.put("severity_label", severity_label(severity, in.lang));
