@@ -97,7 +97,8 @@ std::vector<mail::Address> mail_addresses(const nlohmann::json& list) {
 std::string mail_message(const std::string& markdown, const View& view, const BriefOptions& opts) {
   const nlohmann::json& data = view.data;
   static const nlohmann::json kNone = nlohmann::json::object();
-  const nlohmann::json& block = data.contains("mail") ? data["mail"] : kNone;
+  auto it = data.find("mail");  // null where a saved view was edited to have none
+  const nlohmann::json& block = it != data.end() && it->is_object() ? *it : kNone;
   mail::Message m;
   m.from = mail_address(block.value("from", nlohmann::json()));
   m.to = mail_addresses(block.value("to", nlohmann::json()));

@@ -9,6 +9,7 @@
 #include "load/document.hpp"
 #include "output/plan_ics.hpp"
 #include "output/plan_svg.hpp"
+#include "output/view_field.hpp"
 
 namespace commplan::cli {
 
@@ -122,6 +123,28 @@ std::vector<OutputFormat> plan_formats(Context& ctx, const PlanOptions* opts) {
   };
 }
 
+/// Checks the fields of a saved view that every format reads before its own (the page's
+/// template and language, the day, the e-mail's header), each at its path: a view edited by
+/// hand gets an error located in it, not a page made from a guess.
+void check_view_head(const nlohmann::json& data) {
+  Field view(data, "");
+  lang_of(view);
+  view["date"].date();
+  if (view.has("project") && view["project"].mapping().has("classification"))
+    view["project"]["classification"].text();
+  if (!view.has("mail")) return;  // a plan saved before it had one
+  Field mail = view["mail"];
+  if (mail.mapping().has("subject")) mail["subject"].text();
+  auto person = [](const Field& who) {
+    if (who.mapping().has("name")) who["name"].text();
+    if (who.has("email")) who["email"].text();
+  };
+  if (mail.has("from")) person(mail["from"]);
+  for (const char* list : {"to", "cc"})
+    if (mail.has(list))
+      for (const Field& who : mail[list].items()) person(who);
+}
+
 /// The plan rendered from a saved view model instead of a project; its lang and date are the
 /// view's.
 int run_from_view(Context& ctx, const PlanOptions& opts) {
@@ -129,10 +152,18 @@ int run_from_view(Context& ctx, const PlanOptions& opts) {
   View view(to_json(doc.root));
   std::string text;
   try {
+    check_view_head(view.data);
     text = produce(ctx, opts.brief, "plan", view);
   } catch (const Error& e) {
     if (e.kind() != Error::Kind::invalid_input) throw;
     throw located(e, doc);
+  } catch (const nlohmann::json::exception& e) {
+    // A value of a type no reader above checked: refused in the file, never a crash.
+    Diagnostics problem;
+    problem.error(doc.file, doc.root.mark(), "",
+                  fmt::format("not a plan view model this version reads ({})", e.what()),
+                  doc.line(doc.root.mark()));
+    throw Error(Error::Kind::invalid_input, std::move(problem));
   }
   Sink sink = brief_sink(opts.brief, nullptr);
   sink.inputs.push_back(opts.from_view);

@@ -34,6 +34,11 @@ bool Field::has(std::string_view key) const {
          !value_[std::string(key)].is_null();
 }
 
+const Field& Field::mapping() const {
+  if (!value_.is_object()) malformed(path_, "expected a mapping");
+  return *this;
+}
+
 std::vector<Field> Field::items() const {
   if (!value_.is_array()) malformed(path_, "expected a list");
   std::vector<Field> list;

@@ -24,6 +24,8 @@ class Field {
   Field operator[](std::string_view key) const;
   /// Whether the mapping has `key`, not null.
   bool has(std::string_view key) const;
+  /// This field, which must be a mapping.
+  const Field& mapping() const;
   /// The items of a list, each with its path.
   std::vector<Field> items() const;
   std::string text() const;

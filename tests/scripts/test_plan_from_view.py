@@ -1,7 +1,9 @@
 """`commplan plan --from-view VIEW` renders from a view model saved by `plan --format json`:
 for every example in both languages, and for every plan golden, ics, md and json from the saved
 view are byte-identical to what the project gives, and so is `commplan render plan.LANG.md
---data VIEW --escape markdown`. A malformed or wrong-kind view is a located error (exit 1);
+--data VIEW --escape markdown`. A malformed or wrong-kind view, or one whose lang, date, mail
+block or classification was edited to a wrong type or left out, is a located error in every
+format (exit 1), never an abort;
 PROJECT, --lang or --date beside --from-view is a usage error (exit 2); --templates-dir is
 honoured; a view saved without `organizer` gives a calendar without ORGANIZER or ATTENDEE.
 
@@ -111,6 +113,33 @@ def check_errors(binary, source, folder):
     expect_error(binary, "malformed field", ["plan", "--from-view", broken, "--format", "ics"], 1,
                  r"^" + re.escape(broken) + r":1:\d+: error: touchpoints\[1\]\.start: "
                  r"expected HH:MM, got \"half past nine\"")
+    # The fields every format reads before its own, edited by hand: located errors with
+    # their paths in every format, never an abort; a null mail block is no mail block.
+    data = read_json(view)
+    heads = [("lang", None, r"lang: expected a string"),
+             ("lang", "fr", r"lang: unknown language \"fr\""),
+             ("date", None, r"date: expected a string"),
+             ("date", "2026-02-30", r"date: expected YYYY-MM-DD"),
+             ("mail", "lead", r"mail: expected a mapping"),
+             ("mail", {"to": [None]}, r"mail\.to\[0\]: expected a mapping"),
+             ("mail", {"from": {"email": 7}}, r"mail\.from\.email: expected a string"),
+             ("project", {"classification": []}, r"project\.classification: expected a string")]
+    for key, value, pattern in heads:
+        edited = dict(data, **{key: value})
+        path = write_json(os.path.join(folder, "edited.json"), edited)
+        for fmt in ("md", "html", "txt", "eml", "json", "ics"):
+            expect_error(binary, f"{key}: {value!r}, --format {fmt}",
+                         ["plan", "--from-view", path, "--format", fmt], 1,
+                         r"^" + re.escape(path) + r":1:\d+: error: " + pattern)
+    for key in ("lang", "date"):
+        path = write_json(os.path.join(folder, "edited.json"),
+                          {k: v for k, v in data.items() if k != key})
+        expect_error(binary, f"no {key}", ["plan", "--from-view", path], 1,
+                     r"^" + re.escape(path) + r":1:1: error: " + key + ": missing")
+    no_mail = write_json(os.path.join(folder, "no-mail.json"), dict(data, mail=None))
+    code, out, err = attempt(binary, "plan", "--from-view", no_mail, "--format", "eml")
+    if code != 0 or "\nTo:" in out:
+        fail(f"a null mail block: exit {code}, {err!r}, or a To: line written")
     for extra in ([project], ["--lang", "zh"], ["--date", DATE]):
         expect_error(binary, f"--from-view with {extra[0]}", ["plan", "--from-view", view, *extra],
                      2, r"excludes")
