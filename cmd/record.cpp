@@ -305,7 +305,7 @@ int commit_record(Context& ctx, const Recording& rec, const RecordTarget& target
 }
 
 int commit_records(Context& ctx, const Recording& rec, const std::vector<EditedFile>& files,
-                   const std::string& summary) {
+                   const std::string& summary, bool dry_run) {
   Diagnostics after;
   std::string project_text = rec.text;
   FileOverrides overrides;
@@ -324,8 +324,8 @@ int commit_records(Context& ctx, const Recording& rec, const std::vector<EditedF
     report(ctx, errors);
     std::vector<std::string> names;
     for (const EditedFile& file : files) names.push_back(printable(file.target.file));
-    ctx.err << fmt::format("commplan: nothing recorded: {} would not be valid\n",
-                           join(names, " and "));
+    ctx.err << fmt::format("commplan: {}: {} would not be valid\n",
+                           dry_run ? "dry run" : "nothing recorded", join(names, " and "));
     return kInvalid;
   }
   std::vector<std::string> names;
@@ -334,13 +334,14 @@ int commit_records(Context& ctx, const Recording& rec, const std::vector<EditedF
     contents.push_back({file.target.file, file.text});
     names.push_back(printable(file.target.file));
   }
-  write_files_atomic(contents);  // all written, or none
+  if (!dry_run) write_files_atomic(contents);  // all written, or none
   std::set<std::string> known;
   for (const Diagnostic& d : rec.diagnostics.items()) known.insert(problem_key(d));
   Diagnostics news;
   for (const Diagnostic& d : after.items())
     if (d.level == Level::warning && !known.contains(problem_key(d))) news.add(d);
   report(ctx, news);
+  if (dry_run) return kOk;
   ctx.out << fmt::format("recorded {} in {}\n", summary, join(names, ", "));
   return kOk;
 }

@@ -160,8 +160,9 @@ struct EditedFile {
 /// commit_record() of edits to several files (the project file, log_dir files): the project is
 /// loaded as it would be with all of them; with errors nothing is written. Otherwise each file
 /// is written atomically in turn (an I/O error on one leaves those written before it) and
-/// `recorded SUMMARY in FILE, FILE` is printed.
+/// `recorded SUMMARY in FILE, FILE` is printed. A `dry_run` checks the same and writes and
+/// prints nothing but the problems (its caller says what it would have done).
 int commit_records(Context& ctx, const Recording& rec, const std::vector<EditedFile>& files,
-                   const std::string& summary);
+                   const std::string& summary, bool dry_run = false);
 
 }  // namespace commplan::cli

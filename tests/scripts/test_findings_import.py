@@ -2,7 +2,8 @@
 copy of an example, which still validates, with the findings' severity, CWE and places; the
 same import again changes nothing; a changed scan updates the finding by its fingerprint, with
 a dated history entry; a CSV register with Chinese headers; bad CSV cells reported at their
-place naming the column, the project byte-identical; --dry-run writes nothing; a project with
+place naming the column, the project byte-identical; --dry-run writes nothing, and refuses
+what the real run refuses (the project checked with the edits); a project with
 log_dir gets new findings in the author's file of the day; and the round trip with `findings
 export` (CSV and SARIF).
 
@@ -209,6 +210,21 @@ def test_bad_csv(tmp):
           f"bad csv: date not reported: {err}")
     check(out == "", f"bad csv: printed {out!r}")
     check(read_bytes(project) == before, "bad csv: the project changed")
+
+    # An import the project would refuse (a change dated before the finding's last history
+    # entry): the dry run refuses it as the real run does, with the same located error.
+    back = write(os.path.join(tmp, "back.csv"), "ID,Status\nPT-01,Agreed\n")
+    runs = [run("findings", "import", project, back, "--from", "csv", "--found", "2027-05-12",
+                "--by", "QA", *extra) for extra in (["--dry-run"], [])]
+    for (code, out, err), name in zip(runs, ("dry run", "real run")):
+        check(code == 1 and "findings[0].history[3].date: history entry dated 2027-05-12, "
+              "before the entry above it (2027-05-14)" in err,
+              f"import before the last entry, {name}: exit {code}: {out}{err}")
+        check("nothing written" not in out and "recorded" not in out,
+              f"import before the last entry, {name}: {out}")
+    check("commplan: dry run: " in runs[0][2] and "would not be valid" in runs[0][2],
+          f"import before the last entry, dry run: {runs[0][2]}")
+    check(read_bytes(project) == before, "import before the last entry: the project changed")
 
     unknown = write(os.path.join(tmp, "unknown.csv"), "ID,Titel,Severity\n,x,high\n")
     code, _, err = run("findings", "import", project, unknown, "--from", "csv")
