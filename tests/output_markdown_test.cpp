@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <string>
+
 #include "output/markdown.hpp"
 #include "util/diagnostic.hpp"
 
@@ -55,6 +57,28 @@ TEST(SplitMessage, BreaksALongSectionAtLinesThenBetweenCharacters) {
     EXPECT_EQ((part.size() - part.find('\n') - 1 - 1) % 3, 0u) << part;  // whole characters
   }
   EXPECT_THROW(split_message(chat, 10), Error);
+}
+
+TEST(SplitMessage, ALimitTooSmallNamesTheLeastThatWorks) {
+  // Over 99 parts at the least text a part holds: two-digit markers leave too little room,
+  // so the least limit is that of three-digit ones, not the two-digit markers' own minimum.
+  std::string text = "# T\n\n";
+  for (int i = 0; i < 150; ++i) text += "line " + std::to_string(100 + i) + " of the day\n\n";
+  ChatText chat = markdown_text(text);
+  for (size_t refused : {size_t{10}, size_t{22}, size_t{24}}) {
+    try {
+      split_message(chat, refused);
+      ADD_FAILURE() << refused << " bytes were taken";
+    } catch (const Error& e) {
+      std::string message = e.diagnostics().items().front().message;
+      size_t at = message.find("at least ");
+      ASSERT_NE(at, std::string::npos) << message;
+      size_t least = std::stoul(message.substr(at + 9));
+      EXPECT_GT(least, refused);
+      EXPECT_NO_THROW(split_message(chat, least)) << message;          // the limit named works
+      EXPECT_THROW(split_message(chat, least - 1), Error) << message;  // and is the least
+    }
+  }
 }
 
 }  // namespace

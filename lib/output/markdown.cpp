@@ -4,6 +4,9 @@
 #include <cmark-gfm.h>
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <optional>
+
 #include "template/escape.hpp"
 #include "util/diagnostic.hpp"
 
@@ -264,23 +267,45 @@ ChatText markdown_text(std::string_view markdown) {
   return chat;
 }
 
-std::vector<std::string> split_message(const ChatText& chat, size_t max_bytes) {
-  if (chat.text.size() <= max_bytes) return {chat.text};
-  constexpr size_t kLeast = 16;  // a part must hold some text besides its marker
-  std::vector<std::string> parts;
+namespace {
+
+constexpr size_t kLeastText = 16;  // a part must hold some text besides its marker
+
+/// The parts of `chat`, each within `max_bytes` with the marker it will get, for the fewest
+/// digits of the part count that fit; nullopt where the markers leave no room (kLeastText).
+std::optional<std::vector<std::string>> parts_within(const ChatText& chat, size_t max_bytes) {
   for (size_t guess = 9;; guess = guess * 10 + 9) {
     size_t marker = marker_size(guess, guess);
-    if (max_bytes < marker + kLeast)
-      throw Error(Error::Kind::usage, Source::option, "--max-bytes",
-                  fmt::format("{} bytes leave no room for text after the part markers (at least "
-                              "{})",
-                              max_bytes, marker + kLeast));
-    parts = pack(chat, max_bytes - marker - 1);  // the part's final line break
-    if (parts.size() <= guess) break;
+    if (max_bytes < marker + kLeastText) return std::nullopt;
+    std::vector<std::string> parts = pack(chat, max_bytes - marker - 1);  // its final line break
+    if (parts.size() <= guess) return parts;
   }
-  for (size_t i = 0; i < parts.size(); ++i)
-    parts[i] = fmt::format("({}/{})\n{}\n", i + 1, parts.size(), parts[i]);
-  return parts;
+}
+
+/// The least --max-bytes above `refused` that parts_within() takes (the text whole fits one).
+size_t least_max_bytes(const ChatText& chat, size_t refused) {
+  size_t low = refused, high = std::max(refused + 1, chat.text.size());
+  while (!parts_within(chat, high)) high *= 2;
+  while (high - low > 1) {  // parts_within(low) is refused, parts_within(high) is not
+    size_t middle = low + (high - low) / 2;
+    (parts_within(chat, middle) ? high : low) = middle;
+  }
+  return high;
+}
+
+}  // namespace
+
+std::vector<std::string> split_message(const ChatText& chat, size_t max_bytes) {
+  if (chat.text.size() <= max_bytes) return {chat.text};
+  std::optional<std::vector<std::string>> parts = parts_within(chat, max_bytes);
+  if (!parts)
+    throw Error(Error::Kind::usage, Source::option, "--max-bytes",
+                fmt::format("{} bytes leave no room for text after the part markers (at least "
+                            "{} for this text)",
+                            max_bytes, least_max_bytes(chat, max_bytes)));
+  for (size_t i = 0; i < parts->size(); ++i)
+    (*parts)[i] = fmt::format("({}/{})\n{}\n", i + 1, parts->size(), (*parts)[i]);
+  return std::move(*parts);
 }
 
 /// The page's style: readable on screen, A4 on paper, Latin then CJK fonts.
