@@ -31,6 +31,14 @@ TEST(TemplateParse, MismatchedCloseIsSkipped) {
             Lines{"t.mustache:2:3: error: mismatched close: expected \"a\", got \"b\""});
 }
 
+TEST(TemplateParse, ADynamicNameIsShownWithItsStar) {
+  // {{<*a}} is closed by {{/*a}}: the messages name both as written, never "expected a, got a".
+  EXPECT_EQ(compile_errors("{{<*a}}{{/a}}"),
+            (Lines{"t.mustache:1:8: error: mismatched close: expected \"*a\", got \"a\"",
+                   "t.mustache:1:14: error: unclosed parent \"*a\" (opened at 1:1)"}));
+  EXPECT_EQ(compile_errors("{{/*a}}"), Lines{"t.mustache:1:1: error: unopened section \"*a\""});
+}
+
 TEST(TemplateParse, ClosingAnOuterSectionReportsTheInnerOne) {
   EXPECT_EQ(compile_errors("{{#a}}{{#b}}\n{{/a}}"),
             Lines{"t.mustache:2:1: error: unclosed section \"b\" (opened at 1:7)"});

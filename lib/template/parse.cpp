@@ -421,6 +421,11 @@ class TreeBuilder {
     return true;
   }
 
+  /// A tag's name as written: a dynamic name with its `*` (`{{<*a}}` is closed by `{{/*a}}`).
+  static std::string written(const Token& t) {
+    return t.dynamic ? "*" + std::string(t.name) : std::string(t.name);
+  }
+
   static bool matches(const Open& open, const Token& close) {
     return open.token->name == close.name && open.token->dynamic == close.dynamic;
   }
@@ -429,10 +434,10 @@ class TreeBuilder {
     auto it =
         std::find_if(stack_.rbegin(), stack_.rend(), [&](const Open& o) { return matches(o, t); });
     if (stack_.empty()) {
-      problems_.add(t.begin, fmt::format("unopened section \"{}\"", t.name));
+      problems_.add(t.begin, fmt::format("unopened section \"{}\"", written(t)));
     } else if (it == stack_.rend()) {
       problems_.add(t.begin, fmt::format("mismatched close: expected \"{}\", got \"{}\"",
-                                         stack_.back().token->name, t.name));
+                                         written(*stack_.back().token), written(t)));
     } else {
       size_t keep = static_cast<size_t>(stack_.rend() - it) - 1;
       while (stack_.size() > keep + 1) {
@@ -447,7 +452,7 @@ class TreeBuilder {
 
   void unclosed(const Open& open, size_t at) {
     problems_.add(at, fmt::format("unclosed {} \"{}\" (opened at {})", kind_name(open.node->kind),
-                                  open.token->name, problems_.where(open.token->begin)));
+                                  written(*open.token), problems_.where(open.token->begin)));
   }
 
   void finish(const Open& open, const Token& close) {
