@@ -30,6 +30,17 @@ TEST(MarkdownText, RawHtmlNeverPassesIntoTheHtml) {
   EXPECT_EQ(html.find("<div"), std::string::npos) << html;
 }
 
+TEST(MarkdownText, TheLineBreaksOfAValueStayLineBreaksInTheHtml) {
+  // The Markdown escape writes a value's line break as <br> (the only one a table cell can
+  // hold); the safe renderer omits raw HTML, so it must not see that one as raw HTML.
+  std::string html = markdown_html(
+      "First line<br>second line\n\n| cell |\n|---|\n| one<br>two |\n\nx <script>y</script> z\n");
+  EXPECT_NE(html.find("<p>First line<br />second line</p>"), std::string::npos) << html;
+  EXPECT_NE(html.find("<td>one<br />two</td>"), std::string::npos) << html;
+  EXPECT_EQ(html.find("<script"), std::string::npos) << html;  // other raw HTML still omitted
+  EXPECT_EQ(markdown_text("First line<br>second line\n").text, "First line\nsecond line\n");
+}
+
 TEST(SplitMessage, PacksSectionsIntoNumberedPartsWithinTheLimit) {
   ChatText chat = markdown_text("# A\n\naaaa aaaa\n\n## B\n\nbbbb bbbb\n\n## C\n\ncccc cccc\n");
   EXPECT_EQ(split_message(chat, 1000), (std::vector<std::string>{chat.text}));

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <vector>
 
 #include "template/escape.hpp"
 #include "util/diagnostic.hpp"
@@ -237,12 +238,56 @@ std::vector<std::string> pack(const ChatText& chat, size_t budget) {
 
 }  // namespace
 
+/// Whether `node` is a line-break tag written inline (`<br>`): the Markdown escape writes one
+/// for a line break inside a value, where a table cell could hold no other.
+bool is_break_tag(cmark_node* node) {
+  if (cmark_node_get_type(node) != CMARK_NODE_HTML_INLINE) return false;
+  std::string tag = literal(node);
+  return tag == "<br>" || tag == "<br/>" || tag == "<br />";
+}
+
+/// What a line-break tag becomes in the tree until the page is rendered: a control character
+/// no page writes (a project's text holding it would get a line break there, nothing else).
+constexpr std::string_view kBreakMark = "\x1e";
+
+/// Marks every line-break tag, which the safe renderer would omit with all raw HTML (a
+/// project's, which the escape stops anyway, and these alike: a value's lines ran together on
+/// the page). A mark, not Markdown's own line break, which a table cell may not hold.
+void mark_break_tags(cmark_node* doc) {
+  std::vector<cmark_node*> tags;
+  cmark_iter* iter = cmark_iter_new(doc);
+  for (cmark_event_type event; (event = cmark_iter_next(iter)) != CMARK_EVENT_DONE;)
+    if (event == CMARK_EVENT_ENTER && is_break_tag(cmark_iter_get_node(iter)))
+      tags.push_back(cmark_iter_get_node(iter));
+  cmark_iter_free(iter);
+  for (cmark_node* tag : tags) {
+    cmark_node* mark = cmark_node_new(CMARK_NODE_TEXT);
+    cmark_node_set_literal(mark, std::string(kBreakMark).c_str());
+    cmark_node_insert_before(tag, mark);
+    cmark_node_free(tag);  // unlinks it first
+  }
+}
+
+/// `html` with each break mark made a line break.
+std::string with_breaks(std::string html) {
+  std::string out;
+  out.reserve(html.size());
+  for (char c : html) {
+    if (c == kBreakMark[0])
+      out += "<br />";
+    else
+      out += c;
+  }
+  return out;
+}
+
 std::string markdown_html(std::string_view markdown) {
   Parsed parsed(markdown);
+  mark_break_tags(parsed.doc());
   char* html = cmark_render_html(parsed.doc(), CMARK_OPT_DEFAULT, parsed.extensions());
   std::string out = html != nullptr ? html : "";
   cmark_get_default_mem_allocator()->free(html);
-  return out;
+  return with_breaks(std::move(out));
 }
 
 std::string first_heading(std::string_view markdown) {
