@@ -393,6 +393,9 @@ TEST(ProjectSchema, DescribesEveryFieldOfTheModel) {
   nlohmann::json schema = project_schema();
   EXPECT_EQ(schema["$schema"], "https://json-schema.org/draft/2020-12/schema");
   EXPECT_EQ(schema["required"], nlohmann::json::array({"commplan", "project"}));
+  // The one version validate reads: an editor using the schema warns of another.
+  EXPECT_EQ(schema["properties"]["commplan"],
+            (nlohmann::json{{"const", 1}, {"description", "File format version: 1"}}));
   auto finding = schema["properties"]["findings"]["items"];
   EXPECT_EQ(finding["properties"]["severity"]["anyOf"][0]["enum"],
             nlohmann::json::array({"critical", "high", "medium", "low", "info", "严重", "高危",

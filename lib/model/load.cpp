@@ -251,9 +251,10 @@ void Checker::item_warning(const Origin& o, std::string_view field, size_t index
 }
 
 void Checker::run() {
-  if (p_.format && *p_.format != 1)
+  if (p_.format && *p_.format != kFileFormat)
     error(p_.origin, "commplan",
-          fmt::format("unsupported format version {}; this commplan reads version 1", *p_.format));
+          fmt::format("unsupported format version {}; this commplan reads version {}", *p_.format,
+                      kFileFormat));
   check_dates();
   check_timezone();
   check_workdays();

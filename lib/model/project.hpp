@@ -431,10 +431,13 @@ struct Communication {
   std::string id, title, why, what, who, when, where, how, how_much;
 };
 
+/// The version of the project file's format this commplan reads (`commplan: 1`).
+constexpr int kFileFormat = 1;
+
 /// The whole project file (with the entries of its log_dir merged in).
 struct Project {
   Origin origin;
-  std::optional<int> format;  ///< `commplan:`, required, must be 1
+  std::optional<int> format;  ///< `commplan:`, required, must be kFileFormat
   std::optional<Lang> lang;
   ProjectInfo project;
   std::vector<Member> team;

@@ -129,6 +129,9 @@ json project_schema() {
            {"title", "commplan project file"},
            {"description", "An on-site engagement: people, scope, phases, findings and log."}};
   out.update(schema);
+  // The one version this commplan reads: an editor warns of another, as validate refuses it.
+  json& version = out["properties"]["commplan"];
+  version = json{{"const", kFileFormat}, {"description", version["description"]}};
   return out;
 }
 

@@ -117,6 +117,8 @@ def unwrap(schema):
 
 
 def kind(schema):
+    if "const" in schema:
+        return "const"
     if "enum" in schema:
         return "enum"
     t = schema.get("type")
@@ -136,6 +138,7 @@ WRONG = {
     "enum": ["urgent", 1, True, [], "Mon"],
     "array": ["x", {}],
     "object": ["x", []],
+    "const": [2, 0, -1, "1", []],  # `commplan:`, the one format version read
 }
 
 
@@ -146,6 +149,8 @@ def right_values(k, schema, name, value):
         return [value, float(value)]  # 60.0 is a JSON Schema integer, and 60 to commplan
     if k == "enum":
         return schema["enum"]
+    if k == "const":
+        return [schema["const"]]
     if k == "text" and name in FREE_TEXT:
         return [value, 5, True]
     return [value]
