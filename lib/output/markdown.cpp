@@ -236,8 +236,6 @@ std::vector<std::string> pack(const ChatText& chat, size_t budget) {
   return parts;
 }
 
-}  // namespace
-
 /// Whether `node` is a line-break tag written inline (`<br>`): the Markdown escape writes one
 /// for a line break inside a value, where a table cell could hold no other.
 bool is_break_tag(cmark_node* node) {
@@ -280,6 +278,8 @@ std::string with_breaks(std::string html) {
   }
   return out;
 }
+
+}  // namespace
 
 std::string markdown_html(std::string_view markdown) {
   Parsed parsed(markdown);
