@@ -13,7 +13,8 @@ WeasyPrint is installed, the datacentre plan is printed to PDF and must come out
 Chat text: no Markdown left (no `**`, no backslash escapes, no table rule, no heading `#`,
 no `<br>`), every line of it found in the Markdown's text; `--max-bytes N` gives numbered
 parts `(i/n)` each within N bytes, separated by form feed lines, and together they hold the
-whole text; a part never splits a UTF-8 character.
+whole text; a part never splits a UTF-8 character. A value of two lines stays two lines in
+the HTML of a paragraph and of a table cell, in en and zh.
 
 Usage: test_html_txt.py COMMPLAN_BINARY SOURCE_DIR
 """
@@ -177,6 +178,41 @@ def check_pdf(binary, source, tmp):
     print(f"note: the plan printed to {pages} A4 page(s)")
 
 
+def check_line_breaks(binary, source, tmp):
+    """A value of two lines (a summary in a paragraph, a recommendation in a table cell) is
+    two lines in the page, in both languages: html5lib finds the <br> between them, and no
+    omitted raw HTML where the Markdown held the break."""
+    import yaml
+    cases = [("datacentre-assessment.yaml", "Fuel checked weekly.", "Second tank planned."),
+             ("software-delivery.zh.yaml", "短期：每周补油。", "中期：增加第二个油罐。")]
+    for name, first, second in cases:
+        with open(os.path.join(source, "examples", name), encoding="utf-8") as f:
+            data = yaml.safe_load(f)
+        data.pop("log_dir", None)
+        data["project"]["summary"] = f"{first}\n{second}"
+        data["findings"][0]["recommendation"] = f"{first}\n{second}"
+        project = os.path.join(tmp, "lines-" + name)
+        with open(project, "w", encoding="utf-8") as f:
+            yaml.safe_dump(data, f, allow_unicode=True)
+        lang = "zh" if ".zh." in name else "en"
+        plan = json.loads(run(binary, "plan", project, "--format", "json"))
+        final = next(t["date"] for t in plan["touchpoints"] if t["kind"] == "final")
+        for brief, args, tag in (("kickoff", ["kickoff", project], "p"),
+                                 ("final", ["recap", project, "--level", "final", "--date",
+                                            final], "td")):
+            code, html, err = attempt(binary, *args, "--format", "html")
+            doc = check_html(f"{name} {brief} with a value of two lines", html, lang)
+            if code != 0 or doc is None:
+                fail(f"{name} {brief}: html exit {code}: {err}")
+                continue
+            if "raw HTML omitted" in html.decode("utf-8"):
+                fail(f"{name} {brief}: a line break omitted as raw HTML")
+            holders = [e for e in doc.iter(tag) if (e.text or "").strip() == first]
+            if not holders or holders[0].find("br") is None or \
+                    (holders[0].find("br").tail or "").strip() != second:
+                fail(f"{name} {brief}: no <{tag}> with {first!r}, <br>, {second!r}")
+
+
 def main(binary, source):
     count = 0
     links = 0
@@ -221,6 +257,7 @@ def main(binary, source):
         if links == 0:
             fail("no reference was a link in any phase recap: the check saw nothing")
         check_pdf(binary, source, tmp)
+        check_line_breaks(binary, source, tmp)
         project = examples(source)[0][0]
         code, out, err = attempt(binary, "kickoff", project, "--max-bytes", "100")
         if code != 2 or "--max-bytes" not in err:
