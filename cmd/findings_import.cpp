@@ -247,8 +247,10 @@ void add_findings_import_command(CLI::App& findings, Context& ctx) {
   cmd->add_option("--phase", opts->phase,
                   "Id of the phase of new findings that name none (default: the phase running "
                   "on their found date)");
-  cmd->add_flag("--dry-run", opts->dry_run,
-                "Print what would be added and changed, and write nothing");
+  cmd->add_flag(
+      "--dry-run", opts->dry_run,
+      "Print what would be added and changed, check the project as the real run does, and "
+      "write nothing");
   cmd->callback([opts, &ctx] { ctx.exit_code = run_findings_import(ctx, *opts); });
 }
 
