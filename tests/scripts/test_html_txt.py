@@ -28,6 +28,7 @@ import sys
 import tempfile
 
 import html5lib
+import yaml
 
 from commplan_test import examples, fail, report, run
 
@@ -182,7 +183,6 @@ def check_line_breaks(binary, source, tmp):
     """A value of two lines (a summary in a paragraph, a recommendation in a table cell) is
     two lines in the page, in both languages: html5lib finds the <br> between them, and no
     omitted raw HTML where the Markdown held the break."""
-    import yaml
     cases = [("datacentre-assessment.yaml", "Fuel checked weekly.", "Second tank planned."),
              ("software-delivery.zh.yaml", "短期：每周补油。", "中期：增加第二个油罐。")]
     for name, first, second in cases:
