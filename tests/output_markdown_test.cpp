@@ -24,6 +24,17 @@ TEST(MarkdownText, DropsTheSyntaxAndTheEscapes) {
   EXPECT_EQ(chat.text.substr(60, 8), "Findings");
 }
 
+TEST(MarkdownText, JoinsTheLinesOfChineseTextWithoutASpace) {
+  // A paragraph's soft breaks and a cell's line breaks: no space within Chinese text or after
+  // its punctuation, a space between words (also between Chinese and Latin, or in Korean).
+  ChatText chat = markdown_text(
+      "给出整改建议，\n最后听取客户的意见。\nPhase 2 starts\nnext week 数据\n库 한국어\n문장\n\n"
+      "| 项 | 说明 |\n|---|---|\n| 油 | 短期：每周补油。<br>中期：更换油封<br>end |\n");
+  EXPECT_EQ(chat.text,
+            "给出整改建议，最后听取客户的意见。Phase 2 starts next week 数据库 한국어 문장\n\n"
+            "- 油：短期：每周补油。中期：更换油封 end\n");
+}
+
 TEST(MarkdownText, RawHtmlNeverPassesIntoTheHtml) {
   std::string html = markdown_html("a <script>alert(1)</script> b\n\n<div onclick=x>c</div>\n");
   EXPECT_EQ(html.find("<script"), std::string::npos) << html;

@@ -120,6 +120,25 @@ TEST(Text, MeasuresWideCharacters) {
   EXPECT_EQ(column_byte_offset("数据x", 3), 6u);
 }
 
+TEST(Text, JoinsBrokenLinesAsTheirWritingDoes) {
+  EXPECT_EQ(line_break_joiner("补油", "中期"), "");
+  EXPECT_EQ(line_break_joiner("补油。", "Phase"), "");  // CJK punctuation holds its own space
+  EXPECT_EQ(line_break_joiner("（第二级）", "x"), "");
+  EXPECT_EQ(line_break_joiner("数据", "x"), " ");
+  EXPECT_EQ(line_break_joiner("x", "数据"), " ");
+  EXPECT_EQ(line_break_joiner("한국어", "문장"), " ");  // Hangul is written with spaces
+  EXPECT_EQ(line_break_joiner("a", "b"), " ");
+  EXPECT_EQ(line_break_joiner("", "数"), " ");
+  EXPECT_EQ(line_break_joiner("数", ""), " ");
+  EXPECT_EQ(line_break_joiner("\xE6\x95", "数"), " ");  // a cut character is not CJK
+  EXPECT_EQ(line_break_joiner("数", "\xE6\x95"), " ");
+  EXPECT_TRUE(ends_with_cjk("严重"));
+  EXPECT_TRUE(ends_with_cjk("第二级）"));
+  EXPECT_FALSE(ends_with_cjk("严重 High"));
+  EXPECT_FALSE(ends_with_cjk("한국어"));
+  EXPECT_FALSE(ends_with_cjk(""));
+}
+
 TEST(Text, KnowsTheControlCharactersThatMustNotReachATerminal) {
   for (char c : {'\0', '\n', '\r', '\x1b', '\x1f', '\x7f'}) EXPECT_TRUE(is_control(c)) << int(c);
   for (char c : {'\t', ' ', 'a', '~', '\x80', '\xe6'}) EXPECT_FALSE(is_control(c)) << int(c);

@@ -10,6 +10,7 @@
 
 #include "template/escape.hpp"
 #include "util/diagnostic.hpp"
+#include "util/text.hpp"
 
 namespace commplan {
 
@@ -67,6 +68,27 @@ std::string indent_rest(std::string_view text, std::string_view indent) {
   return out;
 }
 
+/// The text that starts at inline `node`: its own, or its first child's (emphasis, a link).
+std::string starting_text(cmark_node* node) {
+  for (; node != nullptr; node = cmark_node_first_child(node))
+    if (cmark_node_get_type(node) == CMARK_NODE_TEXT ||
+        cmark_node_get_type(node) == CMARK_NODE_CODE)
+      return literal(node);
+  return "";
+}
+
+/// `text` on one line: each line break joined as line_break_joiner() says.
+std::string one_line(std::string_view text) {
+  std::string out;
+  for (size_t at = 0;;) {
+    size_t next = text.find('\n', at);
+    out += text.substr(at, next - at);
+    if (next == std::string_view::npos) return out;
+    out += line_break_joiner(out, text.substr(next + 1));
+    at = next + 1;
+  }
+}
+
 /// The plain text of inline nodes: what a reader sees, without markers or escapes.
 std::string inline_text(cmark_node* parent) {
   std::string out;
@@ -76,8 +98,8 @@ std::string inline_text(cmark_node* parent) {
       case CMARK_NODE_CODE:
         out += literal(node);
         break;
-      case CMARK_NODE_SOFTBREAK:
-        out += ' ';
+      case CMARK_NODE_SOFTBREAK:  // the lines of a paragraph joined: no space within Chinese
+        out += line_break_joiner(out, starting_text(cmark_node_next(node)));
         break;
       case CMARK_NODE_LINEBREAK:
         out += '\n';
@@ -134,21 +156,19 @@ std::string list_text(cmark_node* list) {
 }
 
 /// A table as short lines: the header row left out, each other row after "- " with its cells
-/// joined by " · " ("name: value" for two columns); line breaks in a cell become spaces.
+/// joined by " · " ("name: value" for two columns, "名称：值" for a Chinese name); a cell's lines
+/// joined into one.
 std::string table_text(cmark_node* table) {
   std::string out;
   for (cmark_node* row = cmark_node_first_child(table); row; row = cmark_node_next(row)) {
     if (cmark_gfm_extensions_get_table_row_is_header(row)) continue;
     std::vector<std::string> cells;
-    for (cmark_node* cell = cmark_node_first_child(row); cell; cell = cmark_node_next(cell)) {
-      std::string text = inline_text(cell);
-      for (char& c : text)
-        if (c == '\n') c = ' ';
-      cells.push_back(std::move(text));
-    }
+    for (cmark_node* cell = cmark_node_first_child(row); cell; cell = cmark_node_next(cell))
+      cells.push_back(one_line(inline_text(cell)));
     std::string line;
     if (cells.size() == 2 && !cells[0].empty()) {
-      line = cells[1].empty() ? cells[0] : fmt::format("{}: {}", cells[0], cells[1]);
+      std::string_view colon = ends_with_cjk(cells[0]) ? "：" : ": ";
+      line = cells[1].empty() ? cells[0] : cells[0] + std::string(colon) + cells[1];
     } else {
       for (const std::string& cell : cells) {
         if (cell.empty()) continue;

@@ -51,7 +51,44 @@ bool is_wide(char32_t c) {
          (c >= 0x20000 && c <= 0x3FFFD);
 }
 
+/// A character of Chinese or Japanese writing (ideographs, kana, their punctuation and fullwidth
+/// forms), which runs on without spaces; Hangul and emoji are not.
+bool is_cjk(char32_t c) {
+  bool hangul = (c >= 0x3130 && c <= 0x318F);
+  return (c >= 0x2E80 && c <= 0x9FFF && !hangul) || (c >= 0xF900 && c <= 0xFAFF) ||
+         (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) ||
+         (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x20000 && c <= 0x3FFFD);
+}
+
+/// CJK punctuation, whose glyph holds its own space: no space follows it, whatever comes next.
+bool is_cjk_punctuation(char32_t c) {
+  return (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF01 && c <= 0xFF0F) ||
+         (c >= 0xFF1A && c <= 0xFF20) || (c >= 0xFF3B && c <= 0xFF40) ||
+         (c >= 0xFF5B && c <= 0xFF65);
+}
+
+/// The last character of `text` (0 where it is empty or does not end with valid UTF-8).
+char32_t last_character(std::string_view text) {
+  size_t i = text.size();
+  while (i > 0 && text.size() - i < 4) {
+    --i;
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) break;
+  }
+  char32_t c = 0;
+  return i < text.size() && sequence_length(text, i, &c) == text.size() - i ? c : 0;
+}
+
 }  // namespace
+
+std::string_view line_break_joiner(std::string_view before, std::string_view after) {
+  char32_t last = last_character(before);
+  char32_t next = 0;
+  if (!after.empty() && sequence_length(after, 0, &next) == 0) next = 0;
+  if (is_cjk_punctuation(last) || (is_cjk(last) && is_cjk(next))) return "";
+  return " ";
+}
+
+bool ends_with_cjk(std::string_view text) { return is_cjk(last_character(text)); }
 
 size_t invalid_utf8_offset(std::string_view text) {
   constexpr std::uint64_t kHighBits = 0x8080808080808080;

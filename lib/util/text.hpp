@@ -25,6 +25,16 @@ inline bool is_control(char c) {
   return (byte < 0x20 && c != '\t') || byte == 0x7F;
 }
 
+/// What a line break between `before` and `after` becomes when the two lines are read as one
+/// (a paragraph or a table cell in chat text): nothing between two CJK characters or after CJK
+/// punctuation, as a Chinese or Japanese writer joins them ("补油。中期"), else a space (as
+/// CSS Text joins them; Hangul, like Latin, is written with spaces).
+std::string_view line_break_joiner(std::string_view before, std::string_view after);
+
+/// Whether `text` ends with a character of Chinese or Japanese writing (as line_break_joiner()
+/// reads it): a label written so takes a fullwidth colon, "严重：0", not "严重: 0".
+bool ends_with_cjk(std::string_view text);
+
 /// Elements joined with `separator`.
 std::string join(const std::vector<std::string>& items, std::string_view separator);
 
