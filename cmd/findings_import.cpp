@@ -97,7 +97,11 @@ std::string change_line(const FindingUpdate& u) {
 class ImportEdits {
  public:
   FileEdit& of(const RecordTarget& target) {
-    std::string key = fs::weakly_canonical(fs::path(target.file)).string();
+    // Where the name cannot be resolved (too long, a folder that cannot be read), it is its
+    // own key: writing it reports the problem, as `log add` does.
+    std::error_code error;
+    std::string key = fs::weakly_canonical(fs::path(target.file), error).string();
+    if (error) key = fs::path(target.file).lexically_normal().string();
     for (auto& open : open_)
       if (open->key == key) return open->edit;
     open_.push_back(std::make_unique<Open>(Open{key, target, open_edit(target)}));

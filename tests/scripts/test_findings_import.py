@@ -265,6 +265,19 @@ def test_log_dir(tmp):
     code, _, err = run("validate", project)
     check(code == 0, f"validate after the log_dir import: exit {code}: {err}")
 
+    # An author whose day file's name is too long for the file system: an I/O error at that
+    # file, as `log add` gives, and nothing written (it aborted on an uncaught exception).
+    before = read_bytes(project)
+    for dry_run in ([], ["--dry-run"]):
+        code, out, err = run("findings", "import", project, register, "--from", "csv",
+                             "--found", "2026-12-17", "--by", "a" * 300, *dry_run)
+        expected = 0 if dry_run else 3
+        check(code == expected and "terminate" not in err,
+              f"a day file's name too long{' (dry run)' if dry_run else ''}: exit {code}, "
+              f"expected {expected}: {err}")
+        check(bool(dry_run) or "File name too long" in err, f"a day file's name too long: {err}")
+    check(read_bytes(project) == before, "a day file's name too long: the project was changed")
+
 
 def test_round_trip(tmp):
     """findings export then import: into the same project nothing changes; into the project
