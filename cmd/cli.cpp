@@ -37,6 +37,17 @@ void inherit_options(CLI::App& app) {
   }
 }
 
+/// Every option takes its values as written, one per occurrence ("repeat for more"): CLI11
+/// would otherwise read `--done '[WIP]'` as the list `WIP`, `'[racks 1, 2]'` as two items, and
+/// take the words after a value (`--done a b`) as more values. (Positional lists, validate's
+/// FILES, take one word after another as they must.)
+void one_value_per_occurrence(CLI::App& app) {
+  for (CLI::Option* opt : app.get_options([](CLI::Option*) { return true; }))
+    if (opt->get_allow_extra_args() && !opt->get_positional()) opt->allow_extra_args(false);
+  for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; }))
+    one_value_per_occurrence(*sub);
+}
+
 /// The deepest subcommand the command line chose, or `app` itself.
 const CLI::App& chosen(const CLI::App& app) {
   const CLI::App* at = &app;
@@ -154,6 +165,7 @@ void build(CLI::App& app, Context& ctx, const Command* only) {
   for (const Command& command : kCommands)
     if (only == nullptr || only == &command) command.add(app, ctx);
   inherit_options(app);
+  one_value_per_occurrence(app);
 }
 
 }  // namespace

@@ -243,6 +243,33 @@ def test_register_fields(tmp):
     check("score" not in json.dumps(finding, default=str), f"a score was written: {finding}")
 
 
+def test_values_as_written(tmp):
+    """A value is recorded as written, one per occurrence of its option: brackets and commas
+    are text (CLI11 read `[WIP]` as a list), and a word after a value is not another one."""
+    path = os.path.join(tmp, "p.yaml")
+    shutil.copy(os.path.join(SOURCE, "tests/projects/edit/project.yaml"), path)
+    recorded(*run("log", "add", path, "--date", "2027-03-10", "--by", "QA", "--done", "[WIP]",
+                  "--done", "[Checked racks 1, 2]", "--question", "[]", "--support",
+                  "Need a badge"), "log add (brackets)")
+    with open(path, encoding="utf-8") as f:
+        entry = yaml.safe_load(f)["log"][-1]
+    check(entry.get("done") == ["[WIP]", "[Checked racks 1, 2]"] and
+          entry.get("questions") == ["[]"] and entry.get("support_needed") == ["Need a badge"],
+          f"log add (brackets): {entry}")
+    recorded(*run("minutes", "add", path, "--meeting", "kickoff", "--date", "2027-03-08",
+                  "--by", "QA", "--present", "[Alex Chen, Jordan Wang]", "--decision",
+                  "[Scope agreed]"), "minutes add (brackets)")
+    with open(path, encoding="utf-8") as f:
+        minutes = yaml.safe_load(f)["minutes"][-1]
+    check(minutes.get("present") == ["[Alex Chen, Jordan Wang]"] and
+          minutes.get("decisions") == ["[Scope agreed]"], f"minutes add (brackets): {minutes}")
+    before = read(path)
+    code, out, err = run("log", "add", path, "--date", "2027-03-10", "--by", "QA", "--done", "a",
+                         "b")
+    check(code == 2 and out == "" and read(path) == before,
+          f"log add --done a b: exit {code}, {err!r}")
+
+
 def test_refusals(tmp):
     path = os.path.join(tmp, "r.yaml")
     shutil.copy(os.path.join(SOURCE, "tests/projects/edit/project.yaml"), path)
@@ -296,7 +323,7 @@ def test_unwritable_folder(tmp):
 def main():
     for test in (test_yaml_text_preserved, test_first_entry_carries_status, test_json_style_kept,
                  test_log_dir, test_by_resolution, test_next_id, test_register_fields,
-                 test_refusals,
+                 test_values_as_written, test_refusals,
                  test_unwritable_folder):
         with tempfile.TemporaryDirectory() as tmp:
             test(tmp)
