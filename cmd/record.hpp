@@ -23,6 +23,7 @@
 #include "cli.hpp"
 #include "edit/edit.hpp"
 #include "model/project.hpp"
+#include "output/write.hpp"
 
 namespace commplan::cli {
 
@@ -40,6 +41,10 @@ void add_record_options(CLI::App* cmd, RecordOptions& opts, const std::string& d
 
 /// A project opened to record into: its file, its text as read, and the model.
 struct Recording {
+  /// The project file locked from before it is read until the command ends, so that recording
+  /// commands run at once on one project (a CI job and a person) take turns: each reads what
+  /// the one before wrote, and none loses another's record.
+  FileLock lock;
   std::string file;         ///< PROJECT as given
   std::string text;         ///< its content
   Project project;          ///< loaded from it, log_dir included

@@ -1,6 +1,7 @@
 #include "output/write.hpp"
 
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -257,6 +258,37 @@ bool same_file(const std::string& a, const std::string& b) {
 bool entry_exists(const std::string& path) {
   struct stat info {};
   return ::lstat(path.c_str(), &info) == 0;
+}
+
+FileLock::FileLock(const std::string& path) {
+  // The file replaced while this one waited for its lock is locked again, at most this many
+  // times (each a process that wrote it meanwhile).
+  constexpr int kTries = 1000;
+  for (int i = 0; i < kTries; ++i) {
+    // O_NONBLOCK: a FIFO's open does not wait for a writer (it is not locked).
+    int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) return;
+    struct stat opened {
+    }, named{};
+    int locked = -1;
+    if (::fstat(fd, &opened) == 0 && S_ISREG(opened.st_mode))
+      while ((locked = ::flock(fd, LOCK_EX)) != 0 && errno == EINTR) {
+      }
+    if (locked != 0) {
+      ::close(fd);
+      return;
+    }
+    if (::stat(path.c_str(), &named) == 0 && named.st_dev == opened.st_dev &&
+        named.st_ino == opened.st_ino) {
+      fd_ = fd;
+      return;
+    }
+    ::close(fd);  // replaced while waiting: lock the file that holds its name now
+  }
+}
+
+FileLock::~FileLock() {
+  if (fd_ >= 0) ::close(fd_);
 }
 
 namespace {

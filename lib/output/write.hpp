@@ -7,6 +7,7 @@
 #include <streambuf>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace commplan {
@@ -79,6 +80,32 @@ bool same_file(const std::string& a, const std::string& b);
 
 /// Whether anything exists at `path`, a dangling symbolic link included.
 bool entry_exists(const std::string& path);
+
+/// An exclusive lock (flock) on the regular file at `path`, for a read, change and replace
+/// (write_file_atomic) of it that must not lose what another process replaces it with meanwhile:
+/// a second taker waits until the first lets go (its destructor, or the process's end), then
+/// finds the file replaced and locks the new one, whose text it reads after. Processes that take
+/// no lock (an editor) are not held back. Where `path` is not a regular file, cannot be opened,
+/// or its file system has no locks, nothing is locked: reading it reports what is wrong.
+class FileLock {
+ public:
+  FileLock() = default;
+  explicit FileLock(const std::string& path);
+  FileLock(FileLock&& other) noexcept : fd_(std::exchange(other.fd_, -1)) {}
+  FileLock& operator=(FileLock&& other) noexcept {
+    std::swap(fd_, other.fd_);
+    return *this;
+  }
+  FileLock(const FileLock&) = delete;
+  FileLock& operator=(const FileLock&) = delete;
+  ~FileLock();
+
+  /// Whether the file is locked.
+  bool locked() const { return fd_ >= 0; }
+
+ private:
+  int fd_ = -1;
+};
 
 /// An output stream buffer over a file descriptor (standard output) that keeps the errno of
 /// the first failed write; after a failure it drops what it holds. (The CLI ties standard

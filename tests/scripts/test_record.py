@@ -2,19 +2,21 @@
 commented hand-written YAML project and of a JSON one (a line diff before/after shows only
 added lines, plus the top-level status line a change of status rewrites), log_dir mode, who
 records (--by, COMMPLAN_USER, git's user.name, the first team member), the next id in the
-project's pattern, refusals that leave every file as it was, and an unwritable folder (exit 3,
-no partial file).
+project's pattern, refusals that leave every file as it was, an unwritable folder (exit 3,
+no partial file), and recordings that take turns on a locked project file.
 
 Run: python3 test_record.py BINARY SOURCE_DIR
 """
 
 import difflib
+import fcntl
 import json
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
+import time
 
 import yaml
 
@@ -270,6 +272,30 @@ def test_values_as_written(tmp):
           f"log add --done a b: exit {code}, {err!r}")
 
 
+def test_takes_turns(tmp):
+    """A recording waits while another holds the project file's lock, then reads the file that
+    one wrote: nothing recorded meanwhile is lost (without the lock, the last to write won)."""
+    path = os.path.join(tmp, "t.yaml")
+    shutil.copy(os.path.join(SOURCE, "tests/projects/edit/project.yaml"), path)
+    environment = {"PATH": "/usr/bin:/bin", "HOME": "/nonexistent"}
+    with open(path, encoding="utf-8") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        waiting = subprocess.Popen([BINARY, "log", "add", path, "--date", "2027-03-10", "--by",
+                                    "QA", "--done", "Waited its turn"], env=environment,
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        time.sleep(1)
+        check(waiting.poll() is None, "log add did not wait for the project file's lock")
+        # Meanwhile the holder replaces the file, as a recording does (a new file renamed in).
+        replacement = os.path.join(tmp, "t.new")
+        write(replacement, read(path) + "# recorded meanwhile\n")
+        os.rename(replacement, path)
+    out, err = waiting.communicate(timeout=60)
+    recorded(waiting.returncode, out, err, "log add after the lock was let go")
+    text = read(path)
+    check("# recorded meanwhile" in text and "Waited its turn" in text,
+          f"log add after the lock: what was recorded meanwhile or its own record is lost:\n{text}")
+
+
 def test_refusals(tmp):
     path = os.path.join(tmp, "r.yaml")
     shutil.copy(os.path.join(SOURCE, "tests/projects/edit/project.yaml"), path)
@@ -323,7 +349,7 @@ def test_unwritable_folder(tmp):
 def main():
     for test in (test_yaml_text_preserved, test_first_entry_carries_status, test_json_style_kept,
                  test_log_dir, test_by_resolution, test_next_id, test_register_fields,
-                 test_values_as_written, test_refusals,
+                 test_values_as_written, test_takes_turns, test_refusals,
                  test_unwritable_folder):
         with tempfile.TemporaryDirectory() as tmp:
             test(tmp)
