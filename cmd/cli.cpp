@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <iostream>
 #include <iterator>
+#include <new>
 
 #include "output/write.hpp"
 #include "sink.hpp"
@@ -202,6 +203,13 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
   } catch (const Error& e) {
     report(ctx, e.diagnostics());
     code = exit_code_for(e.kind());
+  } catch (const std::bad_alloc&) {
+    // Memory refused (`ulimit -v`, a container's limit): what was being made is dropped, and
+    // no file was replaced (a file is renamed into place only once it is written whole).
+    report(ctx, Error(Error::Kind::io, "commplan",
+                      "out of memory: this system let commplan have too little for this input")
+                    .diagnostics());
+    code = kIo;
   }
   return finish_output(ctx, code);
 }
