@@ -191,7 +191,13 @@ int run_findings_import(Context& ctx, const FindingsImportOptions& opts) {
   ImportedFindings read = read_import(ctx, opts, project, ok);
   if (!ok) return kInvalid;
 
-  ImportPlan plan = plan_import(project, read.findings);
+  Diagnostics conflicts;
+  ImportPlan plan = plan_import(project, read.findings, opts.file, conflicts);
+  if (conflicts.has_errors()) {
+    report(ctx, conflicts);
+    ctx.err << fmt::format("commplan: nothing imported: {} has errors\n", printable(opts.file));
+    return kInvalid;
+  }
   std::vector<NewFinding> added = new_findings(project, plan, day, opts.phase);
   for (const NewFinding& f : added) ctx.out << printable(add_line(f)) << '\n';
   for (const FindingUpdate& u : plan.changed) ctx.out << printable(change_line(u)) << '\n';

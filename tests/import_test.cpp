@@ -115,17 +115,20 @@ TEST(ImportPlan, UpdatesByIdOrFingerprintAndLeavesEqualFindingsAlone) {
   Project project = load(
       "findings:\n"
       "  - {id: F-01, title: A, severity: low, status: open, affected: [x]}\n"
-      "  - {id: F-02, title: B, severity: low, fingerprint: fp}\n");
+      "  - {id: F-02, title: B, severity: low, fingerprint: fp}\n"
+      "  - {id: F-03, title: D, severity: low}\n");
   std::vector<ImportedFinding> imported(4);
   imported[0].id = "F-01";
   imported[0].fields = {{"title", "A"}, {"severity", "high"}, {"affected", {"x", "y"}}};
   imported[1].fingerprint = "fp";
   imported[1].fields = {{"title", "B"}, {"severity", "low"}};
   imported[2].fields = {{"title", "C"}};
-  imported[3].id = "F-02";
+  imported[3].id = "F-03";
   imported[3].fields = {{"severity", "info"}};
   imported[3].severity_defaulted = true;
-  ImportPlan plan = plan_import(project, imported);
+  Diagnostics d;
+  ImportPlan plan = plan_import(project, imported, "in.csv", d);
+  EXPECT_FALSE(d.has_errors());
   ASSERT_EQ(plan.added.size(), 1u);
   EXPECT_EQ(plan.added[0], &imported[2]);
   EXPECT_EQ(plan.unchanged, 2u);
@@ -149,7 +152,41 @@ TEST(ImportPlan, ReadsABlocksLastLineBreakAsNoChange) {
   std::vector<ImportedFinding> imported(1);
   imported[0].id = "F-01";
   imported[0].fields = {{"title", "A"}, {"evidence", "seen"}};
-  EXPECT_EQ(plan_import(project, imported).unchanged, 1u);
+  Diagnostics d;
+  EXPECT_EQ(plan_import(project, imported, "in.csv", d).unchanged, 1u);
+}
+
+TEST(ImportPlan, ImportsEachFindingOnce) {
+  // One item names F-01 by its id, a later one by its fingerprint; another names two findings.
+  // Both applied, a re-import flipped F-01's status each time and F-02 took F-01's fingerprint.
+  Project project = load(
+      "findings:\n"
+      "  - {id: F-01, title: A, severity: low, fingerprint: fp1}\n"
+      "  - {id: F-02, title: B, severity: low}\n");
+  std::vector<ImportedFinding> imported(4);
+  imported[0].id = "F-01";
+  imported[0].mark = {2, 1, 0};
+  imported[0].fields = {{"status", "resolved"}};
+  imported[1].fingerprint = "fp1";
+  imported[1].mark = {3, 1, 0};
+  imported[1].fields = {{"status", "agreed"}};
+  imported[2].id = "F-02";
+  imported[2].fingerprint = "fp1";
+  imported[2].mark = {4, 1, 0};
+  imported[3].fields = {{"title", "C"}};
+  Diagnostics d;
+  ImportPlan plan = plan_import(project, imported, "in.csv", d);
+  ASSERT_EQ(d.items().size(), 2u);
+  EXPECT_EQ(d.items()[0].mark.line, 3);
+  EXPECT_EQ(d.items()[0].message,
+            "finding F-01 is imported on line 2 already (by its id there, by its fingerprint "
+            "here): one a finding");
+  EXPECT_EQ(d.items()[1].mark.line, 4);
+  EXPECT_EQ(d.items()[1].message,
+            "the id \"F-02\" names finding F-02, and the fingerprint \"fp1\" finding F-01: which "
+            "is it?");
+  EXPECT_EQ(plan.changed.size(), 1u);
+  EXPECT_EQ(plan.added.size(), 1u);
 }
 
 TEST(CsvFindings, TakesAPhaseByNameAndTheLabelsForNone) {

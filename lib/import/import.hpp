@@ -6,7 +6,7 @@
 //
 // Reading (every problem of the file at once, in `diagnostics`):
 //   ImportedFindings read = read_sarif_findings("scan.sarif", text, project, diagnostics);
-//   ImportPlan plan = plan_import(project, read.findings);
+//   ImportPlan plan = plan_import(project, read.findings, "scan.sarif", diagnostics);
 // cmd/findings_import.cpp then writes the plan through the recording path.
 
 #include <nlohmann/json.hpp>
@@ -76,8 +76,11 @@ struct ImportPlan {
 
 /// Matches `imported` with the project's findings, by id, else by fingerprint, and says what
 /// differs. Status, severity and client feedback are compared with the finding as it stands
-/// after its history.
-ImportPlan plan_import(const Project& project, const std::vector<ImportedFinding>& imported);
+/// after its history. Each finding is imported once: a second item of `file` that names one
+/// already named (one by its id, the other by its fingerprint), or an item whose id and
+/// fingerprint name two findings, is an error in `diagnostics` at that item.
+ImportPlan plan_import(const Project& project, const std::vector<ImportedFinding>& imported,
+                       const std::string& file, Diagnostics& diagnostics);
 
 /// The value of field `key` (a key of ImportedFinding::fields) of `finding`, written as an
 /// import writes it ("" or [] when it has none).

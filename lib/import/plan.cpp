@@ -1,5 +1,7 @@
 // What an import adds to a project and what it changes there.
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <map>
 
@@ -99,19 +101,43 @@ ordered_json finding_field(const Finding& f, const std::string& key) {
   return "";
 }
 
-ImportPlan plan_import(const Project& project, const std::vector<ImportedFinding>& imported) {
+ImportPlan plan_import(const Project& project, const std::vector<ImportedFinding>& imported,
+                       const std::string& file, Diagnostics& diagnostics) {
   std::map<std::string_view, const Finding*> by_id, by_fingerprint;
   for (const Finding& f : project.findings) {
     by_id.emplace(f.id, &f);
     if (!f.fingerprint().empty()) by_fingerprint.emplace(f.fingerprint(), &f);
   }
+  auto find = [](const auto& map, const std::string& key) -> const Finding* {
+    auto it = map.find(key);
+    return key.empty() || it == map.end() ? nullptr : it->second;
+  };
+  std::map<const Finding*, const ImportedFinding*> matched;  // the item that named each first
   ImportPlan plan;
   for (const ImportedFinding& item : imported) {
-    const Finding* match = nullptr;
-    if (auto it = by_id.find(item.id); !item.id.empty() && it != by_id.end()) match = it->second;
-    if (auto it = by_fingerprint.find(item.fingerprint);
-        match == nullptr && !item.fingerprint.empty() && it != by_fingerprint.end())
-      match = it->second;
+    const Finding* named = find(by_id, item.id);
+    const Finding* printed = find(by_fingerprint, item.fingerprint);
+    if (named != nullptr && printed != nullptr && named != printed) {
+      diagnostics.error(
+          file, item.mark, "",
+          fmt::format("the id \"{}\" names finding {}, and the fingerprint \"{}\" "
+                      "finding {}: which is it?",
+                      item.id, named->id.view(), item.fingerprint, printed->id.view()));
+      continue;
+    }
+    const Finding* match = named != nullptr ? named : printed;
+    if (match != nullptr) {
+      auto [first, inserted] = matched.emplace(match, &item);
+      if (!inserted) {
+        diagnostics.error(file, item.mark, "",
+                          fmt::format("finding {} is imported on line {} already (by its {} "
+                                      "there, by its {} here): one a finding",
+                                      match->id.view(), first->second->mark.line,
+                                      first->second->id == match->id.view() ? "id" : "fingerprint",
+                                      named != nullptr ? "id" : "fingerprint"));
+        continue;
+      }
+    }
     if (match == nullptr) {
       plan.added.push_back(&item);
       continue;

@@ -464,7 +464,7 @@ void import_findings(const std::string& text, bool sarif) {
   check_diagnostics(diagnostics);
   if (diagnostics.has_errors()) return;
   for (const ImportedFinding& f : read.findings) (void)f.fields.dump();
-  (void)plan_import(project, read.findings);
+  (void)plan_import(project, read.findings, sarif ? "fuzz.sarif" : "fuzz.csv", diagnostics);
 }
 
 int fuzz_markup(const std::uint8_t* data, std::size_t size) {
