@@ -186,6 +186,14 @@ class SarifReader {
     std::string message = clean_text(message_of(node, rule));
     size_t line_end = std::min(message.find('\n'), message.size());
     std::string title(trim(std::string_view(message).substr(0, line_end)));
+    // A commplan export's message is the title, then a blank line and the evidence; its rule's
+    // short description is the title alone, line breaks and all.
+    if (std::string whole = commplan ? clean_text(message_text(at(rule, "shortDescription"))) : "";
+        !whole.empty() && message.starts_with(whole) &&
+        (message.size() == whole.size() || message.compare(whole.size(), 2, "\n\n") == 0)) {
+      title = whole;
+      line_end = whole.size();
+    }
     if (title.empty()) title = clean_text(message_text(at(rule, "shortDescription")));
     if (title.empty()) title = clean_text(text_of(at(rule, "name")));
     if (title.empty()) title = std::string(rule_id);
@@ -195,7 +203,9 @@ class SarifReader {
     if (evidence.empty()) evidence = clean_text(snippet(node));
     if (!evidence.empty()) finding.fields["evidence"] = evidence;
 
-    severity(finding, node, rule, path);
+    // A commplan export names the severity in its properties; a finding it does not rate is
+    // written with the level SARIF requires (note), which must not rate it.
+    if (!commplan || at(props, "severity") != nullptr) severity(finding, node, rule, path);
     if (const Node* status = at(props, "status"))
       if (auto value = status_word(text_of(status))) finding.fields["status"] = to_string(*value);
     if (std::string cwe = cwe_in(props).empty() ? cwe_in(rule_props) : cwe_in(props); !cwe.empty())

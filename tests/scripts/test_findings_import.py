@@ -287,7 +287,13 @@ def test_round_trip(tmp):
           "round trip: `findings export` is not in this build")
     for fmt, ext in (("csv", "csv"), ("sarif", "sarif")):
         project = os.path.join(tmp, f"rt-{fmt}.json")
-        shutil.copy(PENTEST, project)
+        with open(PENTEST, encoding="utf-8") as f:
+            data = json.load(f)
+        # A finding not rated yet, and a title of two lines: SARIF writes the first with the
+        # level note (read back as low) and the second with its evidence in one message.
+        data["findings"].append({"id": "PT-90", "title": "Door held open\nin building B",
+                                 "found": "2027-05-12", "evidence": "Seen twice"})
+        write(project, json.dumps(data, indent=2, ensure_ascii=False))
         exported = os.path.join(tmp, f"register.{ext}")
         # The register stands as of --date: the engagement's last day holds every finding.
         code, _, err = run("findings", "export", project, "--format", fmt, "--date",
