@@ -8,6 +8,7 @@
 
 #include "record.hpp"
 #include "sink.hpp"
+#include "util/text.hpp"
 
 namespace commplan::cli {
 
@@ -41,6 +42,9 @@ int run_finding_add(Context& ctx, const FindingAddOptions& opts) {
   const Project& project = rec->project;
   Date found = record_date(ctx, "--found", opts.record.date, project);
   std::string id = opts.id.empty() ? next_finding_id(project) : opts.id;
+  if (std::string_view(id) != trim(id))
+    throw Error(Error::Kind::usage, Source::option, "--id",
+                fmt::format("\"{}\" has blanks around it: give the id without them", id));
   for (const Finding& f : project.findings)
     if (f.id == id)
       throw Error(Error::Kind::usage, Source::option, "--id",

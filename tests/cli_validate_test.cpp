@@ -34,6 +34,24 @@ TEST(CliValidate, AcceptsEveryExample) {
   }
 }
 
+TEST(CliValidate, WarnsOfAnIdWithBlanksAroundIt) {
+  // The register's importers trim ids: "F-01 " beside "F-01" broke the export's round trip.
+  fs::path dir = scratch("blank-id");
+  std::ofstream(dir / "p.yaml") << kValid
+                                << "findings:\n  - {id: F-01, title: a}\n"
+                                   "  - {id: \"F-01 \", title: b}\n";
+  RunResult r = run_cli({"validate", (dir / "p.yaml").string()});
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.err.find(":9:11: warning: findings[1].id: finding id \"F-01 \" has blanks around "
+                       "it"),
+            std::string::npos)
+      << r.err;
+  r = run_cli({"finding", "add", (dir / "p.yaml").string(), "--title", "c", "--severity", "low",
+               "--id", " F-02", "--by", "QA"});
+  EXPECT_EQ(r.code, 2) << r.err;
+  EXPECT_NE(r.err.find("\" F-02\" has blanks around it"), std::string::npos) << r.err;
+}
+
 TEST(CliValidate, ChecksSeveralFilesAndExitsWithTheGravestCode) {
   fs::path dir = scratch("several");
   std::ofstream(dir / "ok.yaml") << kValid;

@@ -342,6 +342,11 @@ void Checker::check_unique_ids(const std::vector<T>& items, std::string_view wha
   IdIndex<const T> seen(items.size());
   for (const T& item : items) {
     if (item.id.empty()) continue;
+    if (std::string_view(item.id) != trim(item.id))
+      warning(item.origin, "id",
+              fmt::format("{} id \"{}\" has blanks around it: the register's importers and every "
+                          "reader of a table trim them, and then take it for \"{}\"",
+                          what, item.id, trim(item.id)));
     const T* earlier = seen.add(item);
     if (earlier == nullptr) continue;
     Mark first = earlier->origin.mark_of("id");
