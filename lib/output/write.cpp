@@ -1,6 +1,7 @@
 #include "output/write.hpp"
 
 #include <fcntl.h>
+#include <pthread.h>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -8,6 +9,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <climits>
+#include <csignal>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
@@ -89,6 +91,74 @@ mode_t new_file_mode() {
   return 0666 & ~mask;
 }
 
+/// The temporary files being written, removed when the process is interrupted (SIGINT, SIGTERM,
+/// SIGHUP) before they are renamed into place, so that Ctrl-C leaves no `.commplan-XXXXXX` beside
+/// the file (git add -A would take it). The handlers are installed when the first one is made,
+/// and only for a signal whose action is the default one (nohup's ignored SIGHUP stays ignored);
+/// they remove the files, then end the process by the signal, as it would have ended.
+namespace pending {
+
+constexpr int kSlots = 16;  // files written together (write_files_atomic); more are not tracked
+char names[kSlots][PATH_MAX];
+volatile std::sig_atomic_t used[kSlots];
+constexpr int kSignals[] = {SIGINT, SIGTERM, SIGHUP};
+
+void remove_and_end(int signal_number) {
+  for (int i = 0; i < kSlots; ++i)
+    if (used[i] != 0) ::unlink(names[i]);
+  ::signal(signal_number, SIG_DFL);
+  ::raise(signal_number);
+}
+
+/// Holds the signals back while a temporary file is made or renamed and the slots change.
+class Held {
+ public:
+  Held() {
+    sigset_t set;
+    sigemptyset(&set);
+    for (int signal_number : kSignals) sigaddset(&set, signal_number);
+    ::pthread_sigmask(SIG_BLOCK, &set, &old_);
+  }
+  ~Held() { ::pthread_sigmask(SIG_SETMASK, &old_, nullptr); }
+  Held(const Held&) = delete;
+  Held& operator=(const Held&) = delete;
+
+ private:
+  sigset_t old_;
+};
+
+/// Tracks `name` (with the signals held): its slot, or -1 when none is free or it is too long.
+int track(const std::string& name) {
+  static bool installed = false;
+  if (!installed) {
+    installed = true;
+    for (int signal_number : kSignals) {
+      struct sigaction current {};
+      if (::sigaction(signal_number, nullptr, &current) != 0 || current.sa_handler != SIG_DFL)
+        continue;
+      struct sigaction action {};
+      action.sa_handler = remove_and_end;
+      sigemptyset(&action.sa_mask);
+      ::sigaction(signal_number, &action, nullptr);
+    }
+  }
+  if (name.size() >= PATH_MAX) return -1;
+  for (int i = 0; i < kSlots; ++i)
+    if (used[i] == 0) {
+      std::memcpy(names[i], name.c_str(), name.size() + 1);
+      used[i] = 1;
+      return i;
+    }
+  return -1;
+}
+
+/// Stops tracking slot `slot` (with the signals held; -1 is none).
+void untrack(int slot) {
+  if (slot >= 0) used[slot] = 0;
+}
+
+}  // namespace pending
+
 /// A file about to be replaced: its content is in a temporary file beside its target, to be
 /// renamed into place; or, for a device, pipe or socket, it is to be written in place.
 struct Staged {
@@ -96,22 +166,36 @@ struct Staged {
   std::string target;  ///< where the content goes (links followed)
   std::string temp;    ///< the temporary file; empty when written in place
   Writer write;
+  int slot = -1;  ///< its slot in `pending`, removed on an interrupt until renamed
 
   std::string what() const { return target == given ? "cannot write" : "cannot write " + target; }
 };
+
+/// Removes a staged file's temporary file, and stops tracking it.
+void remove_temporary(Staged& staged) {
+  pending::Held held;
+  ::unlink(staged.temp.c_str());
+  pending::untrack(staged.slot);
+  staged.slot = -1;
+}
 
 /// Writes the content to a temporary file in `path`'s folder, with `mode`. The temporary name
 /// does not grow with the target's, so any legal name can be written.
 Staged write_temporary(const std::string& given, const std::string& path, Writer write,
                        mode_t mode) {
   Staged staged{given, path, folder_of(path) + ".commplan-XXXXXX", std::move(write)};
-  int fd = ::mkstemp(staged.temp.data());
+  int fd = -1;
+  {
+    pending::Held held;
+    fd = ::mkstemp(staged.temp.data());
+    if (fd >= 0) staged.slot = pending::track(staged.temp);
+  }
   if (fd < 0) fail(given, staged.what(), errno);
   int error = 0;
   if (::fchmod(fd, mode) != 0 || !staged.write(fd)) error = errno;
   if (::close(fd) != 0 && error == 0) error = errno;
   if (error == 0) return staged;
-  ::unlink(staged.temp.c_str());
+  remove_temporary(staged);
   fail(given, staged.what(), error);
 }
 
@@ -131,29 +215,37 @@ Staged stage(const std::string& path, Writer write) {
 }
 
 /// Puts a staged file in place; on failure its temporary file is removed.
-void put_in_place(const Staged& staged) {
+void put_in_place(Staged& staged) {
   if (staged.temp.empty()) return write_in_place(staged.given, staged.write);
-  if (::rename(staged.temp.c_str(), staged.target.c_str()) == 0) return;
-  int error = errno;
-  ::unlink(staged.temp.c_str());
+  int error = 0;
+  {
+    pending::Held held;
+    if (::rename(staged.temp.c_str(), staged.target.c_str()) != 0) error = errno;
+    pending::untrack(staged.slot);
+    staged.slot = -1;
+  }
+  if (error == 0) return;
+  remove_temporary(staged);
   fail(staged.given, staged.what(), error);
 }
 
 }  // namespace
 
 void write_file_atomic(const std::string& path, std::string_view content) {
-  put_in_place(stage(path, writer_of(content)));
+  Staged staged = stage(path, writer_of(content));
+  put_in_place(staged);
 }
 
 void write_file_atomic(const std::string& path, const Spool& content) {
-  put_in_place(stage(path, [&content](int fd) {
+  Staged staged = stage(path, [&content](int fd) {
     try {
       return content.write([fd](std::string_view piece) { return write_all(fd, piece); });
     } catch (const Error&) {  // the spool's file could not be read: no temporary file is left
       errno = EIO;
       return false;
     }
-  }));
+  });
+  put_in_place(staged);
 }
 
 Spool::~Spool() {
@@ -243,7 +335,7 @@ void write_files_atomic(std::span<const FileContent> files) {
     while (left < staged.size()) put_in_place(staged[left++]);  // a failed one removes its own
   } catch (const Error&) {
     for (size_t i = left; i < staged.size(); ++i)
-      if (!staged[i].temp.empty()) ::unlink(staged[i].temp.c_str());
+      if (!staged[i].temp.empty()) remove_temporary(staged[i]);
     throw;
   }
 }

@@ -3,16 +3,19 @@ commented hand-written YAML project and of a JSON one (a line diff before/after 
 added lines, plus the top-level status line a change of status rewrites), log_dir mode, who
 records (--by, COMMPLAN_USER, git's user.name, the first team member), the next id in the
 project's pattern, refusals that leave every file as it was, an unwritable folder (exit 3,
-no partial file), and recordings that take turns on a locked project file.
+no partial file), recordings that take turns on a locked project file, and an interrupted
+recording that leaves no temporary file.
 
 Run: python3 test_record.py BINARY SOURCE_DIR
 """
 
 import difflib
 import fcntl
+import glob
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -296,6 +299,43 @@ def test_takes_turns(tmp):
           f"log add after the lock: what was recorded meanwhile or its own record is lost:\n{text}")
 
 
+def test_interrupted_write(tmp):
+    """SIGINT or SIGTERM while the new project text is written: the project stays as it was and
+    no temporary file (.commplan-XXXXXX) is left beside it."""
+    path = os.path.join(tmp, "i.yaml")
+    shutil.copy(os.path.join(SOURCE, "tests/projects/edit/project.yaml"), path)
+    before = read(path)
+    environment = {"PATH": "/usr/bin:/bin", "HOME": "/nonexistent"}
+    for number in (signal.SIGINT, signal.SIGTERM):
+        caught = False
+        for megabytes in (30, 60, 120):  # until the write is caught in the act
+            write(os.path.join(tmp, "evidence.txt"), "x" * (megabytes << 20))
+            process = subprocess.Popen([BINARY, "finding", "add", path, "--title", "T",
+                                        "--severity", "low", "--found", "2027-03-09", "--by",
+                                        "QA", "--evidence", "@evidence.txt"], cwd=tmp,
+                                       env=environment, stdout=subprocess.DEVNULL,
+                                       stderr=subprocess.DEVNULL)
+            while process.poll() is None and not glob.glob(os.path.join(tmp, ".commplan-*")):
+                pass
+            if process.poll() is None:
+                process.send_signal(number)
+                caught = True
+            process.wait()
+            if caught:
+                break
+            write(path, before)  # it finished first: try again with more to write
+        if not caught:
+            print(f"note: every write ended before {signal.Signals(number).name} could be sent")
+            continue
+        check(process.returncode == -number,
+              f"{signal.Signals(number).name}: exit {process.returncode}, not ended by it")
+        check(read(path) == before, f"{signal.Signals(number).name}: the project changed")
+        left = glob.glob(os.path.join(tmp, ".commplan-*"))
+        check(not left, f"{signal.Signals(number).name}: temporary files left: {left}")
+        for name in left:
+            os.remove(name)
+
+
 def test_refusals(tmp):
     path = os.path.join(tmp, "r.yaml")
     shutil.copy(os.path.join(SOURCE, "tests/projects/edit/project.yaml"), path)
@@ -349,7 +389,8 @@ def test_unwritable_folder(tmp):
 def main():
     for test in (test_yaml_text_preserved, test_first_entry_carries_status, test_json_style_kept,
                  test_log_dir, test_by_resolution, test_next_id, test_register_fields,
-                 test_values_as_written, test_takes_turns, test_refusals,
+                 test_values_as_written, test_takes_turns, test_interrupted_write,
+                 test_refusals,
                  test_unwritable_folder):
         with tempfile.TemporaryDirectory() as tmp:
             test(tmp)
