@@ -361,7 +361,12 @@ Status status_option(std::string_view option, std::string_view word) {
 
 std::string text_or_file(const std::string& value) {
   if (value.starts_with("@@")) return value.substr(1);
-  if (value.starts_with("@") && value.size() > 1) return read_file(value.substr(1));
+  if (value.starts_with("@") && value.size() > 1) {
+    std::string text = read_file(value.substr(1));
+    // A byte order mark (Notepad's UTF-8) marks the file's encoding; it is not part of the text.
+    if (text.starts_with("\xEF\xBB\xBF")) text.erase(0, 3);
+    return text;
+  }
   return value;
 }
 

@@ -116,7 +116,7 @@ Severity severity_option(std::string_view option, std::string_view word);
 Status status_option(std::string_view option, std::string_view word);
 
 /// The text of `value`, or the content of FILE for `@FILE` (Error(io) when it cannot be
-/// read); `@@…` stands for a text starting with `@`.
+/// read; a byte order mark at its start left out); `@@…` stands for a text starting with `@`.
 std::string text_or_file(const std::string& value);
 
 /// The index of the item of the sequence `key` of the target document's root whose field

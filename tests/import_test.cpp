@@ -91,6 +91,22 @@ TEST(CsvFindings, NamesTheClosestColumnToAnUnknownHeader) {
                                                     "\"Severty\"; did you mean \"Severity\"?"}));
 }
 
+TEST(SarifFindings, ReadsOnlyADecimalScoreAsSecuritySeverity) {
+  Project project = load("");
+  for (const char* score : {"0x9", "1e1", "inf", "nan", "-1", "9.5x"}) {
+    Diagnostics d;
+    ImportedFindings read = read_sarif_findings(
+        "s.sarif",
+        std::string(R"({"runs": [{"tool": {"driver": {"name": "x"}}, "results": [{"ruleId": "r",
+            "level": "note", "message": {"text": "A"}, "properties": {"security-severity": ")") +
+            score + R"("}}]}]})",
+        project, d);
+    ASSERT_FALSE(d.has_errors()) << score;
+    ASSERT_EQ(read.findings.size(), 1u) << score;
+    EXPECT_EQ(read.findings[0].fields["severity"], "low") << score;  // from the level
+  }
+}
+
 TEST(SarifFindings, RatesSecuritySeverityElseTheLevel) {
   Project project = load("");
   Diagnostics d;

@@ -35,9 +35,11 @@ std::string_view text_of(const Node* node) {
 /// The text of a SARIF message or multiformat string (`{"text": …}`).
 std::string_view message_text(const Node* node) { return text_of(at(node, "text")); }
 
-/// The severity a CVSS-like score in `text` rates (GitHub's `security-severity`).
+/// The severity a CVSS-like score in `text` rates (GitHub's `security-severity`): a decimal
+/// number (strtod alone would also read "0x9", "1e1" or "inf").
 std::optional<Severity> severity_of_score(std::string_view text) {
   std::string number(trim(text));
+  if (number.find_first_not_of("0123456789.") != std::string::npos) return std::nullopt;
   char* end = nullptr;
   double score = std::strtod(number.c_str(), &end);
   if (number.empty() || end != number.c_str() + number.size() || !(score >= 0 && score <= 10))

@@ -246,6 +246,15 @@ def test_register_fields(tmp):
           f"references: {finding}")
     check(str(finding.get("due")) == "2027-03-20", f"due: {finding}")
     check("score" not in json.dumps(finding, default=str), f"a score was written: {finding}")
+    # @FILE's byte order mark (Notepad's UTF-8) is not part of the text.
+    with open(os.path.join(tmp, "bom.txt"), "wb") as f:
+        f.write("\ufeffSeen on 3 hosts".encode("utf-8"))
+    recorded(*run("finding", "add", path, "--title", "With a BOM", "--severity", "low",
+                  "--evidence", "@" + os.path.join(tmp, "bom.txt"), "--found", "2027-03-09",
+                  "--by", "Ana"), "finding add (@FILE with a BOM)")
+    with open(path, encoding="utf-8") as f:
+        finding = yaml.safe_load(f)["findings"][-1]
+    check(finding.get("evidence") == "Seen on 3 hosts", f"@FILE with a BOM: {finding}")
 
 
 def test_values_as_written(tmp):
