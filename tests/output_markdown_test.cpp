@@ -35,6 +35,13 @@ TEST(MarkdownText, JoinsTheLinesOfChineseTextWithoutASpace) {
             "- 油：短期：每周补油。中期：更换油封 end\n");
 }
 
+TEST(MarkdownText, TheHtmlJoinsTheLinesOfChineseTextWithoutABreak) {
+  std::string html = markdown_html("给出整改建议，\n最后听取意见。\nPhase 2\nstarts 数据\n库\n");
+  EXPECT_NE(html.find("<p>给出整改建议，最后听取意见。Phase 2\nstarts 数据库</p>"),
+            std::string::npos)
+      << html;
+}
+
 TEST(MarkdownText, RawHtmlNeverPassesIntoTheHtml) {
   std::string html = markdown_html("a <script>alert(1)</script> b\n\n<div onclick=x>c</div>\n");
   EXPECT_EQ(html.find("<script"), std::string::npos) << html;

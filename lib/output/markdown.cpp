@@ -286,6 +286,33 @@ void mark_break_tags(cmark_node* doc) {
   }
 }
 
+/// The text that ends at inline `node`: its own, or its last child's.
+std::string ending_text(cmark_node* node) {
+  for (; node != nullptr; node = cmark_node_last_child(node))
+    if (cmark_node_get_type(node) == CMARK_NODE_TEXT ||
+        cmark_node_get_type(node) == CMARK_NODE_CODE)
+      return literal(node);
+  return "";
+}
+
+/// Removes the soft breaks that join Chinese text (line_break_joiner() joins them with
+/// nothing): the HTML would keep them as line ends, which browsers show as spaces between
+/// characters ("整改建议， 最后") where a Chinese writer puts none.
+void join_chinese_lines(cmark_node* doc) {
+  std::vector<cmark_node*> breaks;
+  cmark_iter* iter = cmark_iter_new(doc);
+  for (cmark_event_type event; (event = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
+    cmark_node* node = cmark_iter_get_node(iter);
+    if (event == CMARK_EVENT_ENTER && cmark_node_get_type(node) == CMARK_NODE_SOFTBREAK &&
+        line_break_joiner(ending_text(cmark_node_previous(node)),
+                          starting_text(cmark_node_next(node)))
+            .empty())
+      breaks.push_back(node);
+  }
+  cmark_iter_free(iter);
+  for (cmark_node* node : breaks) cmark_node_free(node);  // unlinks it first
+}
+
 /// `html` with each break mark made a line break.
 std::string with_breaks(std::string html) {
   std::string out;
@@ -304,6 +331,7 @@ std::string with_breaks(std::string html) {
 std::string markdown_html(std::string_view markdown) {
   Parsed parsed(markdown);
   mark_break_tags(parsed.doc());
+  join_chinese_lines(parsed.doc());
   char* html = cmark_render_html(parsed.doc(), CMARK_OPT_DEFAULT, parsed.extensions());
   std::string out = html != nullptr ? html : "";
   cmark_get_default_mem_allocator()->free(html);
