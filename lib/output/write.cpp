@@ -185,13 +185,16 @@ Staged write_temporary(const std::string& given, const std::string& path, Writer
                        mode_t mode) {
   Staged staged{given, path, folder_of(path) + ".commplan-XXXXXX", std::move(write)};
   int fd = -1;
+  int error = 0;
   {
     pending::Held held;
     fd = ::mkstemp(staged.temp.data());
-    if (fd >= 0) staged.slot = pending::track(staged.temp);
+    if (fd >= 0)
+      staged.slot = pending::track(staged.temp);
+    else
+      error = errno;  // before the signal mask is restored
   }
-  if (fd < 0) fail(given, staged.what(), errno);
-  int error = 0;
+  if (fd < 0) fail(given, staged.what(), error);
   if (::fchmod(fd, mode) != 0 || !staged.write(fd)) error = errno;
   if (::close(fd) != 0 && error == 0) error = errno;
   if (error == 0) return staged;
@@ -220,9 +223,12 @@ void put_in_place(Staged& staged) {
   int error = 0;
   {
     pending::Held held;
-    if (::rename(staged.temp.c_str(), staged.target.c_str()) != 0) error = errno;
-    pending::untrack(staged.slot);
-    staged.slot = -1;
+    if (::rename(staged.temp.c_str(), staged.target.c_str()) == 0) {
+      pending::untrack(staged.slot);  // its name is the target's now
+      staged.slot = -1;
+    } else {
+      error = errno;
+    }
   }
   if (error == 0) return;
   remove_temporary(staged);
