@@ -68,14 +68,21 @@ std::string indent_rest(std::string_view text, std::string_view indent) {
   return out;
 }
 
-/// The text that starts at inline `node`: its own, or its first child's (emphasis, a link).
-std::string starting_text(cmark_node* node) {
-  for (; node != nullptr; node = cmark_node_first_child(node))
+/// The text at an edge of inline `node`: its own, or that of the child `inward` gives (the
+/// first child for the text it starts with, the last for the one it ends with), and so on down.
+std::string edge_text(cmark_node* node, cmark_node* (*inward)(cmark_node*)) {
+  for (; node != nullptr; node = inward(node))
     if (cmark_node_get_type(node) == CMARK_NODE_TEXT ||
         cmark_node_get_type(node) == CMARK_NODE_CODE)
       return literal(node);
   return "";
 }
+
+/// The text that starts at inline `node` (emphasis, a link: their first text).
+std::string starting_text(cmark_node* node) { return edge_text(node, cmark_node_first_child); }
+
+/// The text that ends at inline `node`.
+std::string ending_text(cmark_node* node) { return edge_text(node, cmark_node_last_child); }
 
 /// `text` on one line: each line break joined as line_break_joiner() says.
 std::string one_line(std::string_view text) {
@@ -284,15 +291,6 @@ void mark_break_tags(cmark_node* doc) {
     cmark_node_insert_before(tag, mark);
     cmark_node_free(tag);  // unlinks it first
   }
-}
-
-/// The text that ends at inline `node`: its own, or its last child's.
-std::string ending_text(cmark_node* node) {
-  for (; node != nullptr; node = cmark_node_last_child(node))
-    if (cmark_node_get_type(node) == CMARK_NODE_TEXT ||
-        cmark_node_get_type(node) == CMARK_NODE_CODE)
-      return literal(node);
-  return "";
 }
 
 /// Removes the soft breaks that join Chinese text (line_break_joiner() joins them with
