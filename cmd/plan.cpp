@@ -196,11 +196,13 @@ void add_plan_command(CLI::App& app, Context& ctx) {
   add_brief_options(cmd, opts->brief, plan_formats(ctx, opts.get()), true);
   cmd->add_option("--from-view", opts->from_view,
                   "Render from a view model file saved by --format json (- for stdin) instead of "
-                  "PROJECT; its lang and date are used")
+                  "PROJECT; its lang, date and audience are used")
       ->check(non_empty())
       ->excludes(cmd->get_option("PROJECT"))
       ->excludes(cmd->get_option("--lang"))
-      ->excludes(cmd->get_option("--date"));
+      ->excludes(cmd->get_option("--date"))
+      ->excludes(cmd->get_option("--audience"))
+      ->excludes(cmd->get_option("--no-mask"));
   cmd->add_option(
          "--previous", opts->previous,
          "With --format ics (or eml): the calendar sent before (- for stdin); a changed event "

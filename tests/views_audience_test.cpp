@@ -173,11 +173,11 @@ TEST(AudienceGoodPractice, NoNotificationDeadlineEvenWhenRatedHigh) {
   // F-8 was resolved before anyone was told, which is still late; G-1 is rated high, yet
   // nobody is to be told of it.
   EXPECT_EQ(listed, (Ids{"F-1", "F-2", "F-4", "F-8"}));
-  for (Audience a : kAudiences) {
-    SCOPED_TRACE(name(a));
-    json view = recap(kProject, a, RecapLevel::daily, "2026-12-09");
-    EXPECT_EQ(ids(view["notification_deadlines"]), (Ids{"F-1", "F-2", "F-8"}));
-  }
+  json view = recap(kProject, Audience::team, RecapLevel::daily, "2026-12-09");
+  EXPECT_EQ(ids(view["notification_deadlines"]), (Ids{"F-1", "F-2", "F-8"}));
+  // Our deadlines to tell the client are ours: the client's view has none.
+  EXPECT_FALSE(recap(kProject, Audience::client, RecapLevel::daily, "2026-12-09")
+                   .contains("notification_deadlines"));
 }
 
 TEST(AudienceGoodPractice, PhaseRecapListsThatPhasesOnlyAndCountsNone) {
@@ -498,6 +498,44 @@ TEST(AudienceCoaching, TeamOnlyTextIsOnTheTeamsPageAndNeverOnTheClients) {
     const Brief& b = brief(t.brief);
     EXPECT_NE(page(b, "team", t.lang).find(t.text), std::string::npos);
     EXPECT_EQ(page(b, "client", t.lang).find(t.text), std::string::npos);
+  }
+}
+
+/// The members named `keys` anywhere in `value` that hold something (not null, false or empty).
+std::vector<std::string> held(const json& value, const std::vector<std::string>& keys) {
+  std::vector<std::string> found;
+  if (value.is_object())
+    for (const auto& [key, member] : value.items()) {
+      bool something = !member.is_null() && member != false && !member.empty();
+      if (something && std::find(keys.begin(), keys.end(), key) != keys.end()) found.push_back(key);
+      for (std::string& inner : held(member, keys)) found.push_back(std::move(inner));
+    }
+  else if (value.is_array())
+    for (const auto& item : value)
+      for (std::string& inner : held(item, keys)) found.push_back(std::move(inner));
+  return found;
+}
+
+TEST(AudienceCoaching, TheClientsJsonHoldsNoPromptWrittenToUs) {
+  // `--format json` is a client page too: what the templates show the team alone is not in it.
+  const std::vector<std::pair<const char*, std::vector<std::string>>> kPrompts = {
+      {"kickoff", {"question", "special_question", "confirm_question"}},
+      {"daily", {"feedback_questions", "notification_deadlines", "has_notification_deadlines"}},
+      {"phase", {"feedback_questions"}},
+      {"final", {"feedback_questions"}},
+      {"plan", {"questions"}},
+  };
+  for (const auto& [name, keys] : kPrompts) {
+    SCOPED_TRACE(name);
+    std::vector<std::string> args = brief(name).args;
+    args.insert(args.end(), {"--format", "json", "--audience", "team"});
+    auto team = testing::run_cli(args, kBriefs);
+    ASSERT_EQ(team.code, 0) << team.err;
+    EXPECT_FALSE(held(json::parse(team.out), keys).empty());  // the control
+    args.back() = "client";
+    auto client = testing::run_cli(args, kBriefs);
+    ASSERT_EQ(client.code, 0) << client.err;
+    EXPECT_EQ(held(json::parse(client.out), keys), std::vector<std::string>());
   }
 }
 

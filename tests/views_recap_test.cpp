@@ -300,6 +300,22 @@ TEST(RecapDaily, FindingsWithoutADateAreNeverNew) {
   EXPECT_EQ(ids(b.view["open_findings"]), (Ids{"F-4"}));
 }
 
+TEST(RecapDaily, TheFirstRecapAfterAWeekendStartCoversTheEngagementsFirstDays) {
+  // The engagement starts on Saturday 2026-12-05 (and a holiday stands on the Monday): the first
+  // recap, on Tuesday, reports what was found from the Saturday on.
+  std::string text =
+      testing::project_head("2026-12-05", "2026-12-18", "  holidays: [2026-12-07]\n") +
+      "findings:\n"
+      "  - {id: SAT, title: Saturday, found: 2026-12-05, severity: high}\n"
+      "  - {id: SUN, title: Sunday, found: 2026-12-06, severity: low}\n";
+  Built b = recap(text, RecapLevel::daily, "2026-12-08");
+  EXPECT_EQ(b.view["window"]["from"], "2026-12-05");
+  EXPECT_EQ(b.view["window"]["previous_recap"], nullptr);
+  EXPECT_EQ(b.view["window"]["days_off"].size(), 3u);
+  EXPECT_EQ(ids(b.view["new_findings"]), (Ids{"SAT", "SUN"}));
+  EXPECT_EQ(b.view["open_findings"], json::array());
+}
+
 TEST(RecapDaily, TomorrowComesFromTheLogEntrysNext) {
   Built b = recap(kProject, RecapLevel::daily, "2026-12-14");
   const json& tomorrow = b.view["tomorrow"];

@@ -119,8 +119,10 @@ int KickoffBuilder::duration() { return meeting_duration(p_, TouchpointKind::kic
 /// is warned about.
 Date KickoffBuilder::date() {
   const Meeting& m = p_.meetings.kickoff;
-  Diagnostics planning;  // plan's warnings are plan's to give
+  Diagnostics planning;  // plan's warnings are plan's to give; its errors stop the agenda
   Schedule schedule = build_schedule(p_, planning);
+  for (const Diagnostic& d : planning.items())
+    if (d.level == Level::error) d_.add(d);
   Date day = m.date.value_or(p_.project.start);
   for (const Touchpoint& t : schedule.touchpoints)
     if (t.kind == TouchpointKind::kickoff) day = t.date;
@@ -333,6 +335,8 @@ std::optional<View> build_kickoff_view(const Project& project, const ViewOptions
   size_t errors = diagnostics.error_count();
   nlohmann::json view = KickoffBuilder(project, common, diagnostics).build();
   add_mail(view, project, names_in(view["meeting"]["attendees"]));
+  if (common.audience == Audience::client)
+    leave_out(view, {"question", "special_question", "confirm_question"});
   diagnostics.sort_by_place();
   return unless_new_errors(std::move(view), diagnostics, errors);
 }

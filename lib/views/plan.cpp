@@ -282,7 +282,9 @@ std::optional<View> build_plan_view(const Project& project, const ViewOptions& o
   view["matrix"] = plan_matrix(project, schedule, lang, options.audience);
   view["escalation"] = escalation_json(project, lang);
   view["has_escalation"] = !project.escalation.empty();
-  view["questions"] = questions_json(project, lang);
+  // The interview questions are ours to ask: the client's plan has none.
+  view["questions"] =
+      options.audience == Audience::team ? questions_json(project, lang) : json::array();
   view["organizer"] = organizer_json(project);
   view["mermaid"] = plan_gantt(project, schedule, lang);
   view["days"] = days_json(project, lang);

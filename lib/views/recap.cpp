@@ -410,7 +410,8 @@ Window recap_window(const Lookup& in, Date day) {
   const Date start = in.project.project.start;
   std::optional<Date> previous = in.calendar.previous_workday(day);
   if (previous && *previous < start) previous.reset();
-  Date from = previous ? add_days(*previous, 1) : std::max(start, day);
+  // The first recap's window starts with the engagement, also on a weekend or a holiday.
+  Date from = previous ? add_days(*previous, 1) : std::min(start, day);
   return {from, day, previous};
 }
 
@@ -948,7 +949,8 @@ struct ChosenRecap {
 std::optional<ChosenRecap> scheduled_phase(const Lookup& in, Date day, Diagnostics& diagnostics) {
   std::vector<PhaseRecap> recaps = phase_recaps(in.schedule);
   if (recaps.empty()) {
-    diagnostics.error(Source::option, "--phase", "the project has no phases to recap");
+    // No --phase was given (scheduled_phase() is what stands in for it): --level asked.
+    diagnostics.error(Source::option, "--level", "the project has no phases to recap");
     return std::nullopt;
   }
   const PhaseRecap* latest = nullptr;
@@ -1318,6 +1320,9 @@ std::optional<View> build_recap_view(const Project& project, const ViewOptions& 
                                      const RecapOptions& own, Diagnostics& diagnostics) {
   size_t errors = diagnostics.error_count();
   View view = build_level(project, common, own, diagnostics);
+  if (common.audience == Audience::client)
+    leave_out(view.data, {"feedback_questions", "notification_deadlines",
+                          "has_notification_deadlines", "team_notes", "has_team_notes"});
   return unless_new_errors(std::move(view), diagnostics, errors);
 }
 

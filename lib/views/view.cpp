@@ -66,6 +66,15 @@ void unknown_id(Diagnostics& diagnostics, std::string option, std::string_view k
   diagnostics.error(Source::option, std::move(option), std::move(message));
 }
 
+void leave_out(nlohmann::json& data, std::initializer_list<std::string_view> keys) {
+  if (data.is_array()) {
+    for (auto& item : data) leave_out(item, keys);
+  } else if (data.is_object()) {
+    for (std::string_view key : keys) data.erase(std::string(key));
+    for (auto& [key, value] : data.items()) leave_out(value, keys);
+  }
+}
+
 void warn(Diagnostics& diagnostics, const Origin& origin, std::string_view field,
           std::string message) {
   diagnostics.add(origin.problem(Level::warning, field, std::move(message)));

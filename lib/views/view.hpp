@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <initializer_list>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -82,6 +83,12 @@ nlohmann::json audience_json(Audience audience);
 
 nlohmann::json view_header(std::string_view command, const Project& project,
                            const ViewOptions& options);
+
+/// Leaves out of `data`, at any depth, the members named in `keys`: on the client's page, what
+/// its view holds for us only (the questions the team's page prompts us to ask, our
+/// deadlines). The templates show those parts to the team alone, and `--format json` is a
+/// client page too.
+void leave_out(nlohmann::json& data, std::initializer_list<std::string_view> keys);
 
 /// `view`, or nullopt when `diagnostics` holds more errors than `errors_before` (the count
 /// when the builder began).

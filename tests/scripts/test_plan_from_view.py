@@ -4,7 +4,8 @@ view are byte-identical to what the project gives, and so is `commplan render pl
 --data VIEW --escape markdown`. A malformed or wrong-kind view, or one whose lang, date, mail
 block or classification was edited to a wrong type or left out, is a located error in every
 format (exit 1), never an abort;
-PROJECT, --lang or --date beside --from-view is a usage error (exit 2); --templates-dir is
+PROJECT, --lang, --date, --audience or --no-mask beside --from-view is a usage error (exit 2),
+and a view saved for the client renders the client's page; --templates-dir is
 honoured; a view saved without `organizer` gives a calendar without ORGANIZER or ATTENDEE.
 
 Usage: test_plan_from_view.py COMMPLAN_BINARY SOURCE_DIR
@@ -140,9 +141,20 @@ def check_errors(binary, source, folder):
     code, out, err = attempt(binary, "plan", "--from-view", no_mail, "--format", "eml")
     if code != 0 or "\nTo:" in out:
         fail(f"a null mail block: exit {code}, {err!r}, or a To: line written")
-    for extra in ([project], ["--lang", "zh"], ["--date", DATE]):
+    for extra in ([project], ["--lang", "zh"], ["--date", DATE], ["--audience", "client"],
+                  ["--no-mask"]):
         expect_error(binary, f"--from-view with {extra[0]}", ["plan", "--from-view", view, *extra],
                      2, r"excludes")
+    # The audience is the view's: the client's view gives the client's page, which has no
+    # interview questions, from the view as from the project.
+    client_view = os.path.join(folder, "client-view.json")
+    run(binary, "plan", project, "--date", DATE, "--audience", "client", "--format", "json", "-o",
+        client_view)
+    client_page = run(binary, "plan", project, "--date", DATE, "--audience", "client")
+    if run(binary, "plan", "--from-view", client_view) != client_page:
+        fail("the client's view does not render the client's page")
+    if run(binary, "plan", "--from-view", view) == client_page:
+        fail("the team's view renders the client's page")
     expect_error(binary, "neither PROJECT nor --from-view", ["plan"], 2,
                  r"plan needs a PROJECT, or --from-view FILE")
     expect_error(binary, "-o the view", ["plan", "--from-view", view, "-o", view], 2,
