@@ -110,7 +110,22 @@ TEST(DocumentParser, ReadsNullForms) {
 TEST(DocumentParser, RejectsDuplicateKeysWithTheirPlace) {
   Diagnostics d;
   parse("a: 1\nb:\n  c: 1\n  c: 2\n", d);
-  EXPECT_EQ(only_headline(d), "t.yaml:4:3: error: duplicate key \"c\"");
+  EXPECT_EQ(only_headline(d),
+            "t.yaml:4:3: error: b.c: duplicate key \"c\" (first at line 3); this one is left out");
+}
+
+TEST(DocumentParser, ReadsOnPastADuplicateKeyKeepingTheFirstValue) {
+  // Every problem of a file at once: the tree is whole, the duplicate's value left out, and a
+  // second duplicate further on reported too, with its path.
+  Diagnostics d;
+  Document doc = parse("a: 1\nb:\n  - x: 1\n  - x: 2\n    x: [3]\n    y: 4\na: {z: 5}\nc: 6\n", d);
+  ASSERT_EQ(d.items().size(), 2u);
+  EXPECT_EQ(format_headline(d.items()[0]),
+            "t.yaml:5:5: error: b[1].x: duplicate key \"x\" (first at line 4); this one is left "
+            "out");
+  EXPECT_EQ(format_headline(d.items()[1]),
+            "t.yaml:7:1: error: a: duplicate key \"a\" (first at line 1); this one is left out");
+  EXPECT_EQ(to_json(doc.root).dump(), R"({"a":1,"b":[{"x":1},{"x":2,"y":4}],"c":6})");
 }
 
 TEST(DocumentParser, RejectsDuplicateKeysInLargeMappings) {
@@ -119,7 +134,8 @@ TEST(DocumentParser, RejectsDuplicateKeysInLargeMappings) {
   text += "k7: 2\n";
   Diagnostics d;
   parse(text, d);
-  EXPECT_EQ(only_headline(d), "t.yaml:41:1: error: duplicate key \"k7\"");
+  EXPECT_EQ(only_headline(d),
+            "t.yaml:41:1: error: k7: duplicate key \"k7\" (first at line 8); this one is left out");
 }
 
 TEST(DocumentParser, ReportsSyntaxErrorsOnce) {
@@ -255,7 +271,8 @@ TEST(DocumentParser, RejectsJsonTrailingCommasAndDuplicates) {
   Diagnostics dup;
   parse("{\"a\": 1, \"a\": 2}", dup, Format::json);
   // A quoted key is marked at its text, inside the quote.
-  EXPECT_EQ(only_headline(dup), "t.yaml:1:11: error: duplicate key \"a\"");
+  EXPECT_EQ(only_headline(dup),
+            "t.yaml:1:11: error: a: duplicate key \"a\" (first at line 1); this one is left out");
 }
 
 TEST(DocumentFormat, DetectsByExtensionThenContent) {

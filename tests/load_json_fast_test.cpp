@@ -210,7 +210,8 @@ TEST(JsonFastPath, KeepsTheMessagesOfDuplicatesAndDepth) {
   Diagnostics dup;
   parse_document("t.json", "{\"a\": 1,\n \"b\": {\"c\": 1, \"c\": 2}}", Format::json, dup);
   ASSERT_EQ(dup.items().size(), 1u);
-  EXPECT_EQ(format_headline(dup.items()[0]), "t.json:2:17: error: duplicate key \"c\"");
+  EXPECT_EQ(format_headline(dup.items()[0]),
+            "t.json:2:17: error: b.c: duplicate key \"c\" (first at line 2); this one is left out");
   Diagnostics deep;
   parse_document("t.json", std::string(70, '[') + std::string(70, ']'), Format::json, deep);
   ASSERT_EQ(deep.items().size(), 1u);

@@ -122,6 +122,19 @@ TEST(ProjectLoader, PlacesTheProblemsOfAFindingThatDefinesAnAnchor) {
             "engagement\n");
 }
 
+TEST(ProjectLoader, ADuplicateKeyIsReportedWithTheFilesOtherProblems) {
+  std::string text = testing::project_head() +
+                     "team: [{name: A}]\n"
+                     "findings:\n"
+                     "  - {id: F-1, title: t, severity: huge}\n"
+                     "team: [{name: B}]\n";
+  EXPECT_EQ(problems(text),
+            "p.yaml:9:35: error: findings[0].severity: unknown value \"huge\"; did you mean "
+            "\"high\"?\n"
+            "p.yaml:10:1: error: team: duplicate key \"team\" (first at line 7); this one is left "
+            "out\n");
+}
+
 TEST(ProjectLoader, RejectsUnknownKeyWithSuggestion) {
   EXPECT_EQ(problems(kMinimal + "expectaions: [fast]\n"),
             "p.yaml:7:1: warning: expectaions: unknown field \"expectaions\"; did you mean "
@@ -260,7 +273,14 @@ TEST(ProjectLoader, ReadsChineseSeverityStatusAndWorkdays) {
   for (Weekday day : project->project.workdays) days.emplace_back(to_string(day));
   EXPECT_EQ(join(days, " "), "mon tue wed thu fri sat sun");
   EXPECT_EQ(problems(kMinimal + "  workdays: [mon, 周一]\n"),
-            "p.yaml:7:13: error: project.workdays: \"mon\" is listed twice\n");
+            "p.yaml:7:19: error: project.workdays[1]: \"mon\" is listed twice\n");
+  // Each repeat once, at its item.
+  EXPECT_EQ(problems(kMinimal + "  workdays: [sat, sat, 周六]\n"),
+            "p.yaml:7:19: error: project.workdays[1]: \"sat\" is listed twice\n"
+            "p.yaml:7:24: error: project.workdays[2]: \"sat\" is listed twice\n");
+  EXPECT_EQ(problems(kMinimal + "  workdays: []\n"),
+            "p.yaml:7:13: error: project.workdays: an empty list: no day of the week would be "
+            "worked; leave it out for Monday to Friday\n");
   EXPECT_EQ(
       problems(kMinimal + "findings:\n  - {id: F1, title: t, severity: 紧急}\n"),
       "p.yaml:8:34: error: findings[0].severity: unknown value \"紧急\"; expected one of "

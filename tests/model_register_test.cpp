@@ -156,6 +156,15 @@ TEST(FindingRegister, RejectsABadCweAndDatesBeforeTheFinding) {
             "finding was found (2026-12-10)\n");
 }
 
+TEST(FindingRegister, AFingerprintNamesOneFinding) {
+  EXPECT_EQ(load("  - {id: F-01, title: a, fingerprint: scan/1}\n"
+                 "  - {id: F-02, title: b, fingerprint: scan/2}\n"
+                 "  - {id: F-03, title: c, fingerprint: scan/1}\n")
+                .problems,
+            "p.yaml:10:39: error: findings[2].fingerprint: duplicate fingerprint \"scan/1\" (first "
+            "used at p.yaml:8:39): findings import could not tell the two findings apart\n");
+}
+
 TEST(FindingRegister, ARetestNeedsAKnownResult) {
   EXPECT_EQ(
       load("  - id: F-01\n    title: t\n    retest: {date: 2026-12-08, result: ok}\n").problems,

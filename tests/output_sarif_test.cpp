@@ -136,6 +136,17 @@ TEST(Sarif, KeepsOnlyUrisValidAsWritten) {
   EXPECT_FALSE(is_uri_text("/api/{id}"));
   EXPECT_FALSE(is_uri_text("/路径"));
   EXPECT_FALSE(is_uri_text(""));
+  // RFC 3986: a % starts two hex digits; brackets hold an IP-literal host only; one fragment.
+  EXPECT_TRUE(is_uri_text("https://[::1]:8443/x"));
+  EXPECT_TRUE(is_uri_text("https://user@[fe80::1]/"));
+  EXPECT_TRUE(is_uri_text("http://h/%7Ea"));
+  EXPECT_FALSE(is_uri_text("http://h/%zz"));
+  EXPECT_FALSE(is_uri_text("http://h/a%2"));
+  EXPECT_FALSE(is_uri_text("https://h/[x]"));
+  EXPECT_FALSE(is_uri_text("/a[0]"));
+  EXPECT_FALSE(is_uri_text("https://[::1/x"));
+  EXPECT_FALSE(is_uri_text("https://h/a#b#c"));
+  EXPECT_FALSE(looks_like_uri("http://h/%zz"));
   EXPECT_FALSE(looks_like_uri("https://a.example/{id}"));
 }
 

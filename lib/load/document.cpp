@@ -100,9 +100,7 @@ void Document::release() {
 }
 
 Format detect_format(std::string_view file, std::string_view text) {
-  auto ends_with = [&](std::string_view suffix) {
-    return file.size() >= suffix.size() && file.substr(file.size() - suffix.size()) == suffix;
-  };
+  auto ends_with = [&](std::string_view suffix) { return ends_with_ignoring_case(file, suffix); };
   if (ends_with(".json")) return Format::json;
   if (ends_with(".yaml") || ends_with(".yml")) return Format::yaml;
   size_t first = text.find_first_not_of(" \t\r\n");
@@ -220,6 +218,7 @@ class TreeBuilder {
     std::string anchor;
     size_t first = 0;
     bool has_key = false;
+    bool discard = false;   // the key is a duplicate: its value is read and left out
     bool streamed = false;  // a sequence whose items go to the sink
     std::string_view key;
     Mark key_mark;
@@ -238,6 +237,7 @@ class TreeBuilder {
   bool add(const Node& node, std::string_view anchor);
   void stream(const Node& item);
   bool add_key(Frame& frame, const Node& key);
+  std::string path_to(std::string_view key) const;
   bool document_start(const Mark& mark);
 
   const Document& doc_;
@@ -466,9 +466,32 @@ bool TreeBuilder::add(const Node& node, std::string_view anchor) {
     return true;
   }
   if (!top.has_key) return add_key(top, node);
-  entries_.push_back({top.key, top.key_mark, node});
+  if (!top.discard) entries_.push_back({top.key, top.key_mark, node});
   top.has_key = false;
+  top.discard = false;
   return true;
+}
+
+/// The document path of key `key` of the innermost open mapping (`team`, `findings[2].title`).
+std::string TreeBuilder::path_to(std::string_view key) const {
+  std::string path;
+  for (size_t i = 0; i < stack_.size(); ++i) {
+    const Frame& frame = stack_[i];
+    if (frame.node.is_mapping()) {
+      std::string_view name = i + 1 == stack_.size() ? key : frame.key;
+      if (!path.empty()) path += '.';
+      path += name;
+      continue;
+    }
+    size_t end = items_.size();  // its items so far: up to the next open sequence's
+    for (size_t j = i + 1; j < stack_.size(); ++j)
+      if (stack_[j].node.is_sequence()) {
+        end = stack_[j].first;
+        break;
+      }
+    path += fmt::format("[{}]", frame.streamed ? streamed_items_ : end - frame.first);
+  }
+  return path;
 }
 
 /// Gives `item` to the sink, then frees its subtree, unless it defined an anchor (which an
@@ -489,8 +512,22 @@ void TreeBuilder::stream(const Node& item) {
 bool TreeBuilder::add_key(Frame& frame, const Node& key) {
   if (!key.is_scalar() && !(key.is_null() && !key.text().empty()))
     return fail(key.mark(), "a key must be a single text, not a list, mapping or null");
-  if (frame.keys.is_duplicate(std::span<const Entry>(entries_).subspan(frame.first), key.text()))
-    return fail(key.mark(), fmt::format("duplicate key \"{}\"", key.text()));
+  std::span<const Entry> entries = std::span<const Entry>(entries_).subspan(frame.first);
+  if (frame.keys.is_duplicate(entries, key.text())) {
+    // Reported, and the rest of the file read on: the first value stands, this one is left out,
+    // and every other problem of the file is reported with it.
+    Mark first;
+    for (const Entry& entry : entries)
+      if (entry.key() == key.text()) first = entry.key_mark();
+    diagnostics_.error(doc_.file, key.mark(), path_to(key.text()),
+                       fmt::format("duplicate key \"{}\" (first at line {}); this one is left out",
+                                   key.text(), first.line),
+                       doc_.line(key.mark()));
+    frame.key = {};  // no list under it is the sink's
+    frame.has_key = true;
+    frame.discard = true;
+    return true;
+  }
   frame.key = key.text();
   frame.key_mark = key.mark();
   frame.key_column = key.mark().column - (key.plain() ? 0 : 1);

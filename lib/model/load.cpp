@@ -10,6 +10,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <unordered_map>
 
 #include "model/email.hpp"
 #include "model/mask.hpp"
@@ -201,6 +202,8 @@ class Checker {
   void error(const Origin& o, std::string_view field, std::string message);
   void warning(const Origin& o, std::string_view field, std::string message);
   void item_warning(const Origin& o, std::string_view field, size_t index, std::string message);
+  void item_problem(Level level, const Origin& o, std::string_view field, size_t index,
+                    std::string message);
   bool in_engagement(Date date) const { return date >= p_.project.start && date <= p_.project.end; }
 
   void check_dates();
@@ -210,6 +213,7 @@ class Checker {
   template <class T>
   void check_unique_ids(const std::vector<T>& items, std::string_view what);
   void check_findings();
+  void check_unique_fingerprints();
   void check_history(const Finding& f);
   void check_latest_status(const Finding& f);
   void check_register_fields(const Finding& f);
@@ -239,7 +243,13 @@ void Checker::warning(const Origin& o, std::string_view field, std::string messa
 /// A warning at item `index` of the list `field` (at the field when it has no such item).
 void Checker::item_warning(const Origin& o, std::string_view field, size_t index,
                            std::string message) {
-  Diagnostic d = o.problem(Level::warning, field, std::move(message));
+  item_problem(Level::warning, o, field, index, std::move(message));
+}
+
+/// A problem at item `index` of the list `field` (at the field when it has no such item).
+void Checker::item_problem(Level level, const Origin& o, std::string_view field, size_t index,
+                           std::string message) {
+  Diagnostic d = o.problem(level, field, std::move(message));
   const Node* node = o.tree_node();
   const Node* list = node != nullptr ? node->find(field) : nullptr;
   if (list != nullptr && list->is_sequence() && index < list->items().size()) {
@@ -264,6 +274,7 @@ void Checker::run() {
   check_unique_ids(p_.findings, "finding");
   check_unique_ids(p_.communications, "communication");
   check_findings();
+  check_unique_fingerprints();
   check_log();
   check_logged_notifications();
   check_minutes();
@@ -306,12 +317,18 @@ void Checker::check_timezone() {
 }
 
 void Checker::check_workdays() {
-  const auto& days = p_.project.workdays;
+  const ProjectInfo& info = p_.project;
+  const auto& days = info.workdays;
+  const Node* node = info.origin.tree_node();
+  const Node* written = node != nullptr ? node->find("workdays") : nullptr;
+  if (written != nullptr && written->is_sequence() && written->items().empty())
+    error(info.origin, "workdays",
+          "an empty list: no day of the week would be worked; leave it out for Monday to Friday");
   for (size_t i = 0; i < days.size(); ++i)
-    for (size_t j = 0; j < i; ++j)
-      if (days[i] == days[j])
-        error(p_.project.origin, "workdays",
-              fmt::format("\"{}\" is listed twice", to_string(days[i])));
+    if (std::find(days.begin(), days.begin() + static_cast<long>(i), days[i]) !=
+        days.begin() + static_cast<long>(i))
+      item_problem(Level::error, info.origin, "workdays", i,
+                   fmt::format("\"{}\" is listed twice", to_string(days[i])));
 }
 
 /// An extra workday is a rest day worked in lieu: one inside the engagement, on a day of the
@@ -354,6 +371,25 @@ void Checker::check_unique_ids(const std::vector<T>& items, std::string_view wha
     error(item.origin, "id",
           fmt::format("duplicate {} id \"{}\" (first used at {}:{}:{})", what, item.id,
                       doc ? doc->file : "", first.line, first.column));
+  }
+}
+
+/// A fingerprint names one finding: `findings import` finds the finding a scanner's result or an
+/// exported row updates by it, so two findings with one could not be told apart (and our own
+/// export of them would not import).
+void Checker::check_unique_fingerprints() {
+  std::unordered_map<std::string_view, const Finding*> seen;
+  for (const Finding& f : p_.findings) {
+    std::string_view fingerprint = f.fingerprint();
+    if (fingerprint.empty()) continue;
+    auto [at, added] = seen.emplace(fingerprint, &f);
+    if (added) continue;
+    Mark first = at->second->origin.mark_of("fingerprint");
+    const Document* doc = at->second->origin.doc;
+    error(f.origin, "fingerprint",
+          fmt::format("duplicate fingerprint \"{}\" (first used at {}:{}:{}): findings import "
+                      "could not tell the two findings apart",
+                      fingerprint, doc ? doc->file : "", first.line, first.column));
   }
 }
 
@@ -1053,7 +1089,9 @@ std::optional<Project> load_project(const std::string& file, FileText text,
   Diagnostics local;
   auto doc = parse(name, std::move(text), local, limits, findings.sink());
   diagnostics.append(local);
-  if (local.has_errors()) return std::nullopt;
+  // A duplicate key is reported and its value left out, and the tree is whole: the model is
+  // read and checked too, so every problem of the file is reported at once.
+  if (local.has_errors() && !doc->root.is_mapping()) return std::nullopt;
 
   project.documents.push_back(doc);
   ReadContext ctx{doc.get(), diagnostics, *project.places, audience};

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cstdint>
 #include <cstring>
+#include <utility>
 
 namespace commplan {
 
@@ -160,12 +161,43 @@ std::string_view trim(std::string_view text) {
   return text.substr(begin, end - begin + 1);
 }
 
+bool ends_with_ignoring_case(std::string_view text, std::string_view suffix) {
+  return text.size() >= suffix.size() &&
+         std::equal(suffix.begin(), suffix.end(), text.end() - static_cast<long>(suffix.size()),
+                    [](char a, char b) {
+                      return std::tolower(static_cast<unsigned char>(a)) ==
+                             std::tolower(static_cast<unsigned char>(b));
+                    });
+}
+
 bool is_uri_text(std::string_view text) {
   static constexpr std::string_view kKept = "-._~:/?#[]@!$&'()*+,;=%";
-  for (char c : text) {
+  auto is_hex = [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; };
+  // Where an IP-literal may stand: a URL's host, right after "//" or its user's "@", closed
+  // before the authority ends or its ":port".
+  size_t literal_open = std::string_view::npos, literal_close = std::string_view::npos;
+  if (is_url(text)) {
+    size_t start = text.find("://") + 3;
+    size_t end = std::min(text.find_first_of("/?#", start), text.size());
+    size_t at = text.substr(start, end - start).rfind('@');
+    size_t host = at == std::string_view::npos ? start : start + at + 1;
+    size_t close = text.substr(host, end - host).find(']');
+    if (host < end && text[host] == '[' && close != std::string_view::npos &&
+        (host + close + 1 == end || text[host + close + 1] == ':')) {
+      literal_open = host;
+      literal_close = host + close;
+    }
+  }
+  bool fragment = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
     auto byte = static_cast<unsigned char>(c);
     if (byte >= 0x80 || (std::isalnum(byte) == 0 && kKept.find(c) == std::string_view::npos))
       return false;
+    if (c == '%' && (i + 2 >= text.size() || !is_hex(text[i + 1]) || !is_hex(text[i + 2])))
+      return false;
+    if (c == '#' && std::exchange(fragment, true)) return false;
+    if ((c == '[' && i != literal_open) || (c == ']' && i != literal_close)) return false;
   }
   return !text.empty();
 }

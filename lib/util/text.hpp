@@ -38,11 +38,16 @@ bool ends_with_cjk(std::string_view text);
 /// Elements joined with `separator`.
 std::string join(const std::vector<std::string>& items, std::string_view separator);
 
+/// Whether `text` ends with `suffix`, ASCII letters in either case (a file's extension).
+bool ends_with_ignoring_case(std::string_view text, std::string_view suffix);
+
 /// `text` without leading and trailing ASCII white space.
 std::string_view trim(std::string_view text);
 
 /// Whether `text` is a URI reference as written: not empty, and every byte one of RFC 3986's
-/// unreserved or reserved characters or `%` (no space, no `{`, nothing beyond ASCII).
+/// unreserved or reserved characters (no space, no `{`, nothing beyond ASCII), each `%` followed
+/// by two hex digits, at most one `#`, and brackets only around an IP-literal host
+/// (`https://[::1]:8443/`).
 bool is_uri_text(std::string_view text);
 
 /// Whether `text` starts with a URI scheme followed by "://" (`https://`, `file://`).
