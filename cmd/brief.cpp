@@ -112,7 +112,9 @@ std::string mail_message(const std::string& markdown, const View& view, const Br
       std::string kind = data.value("kind", "commplan/brief");
       m.attachment =
           mail::Attachment{kind.substr(kind.rfind('/') + 1) + ".ics",
-                           "text/calendar; charset=utf-8; method=PUBLISH", (*serialize)(view)};
+                           // No method: the calendar is one to import, not an iTIP message (it
+                           // has no METHOD; RFC 6047 wants the two to agree).
+                           "text/calendar; charset=utf-8", (*serialize)(view)};
     }
   return mail::write(m);
 }
@@ -228,9 +230,15 @@ Date resolve_today(Context& ctx, const BriefOptions& opts, const Project* projec
   std::string spec = opts.date.empty() ? "today" : opts.date;
   std::string zone = project != nullptr ? project->project.timezone : "";
   auto day = resolve_date(spec, zone, epoch);
-  if (!day)
-    throw Error(Error::Kind::usage, Source::option, "--date",
-                fmt::format("expected YYYY-MM-DD, today or yesterday, got \"{}\"", opts.date));
+  if (!day) {
+    bool shaped = spec.size() == 10 && spec[4] == '-' && spec[7] == '-' &&
+                  std::all_of(spec.begin(), spec.end(),
+                              [](char c) { return c == '-' || (c >= '0' && c <= '9'); });
+    throw Error(
+        Error::Kind::usage, Source::option, "--date",
+        shaped ? fmt::format("\"{}\" is not a real calendar date", opts.date)
+               : fmt::format("expected YYYY-MM-DD, today or yesterday, got \"{}\"", opts.date));
+  }
   if (day->year() < std::chrono::year{1})
     throw Error(Error::Kind::usage, Source::option, "--date", "yesterday falls before 0001-01-01");
   return *day;
@@ -250,7 +258,9 @@ std::string render_view(Context& ctx, const BriefOptions& opts, const std::strin
 Sink brief_sink(const BriefOptions& opts, const Project* project) {
   Sink sink{opts.output, opts.check, {opts.template_file}};
   if (project == nullptr) return sink;
-  // The first document is the project itself, named "<stdin>" when read from there.
+  // The first document is the project itself, named "<stdin>" when read from there: "-" stands
+  // for it, the standard input (which may be the very file -o names).
+  if (opts.project == "-") sink.inputs.push_back("-");
   for (size_t i = opts.project == "-" ? 1 : 0; i < project->documents.size(); ++i)
     sink.inputs.push_back(project->documents[i]->file);
   return sink;

@@ -11,6 +11,7 @@
 #include "output/register_table.hpp"
 #include "output/sarif.hpp"
 #include "output/xlsx.hpp"
+#include "util/text.hpp"
 #include "views/register.hpp"
 #include "words/words.hpp"
 
@@ -49,11 +50,8 @@ std::vector<OutputFormat> export_formats(const ExportOptions* opts) {
 /// --format when not given: the one -o's extension names (.csv, .xlsx, .json, .sarif), else csv.
 std::string format_of(const BriefOptions& opts) {
   if (!opts.format.empty()) return opts.format;
-  std::string_view output = opts.output;
-  size_t dot = output.rfind('.');
-  if (dot != std::string_view::npos && output.find('/', dot) == std::string_view::npos)
-    for (const OutputFormat& f : opts.formats)
-      if (output.substr(dot + 1) == f.name) return f.name;
+  for (const OutputFormat& f : opts.formats)  // in either case: register.XLSX is a workbook
+    if (ends_with_ignoring_case(opts.output, "." + f.name)) return f.name;
   return "csv";
 }
 

@@ -8,6 +8,7 @@
 #include "output/write.hpp"
 #include "sink.hpp"
 #include "template/library.hpp"
+#include "util/text.hpp"
 #include "words/words.hpp"
 
 namespace commplan::cli {
@@ -37,7 +38,7 @@ nlohmann::json starter_dates(Date today) {
 
 std::string starter_format(const InitOptions& opts) {
   if (!opts.format.empty()) return opts.format;
-  return opts.output.ends_with(".json") ? "json" : "yaml";
+  return ends_with_ignoring_case(opts.output, ".json") ? "json" : "yaml";
 }
 
 int run_init(const InitOptions& opts, Context& ctx) {

@@ -41,8 +41,10 @@ int compare(Context& ctx, const std::string& file, std::string_view text) {
 /// again, the project or template that made it.
 void refuse_inputs(const Sink& sink) {
   for (const std::string& input : sink.inputs) {
-    if (input.empty() || input == "-" || !same_file(sink.output, input)) continue;
-    std::string also = input == sink.output ? "" : fmt::format(" ({})", input);
+    if (input.empty() || !same_file(sink.output, input)) continue;
+    std::string also = input == sink.output ? ""
+                       : input == "-"       ? " (the standard input)"
+                                            : fmt::format(" ({})", input);
     throw Error(Error::Kind::usage, sink.output,
                 fmt::format("-o names an input of this command{}; write elsewhere", also));
   }

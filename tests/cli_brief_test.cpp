@@ -54,6 +54,40 @@ TEST(BriefRun, AnErrorInTheFileIsInvalidInputWhateverTheFileIsCalled) {
       << r.err;
 }
 
+TEST(BriefRun, EveryBriefRefusesAProjectWhosePlanCannotBeMade) {
+  // One schedule for every page: a phase with no workday stops the kick-off as it stops the plan.
+  std::string text = project_head("2026-12-07", "2026-12-18", "  holidays: [2026-12-10]\n") +
+                     "phases:\n"
+                     "  - {id: a, start: 2026-12-07, end: 2026-12-09}\n"
+                     "  - {id: hol, start: 2026-12-10, end: 2026-12-10}\n";
+  for (std::string level : {"", "daily", "final"}) {
+    std::vector<std::string> args = {level.empty() ? "kickoff" : "recap", "-", "--date",
+                                     "2026-12-07"};
+    if (!level.empty()) args.insert(args.end(), {"--level", level});
+    SCOPED_TRACE(args[0] + " " + level);
+    auto r = run_cli(args, text);
+    EXPECT_EQ(r.code, 1) << r.err;
+    EXPECT_NE(r.err.find("error: phases[1].end: phase \"hol\" has no workday"), std::string::npos)
+        << r.err;
+  }
+}
+
+TEST(BriefRun, ADateThatIsNoDayOfTheCalendarIsNamedSo) {
+  auto r = run_cli({"kickoff", "-", "--date", "2026-02-30"}, project_head());
+  EXPECT_EQ(r.code, 2);
+  EXPECT_EQ(r.err, "--date: error: \"2026-02-30\" is not a real calendar date\n");
+  r = run_cli({"kickoff", "-", "--date", "soon"}, project_head());
+  EXPECT_EQ(r.code, 2);
+  EXPECT_EQ(r.err, "--date: error: expected YYYY-MM-DD, today or yesterday, got \"soon\"\n");
+}
+
+TEST(BriefRun, APhaseRecapWithoutPhasesNamesTheLevelNotAPhaseNeverGiven) {
+  auto r = run_cli({"recap", "-", "--level", "phase", "--date", "2026-12-08"}, project_head());
+  EXPECT_EQ(r.code, 2) << r.err;
+  EXPECT_NE(r.err.find("--level: error: the project has no phases to recap"), std::string::npos)
+      << r.err;
+}
+
 TEST(BriefRun, AnEnvironmentVariableErrorIsAUsageErrorNamingIt) {
   auto lang = run_cli({"kickoff", "-"}, kPhases, {{"COMMPLAN_LANG", "fr"}});
   EXPECT_EQ(lang.code, 2);

@@ -224,6 +224,11 @@ TEST(ReadEvents, RefusesWhatIsNoCalendarWithItsLine) {
             "old.ics:2:1: error: an event without a UID");
   EXPECT_EQ(read_error("BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:a\nSEQUENCE:x\nEND:VEVENT\n"),
             "old.ics:4:1: error: SEQUENCE \"x\" is not a whole number");
+  EXPECT_EQ(read_error("BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:a\nSEQUENCE:2147483647\nEND:VEVENT\n"),
+            "old.ics:4:1: error: SEQUENCE 2147483647 is the largest a calendar holds: the event "
+            "cannot be numbered again");
+  EXPECT_EQ(read_error("BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:a\nSEQUENCE:2147483648\nEND:VEVENT\n"),
+            "old.ics:4:1: error: SEQUENCE \"2147483648\" is not a whole number");
   EXPECT_EQ(read_error("BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:a\n"),
             "old.ics:2:1: error: an event without END:VEVENT");
   EXPECT_EQ(read_error("BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:a\nEND:VEVENT\n"

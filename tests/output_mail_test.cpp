@@ -57,6 +57,60 @@ TEST(Mail, EncodesHeaderTextInWordsThatNeverSplitACharacter) {
   }
 }
 
+TEST(Mail, FoldsALongAsciiSubjectBeforeItsSpaces) {
+  mail::Message m = message();
+  std::string subject;
+  for (int i = 0; i < 150; ++i) subject += "word ";
+  subject += "end";
+  m.subject = subject;
+  std::string text = mail::write(m);
+  size_t begin = text.find("Subject: "), end = text.find("\r\nDate:");
+  std::string header = text.substr(begin, end - begin);
+  size_t lines = 0;
+  for (size_t start = 0; start <= header.size(); ++lines) {
+    size_t stop = std::min(header.find("\r\n", start), header.size());
+    EXPECT_LE(stop - start, 78u) << header;
+    start = stop + 2;
+  }
+  EXPECT_GT(lines, 5u);
+  std::string unfolded;  // unfolding (RFC 5322 §2.2.3) gives the subject back
+  for (size_t i = 0; i < header.size(); ++i)
+    if (header.compare(i, 2, "\r\n") == 0)
+      ++i;
+    else
+      unfolded += header[i];
+  EXPECT_EQ(unfolded, "Subject: " + subject);
+  // A word longer than a line cannot fold: encoded words can be cut anywhere.
+  m.subject = std::string(1000, 'x');
+  text = mail::write(m);
+  EXPECT_NE(text.find("Subject: =?UTF-8?B?"), std::string::npos);
+  for (size_t start = 0; start < text.size();) {
+    size_t stop = std::min(text.find("\r\n", start), text.size());
+    EXPECT_LE(stop - start, 998u);
+    start = stop + 2;
+  }
+}
+
+TEST(Mail, TheFirstEncodedWordFitsBesideTheHeadersName) {
+  mail::Message m = message();
+  m.subject = std::string(30, 'a') + "：" + std::string(60, 'b');
+  std::string text = mail::write(m);
+  size_t begin = text.find("Subject: ");
+  EXPECT_LE(text.find("\r\n", begin) - begin, 76u) << text.substr(begin, 200);
+}
+
+TEST(Mail, ALineBreakInANameOrTitleIsASpaceInTheHeader) {
+  mail::Message m = message();
+  m.from = {"Ann\nLead", "ann@example.com"};
+  m.to = {{"Doe,\r\nJane", "jane@example.com"}};
+  m.subject = "Proj\nBcc: evil@example.com";
+  std::string text = mail::write(m);
+  EXPECT_NE(text.find("From: Ann Lead <ann@example.com>\r\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("To: \"Doe, Jane\" <jane@example.com>\r\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("Subject: Proj Bcc: evil@example.com\r\n"), std::string::npos) << text;
+  EXPECT_EQ(text.find("\nBcc"), std::string::npos) << text;
+}
+
 TEST(Mail, AttachesAFileInAMixedMessage) {
   mail::Message m = message();
   m.attachment =

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <limits>
 
 #include "util/diagnostic.hpp"
 #include "util/text.hpp"
@@ -246,6 +247,12 @@ std::vector<PriorEvent> read_events(const std::string& file, std::string_view te
       auto [end, ec] = std::from_chars(l.value.data(), l.value.data() + l.value.size(), n);
       if (ec != std::errc() || end != l.value.data() + l.value.size() || n < 0)
         unreadable(file, l.line, fmt::format("SEQUENCE \"{}\" is not a whole number", l.value));
+      // RFC 5545's integers end at 2^31 - 1: an update could not number the event after it.
+      if (n == std::numeric_limits<int>::max())
+        unreadable(file, l.line,
+                   fmt::format("SEQUENCE {} is the largest a calendar holds: the event cannot be "
+                               "numbered again",
+                               n));
       event.sequence = n;
     }
     if (l.name == "STATUS") event.cancelled = l.value == "CANCELLED";

@@ -63,7 +63,8 @@ struct PriorEvent {
 
 /// The VEVENTs of an iCalendar text (RFC 5545: unfolded, CRLF or LF). Throws
 /// Error(invalid_input), located in `file`, for a text that is no calendar, an event without
-/// a UID, two events with one UID, or a SEQUENCE that is no whole number.
+/// a UID, two events with one UID, or a SEQUENCE that is no whole number or is the largest
+/// (2147483647, which no update can raise).
 std::vector<PriorEvent> read_events(const std::string& file, std::string_view text);
 
 /// The calendar as RFC 5545 text. Throws Error(invalid_input) for an unknown time zone.

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <chrono>
+#include <iterator>
+#include <optional>
 
 #include "util/uid.hpp"
 
@@ -49,6 +51,43 @@ bool printable_ascii(std::string_view text) {
   return true;
 }
 
+/// `text` on one line: each run of line breaks, tabs and other control characters one space.
+/// A header holds no line break of its own (a name or title written over two lines would end
+/// the header, or start another), as the calendar's CN= holds none.
+std::string one_line(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool control = false;
+  for (char c : text) {
+    auto byte = static_cast<unsigned char>(c);
+    if (byte < 0x20 || byte == 0x7F) {
+      if (!control) out += ' ';
+      control = true;
+      continue;
+    }
+    control = false;
+    out += c;
+  }
+  return out;
+}
+
+/// Printable ASCII `text` folded before its spaces (RFC 5322 §2.2.3) into lines of at most 78
+/// characters, the first of which holds `used` already (the header's name); nullopt when a
+/// part without a space is longer than that: encoded words can be cut anywhere.
+std::optional<std::string> fold(std::string_view text, size_t used) {
+  constexpr size_t kLine = 78;
+  std::string out;
+  size_t start = 0, width = used;
+  while (text.size() - start + width > kLine) {
+    size_t space = width < kLine ? text.rfind(' ', start + (kLine - width)) : std::string::npos;
+    if (space == std::string_view::npos || space <= start) return std::nullopt;
+    out.append(text.substr(start, space - start)).append("\r\n");
+    start = space;  // the space begins the next line
+    width = 0;
+  }
+  return out.append(text.substr(start));
+}
+
 /// An address a mail system takes: one @, no white space, controls or brackets.
 bool usable(std::string_view email) {
   if (email.empty() || email.find('@') == std::string_view::npos) return false;
@@ -60,11 +99,12 @@ bool usable(std::string_view email) {
   return true;
 }
 
-/// A display name as RFC 5322 writes it: as is, quoted when it holds a special character, or
-/// encoded words when it is not ASCII.
-std::string display_name(std::string_view name) {
+/// A display name as RFC 5322 writes it, on one line: as is, quoted when it holds a special
+/// character, or encoded words when it is not ASCII.
+std::string display_name(std::string_view written) {
+  std::string name = one_line(written);
   if (!printable_ascii(name)) return encode_header_text(name);
-  if (name.find_first_of("()<>[]:;@\\,.\"") == std::string_view::npos) return std::string(name);
+  if (name.find_first_of("()<>[]:;@\\,.\"") == std::string::npos) return name;
   std::string quoted = "\"";
   for (char c : name) {
     if (c == '"' || c == '\\') quoted += '\\';
@@ -111,19 +151,25 @@ std::string part(std::string_view content_type, std::string_view data,
 
 }  // namespace
 
-std::string encode_header_text(std::string_view text) {
-  if (printable_ascii(text)) return std::string(text);
-  // 45 bytes make 60 base64 characters: with `=?UTF-8?B?` and `?=`, 72 of the 75 allowed.
-  constexpr size_t kChunk = 45;
+std::string encode_header_text(std::string_view text, size_t used) {
+  std::string line = one_line(text);
+  if (printable_ascii(line))
+    if (std::optional<std::string> folded = fold(line, used)) return *std::move(folded);
+  // 45 bytes make 60 base64 characters: with `=?UTF-8?B?` and `?=`, 72 of the 75 allowed. The
+  // first word shares its line with the header's name (`Subject: `), so it takes fewer, for a
+  // line of at most 76.
+  constexpr size_t kChunk = 45, kWordFrame = 12, kFirstLine = 76;
+  size_t first = used + kWordFrame + 4 <= kFirstLine ? (kFirstLine - used - kWordFrame) / 4 * 3 : 3;
   std::string out;
   size_t i = 0;
-  while (i < text.size()) {
-    size_t end = std::min(i + kChunk, text.size());
-    while (end < text.size() && end > i && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80)
+  while (i < line.size()) {
+    size_t chunk = out.empty() ? std::min(first, kChunk) : kChunk;
+    size_t end = std::min(i + chunk, line.size());
+    while (end < line.size() && end > i && (static_cast<unsigned char>(line[end]) & 0xC0) == 0x80)
       --end;
-    if (end == i) end = std::min(i + kChunk, text.size());  // not UTF-8: cut anywhere
+    if (end == i) end = std::min(i + chunk, line.size());  // not UTF-8, or a long character
     if (!out.empty()) out += "\r\n ";
-    out += fmt::format("=?UTF-8?B?{}?=", base64(text.substr(i, end - i)));
+    out += fmt::format("=?UTF-8?B?{}?=", base64(std::string_view(line).substr(i, end - i)));
     i = end;
   }
   return out;
@@ -144,7 +190,7 @@ std::string write(const Message& m) {
   if (usable(m.from.email)) out += fmt::format("From: {}\r\n", address(m.from));
   out += address_header("To", m.to);
   out += address_header("Cc", m.cc);
-  out += fmt::format("Subject: {}\r\n", encode_header_text(m.subject));
+  out += fmt::format("Subject: {}\r\n", encode_header_text(m.subject, std::size("Subject: ") - 1));
   if (m.date.ok()) out += fmt::format("Date: {}\r\n", date_header(m.date));
   out += fmt::format("Message-ID: <{}>\r\n", id);
   out += "MIME-Version: 1.0\r\n";

@@ -17,7 +17,7 @@ struct Address {
 /// A file sent along, e.g. the plan's calendar.
 struct Attachment {
   std::string filename;      ///< e.g. plan.ics
-  std::string content_type;  ///< e.g. `text/calendar; charset=utf-8; method=PUBLISH`
+  std::string content_type;  ///< e.g. `text/calendar; charset=utf-8`
   std::string data;
 };
 
@@ -39,8 +39,11 @@ struct Message {
 /// is one.
 std::string write(const Message& message);
 
-/// `text` as RFC 2047 encoded words (`=?UTF-8?B?…?=`, each at most 75 characters, never
-/// splitting a UTF-8 character) when it is not printable ASCII; else `text` itself.
-std::string encode_header_text(std::string_view text);
+/// `text` as a header's value, on one line of its own (line breaks and other control
+/// characters each a space) and folded: printable ASCII as it is, folded before spaces into
+/// lines of at most 78 characters; else (or where a word is longer than a line) as RFC 2047
+/// encoded words (`=?UTF-8?B?…?=`, each at most 75 characters, never splitting a UTF-8
+/// character). `used`: what the first line holds before it (`Subject: `).
+std::string encode_header_text(std::string_view text, size_t used = 0);
 
 }  // namespace commplan::mail

@@ -346,11 +346,20 @@ void write_files_atomic(std::span<const FileContent> files) {
   }
 }
 
+namespace {
+
+/// stat() of `path`, or of the standard input for "-".
+bool stat_of(const std::string& path, struct stat& info) {
+  return path == "-" ? ::fstat(STDIN_FILENO, &info) == 0 : ::stat(path.c_str(), &info) == 0;
+}
+
+}  // namespace
+
 bool same_file(const std::string& a, const std::string& b) {
   struct stat first {
   }, second{};
-  return ::stat(a.c_str(), &first) == 0 && ::stat(b.c_str(), &second) == 0 &&
-         S_ISREG(first.st_mode) && first.st_dev == second.st_dev && first.st_ino == second.st_ino;
+  return stat_of(a, first) && stat_of(b, second) && S_ISREG(first.st_mode) &&
+         first.st_dev == second.st_dev && first.st_ino == second.st_ino;
 }
 
 bool entry_exists(const std::string& path) {

@@ -75,7 +75,8 @@ struct FileContent {
 /// leave the first renamed and the rest not.
 void write_files_atomic(std::span<const FileContent> files);
 
-/// Whether `a` and `b` name the same existing regular file (device and inode, links followed).
+/// Whether `a` and `b` name the same existing regular file (device and inode, links followed);
+/// "-" names the standard input (`plan - -o p.yaml < p.yaml` reads the file it would replace).
 bool same_file(const std::string& a, const std::string& b);
 
 /// Whether anything exists at `path`, a dangling symbolic link included.

@@ -200,8 +200,18 @@ size_t code_points(std::string_view text) {
   return count;
 }
 
+/// The UTF-8 noncharacter U+FFFE or U+FFFF at `at` of `text`, else 0. XML has no place for
+/// either (libxlsxwriter escapes the control characters it cannot hold, not these two).
+char32_t xml_noncharacter_at(std::string_view text, size_t at) {
+  if (at + 2 >= text.size() || text.compare(at, 2, "\xEF\xBF") != 0) return 0;
+  if (text[at + 2] == '\xBE') return 0xFFFE;
+  if (text[at + 2] == '\xBF') return 0xFFFF;
+  return 0;
+}
+
 /// `text` with each literal `_xHHHH_` kept literal: Excel reads that pattern as an escaped
-/// character, so its underscore is written as one (`_x005F_`), as Excel itself does.
+/// character, so its underscore is written as one (`_x005F_`), as Excel itself does; and with
+/// U+FFFE and U+FFFF, which XML cannot hold, written as that pattern (`_xFFFE_`).
 std::string escape_escapes(std::string_view text) {
   auto is_hex = [](char c) {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
@@ -212,6 +222,11 @@ std::string escape_escapes(std::string_view text) {
     if (text[i] == '_' && i + 6 < text.size() && text[i + 1] == 'x' && is_hex(text[i + 2]) &&
         is_hex(text[i + 3]) && is_hex(text[i + 4]) && is_hex(text[i + 5]) && text[i + 6] == '_')
       out += "_x005F";
+    if (char32_t c = xml_noncharacter_at(text, i)) {
+      out += c == 0xFFFE ? "_xFFFE_" : "_xFFFF_";
+      i += 2;
+      continue;
+    }
     out += text[i];
   }
   return out;
@@ -544,10 +559,19 @@ void write_summary(const Sheet& sheet, const Formats& formats, const json& view)
   for (lxw_col_t col = 1; col < 4; ++col) sheet.width(col, 12);
 }
 
-/// The project's name as a document title: one line, no control characters.
+/// The project's name as a document title: one line, no control characters, and a space for
+/// U+FFFE and U+FFFF (the document's properties have no escape for them).
 std::string title_of(const json& view) {
   std::string title;
-  for (char c : text_in(member(view, "project"), "name")) title += is_control(c) ? ' ' : c;
+  std::string name = text_in(member(view, "project"), "name");
+  for (size_t i = 0; i < name.size(); ++i) {
+    if (xml_noncharacter_at(name, i) != 0) {
+      title += ' ';
+      i += 2;
+    } else {
+      title += is_control(name[i]) ? ' ' : name[i];
+    }
+  }
   return title;
 }
 

@@ -175,9 +175,10 @@ def check_message(name, brief, raw, view, formats, lang, project):
     if brief == "plan":
         if ics is None or ics.get_payload(decode=True) != formats["ics"]:
             fail(f"{name}: no text/calendar attachment equal to --format ics")
-        elif (ics.get_filename() != "plan.ics" or ics.get_param("method") != "PUBLISH"
-              or ics.get_content_disposition() != "attachment"):
-            fail(f"{name}: the calendar is not attached as plan.ics, method=PUBLISH")
+        elif (ics.get_filename() != "plan.ics" or ics.get_param("method") is not None
+              or b"\nMETHOD:" in formats["ics"] or ics.get_content_disposition() != "attachment"):
+            # RFC 6047: a method parameter must match the calendar's METHOD, which it has not.
+            fail(f"{name}: the calendar is not attached as plan.ics without a method")
     elif ics is not None:
         fail(f"{name}: a calendar attached to a {brief}")
 

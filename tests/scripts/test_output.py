@@ -178,6 +178,14 @@ def inputs(cli):
         cli.expect(f"-o names {name}", cli.run(*args), 2, "-o names an input of this command")
         if [f.read_bytes() for f in files] != before:
             fail(f"-o names {name}: an input changed")
+    # The project read from the standard input, which is the file -o names.
+    before = project.read_bytes()
+    with open(project, "rb") as stdin:
+        done = cli.run("plan", "-", "-o", project, stdin=stdin)
+    cli.expect("-o names the file on the standard input", done, 2,
+               "-o names an input of this command (the standard input)")
+    if project.read_bytes() != before:
+        fail("-o names the file on the standard input: the project changed")
 
 
 def export(cli):

@@ -4,7 +4,9 @@ assets, a re-test, a title that looks like a formula, a Chinese title without a 
 English and in Chinese: the two sheets by name, the header row in the language, dates as
 dates, the CVSS score as a number, the formula-looking title kept as text, the header row
 frozen, a filter over the table, and the summary's counts by severity equal to the project's
-(each finding's latest severity) and to the Findings sheet's; byte-identical across runs.
+(each finding's latest severity) and to the Findings sheet's; the project's name as the
+workbook's title; U+FFFE and U+FFFF in a title and in that name leave a workbook that opens;
+byte-identical across runs.
 
 Fails (exit 77) when the binary has no `findings export` command.
 
@@ -46,6 +48,9 @@ ADDED = [
      "retest": {"date": "2027-05-14", "result": "failed", "note": "Still reflected"}},
     {"id": "PT-91", "title": "管理后台使用默认口令", "found": "2027-05-13", "phase": "testing",
      "status": "open", "evidence": "admin/admin 可登录\n第二行"},
+    # U+FFFE and U+FFFF, which XML cannot hold: escaped as _xFFFE_ (Excel's escape).
+    {"id": "PT-92", "title": "Noncharacters \ufffe and \uffff", "found": "2027-05-13",
+     "phase": "testing", "status": "open"},
 ]
 
 
@@ -102,6 +107,9 @@ def check_findings(name, sheet, lang, project):
     affected = sheet.cell(row, 12)
     if affected.value != "portal.larkspur-mutual.example\n10.0.0.5" or not affected.alignment.wrap_text:
         fail(f"{name}: affected is {affected.value!r}, wrapped: {affected.alignment.wrap_text}")
+    # Excel reads _xHHHH_ back as the character; openpyxl leaves the escape as written.
+    if sheet.cell(ids["PT-92"], 2).value != "Noncharacters _xFFFE_ and _xFFFF_":
+        fail(f"{name}: the title with noncharacters is {sheet.cell(ids['PT-92'], 2).value!r}")
     cjk = ids["PT-91"]
     if sheet.cell(cjk, 2).value != "管理后台使用默认口令":
         fail(f"{name}: the Chinese title is {sheet.cell(cjk, 2).value!r}")
@@ -165,6 +173,7 @@ def main():
     with open(os.path.join(source, "examples", "penetration-test.json"), encoding="utf-8") as f:
         project = json.load(f)
     project["findings"].extend(ADDED)
+    project["project"]["name"] += " \uffff"  # the workbook's title: a space for it
     with tempfile.TemporaryDirectory() as tmp:
         path = os.path.join(tmp, "project.json")
         with open(path, "w", encoding="utf-8") as f:
@@ -177,6 +186,9 @@ def main():
             if export(binary, path, lang, out, "--date" in known.stdout) != first:
                 fail(f"{lang}: two runs gave different bytes")
             book = openpyxl.load_workbook(out)
+            title = project["project"]["name"].replace("\uffff", " ")
+            if book.properties.title != title:
+                fail(f"{lang}: the workbook's title is {book.properties.title!r}, not {title!r}")
             if book.sheetnames != SHEETS[lang]:
                 fail(f"{lang}: sheets {book.sheetnames}, expected {SHEETS[lang]}")
                 continue
