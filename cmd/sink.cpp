@@ -64,9 +64,12 @@ void add_output_option(CLI::App* cmd, std::string& output, const std::string& he
 }
 
 void add_check_option(CLI::App* cmd, std::string& check) {
-  cmd->add_option("--check", check,
-                  "Compare with FILE instead of writing: exit 0 when identical, 4 when stale")
-      ->check(non_empty());
+  CLI::Option* option =
+      cmd->add_option("--check", check,
+                      "Compare with FILE instead of writing: exit 0 when identical, 4 when stale")
+          ->check(non_empty());
+  // --check writes nothing: an -o beside it would be ignored in silence.
+  if (CLI::Option* output = cmd->get_option_no_throw("--output")) option->excludes(output);
 }
 
 int emit(Context& ctx, const Sink& sink, std::string_view text) {

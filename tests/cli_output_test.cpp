@@ -101,6 +101,10 @@ TEST(Sink, AnEmptyFileOrDateIsAUsageError) {
   EXPECT_EQ(run_cli({"init", "--date", ""}).code, 2);
   EXPECT_EQ(run_cli({"kickoff", "-", "--date", ""}, kProject).code, 2);
   EXPECT_EQ(run_cli({"kickoff", "-", "--check", ""}, kProject).code, 2);
+  // --check writes nothing: -o beside it would be ignored, so it is refused.
+  RunResult both = run_cli({"kickoff", "-", "--check", "a.md", "-o", "b.md"}, kProject);
+  EXPECT_EQ(both.code, 2);
+  EXPECT_NE(both.err.find("excludes"), std::string::npos) << both.err;
   EXPECT_EQ(run_cli({"completion", "bash", "-o", ""}).code, 2);
 }
 

@@ -748,9 +748,9 @@ TEST(Cvss, ReportsDuplicateAndMissingMetrics) {
 }
 
 TEST(Cvss, ReportsWrongPrefixes) {
-  EXPECT_EQ(problems(""), "0: empty vector; expected CVSS:3.1/… or CVSS:4.0/…\n");
+  EXPECT_EQ(problems(""), "0: empty vector; expected CVSS:3.1/…, CVSS:3.0/… or CVSS:4.0/…\n");
   EXPECT_EQ(problems("AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H"),
-            "0: \"AV:N\" lacks the CVSS:3.1/ or CVSS:4.0/ prefix\n");
+            "0: \"AV:N\" lacks the CVSS:3.1/, CVSS:3.0/ or CVSS:4.0/ prefix\n");
   EXPECT_EQ(problems("CVSS:2.0/AV:N/AC:L/Au:N/C:C/I:C/A:C"),
             "5: unsupported CVSS version \"2.0\"; expected 3.0, 3.1 or 4.0\n");
   EXPECT_EQ(problems("CVSS:3.1/"), "9: no metrics after \"CVSS:3.1\"\n");

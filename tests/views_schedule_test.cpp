@@ -193,6 +193,21 @@ TEST(Schedule, TakesExplicitMeetingDatesAndWarnsWhenOffAWorkday) {
                                      "recap on 2026-12-12 is not on a workday"});
 }
 
+TEST(Schedule, WarnsWhereTheFilesDatesPutTheMeetingsOutOfOrder) {
+  auto p = plan(head() +
+                "phases:\n"
+                "  - {id: a, start: 2026-12-07, end: 2026-12-11}\n"
+                "meetings:\n"
+                "  kickoff: {date: 2026-12-14}\n"
+                "  final_recap: {date: 2026-12-09}\n");
+  EXPECT_EQ(headlines(p->diagnostics),
+            (std::vector<std::string>{
+                "p.yaml:18:23: warning: meetings.final_recap.date: the final recap on 2026-12-09 "
+                "comes before the kick-off on 2026-12-14",
+                "p.yaml:18:23: warning: meetings.final_recap.date: the final recap on 2026-12-09 "
+                "comes before phase \"a\"'s recap on 2026-12-11"}));
+}
+
 TEST(Schedule, FoldsTheDailyRecapIntoAnExplicitFinalRecapDay) {
   auto p = plan(head() + "meetings:\n  final_recap: {date: 2026-12-16}\n");
   std::string out = outline(p->schedule);

@@ -140,9 +140,10 @@ void describe(V& v, Finding& f) {
           "Dated changes, oldest first: with a history the status is open from the day it was "
           "found until an entry changes it, and a top-level status, if given, must be the one "
           "after the last entry; a top-level severity is the one first recorded");
-  v.apart("cvss", f.details, &FindingDetails::cvss, kOptional,
-          "CVSS 3.1 or 4.0 vector, e.g. CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H: commplan "
-          "computes the score and its rating");
+  v.apart(
+      "cvss", f.details, &FindingDetails::cvss, kOptional,
+      "CVSS 3.0, 3.1 or 4.0 vector, e.g. CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H: commplan "
+      "computes the score and its rating");
   v.apart("cwe", f.details, &FindingDetails::cwe, kOptional,
           "Its weakness class, CWE-NUMBER, e.g. CWE-79");
   v.apart("affected", f.details, &FindingDetails::affected, kOptional,

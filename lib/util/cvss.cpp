@@ -113,11 +113,11 @@ bool allows(const MetricSpec& spec, std::string_view value) {
 /// The version a string's prefix names, or a problem.
 std::optional<Version> parse_prefix(std::string_view text, std::vector<Problem>& problems) {
   if (text.empty()) {
-    problems.push_back({0, "empty vector; expected CVSS:3.1/… or CVSS:4.0/…"});
+    problems.push_back({0, "empty vector; expected CVSS:3.1/…, CVSS:3.0/… or CVSS:4.0/…"});
     return std::nullopt;
   }
   if (text.substr(0, 5) != "CVSS:") {
-    problems.push_back({0, fmt::format("\"{}\" lacks the CVSS:3.1/ or CVSS:4.0/ prefix",
+    problems.push_back({0, fmt::format("\"{}\" lacks the CVSS:3.1/, CVSS:3.0/ or CVSS:4.0/ prefix",
                                        text.substr(0, text.find('/')))});
     return std::nullopt;
   }

@@ -153,6 +153,7 @@ class Planner {
   Date meeting_date(TouchpointKind kind, Date planned);
   std::optional<Date> last_workday_of(const Phase& phase) const;
   void plan_phase_recaps(std::map<Date, Touchpoint>& recaps);
+  void warn_out_of_order(Date kickoff, Date closing, const std::map<Date, Touchpoint>& recaps);
   void add_daily_recaps(std::map<Date, Touchpoint>& recaps);
 
   const Project& project_;
@@ -216,6 +217,26 @@ std::optional<Date> Planner::last_workday_of(const Phase& phase) const {
   return std::nullopt;
 }
 
+/// Warns where a date the file gives puts the meetings out of their order: the final recap
+/// before the kick-off, or before a phase's recap. The plan holds them where the file says.
+void Planner::warn_out_of_order(Date kickoff, Date closing,
+                                const std::map<Date, Touchpoint>& recaps) {
+  const Meeting& final_recap = meeting_of(project_, TouchpointKind::final);
+  const Meeting& kickoff_meeting = meeting_of(project_, TouchpointKind::kickoff);
+  if (closing < kickoff) {
+    const Meeting& dated = final_recap.date ? final_recap : kickoff_meeting;
+    warn(diagnostics_, dated.origin, "date",
+         fmt::format("the final recap on {} comes before the kick-off on {}", format_date(closing),
+                     format_date(kickoff)));
+  }
+  if (!final_recap.date) return;
+  for (const auto& [day, recap] : recaps)
+    if (closing < day && recap.phase != nullptr)
+      warn(diagnostics_, final_recap.origin, "date",
+           fmt::format("the final recap on {} comes before phase \"{}\"'s recap on {}",
+                       format_date(closing), recap.phase->id, format_date(day)));
+}
+
 /// One recap a day: the first phase ending on a day holds the others ("phase:ID").
 void Planner::plan_phase_recaps(std::map<Date, Touchpoint>& recaps) {
   for (const Phase& phase : project_.phases) {
@@ -276,6 +297,7 @@ Schedule Planner::run() {
 
   std::map<Date, Touchpoint> recaps;  // the phase recaps, then the final recap, by day
   plan_phase_recaps(recaps);
+  warn_out_of_order(kickoff.date, closing.date, recaps);
   if (auto it = recaps.find(closing.date); it != recaps.end()) {
     closing.includes.push_back("phase:" + it->second.phase->id);
     closing.folded.push_back(it->second.phase);
