@@ -1,4 +1,5 @@
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <csignal>
@@ -6,6 +7,7 @@
 #include <cstdio>
 #include <fstream>
 #include <string>
+#include <thread>
 #include <utility>
 
 #include "template_fixtures.hpp"
@@ -46,6 +48,33 @@ TEST(ReadFileText, ReadsASmallFile) {
   EXPECT_FALSE(read.mapped());
   EXPECT_EQ(read.view(), text);
   EXPECT_GE(read.readable(), text.size() + kReadPadding);
+}
+
+TEST(ReadFileText, ANamedPipeIsReadOnceAProcessWritesIt) {
+  TempDir dir;
+  std::string fifo = dir.str() + "/project.yaml";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  std::thread writer([&] {
+    std::ofstream(fifo) << "commplan: 1\n";  // opens once the reader has
+  });
+  EXPECT_EQ(read_file(fifo), "commplan: 1\n");
+  writer.join();
+}
+
+TEST(ReadFileText, ANamedPipeNobodyWritesIsAnIoErrorNotAHang) {
+  TempDir dir;
+  std::string fifo = dir.str() + "/project.yaml";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  try {
+    read_file(fifo);
+    ADD_FAILURE() << "read a pipe nobody writes";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), Error::Kind::io);
+    EXPECT_EQ(format_headline(e.diagnostics().items().front()),
+              fifo +
+                  ": error: cannot read: a named pipe no process opened for writing (waited 10 "
+                  "seconds)");
+  }
 }
 
 TEST(ReadFileText, FailsAsReadFileDoes) {

@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <cstring>
 #include <istream>
+#include <string>
 #include <utility>
 
 #include "util/diagnostic.hpp"
@@ -20,7 +21,14 @@ namespace commplan {
 
 namespace {
 
+/// How long opening a named pipe waits for a process to open it for writing.
+constexpr unsigned kPipeWriterWait = 10;
+
 [[noreturn]] void fail(const std::string& path, int error) {
+  if (error == ETIMEDOUT)
+    throw Error(Error::Kind::io, path,
+                "cannot read: a named pipe no process opened for writing (waited " +
+                    std::to_string(kPipeWriterWait) + " seconds)");
   throw Error(Error::Kind::io, path, std::string("cannot read: ") + std::strerror(error));
 }
 
@@ -29,12 +37,36 @@ namespace {
               "file is larger than " + std::to_string(max_bytes >> 20) + " MiB (the limit)");
 }
 
+void on_alarm(int) {}
+
+/// open() for reading. A named pipe (FIFO) opens only once a process opens it for writing: past
+/// kPipeWriterWait seconds without one the open fails with ETIMEDOUT, so a pipe nobody feeds is
+/// reported by name rather than waited on for ever. Once a writer is there, reading it takes
+/// as long as the writer does (a slow `<(ssh host cat project.yaml)` is fine).
+int open_for_reading(const std::string& path) {
+  struct stat info {};
+  if (::stat(path.c_str(), &info) != 0 || !S_ISFIFO(info.st_mode))
+    return ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  struct sigaction wake {
+  }, before{};
+  wake.sa_handler = on_alarm;  // no SA_RESTART: the alarm interrupts the open
+  sigemptyset(&wake.sa_mask);
+  ::sigaction(SIGALRM, &wake, &before);
+  unsigned pending = ::alarm(kPipeWriterWait);
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  int error = errno;
+  ::alarm(0);
+  ::sigaction(SIGALRM, &before, nullptr);
+  if (pending != 0) ::alarm(pending);
+  errno = fd < 0 && error == EINTR ? ETIMEDOUT : error;
+  return fd;
+}
+
 /// A file opened to be read whole, once, whether it is then mapped or read; closed when it
 /// goes. Error(io) when it cannot be opened, or is a folder.
 class OpenFile {
  public:
-  explicit OpenFile(const std::string& path)
-      : path_(path), fd_(::open(path.c_str(), O_RDONLY | O_CLOEXEC)) {
+  explicit OpenFile(const std::string& path) : path_(path), fd_(open_for_reading(path)) {
     int error = fd_ < 0                     ? errno
                 : ::fstat(fd_, &info_) != 0 ? errno
                 : S_ISDIR(info_.st_mode)    ? EISDIR
