@@ -377,13 +377,16 @@ TEST(RecapDaily, ADateOutsideTheEngagementIsAnError) {
 TEST(RecapDaily, ANonWorkdayRendersWithAWarning) {
   Built saturday = recap(kProject, RecapLevel::daily, "2026-12-12");
   EXPECT_EQ(saturday.view["workday"], false);
-  EXPECT_EQ(saturday.problems(),
-            "warning: project: 2026-12-12 is a Saturday, not a workday\n"
+  // No line of the file makes a Saturday a day off: --date asked for it.
+  ASSERT_EQ(saturday.diagnostics.items().size(), 2u);
+  EXPECT_EQ(format_headline(saturday.diagnostics.items()[0]),
+            "--date: warning: 2026-12-12 is a Saturday, not a workday");
+  EXPECT_EQ(saturday.problems().substr(saturday.problems().find('\n') + 1),
             "warning: log: no log entry for 2026-12-12: the recap shows only its findings\n");
+  // A holiday is placed at its item.
   Built holiday = recap(kProject, RecapLevel::daily, "2026-12-15");
-  EXPECT_EQ(holiday.problems(),
-            "warning: project.holidays: 2026-12-15 is a holiday, not a workday\n"
-            "warning: log: no log entry for 2026-12-15: the recap shows only its findings\n");
+  EXPECT_EQ(format_headline(holiday.diagnostics.items()[0]),
+            "p.yaml:7:14: warning: project.holidays[0]: 2026-12-15 is a holiday, not a workday");
 }
 
 TEST(RecapDaily, ADayOffHasNoMeetingTime) {

@@ -666,14 +666,34 @@ json tomorrow_json(const Lookup& in, Date day, const DayLog& log) {
 }
 
 /// A recap day should be a workday; holidays and days off still render, with a warning.
+/// A holiday is warned about at its item of `holidays`; a day of the week not worked at --date,
+/// which asked for it (the file has no line that makes it a day off).
 void warn_if_day_off(const Lookup& in, Date day, Diagnostics& diagnostics) {
   if (in.calendar.is_workday(day)) return;
   const ProjectInfo& info = in.project.project;
-  bool holiday = in.calendar.is_holiday(day);
-  warn(diagnostics, info.origin, holiday ? "holidays" : "workdays",
-       holiday ? fmt::format("{} is a holiday, not a workday", format_date(day))
-               : fmt::format("{} is a {}, not a workday", format_date(day),
-                             weekday_label(day, Lang::en)));
+  if (!in.calendar.is_holiday(day)) {
+    diagnostics.add(
+        {Level::warning,
+         "--date",
+         {},
+         "",
+         fmt::format("{} is a {}, not a workday", format_date(day), weekday_label(day, Lang::en)),
+         {},
+         Source::option});
+    return;
+  }
+  Diagnostic d = info.origin.problem(
+      Level::warning, "holidays", fmt::format("{} is a holiday, not a workday", format_date(day)));
+  const Node* node = info.origin.tree_node();
+  const Node* list = node != nullptr ? node->find("holidays") : nullptr;
+  auto at = std::find(info.holidays.begin(), info.holidays.end(), day);
+  size_t index = static_cast<size_t>(at - info.holidays.begin());
+  if (list != nullptr && list->is_sequence() && index < list->items().size()) {
+    d.mark = list->items()[index].mark();
+    d.path += fmt::format("[{}]", index);
+    if (info.origin.doc != nullptr) d.excerpt = info.origin.doc->line(d.mark);
+  }
+  diagnostics.add(std::move(d));
 }
 
 void warn_if_unrecorded(const Project& project, Date day, const DayLog& log, bool fresh,
