@@ -1,5 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <string_view>
+
 #include "output/mail.hpp"
 
 namespace commplan {
@@ -15,6 +18,17 @@ mail::Message message() {
   m.text = "Daily recap\n\n- PT-03 · Medium\n";
   m.html = "<p>Daily recap</p>\n";
   return m;
+}
+
+/// The length of the longest line of `text`, whose lines end at `end`.
+size_t longest_line(std::string_view text, std::string_view end = "\r\n") {
+  size_t longest = 0;
+  for (size_t start = 0; start <= text.size();) {
+    size_t stop = std::min(text.find(end, start), text.size());
+    longest = std::max(longest, stop - start);
+    start = stop + end.size();
+  }
+  return longest;
 }
 
 TEST(Mail, WritesADraftWithAddressesSubjectAndDateAsRfc5322Says) {
@@ -50,11 +64,7 @@ TEST(Mail, EncodesHeaderTextInWordsThatNeverSplitACharacter) {
   size_t words = 0;
   for (size_t at = 0; (at = encoded.find("=?UTF-8?B?", at)) != std::string::npos; ++at) ++words;
   EXPECT_EQ(words, 3u);  // 120 bytes in chunks of whole characters of at most 45 bytes
-  for (size_t start = 0; start < encoded.size();) {
-    size_t end = std::min(encoded.find("\r\n ", start), encoded.size());
-    EXPECT_LE(end - start, 75u);
-    start = end + 3;
-  }
+  EXPECT_LE(longest_line(encoded, "\r\n "), 75u);
 }
 
 TEST(Mail, FoldsALongAsciiSubjectBeforeItsSpaces) {
@@ -66,13 +76,8 @@ TEST(Mail, FoldsALongAsciiSubjectBeforeItsSpaces) {
   std::string text = mail::write(m);
   size_t begin = text.find("Subject: "), end = text.find("\r\nDate:");
   std::string header = text.substr(begin, end - begin);
-  size_t lines = 0;
-  for (size_t start = 0; start <= header.size(); ++lines) {
-    size_t stop = std::min(header.find("\r\n", start), header.size());
-    EXPECT_LE(stop - start, 78u) << header;
-    start = stop + 2;
-  }
-  EXPECT_GT(lines, 5u);
+  EXPECT_LE(longest_line(header), 78u) << header;
+  EXPECT_GT(std::count(header.begin(), header.end(), '\n'), 5);
   std::string unfolded;  // unfolding (RFC 5322 §2.2.3) gives the subject back
   for (size_t i = 0; i < header.size(); ++i)
     if (header.compare(i, 2, "\r\n") == 0)
@@ -84,19 +89,15 @@ TEST(Mail, FoldsALongAsciiSubjectBeforeItsSpaces) {
   m.subject = std::string(1000, 'x');
   text = mail::write(m);
   EXPECT_NE(text.find("Subject: =?UTF-8?B?"), std::string::npos);
-  for (size_t start = 0; start < text.size();) {
-    size_t stop = std::min(text.find("\r\n", start), text.size());
-    EXPECT_LE(stop - start, 998u);
-    start = stop + 2;
-  }
+  EXPECT_LE(longest_line(text), 998u);
 }
 
 TEST(Mail, TheFirstEncodedWordFitsBesideTheHeadersName) {
   mail::Message m = message();
   m.subject = std::string(30, 'a') + "：" + std::string(60, 'b');
   std::string text = mail::write(m);
-  size_t begin = text.find("Subject: ");
-  EXPECT_LE(text.find("\r\n", begin) - begin, 76u) << text.substr(begin, 200);
+  std::string_view subject = std::string_view(text).substr(text.find("Subject: "));
+  EXPECT_LE(subject.find("\r\n"), 76u) << subject.substr(0, 200);
 }
 
 TEST(Mail, ALineBreakInANameOrTitleIsASpaceInTheHeader) {
