@@ -37,8 +37,15 @@ nlohmann::json starter_dates(Date today) {
 }
 
 std::string starter_format(const InitOptions& opts) {
+  bool json_name = ends_with_ignoring_case(opts.output, ".json");
+  // A .json file is read as JSON: the commented YAML starter would not load from it.
+  if (opts.format == "yaml" && json_name)
+    throw Error(Error::Kind::usage, Source::option, "--format",
+                fmt::format("the YAML starter cannot be read from {}, which commplan reads as "
+                            "JSON: name it .yaml, or leave --format out for a JSON starter",
+                            opts.output));
   if (!opts.format.empty()) return opts.format;
-  return ends_with_ignoring_case(opts.output, ".json") ? "json" : "yaml";
+  return json_name ? "json" : "yaml";
 }
 
 int run_init(const InitOptions& opts, Context& ctx) {

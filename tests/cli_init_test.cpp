@@ -93,5 +93,17 @@ TEST(CliInit, RefusesToReplaceAFileWithoutForce) {
   EXPECT_EQ(in.get(), '{');  // the .json extension chose JSON
 }
 
+TEST(CliInit, RefusesTheYamlStarterUnderAJsonName) {
+  fs::path dir = fs::temp_directory_path() / "commplan-test-init-yaml";
+  fs::remove_all(dir);
+  std::string path = (dir / "p.json").string();
+  RunResult r = run_cli({"init", "-o", path, "--format", "yaml"});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_EQ(r.err, "--format: error: the YAML starter cannot be read from " + path +
+                       ", which commplan reads as JSON: name it .yaml, or leave --format out for "
+                       "a JSON starter\n");
+  EXPECT_FALSE(fs::exists(path));
+}
+
 }  // namespace
 }  // namespace commplan::testing

@@ -127,6 +127,24 @@ TEST(SarifFindings, RatesSecuritySeverityElseTheLevel) {
   EXPECT_TRUE(read.findings[2].severity_defaulted);
 }
 
+TEST(SarifFindings, ALevelOfNullIsALevelNotGiven) {
+  Project project = load("");
+  Diagnostics d;
+  ImportedFindings read =
+      read_sarif_findings("s.sarif",
+                          R"({"runs": [{"tool": {"driver": {"name": "x", "rules": [{"id": "r",
+          "defaultConfiguration": {"level": "error"}}, {"id": "s",
+          "defaultConfiguration": {"level": null}}]}},
+        "results": [{"ruleId": "r", "level": null, "message": {"text": "A"}},
+                    {"ruleId": "s", "level": null, "message": {"text": "B"}}]}]})",
+                          project, d);
+  ASSERT_FALSE(d.has_errors()) << headlines(d)[0];
+  ASSERT_EQ(read.findings.size(), 2u);
+  EXPECT_EQ(read.findings[0].fields["severity"], "high");    // the rule's default
+  EXPECT_EQ(read.findings[1].fields["severity"], "medium");  // SARIF's default, warning
+  EXPECT_TRUE(read.findings[1].severity_defaulted);
+}
+
 TEST(ImportPlan, UpdatesByIdOrFingerprintAndLeavesEqualFindingsAlone) {
   Project project = load(
       "findings:\n"

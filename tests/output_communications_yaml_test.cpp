@@ -23,6 +23,15 @@ TEST(CommunicationsYaml, WritesTheViewsQuestionsAndAnswers) {
             "  - id: \"t1\"\n    title: \"Talk\"\n    # WHY: Why?\n    why: \"\\\"a\\\"\"\n");
 }
 
+TEST(CommunicationsYaml, EscapesWhatYamlCannotHoldUnescaped) {
+  // DEL, a C1 control and U+FFFE are not YAML's printable characters; NEL (U+0085) and é are.
+  std::string yaml =
+      communications_yaml(view_of("en", "t1", "a\x7F b\xC2\x80 c\xEF\xBF\xBE d\xC2\x85 \xC3\xA9"));
+  EXPECT_NE(yaml.find("title: \"a\\u007F b\\u0080 c\\uFFFE d\xC2\x85 \xC3\xA9\"\n"),
+            std::string::npos)
+      << yaml;
+}
+
 TEST(CommunicationsYaml, NotesInTheViewsLanguageAndMakesAMissingId) {
   std::string zh = communications_yaml(view_of("zh", "", "Move the cutover!"));
   EXPECT_EQ(zh.rfind("# 把下面的条目粘贴到项目文件的 communications 列表中。\n", 0), 0u) << zh;

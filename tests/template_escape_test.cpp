@@ -56,6 +56,14 @@ TEST(TemplateEscape, MarkdownKeepsEverydayTextReadable) {
   EXPECT_EQ(md("2026-12-07 at 17:30, 1.21 GW (approx.)"), "2026-12-07 at 17:30, 1.21 GW (approx.)");
   EXPECT_EQ(md("整改建议：先备份再升级"), "整改建议：先备份再升级");
   EXPECT_EQ(md("see a.b-c"), "see a.b-c");
+  // A number is no list marker: the marker's "." or ")" is followed by a blank or the line's
+  // end. A value ending in one may be followed by the template's blank, so it is escaped.
+  EXPECT_EQ(md("1.5"), "1.5");
+  EXPECT_EQ(md("12.5 kW"), "12.5 kW");
+  EXPECT_EQ(md("1234567.25"), "1234567.25");
+  EXPECT_EQ(md("1."), "1\\.");
+  EXPECT_EQ(md("3)\tthird"), "3\\)\tthird");
+  EXPECT_EQ(md("4.\nfourth"), "4\\.<br>fourth");
 }
 
 TEST(TemplateEscape, MarkdownUrlsStayTextSoTheirNeighboursDoToo) {

@@ -108,6 +108,15 @@ TEST(TemplateParse, CustomDelimitersInMessages) {
             Lines{"t.mustache:2:7: error: unclosed section \"a\" (opened at 2:1)"});
 }
 
+TEST(TemplateParse, DelimitersMaySetTheDefaultOnesAgain) {
+  // The new delimiters may hold the ones in use: {{={{ }}=}} keeps {{ }}.
+  for (const char* text :
+       {"{{={{ }}=}}{{a}}{{b}}", "{{= {{ }} =}}{{a}}{{b}}", "{{=<% %>=}}<%={{ }}=%>{{a}}{{b}}"}) {
+    EXPECT_TRUE(compile_errors(text).empty()) << text;
+    EXPECT_EQ(testing::render_text(text, {{"a", 1}, {"b", 2}}), "12") << text;
+  }
+}
+
 TEST(TemplateParse, RefusesNestingBeyondTheLimit) {
   std::string deep;
   for (int i = 0; i <= kMaxNesting; ++i) deep += "{{#a}}";

@@ -182,6 +182,15 @@ TEST(FiveW2HMissing, NamesEachMissingDimensionWhereItBelongs) {
             "p.yaml:8:5: warning: communications[0].how_much: missing HOW MUCH\n");
 }
 
+TEST(FiveW2HMissing, TheClientsChecklistWarnsOnlyOfWhatItShows) {
+  // It has no HOW or HOW MUCH (our tactics): their being unanswered is nothing it lacks.
+  Project p = load(kTwoTopics);
+  Diagnostics d;
+  auto selected = select_communications(&p, "", d);
+  EXPECT_EQ(warn_missing_dimensions(selected, d, Audience::client), 1u);
+  EXPECT_EQ(headlines(d), "p.yaml:14:13: warning: communications[0].where: missing WHERE\n");
+}
+
 TEST(FiveW2HMissing, CountsEverythingInABlankChecklist) {
   Diagnostics d;
   auto selected = select_communications(nullptr, "", d);

@@ -248,9 +248,11 @@ class SarifReader {
     if (!value) {
       const Node* level = at(&node, "level");
       std::string where = path + ".level";
+      if (level != nullptr && level->is_null()) level = nullptr;  // null: not given
       if (level == nullptr) {
         level = at(at(rule, "defaultConfiguration"), "level");
         where = "defaultConfiguration.level";
+        if (level != nullptr && level->is_null()) level = nullptr;
       }
       std::string_view word = level != nullptr ? text_of(level) : "warning";
       finding.severity_defaulted = level == nullptr;

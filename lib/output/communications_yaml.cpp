@@ -10,9 +10,31 @@ namespace commplan {
 
 namespace {
 
-/// A YAML double-quoted scalar: JSON's string escapes are valid YAML 1.2 ones.
+/// A YAML double-quoted scalar: JSON's string escapes are valid YAML 1.2 ones. YAML allows
+/// fewer characters unescaped than JSON: DEL, the C1 controls but NEL, U+FFFE and U+FFFF are
+/// written as \u escapes too (YAML 1.2's c-printable), which every YAML reader takes.
 std::string yaml_quoted(const std::string& text) {
-  return nlohmann::json(text).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  std::string json =
+      nlohmann::json(text).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  std::string out;
+  out.reserve(json.size());
+  for (size_t i = 0; i < json.size(); ++i) {
+    auto byte = static_cast<unsigned char>(json[i]);
+    auto next = i + 1 < json.size() ? static_cast<unsigned char>(json[i + 1]) : 0u;
+    auto third = i + 2 < json.size() ? static_cast<unsigned char>(json[i + 2]) : 0u;
+    if (byte == 0x7F) {
+      out += "\\u007F";
+    } else if (byte == 0xC2 && next >= 0x80 && next <= 0x9F && next != 0x85) {
+      out += fmt::format("\\u{:04X}", next);
+      ++i;
+    } else if (byte == 0xEF && next == 0xBF && (third == 0xBE || third == 0xBF)) {
+      out += third == 0xBE ? "\\uFFFE" : "\\uFFFF";
+      i += 2;
+    } else {
+      out += json[i];
+    }
+  }
+  return out;
 }
 
 std::string entry(const nlohmann::json& c) {

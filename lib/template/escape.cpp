@@ -71,6 +71,8 @@ bool is_plain_there(std::string_view text, size_t i) {
 
 bool is_blank(char c) { return c == ' ' || c == '\t'; }
 
+bool is_line_break(char c) { return c == '\n' || c == '\r'; }
+
 /// Spaces and tabs as character references, which Markdown neither strips nor reads as an
 /// indentation (code block) or a hard line break.
 void append_blanks(std::string& out, std::string_view blanks) {
@@ -94,8 +96,12 @@ size_t append_markdown_start(std::string& out, std::string_view text) {
   while (i + digits < text.size() && digits < 10 &&
          std::isdigit(static_cast<unsigned char>(text[i + digits])))
     ++digits;
+  // An ordered list's marker ("1." or "1)") is followed by a blank or the line's end: "1.5" is
+  // a number. At the value's end the template's next character is not known, so it is escaped.
+  size_t after = i + digits + 1;
+  bool marker_ends = after >= text.size() || is_blank(text[after]) || is_line_break(text[after]);
   if (digits > 0 && digits < 10 && i + digits < text.size() &&
-      (text[i + digits] == '.' || text[i + digits] == ')')) {
+      (text[i + digits] == '.' || text[i + digits] == ')') && marker_ends) {
     out.append(text.substr(i, digits));
     out += '\\';
     out += text[i + digits];
@@ -103,8 +109,6 @@ size_t append_markdown_start(std::string& out, std::string_view text) {
   }
   return i;
 }
-
-bool is_line_break(char c) { return c == '\n' || c == '\r'; }
 
 void append_markdown(std::string& out, std::string_view text) {
   size_t i = append_markdown_start(out, text);

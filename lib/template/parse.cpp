@@ -193,7 +193,9 @@ class Scanner {
     if (tag == Tag::delimiters) closing = "=" + close_;
     size_t end = text_.find(closing, p);
     std::string_view content = text_.substr(p, end == std::string_view::npos ? 0 : end - p);
-    size_t inner = tag == Tag::comment ? std::string_view::npos : content.find(open_);
+    // A comment may hold the opening delimiter, and so may a delimiter change ({{={{ }}=}}).
+    size_t inner = tag == Tag::comment || tag == Tag::delimiters ? std::string_view::npos
+                                                                 : content.find(open_);
     if (end == std::string_view::npos || inner != std::string_view::npos) {
       problems_.add(at, fmt::format("unclosed tag: missing \"{}\"", closing));
       return end == std::string_view::npos ? text_.size() : p + inner;

@@ -82,7 +82,7 @@ std::vector<std::string> communication_ids(const Project& project) {
 std::optional<View> checklist(const Project* project, const std::vector<Communication>& selected,
                               const ViewOptions& common, const FiveW2HOptions& own,
                               Diagnostics& found, Diagnostics& diagnostics) {
-  if (!found.has_errors() && own.strict) warn_missing_dimensions(selected, found);
+  if (!found.has_errors() && own.strict) warn_missing_dimensions(selected, found, common.audience);
   found.sort_by_place();
   diagnostics.append(found);
   if (found.has_errors()) return std::nullopt;
@@ -152,12 +152,12 @@ std::optional<View> build_five_w2h_view(const std::vector<Communication>& answer
 }
 
 size_t warn_missing_dimensions(const std::vector<Communication>& communications,
-                               Diagnostics& diagnostics) {
+                               Diagnostics& diagnostics, Audience audience) {
   size_t count = 0;
   for (const auto& c : communications) {
     const Origin& o = c.origin;
     for (const auto& d : kDimensions) {
-      if (answered(c, d)) continue;
+      if (answered(c, d) || !shown_to(d, audience)) continue;
       ++count;
       Mark mark = o.mark_of(d.key);
       std::string path = o.path.empty() ? std::string(d.key) : fmt::format("{}.{}", o.path, d.key);

@@ -54,9 +54,10 @@ std::optional<View> build_five_w2h_view(const std::vector<Communication>& answer
                                         const ViewOptions& common, const FiveW2HOptions& own,
                                         Diagnostics& diagnostics);
 
-/// Warns `communications[N].where: missing WHERE` for every unanswered dimension; returns how
-/// many there are.
+/// Warns `communications[N].where: missing WHERE` for every unanswered dimension that the
+/// checklist for `audience` shows (the client's has no HOW or HOW MUCH); returns how many there
+/// are.
 size_t warn_missing_dimensions(const std::vector<Communication>& communications,
-                               Diagnostics& diagnostics);
+                               Diagnostics& diagnostics, Audience audience = Audience::team);
 
 }  // namespace commplan
