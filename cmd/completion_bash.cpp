@@ -82,6 +82,8 @@ _commplan() {
     mapfile -t COMPREPLY < <(compgen -W "$(__commplan_options "$path")" -- "$cur")
   elif ((${#positionals[@]} == 0)) && [[ -n $(__commplan_subcommands "$path") ]]; then
     mapfile -t COMPREPLY < <(compgen -W "$(__commplan_subcommands "$path")" -- "$cur")
+    # No subcommand begins so: a command that also takes a file (minutes PROJECT) completes it.
+    ((${#COMPREPLY[@]} == 0)) && __commplan_complete $(__commplan_value "$path" "#0")
   else
     __commplan_complete $(__commplan_value "$path" "#${#positionals[@]}")
   fi

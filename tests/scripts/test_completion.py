@@ -80,6 +80,12 @@ class BashCompletion(unittest.TestCase):
                 checked += 1
         self.assertGreaterEqual(checked, 2)
 
+    def test_a_command_with_subcommands_completes_its_project_too(self):
+        # minutes takes PROJECT as well as its add and done: a word no subcommand begins is one.
+        self.assertEqual(self.complete("minutes", "examples/datacentre-a"),
+                         ["examples/datacentre-assessment.yaml"])
+        self.assertEqual(self.complete("minutes", "a"), ["add"])
+
     def test_completes_a_subcommand_prefix(self):
         self.assertEqual(self.complete("ki"), ["kickoff"])
         self.assertEqual(self.complete("templates", "sh"), ["show"])
