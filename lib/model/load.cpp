@@ -91,6 +91,19 @@ Diagnostic Origin::problem(Level level, std::string_view name, std::string messa
   return d;
 }
 
+Diagnostic Origin::item_problem(Level level, std::string_view name, size_t index,
+                                std::string message) const {
+  Diagnostic d = problem(level, name, std::move(message));
+  const Node* node = tree_node();
+  const Node* list = node != nullptr ? node->find(name) : nullptr;
+  if (list != nullptr && list->is_sequence() && index < list->items().size()) {
+    d.mark = list->items()[index].mark();
+    d.path += fmt::format("[{}]", index);
+    if (doc != nullptr) d.excerpt = doc->line(d.mark);
+  }
+  return d;
+}
+
 void Project::release_documents() {
   for (const auto& doc : documents) doc->release();
 }
@@ -246,18 +259,9 @@ void Checker::item_warning(const Origin& o, std::string_view field, size_t index
   item_problem(Level::warning, o, field, index, std::move(message));
 }
 
-/// A problem at item `index` of the list `field` (at the field when it has no such item).
 void Checker::item_problem(Level level, const Origin& o, std::string_view field, size_t index,
                            std::string message) {
-  Diagnostic d = o.problem(level, field, std::move(message));
-  const Node* node = o.tree_node();
-  const Node* list = node != nullptr ? node->find(field) : nullptr;
-  if (list != nullptr && list->is_sequence() && index < list->items().size()) {
-    d.mark = list->items()[index].mark();
-    d.path += fmt::format("[{}]", index);
-    if (o.doc != nullptr) d.excerpt = o.doc->line(d.mark);
-  }
-  d_.add(std::move(d));
+  d_.add(o.item_problem(level, field, index, std::move(message)));
 }
 
 void Checker::run() {

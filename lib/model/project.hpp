@@ -127,6 +127,10 @@ struct Origin {
   /// A problem at field `name`, placed as mark_of places it, with the file, the path (of the
   /// field, or of the object when the field is absent) and the excerpt.
   Diagnostic problem(Level level, std::string_view name, std::string message) const;
+  /// A problem at item `index` of the list field `name`, placed at that item when the tree holds
+  /// it (path `name[index]`), else as problem() places it.
+  Diagnostic item_problem(Level level, std::string_view name, size_t index,
+                          std::string message) const;
 
  private:
   /// The node or the Places, one pointer for the two: the Places' with its lowest bit set

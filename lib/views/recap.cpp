@@ -682,18 +682,10 @@ void warn_if_day_off(const Lookup& in, Date day, Diagnostics& diagnostics) {
          Source::option});
     return;
   }
-  Diagnostic d = info.origin.problem(
-      Level::warning, "holidays", fmt::format("{} is a holiday, not a workday", format_date(day)));
-  const Node* node = info.origin.tree_node();
-  const Node* list = node != nullptr ? node->find("holidays") : nullptr;
   auto at = std::find(info.holidays.begin(), info.holidays.end(), day);
-  size_t index = static_cast<size_t>(at - info.holidays.begin());
-  if (list != nullptr && list->is_sequence() && index < list->items().size()) {
-    d.mark = list->items()[index].mark();
-    d.path += fmt::format("[{}]", index);
-    if (info.origin.doc != nullptr) d.excerpt = info.origin.doc->line(d.mark);
-  }
-  diagnostics.add(std::move(d));
+  diagnostics.add(info.origin.item_problem(
+      Level::warning, "holidays", static_cast<size_t>(at - info.holidays.begin()),
+      fmt::format("{} is a holiday, not a workday", format_date(day))));
 }
 
 void warn_if_unrecorded(const Project& project, Date day, const DayLog& log, bool fresh,
