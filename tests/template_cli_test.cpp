@@ -85,7 +85,30 @@ TEST(RenderCommand, MissingFilesExitThree) {
   TempDir dir;
   std::string tmpl = dir.write("t.mustache", "x");
   EXPECT_EQ(run_cli({"render", tmpl, "--data", "/nonexistent/d.json"}).code, 3);
-  EXPECT_EQ(run_cli({"render", tmpl, "--partials", "/nonexistent/partials"}).code, 3);
+  auto r = run_cli({"render", tmpl, "--partials", "/nonexistent/partials"});
+  EXPECT_EQ(r.code, 3);
+  EXPECT_EQ(r.err,
+            "/nonexistent/partials: error: cannot read templates: No such file or directory\n");
+  r = run_cli({"render", tmpl, "--partials", tmpl});
+  EXPECT_EQ(r.code, 3);
+  EXPECT_EQ(r.err, tmpl + ": error: cannot read templates: not a directory\n");
+}
+
+TEST(RenderCommand, ByteOrderMarksOfTemplatesAreNotOutput) {
+  TempDir dir;
+  std::string tmpl = dir.write("t.mustache", "\xEF\xBB\xBF{{>p}} {{a}}\n");
+  dir.write("p.mustache", "\xEF\xBB\xBFHello");
+  std::string data = dir.write("d.yaml", "a: 1\n");
+  auto r = run_cli({"render", tmpl, "--data", data});
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.out, "Hello 1\n");
+  // Columns count from after the mark.
+  std::string bad = dir.write("bad.mustache", "\xEF\xBB\xBF{{#a}}");
+  r = run_cli({"render", bad, "--data", data});
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.err.find(bad + ":1:7: error: unclosed section \"a\" (opened at 1:1)"),
+            std::string::npos)
+      << r.err;
 }
 
 TEST(RenderCommand, BadEscapeIsAUsageError) {

@@ -144,7 +144,7 @@ CsvTable parse_csv(std::string file, std::string text, Diagnostics& diagnostics,
         fmt::format("file is larger than {} MiB (the limit)", limits.max_bytes >> 20));
     return table;
   }
-  if (table.text.starts_with("\xEF\xBB\xBF")) table.text.erase(0, 3);
+  table.text = without_bom(std::move(table.text));
   size_t nul = table.text.find('\0');
   size_t invalid = invalid_utf8_offset(table.text);
   if (nul != std::string::npos || invalid != std::string::npos) {

@@ -103,7 +103,10 @@ Library::Library(std::vector<std::string> dirs, const std::vector<builtin::Templ
     : dirs_(std::move(dirs)), builtins_(builtins) {
   for (const auto& dir : dirs_) {
     std::error_code error;
-    if (!fs::is_directory(dir, error))
+    fs::file_status status = fs::status(dir, error);
+    if (!fs::exists(status))  // "No such file or directory", as a file that cannot be read says
+      throw Error(Error::Kind::io, dir, "cannot read templates: " + error.message());
+    if (!fs::is_directory(status))
       throw Error(Error::Kind::io, dir, "cannot read templates: not a directory");
     fs::path root = real_path(dir);
     if (root.empty()) throw Error(Error::Kind::io, dir, "cannot read templates: cannot resolve");

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "util/diagnostic.hpp"
+#include "util/text.hpp"
 
 namespace commplan::tmpl {
 
@@ -34,7 +35,9 @@ struct Node {
 /// A template's source and its compiled tree. Never moved once compiled (nodes view its text).
 class Template {
  public:
-  Template(std::string name, std::string text) : name_(std::move(name)), text_(std::move(text)) {}
+  /// A template of `text`, read without a leading byte order mark (an editor's, not output).
+  Template(std::string name, std::string text)
+      : name_(std::move(name)), text_(without_bom(std::move(text))) {}
   Template(const Template&) = delete;
   Template& operator=(const Template&) = delete;
 

@@ -44,6 +44,15 @@ bool ends_with_ignoring_case(std::string_view text, std::string_view suffix);
 /// `text` without leading and trailing ASCII white space.
 std::string_view trim(std::string_view text);
 
+/// The UTF-8 byte order mark some editors write at the start of a file: a file's text is read
+/// without it.
+constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+/// `text` without a leading byte order mark.
+inline std::string without_bom(std::string text) {
+  if (text.starts_with(kUtf8Bom)) text.erase(0, kUtf8Bom.size());
+  return text;
+}
+
 /// Whether `text` is a URI reference as written: not empty, and every byte one of RFC 3986's
 /// unreserved or reserved characters (no space, no `{`, nothing beyond ASCII), each `%` followed
 /// by two hex digits, at most one `#`, and brackets only around an IP-literal host
