@@ -8,6 +8,7 @@
 #include <iostream>
 #include <iterator>
 #include <new>
+#include <utility>
 
 #include "output/write.hpp"
 #include "sink.hpp"
@@ -85,13 +86,24 @@ std::string unknown(std::string_view what, const std::string& word,
   return closest.empty() ? message : message + fmt::format("; did you mean {}?", shown(closest));
 }
 
+/// Options a command names otherwise, which spelling alone would not suggest: `finding add`
+/// takes its day as --found where the other recording commands take --date (and its --due, the
+/// closest in spelling, is the remediation deadline).
+constexpr std::pair<std::string_view, std::string_view> kNamedOtherwise[] = {{"--date", "--found"}};
+
 /// The message for the first word of the command line that names no command or option, or "".
 std::string unknown_word(const CLI::App& app) {
   const CLI::App& at = chosen(app);
   std::vector<std::string> commands = command_names(at);  // none chosen below `at`
   for (const std::string& word : app.remaining(true)) {
-    if (word.size() > 1 && word.front() == '-' && word != "--")
-      return unknown("option", word.substr(0, word.find('=')), option_names(&at), false);
+    if (word.size() > 1 && word.front() == '-' && word != "--") {
+      std::string option = word.substr(0, word.find('='));
+      std::vector<std::string> options = option_names(&at);
+      for (auto [name, other] : kNamedOtherwise)
+        if (option == name && std::find(options.begin(), options.end(), other) != options.end())
+          return fmt::format("unknown option {}; did you mean {}?", option, other);
+      return unknown("option", option, options, false);
+    }
     if (!commands.empty()) return unknown("command", word, commands, true);
   }
   return {};

@@ -18,6 +18,7 @@
 #include "sink.hpp"
 #include "util/read.hpp"
 #include "util/text.hpp"
+#include "views/validate.hpp"
 
 extern char** environ;
 
@@ -275,16 +276,29 @@ void append_finding_change(FileEdit& edit, const RecordTarget& target, const Fin
   if (!index)
     throw Error(Error::Kind::invalid_input, target.file,
                 fmt::format("finding \"{}\" is not a plain item of findings", finding.id));
+  // The history is in date order, and an entry is only ever appended to it: one dated before
+  // the last would make the file invalid, so it is refused before anything is written.
+  std::optional<Date> day = parse_date(entry["date"].get<std::string>());
+  if (!day) throw Error(Error::Kind::usage, Source::option, "--date", "not a date");
+  if (!finding.history.empty() && *day < finding.history.back().date)
+    throw Error(
+        Error::Kind::usage, Source::option, "--date",
+        fmt::format("finding \"{}\" has a history entry dated {}, and the history in "
+                    "the project file is listed oldest first: record the change on that "
+                    "day or later",
+                    printable(finding.id.view()), format_date(finding.history.back().date)));
   const Node& node = edit.document().root.find("findings")->items()[*index];
   const Node* status = node.find("status");
   bool has_status = status != nullptr && status->is_scalar();
   std::string status_text = has_status ? std::string(status->text()) : "";
   std::string new_status = entry.contains("status") ? entry["status"].get<std::string>() : "";
-  if (finding.history.empty() && new_status.empty() && finding.status &&
-      *finding.status != Status::open) {
-    nlohmann::ordered_json carried{{"date", entry["date"]}, {"status", status_text}};
-    carried.update(entry);
-    entry = carried;
+  if (finding.history.empty() && has_status && finding.status && *finding.status != Status::open) {
+    // With a history a finding is open from the day it was found until an entry says
+    // otherwise: the status it has held so far is written first, dated the day it was found,
+    // so that the pages of the days before this change stay as they were.
+    Date since = finding.found ? std::min(*finding.found, *day) : *day;
+    edit.append({"findings", *index, "history"},
+                nlohmann::ordered_json{{"date", format_date(since)}, {"status", status_text}});
   }
   edit.append({"findings", *index, "history"}, entry);
   if (has_status && !new_status.empty() && status_named(status_text) != status_named(new_status))
@@ -336,14 +350,23 @@ int commit_records(Context& ctx, const Recording& rec, const std::vector<EditedF
     names.push_back(printable(file.target.file));
   }
   if (!dry_run) write_files_atomic(contents);  // all written, or none
+  // New warnings are those of the load and of every brief's checks (as validate makes them:
+  // minutes on a day the plan holds no such meeting) that the project did not have before.
   std::set<std::string> known;
   for (const Diagnostic& d : rec.diagnostics.items()) known.insert(problem_key(d));
+  Diagnostics before;
+  check_briefs(rec.project, before);
+  for (const Diagnostic& d : before.items()) known.insert(problem_key(d));
+  check_briefs(*project, after);
+  after.sort_by_place();
   Diagnostics news;
   for (const Diagnostic& d : after.items())
     if (d.level == Level::warning && !known.contains(problem_key(d))) news.add(d);
   report(ctx, news);
   if (dry_run) return kOk;
-  ctx.out << fmt::format("recorded {} in {}\n", summary, join(names, ", "));
+  // The summary quotes the file's texts (an action, a question, an id): shown as escapes, so
+  // that a text cannot drive the terminal.
+  ctx.out << fmt::format("recorded {} in {}\n", printable(summary), join(names, ", "));
   return kOk;
 }
 
@@ -362,10 +385,8 @@ Status status_option(std::string_view option, std::string_view word) {
 std::string text_or_file(const std::string& value) {
   if (value.starts_with("@@")) return value.substr(1);
   if (value.starts_with("@") && value.size() > 1) {
-    std::string text = read_file(value.substr(1));
     // A byte order mark (Notepad's UTF-8) marks the file's encoding; it is not part of the text.
-    if (text.starts_with("\xEF\xBB\xBF")) text.erase(0, 3);
-    return text;
+    return without_bom(read_file(value.substr(1)));
   }
   return value;
 }

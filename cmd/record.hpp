@@ -151,8 +151,10 @@ void check_phase(const Project& project, const std::string& id);
 /// severity, note, by, notified, feedback), in `edit` of `target`. In a log_dir file it is an
 /// item of the file's `history` naming the finding (changes there apply after the finding's
 /// status as its own file gives it). In the project file it is an item of the finding's own
-/// history, the finding's top-level status set to a new status; a first entry that sets no
-/// status carries the status the finding has (or the file would say it was reopened).
+/// history, the finding's top-level status set to a new status. Before the first entry of a
+/// finding whose status is not open, an entry dated the day it was found gives that status (a
+/// finding with a history is open until an entry says otherwise), so that the pages of earlier
+/// days do not change. Throws Error(usage) when the entry is dated before the history's last.
 void append_finding_change(FileEdit& edit, const RecordTarget& target, const Finding& finding,
                            nlohmann::ordered_json entry);
 

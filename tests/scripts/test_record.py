@@ -9,6 +9,7 @@ recording that leaves no temporary file.
 Run: python3 test_record.py BINARY SOURCE_DIR
 """
 
+import datetime
 import difflib
 import fcntl
 import glob
@@ -116,13 +117,59 @@ def test_first_entry_carries_status(tmp):
                 "findings:\n  - id: F-08\n    title: x\n    found: 2027-03-02\n"
                 "    status: in-progress\n")
     before = read(path)
+    page = run("recap", path, "--level", "daily", "--date", "2027-03-03")
     recorded(*run("finding", "set", path, "F-08", "--note", "called", "--date", "2027-03-04"),
              "finding set without --status")
     removed, added = diff(before, read(path))
-    check(removed == [] and added == ["    history:", "      - date: 2027-03-04",
-                                      "        status: in-progress", "        note: called",
-                                      "        by: Zhang San"],
+    # The status held so far is dated the day the finding was found: with a history a finding
+    # is open until an entry says otherwise, and the days before the change keep their pages.
+    check(removed == [] and added == ["    history:", "      - date: 2027-03-02",
+                                      "        status: in-progress", "      - date: 2027-03-04",
+                                      "        note: called", "        by: Zhang San"],
           f"first entry carries the status (by: the first team member): {added}")
+    check(run("recap", path, "--level", "daily", "--date", "2027-03-03") == page,
+          "the page of a day before the change changed")
+    # A new status too: the days before it keep the status held then.
+    write(path, before)
+    recorded(*run("finding", "set", path, "F-08", "--status", "resolved", "--date", "2027-03-04"),
+             "finding set --status")
+    check(run("recap", path, "--level", "daily", "--date", "2027-03-03") == page,
+          "the page of a day before the new status changed")
+    check(yaml.safe_load(read(path))["findings"][0]["history"] ==
+          [{"date": datetime.date(2027, 3, 2), "status": "in-progress"},
+           {"date": datetime.date(2027, 3, 4), "status": "resolved",
+            "by": "Zhang San"}],
+          f"history of a new status: {read(path)}")
+    # A change dated before the history's last entry cannot be appended in order: refused.
+    after = read(path)
+    code, out, err = run("finding", "set", path, "F-08", "--note", "late", "--date", "2027-03-03")
+    check(code == 2 and err.startswith("--date: error: finding \"F-08\" has a history entry "
+                                       "dated 2027-03-04") and out == "",
+          f"a change before the last entry: exit {code}, {err!r}")
+    check(read(path) == after, "a refused change changed the file")
+
+
+def test_messages_escape_the_files_texts(tmp):
+    path = os.path.join(tmp, "m.yaml")
+    write(path, "commplan: 1\n"
+                "project: {name: A, client: B, start: 2027-03-01, end: 2027-03-12}\n"
+                "team:\n  - name: Zhang San\n"
+                "minutes:\n  - meeting: daily\n    date: 2027-03-02\n    actions:\n"
+                "      - {what: \"Fix \\e[2J door\", owner: Zhang San}\n")
+    code, out, err = run("minutes", "done", path, "--action", "door", "--date", "2027-03-03")
+    recorded(code, out, err, "minutes done")
+    check("\x1b" not in out and "Fix \\x1B[2J door" in out, f"the action's text: {out!r}")
+    # Warnings the record brings are printed, those of the briefs' checks too.
+    code, out, err = run("minutes", "add", path, "--meeting", "kickoff", "--date", "2027-03-05",
+                         "--decision", "d")
+    recorded(code, out, err, "minutes add")
+    check("kick-off meeting minutes dated 2027-03-05, but the plan holds that meeting on "
+          "2027-03-01" in err, f"minutes add: the plan's warning: {err!r}")
+    # finding add takes its day as --found: --date is pointed there, not to --due.
+    code, out, err = run("finding", "add", path, "--title", "t", "--severity", "low", "--date",
+                         "2027-03-03")
+    check(code == 2 and "unknown option --date; did you mean --found?" in err,
+          f"finding add --date: exit {code}, {err!r}")
 
 
 def test_json_style_kept(tmp):
@@ -396,7 +443,8 @@ def test_unwritable_folder(tmp):
 
 
 def main():
-    for test in (test_yaml_text_preserved, test_first_entry_carries_status, test_json_style_kept,
+    for test in (test_yaml_text_preserved, test_first_entry_carries_status,
+                 test_messages_escape_the_files_texts, test_json_style_kept,
                  test_log_dir, test_by_resolution, test_next_id, test_register_fields,
                  test_values_as_written, test_takes_turns, test_interrupted_write,
                  test_refusals,
