@@ -380,9 +380,10 @@ TEST(AudienceOpenFindings, RenderedAsAlsoOpenInEnglishAndChinese) {
             "## Still open from earlier\n\n"
             "No critical or high finding is open. Also open: 2 medium, 1 low.\n");
   std::string lower_zh = section(run(kLowerOpen, "client", "zh"), "## 此前未关闭的问题");
-  EXPECT_EQ(lower_zh,
-            "## 此前未关闭的问题\n\n"
-            "目前没有未关闭的严重、高危问题。另有 3 项未关闭：中危 2 项、低危 1 项。\n");
+  EXPECT_EQ(
+      lower_zh,
+      "## 此前未关闭的问题\n\n"
+      "目前没有严重程度为“严重”或“高”的未关闭问题。另有 3 个问题未关闭：中 2 个、低 1 个。\n");
 
   std::string full = section(run(kProject, "client", "en"), "## Still open from earlier");
   EXPECT_NE(full.find("| F-1 | Critical | Crit one |"), std::string::npos) << full;
@@ -393,7 +394,7 @@ TEST(AudienceOpenFindings, RenderedAsAlsoOpenInEnglishAndChinese) {
             std::string::npos)
       << full;
   std::string full_zh = section(run(kProject, "client", "zh"), "## 此前未关闭的问题");
-  EXPECT_NE(full_zh.find("另有 5 项未关闭：中危 2 项、低危 1 项、提示 1 项、未定级 1 项。\n"),
+  EXPECT_NE(full_zh.find("另有 5 个问题未关闭：中 2 个、低 1 个、提示 1 个、未定级 1 个。\n"),
             std::string::npos)
       << full_zh;
 

@@ -156,7 +156,7 @@ TEST(MailBlock, TheSubjectIsInThePagesLanguage) {
   Diagnostics d;
   auto daily = build_recap_view(project, options(Lang::zh), {RecapLevel::daily, ""}, d);
   ASSERT_TRUE(daily);
-  EXPECT_EQ(daily->data["mail"]["subject"], "【日报】Audit 2026-12-08");
+  EXPECT_EQ(daily->data["mail"]["subject"], "【每日复盘】Audit 2026-12-08");
   auto phase = build_recap_view(project, options(Lang::zh), {RecapLevel::phase, "p1"}, d);
   ASSERT_TRUE(phase);
   EXPECT_EQ(phase->data["mail"]["subject"], "【阶段复盘】Audit - Interviews 2026-12-11");

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <map>
+#include <utility>
 
 #include "import/fields.hpp"
 #include "import/import.hpp"
@@ -41,9 +42,19 @@ std::string_view unguarded(std::string_view text) {
   return text;
 }
 
+/// Headers the register's export wrote before it named these columns as the recaps do: a
+/// register exported then is read as it was.
+constexpr std::pair<std::string_view, std::string_view> kEarlierHeaders[] = {
+    {"风险等级", "severity"},
+    {"整改负责人", "owner"},
+    {"风险影响", "impact"},
+    {"客户反馈", "client_feedback"}};
+
 /// The register's key a header names (its key, or its header in any language, in any case).
 std::optional<std::string> column_key(std::string_view header) {
   std::string word = lower(header);
+  for (auto [earlier, key] : kEarlierHeaders)
+    if (word == earlier) return std::string(key);
   for (size_t i = 0; i < register_columns.size(); ++i) {
     if (word == register_columns[i]) return std::string(register_columns[i]);
     for (Lang lang : languages())

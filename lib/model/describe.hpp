@@ -131,10 +131,11 @@ void describe(V& v, Finding& f) {
   v.field("impact", f.impact, kOptional, "What it puts at risk");
   v.field("recommendation", f.recommendation, kOptional, "What we recommend");
   v.field("owner", f.owner, kOptional, "Who owns the remedy");
-  v.field("status", f.status, kOptional,
-          "open (待处理), agreed (已确认), in-progress (处理中), resolved (已解决: the client "
-          "says it is fixed), verified (已验证, 已复测: we re-tested the fix) or wont-fix (不处理, "
-          "暂不处理)");
+  v.field(
+      "status", f.status, kOptional,
+      "open (待处理), agreed (已认可, 已确认), in-progress (处理中), resolved (已解决: the client "
+      "says it is fixed), verified (已验证, 已复测: we re-tested the fix) or wont-fix (不处理, "
+      "暂不处理)");
   v.field("client_feedback", f.client_feedback, kOptional, "What the client said of it");
   v.field("history", f.history, kOptional,
           "Dated changes, oldest first: with a history the status is open from the day it was "

@@ -41,7 +41,8 @@ template <>
 struct EnumNames<Status> {
   static constexpr std::array<std::string_view, 6> names{"open",     "agreed",   "in-progress",
                                                          "resolved", "verified", "wont-fix"};
-  static constexpr std::array<Alias<Status>, 8> aliases{{{"待处理", Status::open},
+  static constexpr std::array<Alias<Status>, 9> aliases{{{"待处理", Status::open},
+                                                         {"已认可", Status::agreed},
                                                          {"已确认", Status::agreed},
                                                          {"处理中", Status::in_progress},
                                                          {"已解决", Status::resolved},

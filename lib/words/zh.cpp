@@ -21,7 +21,7 @@ extern const Words kChinese{
             .comma = "，",
             .colon = "：",
             .sentence_end = "。",
-            .and_list = "和",
+            .and_list = "、",
             .and_last = "和",
         },
     .to_confirm = "待确认",
@@ -31,20 +31,18 @@ extern const Words kChinese{
             .meeting_names_in_text = {"项目启动会", "每日复盘", "阶段复盘", "项目总结汇报"},
             .purposes =
                 {
-                    "再次确认服务范围和客户期望，商定工作方式和配合事项，明确对接人，约定{daily}"
-                    "。",
-                    "沟通当天发现的问题和初步建议，让客户及时思考、尽早反馈，同时提出需要客户配合"
-                    "的事项。",
-                    "对照评估依据，讲清本阶段的主要问题和每个问题的整改建议，并听取客户意见。",
-                    "按正式报告的结构完整、详细地汇报：评估依据、全部问题及整改建议和责任人、遗留"
+                    "再次确认服务范围和期望，商定工作方式和配合事项，明确对接人，约定{daily}。",
+                    "沟通当天发现的问题和初步建议，便于及时反馈，并确认需要配合的事项。",
+                    "对照评估依据，讲清本阶段的主要问题和每个问题的整改建议，并听取意见。",
+                    "按正式报告的结构完整、详细地汇报：评估依据、全部问题及整改建议和负责人、遗留"
                     "事项；确认后续安排。",
                 },
             .outputs =
                 {
                     "确认的范围和期望、明确的对接人、双方认可的执行计划和{daily}时间。",
-                    "客户了解当天发现的问题；需要的支持和待解答的问题都有人跟进。",
-                    "客户对每个主要问题和整改建议的意见，作为撰写报告时选择表述方式和逻辑的依据。",
-                    "双方对问题、整改建议和责任人达成一致；明确遗留事项和正式报告的提交时间。",
+                    "双方了解当天发现的问题；需要的支持和待解答的问题都有人跟进。",
+                    "收集到对每个主要问题和整改建议的意见，用于完善正式报告。",
+                    "双方对问题、整改建议和负责人达成一致；明确遗留事项和正式报告的提交时间。",
                 },
             .kickoff_agenda =
                 {
@@ -74,7 +72,7 @@ extern const Words kChinese{
                 {
                     "评估依据",
                     "全部问题（按阶段和严重程度）",
-                    "整改建议和责任人",
+                    "整改建议和负责人",
                     "遗留事项和后续安排",
                     "听取客户意见",
                 },
@@ -96,7 +94,7 @@ extern const Words kChinese{
             .includes_phase = "“{phase}”{recap}",
             .gantt_phases = "阶段",
             .gantt_meetings = "会议",
-            .gantt_milestone = "{}{}",
+            .gantt_milestone = "“{}”{}",
         },
     .calendar =
         {
@@ -120,14 +118,14 @@ extern const Words kChinese{
                 {
                     .audience = "客户对接人",
                     .what = "当天发现的问题和初步建议、需要的支持、待确认的问题",
-                    .why = "让客户及时思考和反馈，报告里不出现意外",
+                    .why = "便于及时反馈，正式报告中的每个问题事先都已沟通",
                     .how = "{daily}；紧急问题随时电话沟通",
                 },
             .management =
                 {
                     .audience = "客户管理层和项目发起人",
                     .what = "阶段成果：评估依据、主要问题和整改建议；项目结束时的完整结果",
-                    .why = "在撰写报告前听取他们对整改建议的意见和决定",
+                    .why = "在撰写正式报告前听取对整改建议的意见和决定",
                     .how = "{phase}和{final}",
                 },
             .client_team =
@@ -135,29 +133,30 @@ extern const Words kChinese{
                     .audience = "客户团队",
                     .what = "{kickoff}上：范围、计划和什么事找谁；执行中：访谈日常运作方式和希望改"
                             "善之处",
-                    .why = "让每个人知道什么问题找谁、风险影响到谁；了解现场真实的运作方式",
+                    .why =
+                        "让每个人知道遇到什么事找谁、发现的问题会影响到谁；了解现场日常的运作方式",
                     .how = "{kickoff}；现场访谈和走查",
                 },
             .our_team =
                 {
                     .audience = "我方团队",
                     .what = "当天发现的问题、客户的意见和下一个工作日的安排",
-                    .why = "对客户口径一致；发现的问题当天提出",
+                    .why = "对外口径一致；发现的问题当天提出",
                     .how = "{daily}前的内部碰头",
                 },
             .escalation =
                 {
                     .audience = "升级联系人",
                     .what = "超出对接人决策范围的风险和突发问题",
-                    .why = "重大问题及时送达能够决策的人",
+                    .why = "重大问题及时上报给有决策权的人",
                     .how = "先电话沟通，再发简短的书面说明",
                 },
             .contact_often = "每个工作日 {time}，{minutes} 分钟",
             .management_often = "每个阶段结束时（共 {phases} 次{recap}），{day} {final}",
             .client_team_often = "{day} {kickoff}；执行阶段按需访谈",
             .one_another = "互为备岗",
-            .level_within = "{level} 级 {hours} 小时内",
-            .level_untimed = "{level} 级（时限待确认）",
+            .level_within = "第 {level} 级（{hours} 小时内）",
+            .level_untimed = "第 {level} 级（时限待确认）",
             .escalation_often = "出现问题时：{}",
         },
     .kickoff =
@@ -194,9 +193,9 @@ extern const Words kChinese{
         {
             .severities = {"严重", "高", "中", "低", "提示"},
             .unrated = "未定级",
-            .severities_in_text = {"严重", "高危", "中危", "低危", "提示"},
+            .severities_in_text = {"严重", "高", "中", "低", "提示"},
             .unrated_in_text = "未定级",
-            .statuses = {"待处理", "已确认", "处理中", "已解决", "已验证", "暂不处理"},
+            .statuses = {"待处理", "已认可", "处理中", "已解决", "已验证", "暂不处理"},
             .status_unset = "未设置",
             .no_phase = "未归入阶段",
             .daily_questions =
@@ -245,7 +244,7 @@ extern const Words kChinese{
     .mail =
         {
             .kickoff = "【{meeting}】{project} {date}",
-            .daily = "【日报】{project} {date}",
+            .daily = "【{meeting}】{project} {date}",
             .phase = "【{meeting}】{project} - {phase} {date}",
             .final = "【{meeting}】{project} {date}",
             .minutes = "【会议纪要】{project} - {meeting} {date}",
@@ -254,9 +253,9 @@ extern const Words kChinese{
         },
     .register_ =
         {
-            .columns = {"编号",     "问题",     "风险等级", "状态",     "CVSS 向量",  "CVSS 评分",
-                        "CWE",      "阶段",     "发现日期", "整改期限", "整改负责人", "影响资产",
-                        "依据标准", "证据",     "风险影响", "整改建议", "参考资料",   "客户反馈",
+            .columns = {"编号",     "问题",     "严重程度", "状态",     "CVSS 向量", "CVSS 评分",
+                        "CWE",      "阶段",     "发现日期", "整改期限", "负责人",    "影响资产",
+                        "依据标准", "证据",     "影响",     "整改建议", "参考资料",  "客户意见",
                         "复测日期", "复测结果", "复测说明", "指纹"},
             .retest_results = {"通过", "未通过", "部分修复"},
             .cvss_ratings = {"无", "低危", "中危", "高危", "严重"},

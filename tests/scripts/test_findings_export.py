@@ -179,7 +179,7 @@ def check_planted(binary, path):
     zh = read_csv("planted zh", export(binary, path, "--date", "2027-05-13", "--lang",
                                        "zh").stdout)
     row = {r[0]: r for r in zh[1:]}.get("X-9")
-    if row is None or row[2] != "严重" or row[3] != "已确认" or row[19] != "部分修复":
+    if row is None or row[2] != "严重" or row[3] != "已认可" or row[19] != "部分修复":
         fail(f"planted X-9 (zh): labels {row and row[2:4]} {row and row[19]}")
 
 
