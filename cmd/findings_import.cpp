@@ -162,10 +162,6 @@ ordered_json history_entry(const FindingUpdate& update, Date day, const std::str
   return entry;
 }
 
-std::string count_of(size_t n, std::string_view one, std::string_view many) {
-  return fmt::format("{} {}", n, n == 1 ? one : many);
-}
-
 ImportedFindings read_import(Context& ctx, const FindingsImportOptions& opts,
                              const Project& project, bool& ok) {
   std::string text = read_file(opts.file);
@@ -223,7 +219,7 @@ int run_findings_import(Context& ctx, const FindingsImportOptions& opts) {
     ordered_json entry = history_entry(u, day, author);
     if (entry.is_null()) continue;
     RecordTarget target = record_target(*rec, day, author);
-    append_finding_change(edits.of(target), target, *u.finding, entry);
+    append_finding_change(edits.of(target), target, *u.finding, entry, "--found");
   }
   std::string summary = fmt::format("findings from {}: {}",
                                     printable(fs::path(opts.file).filename().string()), counts);

@@ -265,7 +265,7 @@ void check_phase(const Project& project, const std::string& id) {
 }
 
 void append_finding_change(FileEdit& edit, const RecordTarget& target, const Finding& finding,
-                           nlohmann::ordered_json entry) {
+                           nlohmann::ordered_json entry, std::string_view date_option) {
   if (target.log_file) {
     nlohmann::ordered_json change{{"finding", finding.id}};
     change.update(entry);
@@ -279,10 +279,10 @@ void append_finding_change(FileEdit& edit, const RecordTarget& target, const Fin
   // The history is in date order, and an entry is only ever appended to it: one dated before
   // the last would make the file invalid, so it is refused before anything is written.
   std::optional<Date> day = parse_date(entry["date"].get<std::string>());
-  if (!day) throw Error(Error::Kind::usage, Source::option, "--date", "not a date");
+  if (!day) throw Error(Error::Kind::usage, Source::option, std::string(date_option), "not a date");
   if (!finding.history.empty() && *day < finding.history.back().date)
     throw Error(
-        Error::Kind::usage, Source::option, "--date",
+        Error::Kind::usage, Source::option, std::string(date_option),
         fmt::format("finding \"{}\" has a history entry dated {}, and the history in "
                     "the project file is listed oldest first: record the change on that "
                     "day or later",

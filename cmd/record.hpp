@@ -154,9 +154,10 @@ void check_phase(const Project& project, const std::string& id);
 /// history, the finding's top-level status set to a new status. Before the first entry of a
 /// finding whose status is not open, an entry dated the day it was found gives that status (a
 /// finding with a history is open until an entry says otherwise), so that the pages of earlier
-/// days do not change. Throws Error(usage) when the entry is dated before the history's last.
+/// days do not change. Throws Error(usage), at `date_option` (the option that gave the day), when
+/// the entry is dated before the history's last.
 void append_finding_change(FileEdit& edit, const RecordTarget& target, const Finding& finding,
-                           nlohmann::ordered_json entry);
+                           nlohmann::ordered_json entry, std::string_view date_option = "--date");
 
 /// An edited file, its new text, to write with the others of a record.
 struct EditedFile {

@@ -12,6 +12,7 @@
 #include "model/mask.hpp"
 #include "model/project.hpp"
 #include "util/heap.hpp"
+#include "util/text.hpp"
 #include "views/deadlines.hpp"
 
 namespace commplan::cli {
@@ -41,9 +42,10 @@ int verdict(const ValidateOptions& opts, const std::string& file, Context& ctx,
   if (!project || diagnostics.has_errors()) return kInvalid;
   size_t warnings = diagnostics.warning_count();
   if (!opts.quiet)
-    ctx.out << fmt::format("{}: valid, {} finding(s), {} log entr{}, {} warning(s)\n",
-                           file == "-" ? "<stdin>" : printable(file), project->findings.size(),
-                           project->log.size(), project->log.size() == 1 ? "y" : "ies", warnings);
+    ctx.out << fmt::format("{}: valid, {}, {}, {}\n", file == "-" ? "<stdin>" : printable(file),
+                           count_of(project->findings.size(), "finding", "findings"),
+                           count_of(project->log.size(), "log entry", "log entries"),
+                           count_of(warnings, "warning", "warnings"));
   return opts.strict && warnings > 0 ? kStrict : kOk;
 }
 

@@ -244,6 +244,22 @@ TEST(EditYaml, FollowsAnIndentlessFileWithWideItems) {
   load(edit.text());
 }
 
+TEST(EditYaml, AnAnchorBeforeAnItemIsNotTakenForItsIndentation) {
+  std::string before =
+      "commplan: 1\n"
+      "project: {name: N, client: C, start: 2026-12-07, end: 2026-12-18}\n"
+      "team:\n"
+      "  - &lead {name: Alex Chen}\n"
+      "log:\n"
+      "  - date: 2026-12-08\n"
+      "    done: [a]\n";
+  FileEdit edit("p.yaml", before);
+  edit.append({"log"}, {{"date", "2026-12-09"}, {"done", {"b"}}});
+  LineDiff diff = line_diff(before, edit.text());
+  EXPECT_EQ(diff.added, (Lines{"  - date: 2026-12-09", "    done:", "      - b"}));
+  load(edit.text());
+}
+
 TEST(EditYaml, KeepsCrlfLineEnds) {
   std::string before = fixture("project.yaml");
   for (size_t at = before.find('\n'); at != std::string::npos; at = before.find('\n', at + 2))

@@ -84,8 +84,12 @@ class BlockStyleFinder {
     size_t dash = node_start(text_, node);
     size_t item = first_child_start(text_, node);
     if (line_start(text_, item) != line_start(text_, dash) || item < dash + 2) return;
+    // The blanks after the dash, not the distance to the item's value: an anchor or a tag
+    // (`- &lead {…}`) stands between them.
+    size_t after = dash + 1;
+    while (after < item && text_[after] == ' ') ++after;
     item_offset_ = true;
-    style_.item_offset = item - dash;
+    style_.item_offset = after - dash;
   }
 
   std::string_view text_;

@@ -225,4 +225,8 @@ bool is_web_address(std::string_view text) {
   return (scheme_is("http") || scheme_is("https")) && colon + 3 < text.size();
 }
 
+std::string count_of(size_t n, std::string_view one, std::string_view many) {
+  return std::to_string(n) + ' ' + std::string(n == 1 ? one : many);
+}
+
 }  // namespace commplan

@@ -44,6 +44,9 @@ bool ends_with_ignoring_case(std::string_view text, std::string_view suffix);
 /// `text` without leading and trailing ASCII white space.
 std::string_view trim(std::string_view text);
 
+/// `n` and the word for that many: `1 finding`, `0 findings` (English messages).
+std::string count_of(size_t n, std::string_view one, std::string_view many);
+
 /// The UTF-8 byte order mark some editors write at the start of a file: a file's text is read
 /// without it.
 constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
