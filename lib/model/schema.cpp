@@ -64,12 +64,28 @@ json schema_of(const std::vector<T>*) {
   return json{{"type", "array"}, {"items", schema_of(static_cast<const T*>(nullptr))}};
 }
 
+/// What the loader requires of a field beyond its type, where a schema can say it: the texts
+/// whose shape it checks (only as a text: a number there is refused too), and a list of days
+/// that is neither empty nor repeats one. The loader checks more (a CVSS vector's metrics, an
+/// address's every part); these keep an editor from accepting what it refuses outright.
+void constrain(std::string_view name, json& schema) {
+  if (name == "email")  // local@domain, without a name or <>; a quoted local part may hold spaces
+    schema = json{{"type", "string"}, {"pattern", R"(^([^<>\s"@]+|"[^"]*")@[^<>\s@]+$)"}};
+  else if (name == "cwe")
+    schema = json{{"type", "string"}, {"pattern", "^CWE-[0-9]{1,7}$"}};
+  else if (name == "cvss")
+    schema = json{{"type", "string"}, {"pattern", R"(^CVSS:(3\.0|3\.1|4\.0)/)"}};
+  else if (name == "workdays")
+    schema.update(json{{"minItems", 1}, {"uniqueItems", true}});
+}
+
 /// Writes one object's properties as describe() names them.
 class SchemaWriter {
  public:
   template <class T>
   void field(std::string_view name, T& member, unsigned flags, std::string_view description) {
     json schema = schema_of(&member);
+    constrain(name, schema);
     schema["description"] = description;
     properties_[std::string(name)] = (flags & kRequired) ? schema : with_null(schema);
     if (flags & kRequired) required_.push_back(std::string(name));

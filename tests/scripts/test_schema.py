@@ -50,6 +50,13 @@ def main():
             "id": "X", "title": "t", "history": [{"status": "resolved"}]}),
         lambda d: d.setdefault("log", [{}]).__setitem__(0, {
             "date": "2026-12-08", "questions": [{"answer": "not known yet"}]}),
+        # What the loader refuses of a field's shape: an empty or repeating list of workdays,
+        # an address with a name, a CWE or a CVSS vector written as a number.
+        lambda d: d["project"].__setitem__("workdays", []),
+        lambda d: d["project"].__setitem__("workdays", ["mon", "mon"]),
+        lambda d: d["team"][0].__setitem__("email", "A <a@x.example>"),
+        lambda d: d.setdefault("findings", [{}]).__setitem__(0, {"id": "X", "title": "t", "cwe": 79}),
+        lambda d: d.setdefault("findings", [{}]).__setitem__(0, {"id": "X", "title": "t", "cvss": 9.1}),
     ):
         doc = copy.deepcopy(base)
         mutate(doc)
