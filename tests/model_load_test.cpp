@@ -106,6 +106,26 @@ TEST(ProjectLoader, RejectsMissingRequiredFields) {
             "p.yaml:1:1: error: missing required field \"project\"\n");
 }
 
+TEST(ProjectLoader, AWrongEndDateIsOneErrorNotAWarningAtEveryDatedItem) {
+  std::string items =
+      "phases:\n  - {id: a, name: A, start: 2027-02-02, end: 2027-02-03}\n"
+      "findings:\n  - {id: F-1, title: t, found: 2027-02-02}\n"
+      "log:\n  - {date: 2027-02-02, done: [x]}\n";
+  EXPECT_EQ(problems("commplan: 1\nproject: {name: A, client: B, start: 2027-02-01, "
+                     "end: 2027-02-30}\n" +
+                     items),
+            "p.yaml:2:55: error: project.end: \"2027-02-30\" is not a real calendar date\n");
+  EXPECT_EQ(problems("commplan: 1\nproject: {name: A, client: B, start: 2027-02-01, "
+                     "end: 2027-01-30}\n" +
+                     items),
+            "p.yaml:2:55: error: project.end: the engagement ends (2027-01-30) before it starts "
+            "(2027-02-01)\n");
+  // With right dates, an item outside them is warned about.
+  std::string out = problems(
+      "commplan: 1\nproject: {name: A, client: B, start: 2027-02-03, end: 2027-02-05}\n" + items);
+  EXPECT_NE(out.find("found on 2027-02-02, outside the engagement"), std::string::npos) << out;
+}
+
 TEST(ProjectLoader, PlacesTheProblemsOfAFindingThatDefinesAnAnchor) {
   // Such a finding keeps its subtree (an alias further on may repeat it), and its Origin its
   // node: the node given to the reader must live with the document, not on the parser's stack

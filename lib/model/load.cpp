@@ -217,7 +217,14 @@ class Checker {
   void item_warning(const Origin& o, std::string_view field, size_t index, std::string message);
   void item_problem(Level level, const Origin& o, std::string_view field, size_t index,
                     std::string message);
-  bool in_engagement(Date date) const { return date >= p_.project.start && date <= p_.project.end; }
+  /// Whether `date` falls within the engagement; true while its dates are wrong (an error says
+  /// so), so that one wrong end date does not make every dated item "outside the engagement".
+  bool in_engagement(Date date) const {
+    const Date& start = p_.project.start;
+    const Date& end = p_.project.end;
+    if (!start.ok() || !end.ok() || end < start) return true;
+    return date >= start && date <= end;
+  }
 
   void check_dates();
   void check_timezone();
