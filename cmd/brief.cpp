@@ -171,9 +171,8 @@ void add_brief_options(CLI::App* cmd, BriefOptions& opts, std::vector<OutputForm
                   "Who the page is for: team (the talk-sheet we run the meeting from) or client "
                   "(the page handed to the client: no coaching text, nothing marked internal, no "
                   "notes, impacts shown, the classification label, card numbers and keys "
-                  "masked)")
-      ->check(CLI::IsMember({"team", "client"}))
-      ->capture_default_str();
+                  "masked); default: team, and client with --format eml, a draft to the client")
+      ->check(CLI::IsMember({"team", "client"}));
   cmd->add_flag("--no-mask", opts.no_mask,
                 "With --audience client: show card numbers, IBANs, private keys and access "
                 "tokens as the file has them (masked by default: 4111 **** **** 1111)");
@@ -278,6 +277,9 @@ int build_failure(const Diagnostics& diagnostics) {
 }
 
 Audience audience_of(const BriefOptions& opts) {
+  // An e-mail draft is addressed to the client (its `mail` block): the page in it is theirs
+  // unless --audience team asks for ours.
+  if (opts.audience.empty()) return opts.format == "eml" ? Audience::client : Audience::team;
   return opts.audience == "client" ? Audience::client : Audience::team;
 }
 
@@ -310,6 +312,13 @@ void produce_into(Context& ctx, const BriefOptions& opts, const std::string& tem
   if (opts.max_bytes != 0 && row->name != "txt")
     throw Error(Error::Kind::usage, Source::option, "--max-bytes",
                 "--max-bytes splits chat text: it needs --format txt");
+  // A format written from the view itself takes no template: one given is a mistake, not a
+  // choice to pass over in silence.
+  if (!opts.template_file.empty() &&
+      (std::holds_alternative<Serializer>(row->how) || std::holds_alternative<ViewJson>(row->how)))
+    throw Error(
+        Error::Kind::usage, Source::option, "--template",
+        fmt::format("--format {} is written from the view, not from a template", row->name));
   std::string text;
   if (const auto* serialize = std::get_if<Serializer>(&row->how)) {
     text = (*serialize)(view);

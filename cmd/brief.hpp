@@ -73,9 +73,9 @@ struct BriefOptions {
   std::string templates_dir;
   std::string date;
   std::string check;
-  size_t max_bytes = 0;           ///< --max-bytes: txt parts at most this long; 0: one part
-  std::string audience = "team";  ///< --audience: team or client
-  bool no_mask = false;           ///< --no-mask: the client's page shows sensitive data as is
+  size_t max_bytes = 0;  ///< --max-bytes: txt parts at most this long; 0: one part
+  std::string audience;  ///< --audience: team or client; not given: audience_of()
+  bool no_mask = false;  ///< --no-mask: the client's page shows sensitive data as is
   /// Returns why the run has nothing to render for the project on its day, or nullopt; the
   /// reason is printed on stderr and the run ends with exit 0, writing nothing.
   std::function<std::optional<std::string>(const Project&, Date)> skip;

@@ -98,10 +98,9 @@ void add_findings_export_command(CLI::App& findings, Context& ctx) {
                   "SOURCE_DATE_EPOCH, else the current date in the project's time zone)")
       ->check(non_empty());
   cmd->add_option("--audience", opts->brief.audience,
-                  "team (every finding) or client (nothing marked internal, no notes, card "
-                  "numbers and keys masked)")
-      ->check(CLI::IsMember({"team", "client"}))
-      ->capture_default_str();
+                  "team (every finding; the default) or client (nothing marked internal, no "
+                  "notes, card numbers and keys masked)")
+      ->check(CLI::IsMember({"team", "client"}));
   cmd->add_flag("--no-mask", opts->brief.no_mask,
                 "With --audience client: show card numbers, IBANs, private keys and access "
                 "tokens as the file has them (masked by default)");

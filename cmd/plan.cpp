@@ -128,6 +128,10 @@ std::vector<OutputFormat> plan_formats(Context& ctx, const PlanOptions* opts) {
 /// hand gets an error located in it, not a page made from a guess.
 void check_view_head(const nlohmann::json& data) {
   Field view(data, "");
+  // Another version's view may hold what this one would read wrongly: refused, not guessed at.
+  if (view.has("version") && data["version"] != kViewVersion)
+    malformed("version", fmt::format("a view model of version {}; this commplan reads version {}",
+                                     data["version"].dump(), kViewVersion));
   lang_of(view);
   view["date"].date();
   if (view.has("project") && view["project"].mapping().has("classification"))

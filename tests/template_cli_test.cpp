@@ -226,6 +226,22 @@ TEST(BriefCommands, KeepAnUnknownPartialAnError) {
   }
 }
 
+TEST(BriefCommands, RefuseATemplateForAFormatWrittenFromTheView) {
+  TempDir dir;
+  std::string tmpl = dir.write("k.mustache", "# {{project.name}}\n");
+  for (std::vector<std::string> args : std::vector<std::vector<std::string>>{
+           {"kickoff", "-", "--format", "json"}, {"plan", "-", "--format", "ics"}}) {
+    args.insert(args.end(), {"--template", tmpl});
+    auto r = run_cli(args, commplan::testing::project_head());
+    EXPECT_EQ(r.code, 2) << args[0];
+    EXPECT_EQ(r.out, "") << args[0];
+    EXPECT_NE(r.err.find("--template: error: --format " + args[3] +
+                         " is written from the view, not from a template"),
+              std::string::npos)
+        << r.err;
+  }
+}
+
 TEST(RenderCommand, OutputFileIsWrittenWholeOrNotAtAll) {
   TempDir dir;
   std::string out = dir.write("out.md", "old");

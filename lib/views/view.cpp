@@ -40,7 +40,7 @@ nlohmann::json view_header(std::string_view command, const Project& project,
                                  {"timezone", p.timezone},
                                  {"classification", p.classification}};
   return nlohmann::json{{"kind", fmt::format("commplan/{}", command)},
-                        {"version", 1},
+                        {"version", kViewVersion},
                         {"lang", to_string(options.lang)},
                         {"date", format_date(options.today)},
                         {"project", std::move(project_json)},

@@ -36,6 +36,10 @@ struct ViewOptions {
   Audience audience = Audience::team;
 };
 
+/// The `version` of the view models this commplan writes, and the one it reads back
+/// (`plan --from-view`).
+inline constexpr int kViewVersion = 1;
+
 /// A view model: its JSON data, in which long lists (a recap's findings) may stand as empty
 /// arrays that are made item by item when the view is rendered or printed. A final recap lists
 /// every finding by phase and again the open ones; made as they are read, 10,000 findings take

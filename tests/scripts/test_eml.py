@@ -387,12 +387,21 @@ def main(binary, source):
                 if code != 0:
                     fail(f"{name}: eml exit {code}: {err}")
                     continue
+                # A draft is addressed to the client: without --audience its page is theirs.
                 formats = {}
                 for fmt in ("txt", "html", "json") + (("ics",) if brief == "plan" else ()):
-                    formats[fmt] = attempt(binary, *args, "--format", fmt)[1]
+                    formats[fmt] = attempt(binary, *args, "--audience", "client", "--format",
+                                           fmt)[1]
                 again = attempt(binary, *args, "--format", "eml")[1]
                 if again != raw:
                     fail(f"{name}: two runs gave different messages")
+                if attempt(binary, *args, "--audience", "client", "--format", "eml")[1] != raw:
+                    fail(f"{name}: eml is not --audience client's without --audience")
+                team = attempt(binary, *args, "--audience", "team", "--format", "eml")[1]
+                team_text = parts_of(email.message_from_bytes(team, policy=email.policy.default))[0]
+                if team_text is None or team_text.get_payload(decode=True) != attempt(
+                        binary, *args, "--format", "txt")[1]:
+                    fail(f"{name}: --audience team's draft does not hold the team's page")
                 check_message(name, brief, raw, json.loads(formats["json"]), formats, lang,
                               project)
                 count += 1

@@ -124,7 +124,8 @@ def check_errors(binary, source, folder):
              ("mail", "lead", r"mail: expected a mapping"),
              ("mail", {"to": [None]}, r"mail\.to\[0\]: expected a mapping"),
              ("mail", {"from": {"email": 7}}, r"mail\.from\.email: expected a string"),
-             ("project", {"classification": []}, r"project\.classification: expected a string")]
+             ("project", {"classification": []}, r"project\.classification: expected a string"),
+             ("version", 2, r"version: a view model of version 2; this commplan reads version 1")]
     for key, value, pattern in heads:
         edited = dict(data, **{key: value})
         path = write_json(os.path.join(folder, "edited.json"), edited)
