@@ -251,7 +251,7 @@ TEST(PlanView, MeetingDaysReadAsARunningTextSaysThem) {
   json zh = view_of(kProject, Lang::zh);
   EXPECT_EQ(en["meetings"][0]["when"], "2026-12-07");
   EXPECT_EQ(en["meetings"][0]["when_text"], "Monday 2026-12-07");
-  EXPECT_EQ(zh["meetings"][3]["when_text"], "2026年12月18日（星期五）");
+  EXPECT_EQ(zh["meetings"][3]["when_text"], "2026年12月18日（周五）");
 }
 
 TEST(PlanView, CleansNamesForMermaid) {

@@ -182,7 +182,7 @@ TEST(RecapDaily, TheMeetingDayReadsAsRunningTextSaysIt) {
   Built en = recap(kProject, RecapLevel::daily, "2026-12-08");
   EXPECT_EQ(en.view["meeting"]["date_text"], "Tuesday 2026-12-08");
   Built zh = recap(kProject, RecapLevel::daily, "2026-12-08", {}, Lang::zh);
-  EXPECT_EQ(zh.view["meeting"]["date_text"], "2026年12月8日（星期二）");
+  EXPECT_EQ(zh.view["meeting"]["date_text"], "2026年12月8日（周二）");
   EXPECT_EQ(zh.view["meeting"]["date"], "2026-12-08");
 }
 

@@ -16,8 +16,8 @@ Date day(const char* text) { return *parse_date(text); }
 
 TEST(Words, AMeetingDayInRunningTextHasItsWeekday) {
   EXPECT_EQ(long_date(day("2027-03-01"), Lang::en), "Monday 2027-03-01");
-  EXPECT_EQ(long_date(day("2027-03-01"), Lang::zh), "2027年3月1日（星期一）");
-  EXPECT_EQ(long_date(day("2026-12-20"), Lang::zh), "2026年12月20日（星期日）");
+  EXPECT_EQ(long_date(day("2027-03-01"), Lang::zh), "2027年3月1日（周一）");
+  EXPECT_EQ(long_date(day("2026-12-20"), Lang::zh), "2026年12月20日（周日）");
 }
 
 TEST(Words, ANearbyDayDropsTheYearInChinese) {

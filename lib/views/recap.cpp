@@ -266,6 +266,8 @@ void write_finding(json& j, const Finding& f, const Lookup& in, const Standing& 
   w.put("id", f.id);
   w.put("impact", f.impact);
   w.put("open", is_open_status(status));
+  // Still open after its remediation deadline, on the page's day.
+  w.put("overdue", is_open_status(status) && f.due && *f.due < as_of.day());
   w.put("owner", f.owner);
   w.put("phase", f.phase);
   w.put("phase_name", phase ? std::string_view(phase->name) : std::string_view());

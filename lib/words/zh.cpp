@@ -10,7 +10,7 @@ extern const Words kChinese{
     .weekdays_long = {"星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日"},
     .dates =
         {
-            .long_date = "{year}年{month}月{day}日（{weekday_long}）",
+            .long_date = "{year}年{month}月{day}日（{weekday}）",
             .short_date = "{month}月{day}日",
             .day_with_weekday = "{month}月{day}日，{weekday}",
         },

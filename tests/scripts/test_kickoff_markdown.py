@@ -59,10 +59,13 @@ def check_kickoff(document, view, where):
     minutes = 0
     for row, item in zip(rows, view["agenda"]):
         cells = [text_of(cell) for cell in row.findall(NS + "table_cell")]
-        if cells != [f"{item['start']}–{item['end']}", str(item["minutes"]),
+        # The minutes: a number, with its unit on a Chinese page ("14 分钟").
+        duration = str(item["minutes"]) + (" 分钟" if view["lang"] == "zh" else "")
+        if cells != [f"{item['start']}–{item['end']}", duration,
                      f"{item['number']}. {item['title']}"]:
             fail(f"{where}: agenda row {cells} does not match the view")
-        minutes += int(cells[1]) if cells[1].isdigit() else 0
+        number = cells[1].removesuffix(" 分钟")
+        minutes += int(number) if number.isdigit() else 0
     if len(rows) != 7 or minutes != view["meeting"]["duration"]:
         fail(f"{where}: {len(rows)} agenda rows of {minutes} minutes, "
              f"meeting of {view['meeting']['duration']}")

@@ -32,9 +32,9 @@ HEADERS = {
            "Found", "Due", "Owner", "Affected", "Standard", "Evidence", "Impact",
            "Recommendation", "References", "Client feedback", "Retest date", "Retest result",
            "Retest note", "Fingerprint"],
-    "zh": ["编号", "问题", "风险等级", "状态", "CVSS 向量", "CVSS 评分", "CWE", "阶段", "发现日期",
-           "整改期限", "整改负责人", "影响资产", "依据标准", "证据", "风险影响", "整改建议",
-           "参考资料", "客户反馈", "复测日期", "复测结果", "复测说明", "指纹"],
+    "zh": ["编号", "问题", "严重程度", "状态", "CVSS 向量", "CVSS 评分", "CWE", "阶段", "发现日期",
+           "整改期限", "负责人", "影响资产", "依据标准", "证据", "影响", "整改建议",
+           "参考资料", "客户意见", "复测日期", "复测结果", "复测说明", "指纹"],
 }
 SHEETS = {"en": ["Findings", "Summary"], "zh": ["问题清单", "统计"]}
 FORMULA = '=HYPERLINK("http://example.com","click")'
@@ -135,7 +135,7 @@ def check_findings(name, sheet, lang, project):
 
 def check_summary(name, sheet, lang, counts):
     rows = list(sheet.iter_rows(values_only=True))
-    words = {"en": ("Severity", "Open", "Closed", "Total"), "zh": ("风险等级", "未关闭", "已关闭", "合计")}
+    words = {"en": ("Severity", "Open", "Closed", "Total"), "zh": ("严重程度", "未关闭", "已关闭", "合计")}
     if not rows or tuple(rows[0][:4]) != words[lang]:
         fail(f"{name}: summary header {rows[0] if rows else None}")
         return
