@@ -419,8 +419,8 @@ TEST(EditYaml, RefusesToSplitTheTrailingLinesOfAKeptBlockText) {
   EXPECT_EQ(errors_of([&] {
               FileEdit("p.yaml", text).set({"findings", 0, "owner"}, "Bo");
             }),
-            "p.yaml: error: findings[0].owner: this change cannot be written without altering "
-            "the rest of the file; make it by hand\n");
+            "p.yaml:8:5: error: findings[0].owner: this change cannot be written without "
+            "altering the rest of the file; make it by hand\n");
 }
 
 TEST(EditYaml, ReportsPathsThatLeadNowhere) {
@@ -445,8 +445,8 @@ TEST(EditYaml, ReportsPathsThatLeadNowhere) {
 TEST(EditYaml, RefusesAnEditThatWouldChangeAnAlias) {
   std::string text = testing::project_head() + "scope: &s [a]\nexpectations: *s\n";
   EXPECT_EQ(errors_of([&] { FileEdit("p.yaml", text).append({"scope"}, "b"); }),
-            "p.yaml: error: scope: this change cannot be written without altering the rest of "
-            "the file; make it by hand\n");
+            "p.yaml:7:11: error: scope: this change cannot be written without altering the rest "
+            "of the file; make it by hand\n");
 }
 
 // JSON: pretty-printed files stay exactly as a JSON writer with their indentation prints

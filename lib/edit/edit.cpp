@@ -409,9 +409,29 @@ bool is_valid_utf8(const ordered_json& value) {
   return true;
 }
 
+/// The node `path` leads to in `doc`, or the last one on its way that is there.
+const Node& deepest_on(const Document& doc, const DocPath& path) {
+  const Node* node = &doc.root;
+  for (const PathStep& step : path) {
+    const Node* next = nullptr;
+    if (step.is_index() && node->is_sequence() && step.index() < node->items().size())
+      next = &node->items()[step.index()];
+    else if (!step.is_index() && node->is_mapping())
+      next = node->find(step.key());
+    if (next == nullptr) break;
+    node = next;
+  }
+  return *node;
+}
+
+/// An error at `path`, placed where the file has it (or the nearest part of it on the way).
 Error path_error(const Document& doc, const DocPath& path, std::string message) {
   Diagnostics diagnostics;
-  diagnostics.error(doc.file, {}, format_path(path), std::move(message));
+  Mark mark = deepest_on(doc, path).mark();
+  if (mark.line > 0)
+    diagnostics.error(doc.file, mark, format_path(path), std::move(message), doc.line(mark));
+  else
+    diagnostics.error(doc.file, {}, format_path(path), std::move(message));
   return Error(Error::Kind::invalid_input, std::move(diagnostics));
 }
 
@@ -429,7 +449,11 @@ std::string_view unparsed_prefix(std::string_view text, const Document& doc) {
 
 Result make_edit(std::string_view text, const Document& doc, const json& schema,
                  const DocPath& path, const ordered_json& value, bool append) {
-  if (!is_valid_utf8(value)) throw path_error(doc, path, "the value to write is not valid UTF-8");
+  if (!is_valid_utf8(value)) {  // the value's fault, not the file's: no place in it
+    Diagnostics diagnostics;
+    diagnostics.error(doc.file, {}, format_path(path), "the value to write is not valid UTF-8");
+    throw Error(Error::Kind::invalid_input, std::move(diagnostics));
+  }
   std::string prefix(unparsed_prefix(text, doc));
   Editor editor(doc, schema);
   Splice splice = append ? editor.append(path, value) : editor.set(path, value);
