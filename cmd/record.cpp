@@ -163,6 +163,7 @@ std::string ascii_lower(std::string_view text) {
 
 RecordTarget record_target(const Recording& rec, Date day, const std::string& author) {
   RecordTarget target;
+  target.start = rec.project.project.start;
   if (rec.project.log_dir.empty()) {
     target.file = rec.file;
     target.text = rec.text;
@@ -294,9 +295,13 @@ void append_finding_change(FileEdit& edit, const RecordTarget& target, const Fin
   std::string new_status = entry.contains("status") ? entry["status"].get<std::string>() : "";
   if (finding.history.empty() && has_status && finding.status && *finding.status != Status::open) {
     // With a history a finding is open from the day it was found until an entry says
-    // otherwise: the status it has held so far is written first, dated the day it was found,
-    // so that the pages of the days before this change stay as they were.
-    Date since = finding.found ? std::min(*finding.found, *day) : *day;
+    // otherwise: the status it has held so far is written first, dated the day it was found
+    // (without one, the engagement's first day), so that the pages of the days up to this
+    // change say what they said. The page of that first day, where the finding is new, then
+    // also lists that status as the day's change: the file cannot say "held from the start"
+    // otherwise.
+    Date since = finding.found ? *finding.found : target.start.ok() ? target.start : *day;
+    since = std::min(since, *day);
     edit.append({"findings", *index, "history"},
                 nlohmann::ordered_json{{"date", format_date(since)}, {"status", status_text}});
   }

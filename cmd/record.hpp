@@ -81,6 +81,7 @@ struct RecordTarget {
   bool log_file = false;  ///< a log_dir file, DATE.NAME.yaml; else the project file
   bool exists = true;     ///< false for a log_dir file not written yet
   std::string text;       ///< its current text ("" when it does not exist)
+  Date start;             ///< the engagement's first day
 };
 
 /// With log_dir, the author's file of the day in that folder, `DATE.NAME.yaml` (NAME the

@@ -258,6 +258,16 @@ TEST(EditYaml, AnAnchorBeforeAnItemIsNotTakenForItsIndentation) {
   LineDiff diff = line_diff(before, edit.text());
   EXPECT_EQ(diff.added, (Lines{"  - date: 2026-12-09", "    done:", "      - b"}));
   load(edit.text());
+  // Nor an anchor before the item the new one follows, a flow mapping or a block one.
+  for (std::string item : {"  - &first {date: 2026-12-08, done: [a]}\n",
+                           "  - &first date: 2026-12-08\n    done: [a]\n"}) {
+    std::string text = testing::project_head() + "log:\n" + item;
+    FileEdit anchored("p.yaml", text);
+    anchored.append({"log"}, {{"date", "2026-12-09"}, {"done", {"b"}}});
+    EXPECT_EQ(line_diff(text, anchored.text()).added,
+              (Lines{"  - date: 2026-12-09", "    done:", "      - b"}))
+        << item;
+  }
 }
 
 TEST(EditYaml, KeepsCrlfLineEnds) {
@@ -440,6 +450,17 @@ TEST(EditYaml, ReportsPathsThatLeadNowhere) {
               FileEdit("p.yaml", text).append({"findings", 0, "x", "y"}, 1);
             }),
             "p.yaml:26:5: error: findings[0]: no field \"x\"\n");
+}
+
+TEST(EditYaml, RefusesToAppendToAListThatIsAnAlias) {
+  for (std::string list : {"[]", "[a]", "\n  - a"}) {
+    std::string text = testing::project_head() + "scope: &s " + list + "\nexpectations: *s\n";
+    std::string errors = errors_of([&] { FileEdit("p.yaml", text).append({"expectations"}, "b"); });
+    EXPECT_NE(errors.find(": error: expectations: the list is an alias of one written elsewhere; "
+                          "write it out to record into it\n"),
+              std::string::npos)
+        << list << ": " << errors;
+  }
 }
 
 TEST(EditYaml, RefusesAnEditThatWouldChangeAnAlias) {

@@ -249,6 +249,11 @@ Splice Editor::append(const DocPath& path, const ordered_json& item) {
     return replace_value(mapping, *entry, ordered_json::array({item}), schema);
   if (!value.is_sequence())
     fail(value, path, path.size(), fmt::format("expected a list, got {}", kind_name(value)));
+  // An alias (`log: *empty`) stands for a list written elsewhere, shared: an item written
+  // there would change every key that names it.
+  if (size_t at = node_start(text_, value); text_[at] == '*' || (at > 0 && text_[at - 1] == '*'))
+    fail(value, path, path.size(),
+         "the list is an alias of one written elsewhere; write it out to record into it");
   return append_to_sequence(value, item, item_schema(schema));
 }
 
@@ -272,6 +277,7 @@ Splice Editor::set(const DocPath& path, const ordered_json& value) {
 }
 
 size_t Editor::item_offset(const Node& sequence, size_t dash) const {
+  if (sequence.items().empty()) return style_.item_offset;
   const Node& last = sequence.items().back();
   if (last.mark().line == 0) return style_.item_offset;
   size_t start = last.is_mapping() && !last.entries().empty() && !is_flow(text_, last)
@@ -279,7 +285,10 @@ size_t Editor::item_offset(const Node& sequence, size_t dash) const {
                      : node_start(text_, last);
   size_t at = line_start(text_, start) + column(text_, dash);
   if (at + 2 > start || text_[at] != '-') return style_.item_offset;
-  return start - at;
+  // The blanks after the dash: an anchor or a tag (`- &first date: …`) is not indentation.
+  size_t after = at + 1;
+  while (after < start && text_[after] == ' ') ++after;
+  return after - at;
 }
 
 Splice Editor::append_to_sequence(const Node& sequence, const ordered_json& item,

@@ -147,6 +147,16 @@ def test_first_entry_carries_status(tmp):
                                        "dated 2027-03-04") and out == "",
           f"a change before the last entry: exit {code}, {err!r}")
     check(read(path) == after, "a refused change changed the file")
+    # Without a found day, the status held is dated the engagement's first day.
+    write(path, before.replace("    found: 2027-03-02\n", ""))
+    page = run("recap", path, "--level", "daily", "--date", "2027-03-03")
+    recorded(*run("finding", "set", path, "F-08", "--note", "n", "--date", "2027-03-04"),
+             "finding set without found")
+    check(yaml.safe_load(read(path))["findings"][0]["history"][0] ==
+          {"date": datetime.date(2027, 3, 1), "status": "in-progress"},
+          f"without found: {read(path)}")
+    check(run("recap", path, "--level", "daily", "--date", "2027-03-03") == page,
+          "without found: the page of a day before the change changed")
 
 
 def test_messages_escape_the_files_texts(tmp):
