@@ -195,15 +195,16 @@ int run_findings_import(Context& ctx, const FindingsImportOptions& opts) {
     return kInvalid;
   }
   std::vector<NewFinding> added = new_findings(project, plan, day, opts.phase);
-  for (const NewFinding& f : added) ctx.out << printable(add_line(f)) << '\n';
-  for (const FindingUpdate& u : plan.changed) ctx.out << printable(change_line(u)) << '\n';
-  if (read.skipped > 0)
-    ctx.out << fmt::format(
-        "passed over {} (of kind pass or notApplicable, suppressed, or repeating another's "
-        "rule and place)\n",
-        count_of(read.skipped, "result", "results"));
+  auto passed_over = [&] {
+    if (read.skipped > 0)
+      ctx.out << fmt::format(
+          "passed over {} (of kind pass or notApplicable, suppressed, or repeating another's "
+          "rule and place)\n",
+          count_of(read.skipped, "result", "results"));
+  };
   std::string counts = fmt::format("{} added, {} changed", added.size(), plan.changed.size());
   if (added.empty() && plan.changed.empty()) {
+    passed_over();
     ctx.out << fmt::format("nothing to import: 0 added, 0 changed ({} up to date)\n",
                            count_of(plan.unchanged, "finding", "findings"));
     return kOk;
@@ -221,6 +222,10 @@ int run_findings_import(Context& ctx, const FindingsImportOptions& opts) {
     RecordTarget target = record_target(*rec, day, author);
     append_finding_change(edits.of(target), target, *u.finding, entry, "--found");
   }
+  // Listed once every edit could be made: a refused import lists nothing.
+  for (const NewFinding& f : added) ctx.out << printable(add_line(f)) << '\n';
+  for (const FindingUpdate& u : plan.changed) ctx.out << printable(change_line(u)) << '\n';
+  passed_over();
   std::string summary = fmt::format("findings from {}: {}",
                                     printable(fs::path(opts.file).filename().string()), counts);
   if (!opts.dry_run) return commit_records(ctx, *rec, edits.edited(), summary);
