@@ -69,8 +69,11 @@ json schema_of(const std::vector<T>*) {
 /// that is neither empty nor repeats one. The loader checks more (a CVSS vector's metrics, an
 /// address's every part); these keep an editor from accepting what it refuses outright.
 void constrain(std::string_view name, json& schema) {
-  if (name == "email")  // local@domain, without a name or <>; a quoted local part may hold spaces
-    schema = json{{"type", "string"}, {"pattern", R"(^([^<>\s"@]+|"[^"]*")@[^<>\s@]+$)"}};
+  // local@domain, without a name or <>; a quoted local part may hold spaces and escapes. No
+  // \s: a schema's regular expressions read it as any Unicode space, which the loader allows.
+  if (name == "email")
+    schema = json{{"type", "string"},
+                  {"pattern", R"(^([^<> \t\r\n"@]+|"([^"\\]|\\.)*")@[^<> \t\r\n@]+$)"}};
   else if (name == "cwe")
     schema = json{{"type", "string"}, {"pattern", "^CWE-[0-9]{1,7}$"}};
   else if (name == "cvss")
