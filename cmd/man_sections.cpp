@@ -11,8 +11,9 @@ an engagement on a client's site, into the briefs that carry its communication: 
 kick-off agenda, the daily, phase and final recaps, the whole communication plan (with
 an iCalendar file and a timeline chart) and 5W2H checklists for single conversations,
 in Markdown, HTML, chat text, a draft e\-mail or JSON, English or Chinese.
-Each brief is written for our team (\fB\-\-audience team\fR, the talk\-sheet we run the
-meeting from) or for the client (\fB\-\-audience client\fR: no coaching text, nothing
+Each brief is written for our team (\fB\-\-audience team\fR, the default: the talk\-sheet
+we run the meeting from; a draft e\-mail, \fB\-\-format eml\fR, is the client's unless
+\fB\-\-audience team\fR is given) or for the client (\fB\-\-audience client\fR: no coaching text, nothing
 the file marks \fBinternal\fR, no notes, impacts shown, the classification label, card
 numbers, IBANs, private keys and access tokens masked: \fB\-\-no\-mask\fR shows them,
 \fBvalidate\fR warns about each).
