@@ -693,7 +693,7 @@ bool check_source(Document& doc, Diagnostics& diagnostics, const Limits& limits)
                       fmt::format("file is larger than {} MiB (the limit)", limit >> 20));
     return false;
   }
-  if (doc.text.starts_with("\xEF\xBB\xBF")) doc.text.remove_prefix(3);  // a UTF-8 byte order mark
+  if (doc.text.starts_with(kUtf8Bom)) doc.text.remove_prefix(kUtf8Bom.size());
   if (auto problem = encoding_problem(doc.text)) {
     Mark mark = doc.mark_at(problem->first);
     diagnostics.error(doc.file, mark, {}, problem->second);
