@@ -297,9 +297,7 @@ void append_finding_change(FileEdit& edit, const RecordTarget& target, const Fin
     // With a history a finding is open from the day it was found until an entry says
     // otherwise: the status it has held so far is written first, dated the day it was found
     // (without one, the engagement's first day), so that the pages of the days up to this
-    // change say what they said. The page of that first day, where the finding is new, then
-    // also lists that status as the day's change: the file cannot say "held from the start"
-    // otherwise.
+    // change say what they said; no page lists that entry as a change (states_found_status).
     Date since = finding.found ? *finding.found : target.start.ok() ? target.start : *day;
     since = std::min(since, *day);
     edit.append({"findings", *index, "history"},

@@ -236,6 +236,32 @@ TEST(FindingAsOf, IsTheLatestStateAfterTheLastEntry) {
 
 const std::string kLogHead = kHead + "log:\n  - date: 2026-12-08\n    questions:\n";  // 7 to 9
 
+TEST(FindingHistory, AFirstEntryOnTheFoundDaySettingOnlyTheStatusStatesIt) {
+  const Date start = day("2026-12-07");
+  Project p = load(finding_with("",
+                                "      - {date: 2026-12-08, status: agreed}\n"
+                                "      - {date: 2026-12-09, status: resolved}\n"));
+  const Finding& f = p.findings.at(0);
+  EXPECT_TRUE(states_found_status(f, f.history[0], start));
+  EXPECT_FALSE(states_found_status(f, f.history[1], start));  // a change: not the first
+  // A first entry after the found day, or with anything besides the status, is a change.
+  for (const char* entry :
+       {"{date: 2026-12-09, status: agreed}", "{date: 2026-12-08, status: agreed, note: n}",
+        "{date: 2026-12-08, status: agreed, severity: low}",
+        "{date: 2026-12-08, status: agreed, by: Chen}", "{date: 2026-12-08, note: n}"}) {
+    Project q = load(finding_with("", std::string("      - ") + entry + "\n"));
+    const Finding& g = q.findings.at(0);
+    EXPECT_FALSE(states_found_status(g, g.history[0], start)) << entry;
+  }
+  // Without `found`, the engagement's first day is the day it was found.
+  Project r = load(kHead +
+                   "findings:\n  - id: F1\n    title: t\n    history:\n"
+                   "      - {date: 2026-12-07, status: agreed}\n");
+  const Finding& g = r.findings.at(0);
+  EXPECT_TRUE(states_found_status(g, g.history[0], start));
+  EXPECT_FALSE(states_found_status(g, g.history[0], Date{}));
+}
+
 TEST(LogQuestions, ReadsTextsAndMappings) {
   Project p = load(kLogHead +
                    "      - Who holds the keys?\n"

@@ -50,6 +50,13 @@ FindingFields apply_entry(FindingFields fields, const HistoryEntry& entry) {
   return fields;
 }
 
+bool states_found_status(const Finding& finding, const HistoryEntry& entry, Date first_day) {
+  Date found = finding.found ? *finding.found : first_day;
+  return !finding.history.empty() && &entry == &finding.history.front() && entry.status &&
+         !entry.severity && entry.note.empty() && entry.by.empty() && !entry.notified &&
+         entry.feedback.empty() && entry.date.ok() && found.ok() && entry.date <= found;
+}
+
 std::optional<FindingState> finding_as_of(const Finding& finding, Date day) {
   if (finding.found && day < *finding.found) return std::nullopt;
   return state_of(finding, [day](const HistoryEntry& e) { return on_or_before(e, day); });

@@ -363,6 +363,13 @@ FindingFields finding_first_recorded(const Finding& finding);
 /// `fields` with the status and severity `entry` sets.
 FindingFields apply_entry(FindingFields fields, const HistoryEntry& entry);
 
+/// Whether `entry` states the status `finding` was found with rather than a change of it: the
+/// first entry of its history, dated on or before the day it was found (without `found`,
+/// `first_day`, the engagement's), setting its status and nothing else. `finding set` writes
+/// such an entry before a finding's first change when the finding held a status other than
+/// open, so that its history starts where its pages stood; no page lists it as a change.
+bool states_found_status(const Finding& finding, const HistoryEntry& entry, Date first_day);
+
 /// A question of a log entry: a plain text is one we put to the client; a mapping is one the
 /// client put to us, owed until answered, with the answer and the day it is promised by.
 struct Question {

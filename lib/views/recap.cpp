@@ -517,6 +517,7 @@ Movement movement_in(const Project& project, const Window& w, const Standing& as
       FindingFields before = state;
       state = apply_entry(state, entry);
       if (!entry.date.ok() || entry.date < w.from || last < entry.date) continue;
+      if (states_found_status(f, entry, project.project.start)) continue;
       bool status_moved = state.status != before.status;
       if (!status_moved && state.severity == before.severity) continue;
       (status_moved && is_fixed_status(state.status) ? moved.fixed : moved.changed)

@@ -118,6 +118,7 @@ def test_first_entry_carries_status(tmp):
                 "    status: in-progress\n")
     before = read(path)
     page = run("recap", path, "--level", "daily", "--date", "2027-03-03")
+    found_page = run("recap", path, "--level", "daily", "--date", "2027-03-02")
     recorded(*run("finding", "set", path, "F-08", "--note", "called", "--date", "2027-03-04"),
              "finding set without --status")
     removed, added = diff(before, read(path))
@@ -129,6 +130,9 @@ def test_first_entry_carries_status(tmp):
           f"first entry carries the status (by: the first team member): {added}")
     check(run("recap", path, "--level", "daily", "--date", "2027-03-03") == page,
           "the page of a day before the change changed")
+    # The entry that carries the status is no change of the day it was found either.
+    check(run("recap", path, "--level", "daily", "--date", "2027-03-02") == found_page,
+          "the page of the day the finding was found changed")
     # A new status too: the days before it keep the status held then.
     write(path, before)
     recorded(*run("finding", "set", path, "F-08", "--status", "resolved", "--date", "2027-03-04"),
@@ -150,6 +154,7 @@ def test_first_entry_carries_status(tmp):
     # Without a found day, the status held is dated the engagement's first day.
     write(path, before.replace("    found: 2027-03-02\n", ""))
     page = run("recap", path, "--level", "daily", "--date", "2027-03-03")
+    first_page = run("recap", path, "--level", "daily", "--date", "2027-03-01")
     recorded(*run("finding", "set", path, "F-08", "--note", "n", "--date", "2027-03-04"),
              "finding set without found")
     check(yaml.safe_load(read(path))["findings"][0]["history"][0] ==
@@ -157,6 +162,8 @@ def test_first_entry_carries_status(tmp):
           f"without found: {read(path)}")
     check(run("recap", path, "--level", "daily", "--date", "2027-03-03") == page,
           "without found: the page of a day before the change changed")
+    check(run("recap", path, "--level", "daily", "--date", "2027-03-01") == first_page,
+          "without found: the page of the engagement's first day changed")
 
 
 def test_messages_escape_the_files_texts(tmp):
