@@ -344,6 +344,27 @@ TEST(WriteFilesAtomic, WritesEveryFileOrNone) {
   EXPECT_EQ(std::distance(fs::directory_iterator(tmp.path()), fs::directory_iterator{}), 3);
 }
 
+TEST(WriteFileAtomic, KeepsTheModeAndTheOwnerOfTheFileItReplaces) {
+  TempDir tmp;
+  std::string file = tmp.write("project.yaml", "old");
+  ASSERT_EQ(::chmod(file.c_str(), 0640), 0);
+  // As root (a CI job recording into a user's file), the owner can be given back: nobody's.
+  const bool root = ::geteuid() == 0;
+  if (root) {
+    ASSERT_EQ(::chown(file.c_str(), 65534, 65534), 0);
+  }
+  struct stat before {};
+  ASSERT_EQ(::stat(file.c_str(), &before), 0);
+  write_file_atomic(file, "new");
+  struct stat after {};
+  ASSERT_EQ(::stat(file.c_str(), &after), 0);
+  EXPECT_EQ(read_file(file), "new");
+  EXPECT_NE(after.st_ino, before.st_ino);  // replaced, not written over
+  EXPECT_EQ(after.st_mode & 07777, 0640u);
+  EXPECT_EQ(after.st_uid, before.st_uid);
+  EXPECT_EQ(after.st_gid, before.st_gid);
+}
+
 TEST(WriteFileAtomic, LeavesAFileTheUserCannotWrite) {
   if (::geteuid() == 0)
     GTEST_SKIP() << "root may write any file (tests/scripts/test_output.py "

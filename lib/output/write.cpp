@@ -179,10 +179,24 @@ void remove_temporary(Staged& staged) {
   staged.slot = -1;
 }
 
-/// Writes the content to a temporary file in `path`'s folder, with `mode`. The temporary name
-/// does not grow with the target's, so any legal name can be written.
-Staged write_temporary(const std::string& given, const std::string& path, Writer write,
-                       mode_t mode) {
+/// The owner and group a file replaced keeps, where the writer may give them (root, whose CI job
+/// records into a user's project file; a user in the file's group): else the writer's, as any
+/// editor that replaces a file leaves it.
+struct Owner {
+  uid_t user = static_cast<uid_t>(-1);  // -1: left as it is
+  gid_t group = static_cast<gid_t>(-1);
+};
+
+void give_owner(int fd, Owner owner) {
+  if (owner.user == static_cast<uid_t>(-1)) return;
+  if (::fchown(fd, owner.user, owner.group) != 0)
+    (void)::fchown(fd, static_cast<uid_t>(-1), owner.group);  // the group alone, or nothing
+}
+
+/// Writes the content to a temporary file in `path`'s folder, with `mode` and `owner`. The
+/// temporary name does not grow with the target's, so any legal name can be written.
+Staged write_temporary(const std::string& given, const std::string& path, Writer write, mode_t mode,
+                       Owner owner = {}) {
   Staged staged{given, path, folder_of(path) + ".commplan-XXXXXX", std::move(write)};
   int fd = -1;
   int error = 0;
@@ -195,6 +209,7 @@ Staged write_temporary(const std::string& given, const std::string& path, Writer
       error = errno;  // before the signal mask is restored
   }
   if (fd < 0) fail(given, staged.what(), error);
+  give_owner(fd, owner);
   if (::fchmod(fd, mode) != 0 || !staged.write(fd)) error = errno;
   if (::close(fd) != 0 && error == 0) error = errno;
   if (error == 0) return staged;
@@ -214,7 +229,10 @@ Staged stage(const std::string& path, Writer write) {
   if (!S_ISREG(existing.st_mode)) return Staged{path, path, "", std::move(write)};
   // rename() needs only the folder writable: a file the user may not write stays as it is.
   if (::faccessat(AT_FDCWD, path.c_str(), W_OK, AT_EACCESS) != 0) fail(path, "cannot write", errno);
-  return write_temporary(path, real_target(path), std::move(write), existing.st_mode & 07777);
+  // Replaced by a rename: the owner and mode are kept; another hard link to the file keeps the
+  // old text, as with any tool that replaces a file whole (README, "Writing files").
+  return write_temporary(path, real_target(path), std::move(write), existing.st_mode & 07777,
+                         {existing.st_uid, existing.st_gid});
 }
 
 /// Puts a staged file in place; on failure its temporary file is removed.
