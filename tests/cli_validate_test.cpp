@@ -99,6 +99,19 @@ TEST(CliValidate, StrictTurnsWarningsIntoExitFour) {
             std::string::npos);
 }
 
+TEST(CliValidate, AMergeKeyIsAnErrorAtTheKey) {
+  std::string text = kValid +
+                     "phases:\n  - &base {id: p1, name: Recon, start: 2026-12-07, "
+                     "end: 2026-12-08}\n  - <<: *base\n    id: p2\n";
+  RunResult r = run_cli({"validate", "-"}, text);
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.err.find(":9:5: error: phases[1].<<: a merge key (\"<<\") is not read, so the "
+                       "fields it names are not there: write them out in this mapping\n"),
+            std::string::npos)
+      << r.err;
+  EXPECT_EQ(r.err.find("unknown field"), std::string::npos) << r.err;
+}
+
 TEST(CliValidate, ExitsThreeOnAMissingFile) {
   RunResult r = run_cli({"validate", "/nonexistent/p.yaml"});
   EXPECT_EQ(r.code, 3);

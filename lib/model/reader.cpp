@@ -435,6 +435,14 @@ void ObjectReader::finish() {
   for (size_t i = 0; i < used_.size(); ++i) {
     if (used_[i]) continue;
     const Entry& entry = node_.entries()[i];
+    if (entry.key() == "<<") {
+      // YAML 1.1's merge key, which YAML 1.2 dropped: its fields would be missing unseen.
+      ctx_.diagnostics.error(ctx_.doc->file, entry.key_mark(), child_path(entry.key()),
+                             "a merge key (\"<<\") is not read, so the fields it names are not "
+                             "there: write them out in this mapping",
+                             ctx_.doc->line(entry.key_mark()));
+      continue;
+    }
     std::string message = fmt::format("unknown field \"{}\"", entry.key());
     std::string close = closest_name(entry.key(), {names_.begin(), names_.end()});
     if (!close.empty()) message += fmt::format("; did you mean \"{}\"?", close);
