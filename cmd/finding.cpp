@@ -146,7 +146,7 @@ void add_finding_command(CLI::App& app, Context& ctx) {
                      "The day it was found: YYYY-MM-DD, today or yesterday (default: today)");
   add_cmd->add_option("--title", add->title, "One line naming the problem")
       ->required()
-      ->check(non_empty());
+      ->check(has_text());
   add_cmd
       ->add_option("--severity", add->severity,
                    "critical, high, medium, low or info (or the Chinese words a file takes)")
@@ -155,23 +155,31 @@ void add_finding_command(CLI::App& app, Context& ctx) {
       ->add_option("--id", add->id,
                    "Its id (default: the next in the project's pattern, PN-17 after PN-16)")
       ->check(non_empty());
-  add_cmd->add_option("--phase", add->phase,
-                      "Id of its phase (default: the phase running on the found date)");
-  add_cmd->add_option("--standard", add->standard,
-                      "Id of the standard it is assessed against, with a clause if any");
-  add_cmd->add_option("--evidence", add->evidence, "What was seen; @FILE reads it from FILE");
-  add_cmd->add_option("--impact", add->impact, "What it puts at risk");
-  add_cmd->add_option("--recommendation", add->recommendation, "What we recommend");
-  add_cmd->add_option("--owner", add->owner, "Who owns the remedy");
+  add_cmd
+      ->add_option("--phase", add->phase,
+                   "Id of its phase (default: the phase running on the found date)")
+      ->check(has_text());
+  add_cmd
+      ->add_option("--standard", add->standard,
+                   "Id of the standard it is assessed against, with a clause if any")
+      ->check(has_text());
+  add_cmd->add_option("--evidence", add->evidence, "What was seen; @FILE reads it from FILE")
+      ->check(has_text());
+  add_cmd->add_option("--impact", add->impact, "What it puts at risk")->check(has_text());
+  add_cmd->add_option("--recommendation", add->recommendation, "What we recommend")
+      ->check(has_text());
+  add_cmd->add_option("--owner", add->owner, "Who owns the remedy")->check(has_text());
   add_cmd->add_option("--cvss", add->cvss,
                       "Its CVSS 3.1 or 4.0 vector, CVSS:3.1/AV:N/...: commplan computes the score");
   add_cmd->add_option("--cwe", add->cwe, "Its weakness class, e.g. CWE-79");
   add_cmd
       ->add_option("--affected", add->affected,
                    "An asset it affects (host, URL, system); repeat for more")
-      ->allow_extra_args(false);
+      ->allow_extra_args(false)
+      ->check(has_text());
   add_cmd->add_option("--reference", add->references, "Where to read more, a URL; repeat for more")
-      ->allow_extra_args(false);
+      ->allow_extra_args(false)
+      ->check(has_text());
   add_cmd->add_option("--due", add->due,
                       "The remediation deadline: YYYY-MM-DD, today or yesterday");
   add_cmd->callback([add, &ctx] { ctx.exit_code = run_finding_add(ctx, *add); });
@@ -187,11 +195,16 @@ void add_finding_command(CLI::App& app, Context& ctx) {
                       "words a file takes)");
   set_cmd->add_option("--severity", set->severity,
                       "critical, high, medium, low or info (or the Chinese words a file takes)");
-  set_cmd->add_option("--note", set->note, "What happened, e.g. re-tested and closed");
-  set_cmd->add_option("--feedback", set->feedback,
-                      "What the client said of it: its client feedback from this day on");
-  set_cmd->add_option("--notified", set->notified, "Who was told of the finding (with --via)");
-  set_cmd->add_option("--via", set->via, "How they were told: phone, e-mail, in person");
+  set_cmd->add_option("--note", set->note, "What happened, e.g. re-tested and closed")
+      ->check(has_text());
+  set_cmd
+      ->add_option("--feedback", set->feedback,
+                   "What the client said of it: its client feedback from this day on")
+      ->check(has_text());
+  set_cmd->add_option("--notified", set->notified, "Who was told of the finding (with --via)")
+      ->check(has_text());
+  set_cmd->add_option("--via", set->via, "How they were told: phone, e-mail, in person")
+      ->check(has_text());
   set_cmd->callback([set, &ctx] { ctx.exit_code = run_finding_set(ctx, *set); });
 }
 

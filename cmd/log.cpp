@@ -207,15 +207,19 @@ void add_log_command(CLI::App& app, Context& ctx) {
       "file, or in log_dir's DATE.NAME.yaml");
   add_record_options(add, opts->record, "--date",
                      "The day: YYYY-MM-DD, today or yesterday (default: today)");
-  add->add_option("--done", opts->done, "What was done (repeat for more)");
+  add->add_option("--done", opts->done, "What was done (repeat for more)")->check(has_text());
   add->add_option("--support", opts->support,
-                  "Support needed from the client (support_needed; repeat for more)");
+                  "Support needed from the client (support_needed; repeat for more)")
+      ->check(has_text());
   add->add_option("--question", opts->questions,
-                  "A question for the client (questions; repeat for more)");
-  add->add_option("--next", opts->next, "The plan for the next workday (repeat for more)");
+                  "A question for the client (questions; repeat for more)")
+      ->check(has_text());
+  add->add_option("--next", opts->next, "The plan for the next workday (repeat for more)")
+      ->check(has_text());
   add->add_option("--client-question", opts->client_questions,
                   "A question the client asked us: owed until answered (log answer; repeat for "
-                  "more)");
+                  "more)")
+      ->check(has_text());
   add->add_option("--answer-by", opts->answer_by,
                   "The day the answers to --client-question are promised by: YYYY-MM-DD, today "
                   "or yesterday")
@@ -235,7 +239,7 @@ void add_log_command(CLI::App& app, Context& ctx) {
       ->check(non_empty());
   answer->add_option("--answer", answer_opts->answer, "The answer given")
       ->required()
-      ->check(non_empty());
+      ->check(has_text());
   answer
       ->add_option("--date", answer_opts->date,
                    "The day it was answered: YYYY-MM-DD, today or yesterday (default: today)")

@@ -282,13 +282,16 @@ void add_minutes_add(CLI::App* minutes, Context& ctx) {
       ->required()
       ->check(CLI::IsMember({"kickoff", "daily", "phase", "final"}));
   add->add_option("--phase", opts->phase, "The phase a phase recap recaps (--meeting phase)");
-  add->add_option("--present", opts->present, "Who attended (repeat for more)");
-  add->add_option("--decision", opts->decisions, "What was decided (repeat for more)");
+  add->add_option("--present", opts->present, "Who attended (repeat for more)")->check(has_text());
+  add->add_option("--decision", opts->decisions, "What was decided (repeat for more)")
+      ->check(has_text());
   add->add_option("--action", opts->actions,
                   "An action agreed: \"WHAT|OWNER|DUE\", OWNER and DUE (YYYY-MM-DD) may be left "
-                  "out (repeat for more)");
+                  "out (repeat for more)")
+      ->check(has_text());
   add->add_option("--confirmed", opts->confirmed,
-                  "What the client confirmed: \"WHAT|BY\", BY who confirmed it (repeat for more)");
+                  "What the client confirmed: \"WHAT|BY\", BY who confirmed it (repeat for more)")
+      ->check(has_text());
   add->callback([opts, &ctx] { ctx.exit_code = run_minutes_add(ctx, *opts); });
 }
 

@@ -59,6 +59,24 @@ CLI::Validator non_empty() {
       [](std::string& value) { return value.empty() ? std::string("must not be empty") : ""; }, "");
 }
 
+CLI::Validator has_text() {
+  return CLI::Validator(
+      [](std::string& value) {
+        if (value.empty()) return std::string("must not be empty");
+        std::string_view rest = value;
+        while (!rest.empty()) {  // ASCII white space, and the ideographic space U+3000
+          if (rest.front() == ' ' || (rest.front() >= '\t' && rest.front() <= '\r'))
+            rest.remove_prefix(1);
+          else if (rest.starts_with("\xE3\x80\x80"))
+            rest.remove_prefix(3);
+          else
+            return std::string();
+        }
+        return std::string("must hold more than white space");
+      },
+      "");
+}
+
 void add_output_option(CLI::App* cmd, std::string& output, const std::string& help) {
   cmd->add_option("-o,--output", output, help)->check(non_empty());
 }

@@ -30,6 +30,10 @@ bool is_stdout(const std::string& output);
 /// A CLI11 check that refuses an empty value (`-o ''`, `--date ''`).
 CLI::Validator non_empty();
 
+/// A CLI11 check that refuses a text to record that is empty or only white space (`--done ''`,
+/// `--note '  '`), which would be written as an empty item or field.
+CLI::Validator has_text();
+
 /// Adds `-o,--output FILE` to `cmd`.
 void add_output_option(
     CLI::App* cmd, std::string& output,

@@ -432,6 +432,17 @@ def test_refusals(tmp):
           "--found", "2027-03-09", "--by", "X"], 1, "is not a CWE id"),
         (["log", "add", path, "--by", "X"], 2, "nothing to record"),
         (["log", "add", "-", "--done", "x"], 2, "not -"),
+        # A text to record that is empty or only white space would be written as an empty item.
+        (["log", "add", path, "--done", "x", "--done", "", "--by", "X"], 2,
+         "--done: must not be empty"),
+        (["log", "add", path, "--next", " \t\u3000", "--by", "X"], 2,
+         "--next: must hold more than white space"),
+        (["minutes", "add", path, "--meeting", "kickoff", "--decision", " ", "--by", "X"], 2,
+         "--decision: must hold more than white space"),
+        (["finding", "set", path, "PN-1", "--note", "  ", "--by", "X"], 2,
+         "--note: must hold more than white space"),
+        (["finding", "add", path, "--title", "t", "--severity", "low", "--owner", "",
+          "--by", "X"], 2, "--owner: must not be empty"),
     ]
     for args, expected, words in cases:
         code, out, err = run(*args)
