@@ -293,11 +293,11 @@ TEST(ProjectLoader, ReadsChineseSeverityStatusAndWorkdays) {
   for (Weekday day : project->project.workdays) days.emplace_back(to_string(day));
   EXPECT_EQ(join(days, " "), "mon tue wed thu fri sat sun");
   EXPECT_EQ(problems(kMinimal + "  workdays: [mon, 周一]\n"),
-            "p.yaml:7:19: error: project.workdays[1]: \"mon\" is listed twice\n");
+            "p.yaml:7:19: error: project.workdays[1]: \"周一\" (mon) is listed twice\n");
   // Each repeat once, at its item.
   EXPECT_EQ(problems(kMinimal + "  workdays: [sat, sat, 周六]\n"),
             "p.yaml:7:19: error: project.workdays[1]: \"sat\" is listed twice\n"
-            "p.yaml:7:24: error: project.workdays[2]: \"sat\" is listed twice\n");
+            "p.yaml:7:24: error: project.workdays[2]: \"周六\" (sat) is listed twice\n");
   EXPECT_EQ(problems(kMinimal + "  workdays: []\n"),
             "p.yaml:7:13: error: project.workdays: an empty list: no day of the week would be "
             "worked; leave it out for Monday to Friday\n");

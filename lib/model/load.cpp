@@ -335,11 +335,18 @@ void Checker::check_workdays() {
   if (written != nullptr && written->is_sequence() && written->items().empty())
     error(info.origin, "workdays",
           "an empty list: no day of the week would be worked; leave it out for Monday to Friday");
-  for (size_t i = 0; i < days.size(); ++i)
-    if (std::find(days.begin(), days.begin() + static_cast<long>(i), days[i]) !=
+  for (size_t i = 0; i < days.size(); ++i) {
+    if (std::find(days.begin(), days.begin() + static_cast<long>(i), days[i]) ==
         days.begin() + static_cast<long>(i))
-      item_problem(Level::error, info.origin, "workdays", i,
-                   fmt::format("\"{}\" is listed twice", to_string(days[i])));
+      continue;
+    // As written, with the day it names where that differs: "周一" (mon).
+    std::string day(to_string(days[i]));
+    std::string what = fmt::format("\"{}\"", day);
+    if (written != nullptr && written->is_sequence() && i < written->items().size() &&
+        written->items()[i].is_scalar() && written->items()[i].text() != day)
+      what = fmt::format("\"{}\" ({})", written->items()[i].text(), day);
+    item_problem(Level::error, info.origin, "workdays", i, what + " is listed twice");
+  }
 }
 
 /// An extra workday is a rest day worked in lieu: one inside the engagement, on a day of the
