@@ -91,6 +91,16 @@ TEST(CsvFindings, NamesTheClosestColumnToAnUnknownHeader) {
                                                     "\"Severty\"; did you mean \"Severity\"?"}));
 }
 
+TEST(CsvFindings, PlacesTheFirstOfTwoColumnsForOneField) {
+  Project project = load("");
+  Diagnostics d;
+  // 问题 is the Chinese header of title: a second title column, the first at line 1, column 4.
+  read_csv_findings("r.csv", "ID,Title,Severity,问题\nF-1,a,low,b\n", project, d);
+  EXPECT_EQ(headlines(d),
+            (std::vector<std::string>{"r.csv:1:19: error: column \"问题\": a second column for "
+                                      "title (the first is \"Title\", at 1:4)"}));
+}
+
 TEST(SarifFindings, ReadsOnlyADecimalScoreAsSecuritySeverity) {
   Project project = load("");
   for (const char* score : {"0x9", "1e1", "inf", "nan", "-1", "9.5x"}) {

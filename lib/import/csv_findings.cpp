@@ -122,8 +122,8 @@ class CsvFindingsReader {
       if (column.key.empty()) continue;
       if (auto [it, inserted] = seen.emplace(column.key, &column); !inserted) {
         error(column.mark, column_path(column),
-              fmt::format("a second column for {} (the first is \"{}\", column {})", column.key,
-                          it->second->header, it->second->mark.column));
+              fmt::format("a second column for {} (the first is \"{}\", at {}:{})", column.key,
+                          it->second->header, it->second->mark.line, it->second->mark.column));
         ok = false;
       }
     }
