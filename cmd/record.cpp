@@ -42,7 +42,11 @@ std::optional<Recording> open_recording(Context& ctx, const RecordOptions& opts)
     throw Error(Error::Kind::usage, Source::option, "PROJECT",
                 "a record is written into the project file: name the file, not -");
   Recording rec;
-  rec.lock = FileLock(opts.project);
+  rec.lock = FileLock(opts.project, [&ctx, &opts] {
+    ctx.err << fmt::format("commplan: waiting for another record into {} to finish\n",
+                           printable(opts.project));
+    ctx.err.flush();
+  });
   rec.file = opts.project;
   rec.text = read_file(opts.project);
   std::optional<Project> project = load_project(rec.file, rec.text, rec.diagnostics);

@@ -385,7 +385,7 @@ bool entry_exists(const std::string& path) {
   return ::lstat(path.c_str(), &info) == 0;
 }
 
-FileLock::FileLock(const std::string& path) {
+FileLock::FileLock(const std::string& path, const std::function<void()>& on_wait) {
   // The file replaced while this one waited for its lock is locked again, at most this many
   // times (each a process that wrote it meanwhile).
   constexpr int kTries = 1000;
@@ -396,9 +396,14 @@ FileLock::FileLock(const std::string& path) {
     struct stat opened {
     }, named{};
     int locked = -1;
-    if (::fstat(fd, &opened) == 0 && S_ISREG(opened.st_mode))
-      while ((locked = ::flock(fd, LOCK_EX)) != 0 && errno == EINTR) {
+    if (::fstat(fd, &opened) == 0 && S_ISREG(opened.st_mode)) {
+      locked = ::flock(fd, LOCK_EX | LOCK_NB);
+      if (locked != 0 && errno == EWOULDBLOCK) {
+        if (on_wait && i == 0) on_wait();
+        while ((locked = ::flock(fd, LOCK_EX)) != 0 && errno == EINTR) {
+        }
       }
+    }
     if (locked != 0) {
       ::close(fd);
       return;

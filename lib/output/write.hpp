@@ -91,7 +91,9 @@ bool entry_exists(const std::string& path);
 class FileLock {
  public:
   FileLock() = default;
-  explicit FileLock(const std::string& path);
+  /// Locks `path`; where another process holds its lock, calls `on_wait` (when given) once,
+  /// before it waits.
+  explicit FileLock(const std::string& path, const std::function<void()>& on_wait = {});
   FileLock(FileLock&& other) noexcept : fd_(std::exchange(other.fd_, -1)) {}
   FileLock& operator=(FileLock&& other) noexcept {
     std::swap(fd_, other.fd_);

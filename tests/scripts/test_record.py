@@ -367,6 +367,8 @@ def test_takes_turns(tmp):
         os.rename(replacement, path)
     out, err = waiting.communicate(timeout=60)
     recorded(waiting.returncode, out, err, "log add after the lock was let go")
+    check(err == f"commplan: waiting for another record into {path} to finish\n",
+          f"log add waited without saying so: {err!r}")
     text = read(path)
     check("# recorded meanwhile" in text and "Waited its turn" in text,
           f"log add after the lock: what was recorded meanwhile or its own record is lost:\n{text}")
