@@ -61,7 +61,7 @@ int run_finding_add(Context& ctx, const FindingAddOptions& opts) {
     if (!value.empty()) item[key] = value;
   };
   put("standard", opts.standard);
-  put("evidence", text_or_file(opts.evidence));
+  put("evidence", text_or_file("--evidence", opts.evidence));
   put("impact", opts.impact);
   put("recommendation", opts.recommendation);
   put("owner", opts.owner);

@@ -389,11 +389,16 @@ Status status_option(std::string_view option, std::string_view word) {
   throw Error(Error::Kind::usage, Source::option, std::string(option), problem);
 }
 
-std::string text_or_file(const std::string& value) {
+std::string text_or_file(std::string_view option, const std::string& value) {
   if (value.starts_with("@@")) return value.substr(1);
   if (value.starts_with("@") && value.size() > 1) {
     // A byte order mark (Notepad's UTF-8) marks the file's encoding; it is not part of the text.
-    return without_bom(read_file(value.substr(1)));
+    std::string text = without_bom(read_file(value.substr(1)));
+    // An empty file is likely the wrong one: it would record nothing, in silence.
+    if (trim(text).empty())
+      throw Error(Error::Kind::usage, Source::option, std::string(option),
+                  fmt::format("{} holds no text", printable(value.substr(1))));
+    return text;
   }
   return value;
 }

@@ -117,8 +117,9 @@ Severity severity_option(std::string_view option, std::string_view word);
 Status status_option(std::string_view option, std::string_view word);
 
 /// The text of `value`, or the content of FILE for `@FILE` (Error(io) when it cannot be
-/// read; a byte order mark at its start left out); `@@…` stands for a text starting with `@`.
-std::string text_or_file(const std::string& value);
+/// read, a usage error at `option` when it holds only white space; a byte order mark at its
+/// start left out); `@@…` stands for a text starting with `@`.
+std::string text_or_file(std::string_view option, const std::string& value);
 
 /// The index of the item of the sequence `key` of the target document's root whose field
 /// `field` has the text `value`; nullopt when there is none.

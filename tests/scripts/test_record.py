@@ -319,6 +319,14 @@ def test_register_fields(tmp):
     with open(path, encoding="utf-8") as f:
         finding = yaml.safe_load(f)["findings"][-1]
     check(finding.get("evidence") == "Seen on 3 hosts", f"@FILE with a BOM: {finding}")
+    # An empty file (or one of white space) is likely the wrong one: refused, nothing written.
+    before = read(path)
+    write(os.path.join(tmp, "blank.txt"), "\n  \n")
+    code, out, err = run("finding", "add", path, "--title", "Blank", "--severity", "low",
+                         "--evidence", "@" + os.path.join(tmp, "blank.txt"), "--by", "Ana")
+    check(code == 2 and err == f"--evidence: error: {tmp}/blank.txt holds no text\n" and
+          out == "", f"@FILE of white space: exit {code}, {err!r}")
+    check(read(path) == before, "@FILE of white space: the file changed")
 
 
 def test_values_as_written(tmp):
