@@ -230,7 +230,7 @@ Staged stage(const std::string& path, Writer write) {
   // rename() needs only the folder writable: a file the user may not write stays as it is.
   if (::faccessat(AT_FDCWD, path.c_str(), W_OK, AT_EACCESS) != 0) fail(path, "cannot write", errno);
   // Replaced by a rename: the owner and mode are kept; another hard link to the file keeps the
-  // old text, as with any tool that replaces a file whole (README, "Writing files").
+  // old text, as with any tool that replaces a file whole (README, "Under bad input").
   return write_temporary(path, real_target(path), std::move(write), existing.st_mode & 07777,
                          {existing.st_uid, existing.st_gid});
 }
