@@ -395,7 +395,7 @@ std::string text_or_file(std::string_view option, const std::string& value) {
     // A byte order mark (Notepad's UTF-8) marks the file's encoding; it is not part of the text.
     std::string text = without_bom(read_file(value.substr(1)));
     // An empty file is likely the wrong one: it would record nothing, in silence.
-    if (trim(text).empty())
+    if (is_blank(text))
       throw Error(Error::Kind::usage, Source::option, std::string(option),
                   fmt::format("{} holds no text", printable(value.substr(1))));
     return text;

@@ -9,6 +9,7 @@
 #include "output/write.hpp"
 #include "util/diagnostic.hpp"
 #include "util/read.hpp"
+#include "util/text.hpp"
 
 namespace commplan::cli {
 
@@ -63,16 +64,7 @@ CLI::Validator has_text() {
   return CLI::Validator(
       [](std::string& value) {
         if (value.empty()) return std::string("must not be empty");
-        std::string_view rest = value;
-        while (!rest.empty()) {  // ASCII white space, and the ideographic space U+3000
-          if (rest.front() == ' ' || (rest.front() >= '\t' && rest.front() <= '\r'))
-            rest.remove_prefix(1);
-          else if (rest.starts_with("\xE3\x80\x80"))
-            rest.remove_prefix(3);
-          else
-            return std::string();
-        }
-        return std::string("must hold more than white space");
+        return is_blank(value) ? std::string("must hold more than white space") : std::string();
       },
       "");
 }

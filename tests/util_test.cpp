@@ -139,6 +139,13 @@ TEST(Text, JoinsBrokenLinesAsTheirWritingDoes) {
   EXPECT_FALSE(ends_with_cjk(""));
 }
 
+TEST(Text, IsBlankWithAsciiAndIdeographicSpacesOnly) {
+  for (std::string_view blank : {"", " ", " \t\r\n\v\f", "\u3000", " \u3000 "})
+    EXPECT_TRUE(is_blank(blank)) << blank;
+  for (std::string_view text : {"x", " x ", "\u3000工作", "\xE3\x80", "\u00a0-"})
+    EXPECT_FALSE(is_blank(text)) << text;
+}
+
 TEST(Text, KnowsTheControlCharactersThatMustNotReachATerminal) {
   for (char c : {'\0', '\n', '\r', '\x1b', '\x1f', '\x7f'}) EXPECT_TRUE(is_control(c)) << int(c);
   for (char c : {'\t', ' ', 'a', '~', '\x80', '\xe6'}) EXPECT_FALSE(is_control(c)) << int(c);

@@ -161,6 +161,19 @@ std::string_view trim(std::string_view text) {
   return text.substr(begin, end - begin + 1);
 }
 
+bool is_blank(std::string_view text) {
+  constexpr std::string_view kIdeographicSpace = "\xE3\x80\x80";
+  while (!text.empty()) {
+    if (text.front() == ' ' || (text.front() >= '\t' && text.front() <= '\r'))
+      text.remove_prefix(1);
+    else if (text.starts_with(kIdeographicSpace))
+      text.remove_prefix(kIdeographicSpace.size());
+    else
+      return false;
+  }
+  return true;
+}
+
 bool ends_with_ignoring_case(std::string_view text, std::string_view suffix) {
   return text.size() >= suffix.size() &&
          std::equal(suffix.begin(), suffix.end(), text.end() - static_cast<long>(suffix.size()),

@@ -44,6 +44,10 @@ bool ends_with_ignoring_case(std::string_view text, std::string_view suffix);
 /// `text` without leading and trailing ASCII white space.
 std::string_view trim(std::string_view text);
 
+/// Whether `text` holds nothing but white space: ASCII's, and the ideographic space U+3000 a
+/// Chinese input method types.
+bool is_blank(std::string_view text);
+
 /// `n` and the word for that many: `1 finding`, `0 findings` (English messages).
 std::string count_of(size_t n, std::string_view one, std::string_view many);
 
