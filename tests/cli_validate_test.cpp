@@ -110,6 +110,13 @@ TEST(CliValidate, AMergeKeyIsAnErrorAtTheKey) {
             std::string::npos)
       << r.err;
   EXPECT_EQ(r.err.find("unknown field"), std::string::npos) << r.err;
+  // In JSON, "<<" is only a key no project field has.
+  RunResult json = run_cli({"validate", "-"}, R"({"commplan": 1, "project": {"name": "A", )"
+                                              R"("client": "B", "start": "2026-12-07", )"
+                                              R"("end": "2026-12-18", "<<": {}}})");
+  EXPECT_EQ(json.code, 0);
+  EXPECT_NE(json.err.find("warning: project.<<: unknown field \"<<\""), std::string::npos)
+      << json.err;
 }
 
 TEST(CliValidate, ExitsThreeOnAMissingFile) {

@@ -435,8 +435,9 @@ void ObjectReader::finish() {
   for (size_t i = 0; i < used_.size(); ++i) {
     if (used_[i]) continue;
     const Entry& entry = node_.entries()[i];
-    if (entry.key() == "<<") {
-      // YAML 1.1's merge key, which YAML 1.2 dropped: its fields would be missing unseen.
+    if (entry.key() == "<<" && detect_format(ctx_.doc->file, ctx_.doc->text) == Format::yaml) {
+      // YAML 1.1's merge key, which YAML 1.2 dropped: its fields would be missing unseen (in
+      // JSON, "<<" is only an unknown key).
       ctx_.diagnostics.error(ctx_.doc->file, entry.key_mark(), child_path(entry.key()),
                              "a merge key (\"<<\") is not read, so the fields it names are not "
                              "there: write them out in this mapping",
