@@ -39,7 +39,8 @@ extension (\fI.yaml\fR, \fI.yml\fR, \fI.json\fR), else by its content.
 .PP
 Every command writes its result the same way: to standard output without \fB\-o\fR or with
 \fB\-o \-\fR; with \fB\-o\fR \fIFILE\fR to a temporary file beside \fIFILE\fR, renamed
-into place, so a failed run leaves \fIFILE\fR as it was.
+into place, so a failed run leaves \fIFILE\fR as it was; a file replaced keeps its mode,
+and its owner and group where the user may give them (root always).
 A symbolic link is followed, even one whose target does not exist yet, and stays a link;
 a device or a pipe is written to directly.
 A file the user may not write, a missing folder or a folder is an I/O error (exit 3);
@@ -81,6 +82,11 @@ project.yaml:12:7: error: findings[3].severity: unknown value "urgent"
 .PP
 Unknown fields are warnings that name the closest known field; \fB\-\-strict\fR turns
 warnings into exit status 4.
+A YAML merge key (\fB<<: *base\fR), which YAML 1.2 does not have, is an error: the fields
+it names are not read.
+The recording commands refuse a text that is empty or only white space (\fB\-\-done ''\fR,
+an \fB\-\-evidence @\fR\fIFILE\fR of nothing) with exit status 2, and one that has to
+wait for another record into the same project says so on standard error.
 A \fBnote:\fR tells what a reader should know about the page made, not a problem of the
 file (a recap that prepares a meeting still to come, a daily recap held inside a phase
 or final recap); a note never changes the exit status, and \fBvalidate\fR leaves notes
