@@ -364,6 +364,20 @@ TEST(RecapDaily, ADayWithFindingsButNoLogEntryWarns) {
             "warning: log: no log entry for 2026-12-11: the recap shows only its findings\n");
 }
 
+TEST(RecapDaily, AFindingFixedThatDayIsARecordOfIt) {
+  // No log entry and nothing found on Wednesday, but F-1 was resolved then: the page must not
+  // say that nothing was recorded, above the finding fixed.
+  std::string text = testing::project_head() +
+                     "findings:\n  - id: F-1\n    title: t\n    found: 2026-12-08\n"
+                     "    severity: high\n    history:\n"
+                     "      - {date: 2026-12-09, status: resolved}\n";
+  Built b = recap(text, RecapLevel::daily, "2026-12-09");
+  EXPECT_EQ(b.view["nothing_recorded"], false);
+  EXPECT_EQ(b.view["has_fixed_findings"], true);
+  EXPECT_EQ(b.problems(),
+            "warning: : no log entry for 2026-12-09: the recap shows only its findings\n");
+}
+
 TEST(RecapDaily, ADateOutsideTheEngagementIsAnError) {
   Built b = recap(kProject, RecapLevel::daily, "2026-12-19");
   EXPECT_TRUE(b.view.is_null());

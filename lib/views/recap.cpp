@@ -691,11 +691,11 @@ void warn_if_day_off(const Lookup& in, Date day, Diagnostics& diagnostics) {
       fmt::format("{} is a holiday, not a workday", format_date(day))));
 }
 
-void warn_if_unrecorded(const Project& project, Date day, const DayLog& log, bool fresh,
+void warn_if_unrecorded(const Project& project, Date day, const DayLog& log, bool findings,
                         Diagnostics& diagnostics) {
   if (log.recorded()) return;
   warn(diagnostics, project.origin, "log",
-       fresh
+       findings
            ? fmt::format("no log entry for {}: the recap shows only its findings", format_date(day))
            : fmt::format("nothing recorded for {}: no log entry and no finding found",
                          format_date(day)));
@@ -711,6 +711,11 @@ struct Day {
   FindingList good;  ///< good practices found in the window
   Movement moved;
   DayLog log;
+
+  /// Whether a finding was found, or fixed or changed, in the window: a record of the day.
+  bool has_findings() const {
+    return !fresh.empty() || !good.empty() || !moved.fixed.empty() || !moved.changed.empty();
+  }
 };
 
 Day day_of(const Lookup& in, Date date, const Standing& as_of) {
@@ -761,7 +766,7 @@ json day_json(const Day& day, const Lookup& in) {
           {"has_good_practices", !day.good.empty()},
           {"has_fixed_findings", !day.moved.fixed.empty()},
           {"has_finding_changes", !day.moved.changed.empty()},
-          {"nothing_recorded", !day.log.recorded() && day.fresh.empty()},
+          {"nothing_recorded", !day.log.recorded() && !day.has_findings()},
           {"log", log_json(day.log)},
           {"team_notes", notes},
           {"has_team_notes", !notes.empty()},
@@ -918,7 +923,7 @@ View build_daily(const Project& project, const ViewOptions& options, Diagnostics
   warn_if_day_off(in, date, diagnostics);
   auto as_of = std::make_shared<const Standing>(project, date);
   Day day = day_of(in, date, *as_of);
-  warn_if_unrecorded(project, date, day.log, !day.fresh.empty(), diagnostics);
+  warn_if_unrecorded(project, date, day.log, day.has_findings(), diagnostics);
 
   View result(recap_header(project, options, RecapLevel::daily));
   json& view = result.data;
