@@ -189,8 +189,9 @@ struct Owner {
 
 void give_owner(int fd, Owner owner) {
   if (owner.user == static_cast<uid_t>(-1)) return;
-  if (::fchown(fd, owner.user, owner.group) != 0)
-    (void)::fchown(fd, static_cast<uid_t>(-1), owner.group);  // the group alone, or nothing
+  if (::fchown(fd, owner.user, owner.group) == 0) return;
+  // The group alone, or nothing: the file is written either way, as the writer's.
+  if (::fchown(fd, static_cast<uid_t>(-1), owner.group) != 0) return;
 }
 
 /// Writes the content to a temporary file in `path`'s folder, with `mode` and `owner`. The
