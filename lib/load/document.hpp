@@ -157,7 +157,9 @@ struct Limits {
   size_t max_alias_nodes = 100'000;  ///< nodes created by expanding aliases
   /// JSON larger than this is read (by the fast path) a piece of about this size at a time:
   /// its reader's index, 4 bytes a token, is then that of a piece, not of the whole file.
-  size_t json_piece_bytes = 256 << 10;
+  /// 32 KiB: the 10,000-finding one-line recap's heap ends 0.2 MB lower than with 256 KiB,
+  /// whose index and buffer stayed in its peak; the pieces cost no time that shows.
+  size_t json_piece_bytes = 32 << 10;
 
   /// Folders a project's log_dir walks, itself included.
   size_t max_log_dir_folders = 10'000;

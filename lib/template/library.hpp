@@ -51,9 +51,10 @@ struct RenderOptions {
   size_t max_expansions = 10'000'000;  ///< partials, parents, blocks and section items in all
   std::span<const LazyList> lazy_lists = {};  ///< lists made as they are read (see LazyList)
   /// Takes the output rendered so far, and empties it, each time it reaches `drain_at` bytes:
-  /// a large page goes on to where it is written in pieces instead of being held whole.
+  /// a large page goes on to where it is written in pieces instead of being held whole (32 KiB,
+  /// as Spool::kSpillAt).
   std::function<void(std::string& out)> drain = {};
-  size_t drain_at = 256u << 10;
+  size_t drain_at = 32u << 10;
 };
 
 /// Thrown by a strict render: every missing variable, each once, at its place in a template.
