@@ -174,7 +174,8 @@ void collect(const Project& p, Strings& out) {
   for (const Meeting* m : {&p.meetings.kickoff, &p.meetings.daily_recap, &p.meetings.phase_recap,
                            &p.meetings.final_recap})
     add(m->attendees);
-  for (const Finding& f : p.findings) add({f.title.str(), f.notes.str(), f.internal_notes.str()});
+  for (const Finding& f : p.findings)
+    add({f.title.str(), f.notes().str(), f.internal_notes().str()});
   for (const LogEntry& e : p.log) {
     add(e.done);
     add(e.support_needed);
@@ -231,7 +232,8 @@ TEST(ClientLoad, LeavesOutInternalFindingsEntriesQuestionsMinutesActionsAndConfi
 
 TEST(ClientLoad, EmptiesEveryNotesAndInternalNotes) {
   Project p = load(kProject, Audience::client);
-  for (const Finding& f : p.findings) EXPECT_EQ(f.notes.str() + f.internal_notes.str(), "") << f.id;
+  for (const Finding& f : p.findings)
+    EXPECT_EQ(f.notes().str() + f.internal_notes().str(), "") << f.id;
   for (const Phase& ph : p.phases) EXPECT_EQ(ph.notes + ph.internal_notes, "") << ph.id;
   for (const LogEntry& e : p.log) EXPECT_EQ(e.notes + e.internal_notes, "") << e.by;
   for (const Minutes& m : p.minutes) EXPECT_EQ(m.notes + m.internal_notes, "");
@@ -269,7 +271,7 @@ TEST(TeamLoad, KeepsEverythingWithItsMark) {
   EXPECT_EQ(p.minutes[0].present, (Strings{"Chen", "Lin", "Wang"}));
   EXPECT_EQ(p.phases[0].notes, "hidden phase notes");
   EXPECT_EQ(p.phases[0].internal_notes, "hidden phase internal notes");
-  EXPECT_EQ(p.findings[0].notes, "hidden F1 notes");
+  EXPECT_EQ(p.findings[0].notes(), "hidden F1 notes");
   EXPECT_EQ(p.log[0].internal_notes, "hidden log internal notes");
   EXPECT_EQ(p.minutes[0].notes, "hidden minutes notes");
 

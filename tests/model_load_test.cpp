@@ -80,10 +80,8 @@ TEST(ProjectLoader, FindingTextsAreThePlaceStoresAndOutliveTheDocuments) {
     for (const Text* text : {&f.id, &f.title, &f.evidence, &f.impact})
       EXPECT_FALSE(text->data() >= source.data() && text->data() < source.data() + source.size())
           << *text;
-    // Side by side, in order: the title's header (aligned) between the two.
-    ptrdiff_t gap = f.title.data() - (f.id.data() + f.id.size());
-    EXPECT_GE(gap, static_cast<ptrdiff_t>(Text::kHeader));
-    EXPECT_LT(gap, static_cast<ptrdiff_t>(Text::kHeader + Text::kAlign));
+    // Side by side, in order, with nothing between them: a short text has no header.
+    EXPECT_EQ(f.title.data(), f.id.data() + f.id.size());
     EXPECT_EQ(f.evidence, "seen\tat 09:00");
     EXPECT_EQ(f.impact, "folded lines\n");
     project->release_documents();
@@ -94,6 +92,68 @@ TEST(ProjectLoader, FindingTextsAreThePlaceStoresAndOutliveTheDocuments) {
   EXPECT_EQ(f.title, "Gate");
   EXPECT_EQ(f.evidence, "seen\tat 09:00");
   EXPECT_EQ(f.impact, "folded lines\n");
+}
+
+/// A name or id that findings repeat (a phase, a standard, an owner, who was told) is kept once
+/// for all of them; their own texts are kept each.
+TEST(ProjectLoader, NamesThatFindingsRepeatAreKeptOnce) {
+  Diagnostics d;
+  auto project =
+      load_project("p.yaml",
+                   kMinimal +
+                       "phases:\n  - {id: web, name: Web, start: 2026-12-07, end: 2026-12-18}\n"
+                       "findings:\n"
+                       "  - {id: F-1, title: Gate, phase: web, owner: Li Wei, cwe: CWE-79}\n"
+                       "  - {id: F-2, title: Gate, phase: web, owner: Li Wei, cwe: CWE-79,\n"
+                       "     history: [{date: 2026-12-08, status: agreed, by: Li Wei,\n"
+                       "                notified: {to: Li Wei, via: phone}}]}\n",
+                   d);
+  ASSERT_TRUE(project) << d.items().front().message;
+  const Finding& a = project->findings[0];
+  const Finding& b = project->findings[1];
+  EXPECT_EQ(a.phase.data(), b.phase.data());
+  EXPECT_EQ(a.owner.data(), b.owner.data());
+  EXPECT_EQ(a.cwe().data(), b.cwe().data());
+  const HistoryEntry& entry = b.history.front();
+  EXPECT_EQ(entry.by.data(), a.owner.data());
+  EXPECT_EQ(entry.notified->to.data(), a.owner.data());
+  EXPECT_EQ(entry.notified->via, "phone");
+  EXPECT_EQ(b.title, a.title);
+  EXPECT_NE(b.title.data(), a.title.data());  // a title is the finding's own
+  EXPECT_EQ(b.owner, "Li Wei");
+}
+
+/// A finding read as it is parsed keeps the places of its fields in 16 bits each, as distances
+/// from its start, unless one is 32 KiB or more past it: then all of them in 32 bits. Either
+/// way a problem is placed where it is, and a null value is told from an absent one.
+TEST(ProjectLoader, PlacesTheFieldsOfAFindingNearAndFarFromItsStart) {
+  for (size_t length : {size_t{100}, size_t{40000}}) {
+    std::string evidence(length, 'x');
+    std::string text = kMinimal +
+                       "findings:\n  - id: F-1\n    title: Gate\n    evidence: " + evidence +
+                       "\n    owner: null\n    severity: bogus\n";
+    Diagnostics d;
+    load_project("p.yaml", text, d);
+    ASSERT_EQ(d.items().size(), 1u) << length;
+    auto lines = static_cast<int>(std::count(kMinimal.begin(), kMinimal.end(), '\n'));
+    EXPECT_EQ(d.items().front().mark.line, lines + 6) << length;
+    EXPECT_EQ(d.items().front().mark.column, 15) << length;
+
+    text.replace(text.find("bogus"), 5, "high");
+    Diagnostics fine;
+    auto project = load_project("p.yaml", text, fine);
+    ASSERT_TRUE(project) << length;
+    const Origin& origin = project->findings.front().origin;
+    EXPECT_NE(origin.places(), nullptr) << length;
+    EXPECT_TRUE(origin.has("owner"));
+    EXPECT_FALSE(origin.has_value("owner"));
+    EXPECT_TRUE(origin.has_value("evidence"));
+    EXPECT_FALSE(origin.has("impact"));
+    EXPECT_EQ(origin.mark_of("severity").line, lines + 6) << length;
+    EXPECT_EQ(origin.mark_of("title").line, lines + 3) << length;
+    project->release_documents();
+    EXPECT_EQ(origin.places(), nullptr);  // freed with the trees
+  }
 }
 
 TEST(ProjectLoader, RejectsMissingRequiredFields) {

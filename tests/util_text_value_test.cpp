@@ -1,10 +1,12 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include <cstring>
 #include <memory>
 #include <sstream>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "util/text_value.hpp"
 
@@ -22,23 +24,51 @@ TEST(TextValue, AnOwnedTextIsACopyOfItsOwn) {
 }
 
 TEST(TextValue, AKeptTextBorrowsTheRoomItWasKeptIn) {
-  alignas(Text::kAlign) char room[Text::kHeader + 13];
-  Text text = Text::keep_in(room, "seen at 09:00");
+  char room[1 + 13];  // at an odd address: a short text's bytes need no alignment
+  static_assert(Text::room_for(13) == 13);
+  Text text = Text::keep_in(room + 1, "seen at 09:00");
   EXPECT_EQ(text, "seen at 09:00");
   EXPECT_EQ(text.size(), 13u);
-  EXPECT_EQ(text.data(), room + Text::kHeader);
+  EXPECT_EQ(text.data(), room + 1);
   Text copy = text;  // a copy borrows too
   EXPECT_EQ(copy.data(), text.data());
-  room[Text::kHeader] = 'S';
+  room[1] = 'S';
   EXPECT_EQ(copy, "Seen at 09:00");
   Text moved = std::move(copy);  // and so does a move: nothing is freed twice
   EXPECT_EQ(moved.data(), text.data());
 }
 
+TEST(TextValue, ALongKeptTextHasItsSizeBeforeItsBytes) {
+  std::string source(Text::kShort, 'a');
+  source.back() = 'z';
+  std::vector<char> room(Text::room_for(source.size()) + 1);
+  EXPECT_EQ(room.size(), Text::kHeader + source.size() + 1);
+  Text text = Text::keep_in(room.data() + 1, source);
+  EXPECT_EQ(text.data(), room.data() + 1 + Text::kHeader);
+  EXPECT_EQ(text.size(), source.size());
+  EXPECT_EQ(text, source);
+  std::uint32_t header = 0;
+  std::memcpy(&header, room.data() + 1, sizeof header);
+  EXPECT_EQ(header, source.size());
+}
+
+TEST(TextValue, TextsEitherSideOfTheShortSizeKeepTheirBytes) {
+  for (size_t size : {Text::kShort - 1, Text::kShort, Text::kShort + 1}) {
+    std::string source(size, 'b');
+    source.front() = 'a';
+    Text owned(source);
+    EXPECT_EQ(owned.size(), size);
+    EXPECT_EQ(owned, source);
+    Text copy = owned;
+    EXPECT_EQ(copy, source);
+    EXPECT_NE(copy.data(), owned.data());
+  }
+}
+
 TEST(TextValue, ABorrowedTextReadsNothingWhenCopiedOrDestroyed) {
   // A project's texts may be destroyed after the store they borrow from (the sanitizers'
   // build reports a read of the freed room).
-  auto room = std::make_unique<char[]>(Text::kHeader + 4);
+  auto room = std::make_unique<char[]>(Text::room_for(4));
   Text text = Text::keep_in(room.get(), "gate");
   room.reset();
   Text copy = text;

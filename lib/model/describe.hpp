@@ -11,7 +11,10 @@
 
 namespace commplan {
 
-enum FieldFlags : unsigned { kOptional = 0, kRequired = 1 };
+/// kName marks a text that many objects repeat, a name or an id of something defined elsewhere
+/// (a finding's phase, standard, owner and CWE, who recorded or was told, and how): a reader
+/// keeps each such text once (PlaceStore::keep_name).
+enum FieldFlags : unsigned { kOptional = 0, kRequired = 1, kName = 2 };
 
 template <class V>
 void describe(V& v, Member& m) {
@@ -122,15 +125,15 @@ void describe(V& v, Finding& f) {
   v.field("id", f.id, kRequired, "Short unique id, e.g. F-01");
   v.field("title", f.title, kRequired, "One line naming the problem");
   v.field("found", f.found, kOptional, "Day it was found, YYYY-MM-DD");
-  v.field("phase", f.phase, kOptional, "Id of the phase it was found in");
+  v.field("phase", f.phase, kOptional | kName, "Id of the phase it was found in");
   v.field(
       "severity", f.severity, kOptional,
       "critical (严重), high (高危, 高), medium (中危, 中), low (低危, 低) or info (信息, 提示)");
-  v.field("standard", f.standard, kOptional, "Id of the standard it is assessed against");
+  v.field("standard", f.standard, kOptional | kName, "Id of the standard it is assessed against");
   v.field("evidence", f.evidence, kOptional, "What was seen");
   v.field("impact", f.impact, kOptional, "What it puts at risk");
   v.field("recommendation", f.recommendation, kOptional, "What we recommend");
-  v.field("owner", f.owner, kOptional, "Who owns the remedy");
+  v.field("owner", f.owner, kOptional | kName, "Who owns the remedy");
   v.field(
       "status", f.status, kOptional,
       "open (待处理), agreed (已认可, 已确认), in-progress (处理中), resolved (已解决: the client "
@@ -145,7 +148,7 @@ void describe(V& v, Finding& f) {
       "cvss", f.details, &FindingDetails::cvss, kOptional,
       "CVSS 3.0, 3.1 or 4.0 vector, e.g. CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H: commplan "
       "computes the score and its rating");
-  v.apart("cwe", f.details, &FindingDetails::cwe, kOptional,
+  v.apart("cwe", f.details, &FindingDetails::cwe, kOptional | kName,
           "Its weakness class, CWE-NUMBER, e.g. CWE-79");
   v.apart("affected", f.details, &FindingDetails::affected, kOptional,
           "Assets it affects: hosts, URLs, systems");
@@ -159,7 +162,10 @@ void describe(V& v, Finding& f) {
   v.field("good_practice", f.good_practice, kOptional,
           "true for a good practice seen (not a problem): listed apart, not counted");
   v.field("internal", f.internal, kOptional, "true: for our team only, never on a client page");
-  describe_notes(v, f);
+  v.apart("notes", f.details, &FindingDetails::notes, kOptional,
+          "Notes for our team, never on a client page");
+  v.apart("internal_notes", f.details, &FindingDetails::internal_notes, kOptional,
+          "Notes for our team, never on a client page");
 }
 
 template <class V>
@@ -172,8 +178,8 @@ void describe(V& v, Retest& r) {
 
 template <class V>
 void describe(V& v, Notification& n) {
-  v.field("to", n.to, kRequired, "Who was told");
-  v.field("via", n.via, kRequired, "How, e.g. phone, e-mail, in person");
+  v.field("to", n.to, kRequired | kName, "Who was told");
+  v.field("via", n.via, kRequired | kName, "How, e.g. phone, e-mail, in person");
 }
 
 template <class V>
@@ -184,7 +190,7 @@ void describe(V& v, HistoryEntry& e) {
   v.field("severity", e.severity, kOptional,
           "The new severity (same words as the finding's severity)");
   v.field("note", e.note, kOptional, "What happened, e.g. re-tested and closed");
-  v.field("by", e.by, kOptional, "Who recorded it");
+  v.field("by", e.by, kOptional | kName, "Who recorded it");
   v.field("notified", e.notified, kOptional, "Who was told of the finding that day, and how");
   v.field("feedback", e.feedback, kOptional,
           "What the client said of it that day: the finding's client_feedback from then on");
@@ -218,7 +224,7 @@ void describe(V& v, LoggedNotification& n) {
 template <class V>
 void describe(V& v, LogEntry& e) {
   v.field("date", e.date, kRequired, "The day, YYYY-MM-DD (one entry a day per author)");
-  v.field("by", e.by, kOptional,
+  v.field("by", e.by, kOptional | kName,
           "Who wrote it: entries of one day by different people are merged, each item "
           "attributed");
   v.field("done", e.done, kOptional, "What was done");

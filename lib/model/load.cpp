@@ -5,9 +5,11 @@
 #include <algorithm>
 #include <array>
 #include <bit>
+#include <cstring>
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <new>
 #include <optional>
 #include <set>
 #include <unordered_map>
@@ -22,11 +24,28 @@ namespace commplan {
 
 namespace fs = std::filesystem;
 
+namespace {
+
+constexpr std::uint32_t kNarrowNull = 0x8000;  // on a field's distance in 16 bits: a null value
+
+}  // namespace
+
 std::uint32_t Places::field(std::string_view name) const {
   for (size_t i = 0; i < names->size(); ++i) {
     if ((*names)[i] != name) continue;
     std::uint32_t bit = 1u << i;
-    return (written & bit) == 0 ? kAbsent : fields[std::popcount(written & (bit - 1))];
+    if ((written & bit) == 0) return kAbsent;
+    auto index = static_cast<size_t>(std::popcount(written & (bit - 1)));
+    const char* fields = reinterpret_cast<const char*>(this + 1);
+    if (wide) {
+      std::uint32_t offset = 0;
+      std::memcpy(&offset, fields + index * sizeof offset, sizeof offset);
+      return offset;
+    }
+    std::uint16_t distance = 0;
+    std::memcpy(&distance, fields + index * sizeof distance, sizeof distance);
+    std::uint32_t offset = object + (distance & ~kNarrowNull);
+    return (distance & kNarrowNull) != 0 ? offset | kNull : offset;
   }
   return kAbsent;
 }
@@ -36,13 +55,36 @@ const Places* PlaceStore::keep(const FieldNames& names, std::uint32_t object,
   std::array<std::uint32_t, kMostFields> offsets;  // of the fields written, in order
   std::uint32_t written = 0;
   size_t count = 0;
-  for (size_t i = 0; i < fields.size() && i < offsets.size(); ++i)
-    if (fields[i] != Places::kAbsent) {
-      written |= 1u << i;
-      offsets[count++] = fields[i];
+  bool wide = false;
+  for (size_t i = 0; i < fields.size() && i < offsets.size(); ++i) {
+    if (fields[i] == Places::kAbsent) continue;
+    written |= 1u << i;
+    offsets[count++] = fields[i];
+    std::uint32_t at = fields[i] & ~Places::kNull;
+    wide = wide || at < object || at - object >= kNarrowNull;
+  }
+  size_t each = wide ? sizeof(std::uint32_t) : sizeof(std::uint16_t);
+  char* room = places_.bytes(sizeof(Places) + count * each, alignof(Places));
+  auto* kept = new (room) Places{&names, object & 0x7FFFFFFFu, wide, written};
+  char* at = room + sizeof(Places);
+  for (size_t i = 0; i < count; ++i, at += each) {
+    if (wide) {
+      std::memcpy(at, &offsets[i], each);
+      continue;
     }
-  auto kept = storage_.copy(std::span<const std::uint32_t>(offsets.data(), count));
-  return &places_.emplace_back(Places{&names, object, written, kept.data()});
+    auto distance = static_cast<std::uint16_t>((offsets[i] & ~Places::kNull) - object);
+    if ((offsets[i] & Places::kNull) != 0) distance |= kNarrowNull;
+    std::memcpy(at, &distance, each);
+  }
+  return kept;
+}
+
+Text PlaceStore::keep_name(std::string_view text) {
+  if (text.size() > kLongestName) return keep_text(text);
+  if (auto found = names_.find(text); found != names_.end()) return found->second;
+  Text kept = keep_text(text);
+  if (names_.size() < kMostNames) names_.emplace(std::string_view(kept.data(), kept.size()), kept);
+  return kept;
 }
 
 const Node* Origin::tree_node() const { return doc != nullptr && doc->released ? nullptr : node(); }
@@ -106,6 +148,7 @@ Diagnostic Origin::item_problem(Level level, std::string_view name, size_t index
 
 void Project::release_documents() {
   for (const auto& doc : documents) doc->release();
+  if (places) places->forget_places();
 }
 
 std::vector<Weekday> Project::workdays() const {
@@ -1048,6 +1091,12 @@ template <class T>
 void clear_notes(T& object) {
   object.notes.clear();
   object.internal_notes.clear();
+}
+
+void clear_notes(Finding& finding) {
+  if (!finding.details) return;
+  finding.details->notes.clear();
+  finding.details->internal_notes.clear();
 }
 
 /// Leaves out of `project` what its client may not read (see load_project()).

@@ -3,7 +3,6 @@
 // load_project(); described once in model/describe.hpp for reading and for the JSON Schema.
 
 #include <cstdint>
-#include <deque>
 #include <map>
 #include <memory>
 #include <optional>
@@ -11,6 +10,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "load/document.hpp"
@@ -52,16 +52,19 @@ using FieldNames = std::vector<std::string_view>;
 
 /// Where an object and its fields were written, kept for an object whose subtree is freed once
 /// it is read (load_project() reads the findings as they are parsed): offsets in its document.
+/// PlaceStore::keep() follows it in memory with the places of the fields written, and only
+/// those (a finding writes about half of its 24 fields), in the order of `names`: each its
+/// distance from the object in 16 bits, the top one set for a null value; or, where one is
+/// before the object or 32 KiB or more past it (`wide`), their offsets in 32 bits. A finding's
+/// Places take about 40 bytes.
 struct Places {
   static constexpr std::uint32_t kAbsent = 0xFFFFFFFF;  ///< the field is not written
   static constexpr std::uint32_t kNull = 0x80000000;    ///< on an offset: the value is null
 
   const FieldNames* names = nullptr;
-  std::uint32_t object = 0;   ///< the offset of the object
-  std::uint32_t written = 0;  ///< bit i: field i of `names` is written (kMostFields ≤ 32)
-  /// The offsets of the written fields only, in the order of `names`: a finding writes about
-  /// half of its 24 fields.
-  const std::uint32_t* fields = nullptr;
+  std::uint32_t object : 31 = 0;  ///< the offset of the object (a document is 512 MiB at most)
+  std::uint32_t wide : 1 = 0;     ///< the fields' places are offsets in 32 bits
+  std::uint32_t written = 0;      ///< bit i: field i of `names` is written (kMostFields ≤ 32)
 
   /// The offset of field `name` (with kNull on a null value), or kAbsent.
   std::uint32_t field(std::string_view name) const;
@@ -75,9 +78,11 @@ class PlaceStore {
   /// name: its offset, or kAbsent).
   const Places* keep(const FieldNames& names, std::uint32_t object,
                      std::span<const std::uint32_t> fields);
-  /// A copy of an object's `path`, kept as long as the store: an Origin holds a view of it, 16
-  /// bytes where a string took 32 (and the heap for a history entry's, which SSO cannot hold).
-  std::string_view keep_path(std::string_view path) { return storage_.copy(path); }
+  /// Frees the Places kept, for Project::release_documents(): the paths and texts stay.
+  void forget_places() { places_ = NodeStorage(); }
+  /// A copy of an object's `path`, kept as long as the store: an Origin holds a Text that
+  /// borrows it, 8 bytes.
+  Text keep_path(std::string_view path) { return keep_text(path); }
   /// A copy of a text an object read holds (a finding's title), kept as long as the store,
   /// and a Text that borrows it (Text::keep_in). A finding's texts are copied side by side, in the
   /// order they are read: the pages that list them read them from a few cache lines, where the
@@ -85,36 +90,47 @@ class PlaceStore {
   /// 100,000-finding recap 6 % slower, although they took no memory of their own.
   Text keep_text(std::string_view text) {
     if (text.empty()) return {};
-    return Text::keep_in(storage_.bytes(Text::kHeader + text.size(), Text::kAlign), text);
+    return Text::keep_in(storage_.bytes(Text::room_for(text.size())), text);
   }
+  /// keep_text() of a text that many objects repeat (a phase's id, an owner's name): kept
+  /// once, and the same kept text given for each repetition. 10,000 findings naming a dozen
+  /// phases, standards and owners hold a few dozen texts instead of 30,000.
+  Text keep_name(std::string_view text);
 
  private:
-  std::deque<Places> places_;
-  NodeStorage storage_;  // the offsets of the fields written, the paths, the texts
+  /// The names kept (keep_name), by their text: at most kMostNames, of at most kLongestName
+  /// bytes each; past those, names are kept as other texts are.
+  std::unordered_map<std::string_view, Text> names_;
+  static constexpr size_t kMostNames = 4096;
+  static constexpr size_t kLongestName = 128;
+  NodeStorage places_;   // the Places, each followed by its fields' places
+  NodeStorage storage_;  // the paths, the texts
 };
 
 /// Where a model object came from, so later checks can point at it and at its fields: its tree
 /// node, or where the node is not kept, its Places.
 struct Origin {
   const Document* doc = nullptr;
-  /// The document path, such as `findings[3]`: in the project's PlaceStore, which lives as long
-  /// as the document `doc` points to.
-  std::string_view path;
+  /// The document path, such as `findings[3]`: in the project's PlaceStore (which lives as
+  /// long as the document `doc` points to), or its own.
+  Text path;
 
   Origin() = default;
   /// An object read from `node` of document `in`, at path `at`.
-  Origin(const Document* in, const Node* node, std::string_view at)
-      : doc(in), path(at), where_(reinterpret_cast<std::uintptr_t>(node)) {}
+  Origin(const Document* in, const Node* node, Text at)
+      : doc(in), path(std::move(at)), where_(reinterpret_cast<std::uintptr_t>(node)) {}
   /// An object read from a subtree of document `in` freed once read: its `places`.
-  Origin(const Document* in, const Places* places, std::string_view at)
-      : doc(in), path(at), where_(reinterpret_cast<std::uintptr_t>(places) | kPlaces) {}
+  Origin(const Document* in, const Places* places, Text at)
+      : doc(in), path(std::move(at)), where_(reinterpret_cast<std::uintptr_t>(places) | kPlaces) {}
 
   /// Its node, unless it keeps Places instead or its document's tree was freed
   /// (Project::release_documents): then nullptr.
   const Node* tree_node() const;
-  /// Its Places, when it keeps them instead of its node; else nullptr.
+  /// Its Places, when it keeps them instead of its node and its document is kept; else
+  /// nullptr (Project::release_documents() frees the Places with the trees).
   const Places* places() const {
-    return where_ & kPlaces ? reinterpret_cast<const Places*>(where_ & ~kPlaces) : nullptr;
+    if ((where_ & kPlaces) == 0 || doc == nullptr || doc->released) return nullptr;
+    return reinterpret_cast<const Places*>(where_ & ~kPlaces);
   }
   /// Whether the object was read from a file.
   bool from_file() const { return doc != nullptr; }
@@ -134,7 +150,7 @@ struct Origin {
 
  private:
   /// The node or the Places, one pointer for the two: the Places' with its lowest bit set
-  /// (both types are aligned to more than a byte). A finding's Origin is 32 bytes.
+  /// (both types are aligned to more than a byte). An Origin is 24 bytes.
   static constexpr std::uintptr_t kPlaces = 1;
   static_assert(alignof(Node) > 1 && alignof(Places) > 1);
   const Node* node() const {
@@ -278,13 +294,13 @@ struct FindingDetails {
   std::vector<std::string> references;  ///< where to read more: URLs
   Text cwe;                             ///< its weakness class, CWE-NUMBER
   Boxed<Retest> retest;                 ///< the last re-test of the fix
-  Text fingerprint;  ///< a scanner's fingerprint of the result it was imported from
+  Text fingerprint;            ///< a scanner's fingerprint of the result it was imported from
+  Text notes, internal_notes;  ///< for the team only
 };
 
 struct Finding {
   Origin origin;
   Text id, title, phase, standard, evidence, impact, recommendation, owner, client_feedback;
-  Text notes, internal_notes;         ///< for the team only
   std::vector<HistoryEntry> history;  ///< in date order
   /// FindingDetails, where the finding gives any: read them with the accessors below, set
   /// them through details_to_set().
@@ -297,6 +313,9 @@ struct Finding {
   const Text& cwe() const { return details_or_none().cwe; }
   const Boxed<Retest>& retest() const { return details_or_none().retest; }
   const Text& fingerprint() const { return details_or_none().fingerprint; }
+  /// For the team only: kept apart, as few findings have them.
+  const Text& notes() const { return details_or_none().notes; }
+  const Text& internal_notes() const { return details_or_none().internal_notes; }
   /// Its details, made empty first where it has none.
   FindingDetails& details_to_set() {
     if (!details) details = FindingDetails{};

@@ -169,6 +169,10 @@ void read_value(ReadContext& ctx, const Node& node, const std::string& path, Tex
   if (ctx.expect(node, Node::Kind::scalar, path, "a text")) out = ctx.store.keep_text(node.text());
 }
 
+void read_name(ReadContext& ctx, const Node& node, const std::string& path, Text& out) {
+  if (ctx.expect(node, Node::Kind::scalar, path, "a text")) out = ctx.store.keep_name(node.text());
+}
+
 void read_value(ReadContext& ctx, const Node& node, const std::string& path, bool& out) {
   if (!ctx.expect(node, Node::Kind::scalar, path, "true or false")) return;
   nlohmann::json value = to_json(node);  // YAML 1.2: true, True, TRUE, false, False, FALSE

@@ -88,6 +88,9 @@ std::vector<std::string> enum_aliases();
 void read_value(ReadContext&, const Node&, const std::string& path, std::string& out);
 /// A text kept in the context's store, which the project holds as long as its objects.
 void read_value(ReadContext&, const Node&, const std::string& path, Text& out);
+/// A text read as read_value() reads one, kept once for all the objects that repeat it (a
+/// field marked kName).
+void read_name(ReadContext&, const Node&, const std::string& path, Text& out);
 void read_value(ReadContext&, const Node&, const std::string& path, bool& out);
 void read_value(ReadContext&, const Node&, const std::string& path, std::optional<int>& out);
 void read_value(ReadContext&, const Node&, const std::string& path, Date& out);
@@ -173,14 +176,14 @@ class ObjectReader {
 
   template <class T>
   void field(std::string_view name, T& out, unsigned flags, std::string_view /*description*/) {
-    if (const Node* value = take(name, flags)) read_value(ctx_, *value, child_path(name), out);
+    if (const Node* value = take(name, flags)) read(*value, child_path(name), out, flags);
   }
   template <class Part, class T>
   void apart(std::string_view name, Boxed<Part>& box, T Part::*member, unsigned flags,
              std::string_view /*description*/) {
     if (const Node* value = take(name, flags)) {
       if (!box) box = Part{};
-      read_value(ctx_, *value, child_path(name), (*box).*member);
+      read(*value, child_path(name), (*box).*member, flags);
     }
   }
   /// Warns about every field no describe() asked for, naming the closest known one.
@@ -190,6 +193,12 @@ class ObjectReader {
 
  private:
   const Node* take(std::string_view name, unsigned flags);
+  template <class T>
+  void read(const Node& value, const std::string& path, T& out, unsigned flags) {
+    if constexpr (std::is_same_v<T, Text>)
+      if ((flags & kName) != 0) return read_name(ctx_, value, path, out);
+    read_value(ctx_, value, path, out);
+  }
   /// The entry of each field of names_ into entry_of_ (kNoEntry where none).
   void find_fields();
   /// The path of field `name`, valid until the next call.

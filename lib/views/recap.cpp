@@ -751,8 +751,8 @@ json team_notes_json(const Day& day) {
     add(entry->by, entry->internal_notes);
   }
   for (const Finding* f : day.fresh) {
-    add(f->id, f->notes);
-    add(f->id, f->internal_notes);
+    add(f->id, f->notes());
+    add(f->id, f->internal_notes());
   }
   return list;
 }
@@ -1246,6 +1246,8 @@ View build_final(const std::shared_ptr<const Lookup>& shared, const ViewOptions&
   if (meeting == nullptr) return json();
   StandingPtr as_of = standing_for(project, *meeting, options.today);
   FindingList all, open;
+  all.reserve(project.findings.size());
+  open.reserve(project.findings.size());
   for (const Finding& f : project.findings) {
     if (!as_of->known(f)) continue;
     all.push_back(&f);
