@@ -63,10 +63,10 @@ class Standing {
     states_.reserve(project.findings.size());
     for (const Finding& f : project.findings) {
       std::optional<FindingFields> fields = finding_fields_as_of(f, day);
-      states_.push_back({fields.has_value() && !f.good_practice, fields.has_value(),
-                         fields ? fields->status : std::nullopt,
-                         fields ? fields->severity : std::nullopt,
-                         fields ? fields->client_feedback : std::string_view(f.client_feedback)});
+      states_.emplace_back(fields.has_value() && !f.good_practice, fields.has_value(),
+                           fields ? fields->status : std::nullopt,
+                           fields ? fields->severity : std::nullopt,
+                           fields ? fields->client_feedback : std::string_view(f.client_feedback));
     }
   }
 
@@ -77,12 +77,12 @@ class Standing {
   bool known(const Finding& f) const { return at(f).known; }
   /// Whether `f` is a good practice seen by the day (listed apart from the problems).
   bool good_practice(const Finding& f) const { return f.good_practice && at(f).seen; }
-  std::optional<Status> status(const Finding& f) const { return at(f).status; }
-  std::optional<Severity> severity(const Finding& f) const { return at(f).severity; }
+  std::optional<Status> status(const Finding& f) const { return at(f).status(); }
+  std::optional<Severity> severity(const Finding& f) const { return at(f).severity(); }
   /// What the client had said of `f` by the day: the last feedback recorded, else its own.
-  std::string_view client_feedback(const Finding& f) const { return at(f).client_feedback; }
-  bool open(const Finding& f) const { return is_open_status(at(f).status); }
-  int rank(const Finding& f) const { return severity_rank(at(f).severity); }
+  std::string_view client_feedback(const Finding& f) const { return at(f).client_feedback(); }
+  bool open(const Finding& f) const { return is_open_status(at(f).status()); }
+  int rank(const Finding& f) const { return severity_rank(at(f).severity()); }
 
   /// Sorts `findings` most severe first (as of the day), then earliest found (undated last),
   /// then by id. The keys are read once into an array of their own, so the comparisons read it
@@ -91,10 +91,10 @@ class Standing {
   /// register has hundreds of them a day: the ids' first 8 bytes are compared as a number, the
   /// whole ids (read from the findings) only when those are equal.
   void sort_by_severity(FindingList& findings) const {
-    struct Key {
-      std::uint64_t group;   ///< the rank, undated or not, the day found: one number
+    struct Key {             // 16 bytes
       std::uint64_t prefix;  ///< the id's first 8 bytes, big-endian, zero-padded
-      const Finding* finding;
+      std::uint32_t group;   ///< the rank, undated or not, the day found: one number
+      std::uint32_t index;   ///< the finding's in the project
     };
     std::vector<Key> keys;
     keys.reserve(findings.size());
@@ -102,30 +102,52 @@ class Standing {
       // Days from 1970 of a day in the years 1 to 9999, made positive in 23 bits.
       auto day =
           f->found ? std::chrono::sys_days(*f->found).time_since_epoch().count() + (1 << 22) : 0;
-      std::uint64_t group = static_cast<std::uint64_t>(rank(*f)) << 32 |
-                            static_cast<std::uint64_t>(!f->found) << 31 |
-                            static_cast<std::uint64_t>(day);
+      std::uint32_t group = static_cast<std::uint32_t>(rank(*f)) << 24 |
+                            static_cast<std::uint32_t>(!f->found) << 23 |
+                            static_cast<std::uint32_t>(day);
       std::uint64_t prefix = 0;
       for (size_t i = 0; i < 8; ++i)
         prefix = prefix << 8 | (i < f->id.size() ? static_cast<unsigned char>(f->id[i]) : 0u);
-      keys.push_back({group, prefix, f});
+      keys.push_back({prefix, group, static_cast<std::uint32_t>(f - first_)});
     }
-    std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
+    std::sort(keys.begin(), keys.end(), [this](const Key& a, const Key& b) {
       if (a.group != b.group) return a.group < b.group;
       if (a.prefix != b.prefix) return a.prefix < b.prefix;
-      return a.finding->id < b.finding->id;
+      return first_[a.index].id < first_[b.index].id;
     });
-    for (size_t i = 0; i < keys.size(); ++i) findings[i] = keys[i].finding;
+    for (size_t i = 0; i < keys.size(); ++i) findings[i] = first_ + keys[i].index;
   }
 
  private:
+  /// A finding's state on the day, 16 bytes (a large register holds one for each finding).
   struct State {
-    bool known = false;
-    bool seen = false;  ///< found by the day, a problem or a good practice
-    std::optional<Status> status;
-    std::optional<Severity> severity;
-    std::string_view client_feedback;
+    State(bool is_known, bool is_seen, std::optional<Status> status,
+          std::optional<Severity> severity, std::string_view client_feedback)
+        : feedback(client_feedback.data()),
+          feedback_size(static_cast<std::uint32_t>(client_feedback.size())),
+          status_(status ? static_cast<std::uint8_t>(*status) : kNone),
+          severity_(severity ? static_cast<std::uint8_t>(*severity) : kNone),
+          known(is_known),
+          seen(is_seen) {}
+
+    std::optional<Status> status() const {
+      if (status_ == kNone) return std::nullopt;
+      return static_cast<Status>(status_);
+    }
+    std::optional<Severity> severity() const {
+      if (severity_ == kNone) return std::nullopt;
+      return static_cast<Severity>(severity_);
+    }
+    std::string_view client_feedback() const { return {feedback, feedback_size}; }
+
+    static constexpr std::uint8_t kNone = 0xFF;
+    const char* feedback;
+    std::uint32_t feedback_size;  // a text is less than 4 GiB (Text)
+    std::uint8_t status_, severity_;
+    bool known;
+    bool seen;  ///< found by the day, a problem or a good practice
   };
+  static_assert(sizeof(State) == 16);
   const State& at(const Finding& f) const { return states_[static_cast<size_t>(&f - first_)]; }
 
   Date day_;
