@@ -140,6 +140,7 @@ class Text {
 };
 
 static_assert(sizeof(Text) == sizeof(void*));
+static_assert(sizeof(std::uintptr_t) == 8, "a Text keeps its size in a 64-bit word's top bits");
 
 inline std::ostream& operator<<(std::ostream& out, const Text& text) { return out << text.view(); }
 
