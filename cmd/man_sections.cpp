@@ -134,7 +134,7 @@ for reproducible output.
 A value outside the years 0001 to 9999 is a usage error.
 .TP
 .B TMPDIR
-Where a page over a MiB is spooled while it is rendered, in an unnamed file (default
+Where a page over 32 KiB is spooled while it is rendered, in an unnamed file (default
 \fI/tmp\fR); where none can be made, the page is held in memory.
 .TP
 .B TZDIR
