@@ -21,24 +21,24 @@ namespace commplan {
 /// 250.7 to 225.9 MiB, the 100,000-finding one's from 90.0 to 80.7 MiB, in the same time
 /// (medians of interleaved runs).
 ///
-/// The word holds the address of the text's bytes in its low 48 bits (the user half of the
-/// address space on x86-64 and arm64), and in its top 16 bits whether the text owns them and
-/// its size: a text of less than 32 KiB (kShort) has its size there and its bytes alone,
-/// anywhere; a longer one has a 4-byte header before its bytes that holds its size (0 on top).
-/// A text either borrows bytes kept by something that outlives it (the loader's texts, kept in
-/// the project's PlaceStore, which every copy of the project shares: see keep_in), or owns a
-/// block of its own (a text set by code: an import, an edit, a test), so a text that borrows
-/// reads nothing of what it borrows when it is copied or destroyed. Kept side by side, the
-/// texts of 10,000 findings take their bytes and no more (the 4-byte header each had before
-/// took 0.3 MB).
+/// A text the project keeps (see keep_in) and is shorter than 32 KiB (kShort) has its bytes
+/// alone, anywhere: its word holds their address in its low 48 bits (the user half of the
+/// address space on x86-64 and arm64) and its size in its top 16. Any other text has a 4-byte
+/// header before its bytes that holds their size, at an even address, and its word holds the
+/// header's address, with the lowest bit set when the text owns its block (a text set by code:
+/// an import, an edit, masking, a test) and the top 16 bits clear. So a text that borrows reads
+/// nothing of what it borrows when it is copied or destroyed, and an owned block is pointed at
+/// by a plain pointer (plus one), as the leak checker looks for it. Kept side by side, the texts
+/// of 10,000 findings take their bytes and no more (the 4-byte header each had before took
+/// 0.3 MB).
 ///
 /// A copy of a borrowed text borrows too: a copy must not outlive what its original borrowed
 /// from. A copy of an owned text owns its own copy.
 class Text {
  public:
-  /// The header before the bytes of a text of kShort bytes or more: their size.
+  /// The header before the bytes of an owned text or a kept one of kShort bytes or more.
   static constexpr size_t kHeader = sizeof(std::uint32_t);
-  /// Texts shorter than this keep their size in the word, with no header.
+  /// Kept texts shorter than this keep their size in the word, with no header.
   static constexpr size_t kShort = size_t{1} << 15;
 
   Text() = default;
@@ -47,13 +47,21 @@ class Text {
   Text(const std::string& text) : Text(std::string_view(text)) {}  // NOLINT
   Text(const char* text) : Text(std::string_view(text)) {}         // NOLINT
 
-  /// The bytes keep_in() needs for a text of `size` bytes (any alignment).
+  /// The bytes keep_in() needs for a text of `size` bytes, and their alignment.
   static constexpr size_t room_for(size_t size) { return size < kShort ? size : kHeader + size; }
-  /// Copies `text` into `room` (room_for(text.size()) bytes) and returns a text that borrows
-  /// it: `room` must outlive the text and its copies.
+  static constexpr size_t align_for(size_t size) { return size < kShort ? 1 : 2; }
+  /// Copies `text` into `room` (room_for(text.size()) bytes, aligned to align_for()) and
+  /// returns a text that borrows it: `room` must outlive the text and its copies.
   static Text keep_in(char* room, std::string_view text) {
     Text kept;
-    if (!text.empty()) kept.bits_ = write(room, text);
+    if (text.empty()) return kept;
+    if (text.size() >= kShort) {
+      kept.bits_ = write_long(room, text);
+      return kept;
+    }
+    auto address = checked(room);
+    std::memcpy(room, text.data(), text.size());
+    kept.bits_ = address | (std::uintptr_t{text.size()} << kSizeShift);
     return kept;
   }
 
@@ -81,13 +89,13 @@ class Text {
   std::string str() const { return std::string(view()); }
   const char* data() const {
     if (bits_ == 0) return "";
-    auto* at = reinterpret_cast<const char*>(bits_ & kAddress);
-    return short_size() != 0 ? at : at + kHeader;
+    if (short_size() != 0) return reinterpret_cast<const char*>(bits_ & kAddress);
+    return header() + kHeader;
   }
   size_t size() const {
     if (size_t size = short_size(); size != 0 || bits_ == 0) return size;
     std::uint32_t size = 0;
-    std::memcpy(&size, reinterpret_cast<const char*>(bits_ & kAddress), kHeader);
+    std::memcpy(&size, header(), kHeader);
     return size;
   }
   bool empty() const { return bits_ == 0; }
@@ -105,23 +113,22 @@ class Text {
  private:
   static constexpr int kSizeShift = 48;
   static constexpr std::uintptr_t kAddress = (std::uintptr_t{1} << kSizeShift) - 1;
-  static constexpr std::uintptr_t kOwned = std::uintptr_t{1} << 63;  // the text owns its block
+  static constexpr std::uintptr_t kOwned = 1;  // on a header's address: the text owns its block
 
-  size_t short_size() const { return (bits_ >> kSizeShift) & (kShort - 1); }
-  bool owned() const { return (bits_ & kOwned) != 0; }
-  /// The start of an owned text's block: its header or its bytes.
-  char* block() const { return reinterpret_cast<char*>(bits_ & kAddress); }
+  size_t short_size() const { return bits_ >> kSizeShift; }
+  bool owned() const { return short_size() == 0 && (bits_ & kOwned) != 0; }
+  char* header() const { return reinterpret_cast<char*>(bits_ & kAddress & ~kOwned); }
+  char* block() const { return header(); }
 
-  /// Writes `text` at `at` (room_for(text.size()) bytes) and returns the word of a text that
-  /// borrows it.
-  static std::uintptr_t write(char* at, std::string_view text) {
+  static std::uintptr_t checked(const char* at) {
     auto address = reinterpret_cast<std::uintptr_t>(at);
     if ((address & ~kAddress) != 0) throw std::logic_error("a text above 256 TiB of addresses");
-    if (text.size() < kShort) {
-      std::memcpy(at, text.data(), text.size());
-      return address | (std::uintptr_t{text.size()} << kSizeShift);
-    }
+    return address;
+  }
+  /// Writes `text` with its header at `at` (an even address) and returns the header's address.
+  static std::uintptr_t write_long(char* at, std::string_view text) {
     if (text.size() > UINT32_MAX) throw std::length_error("a text of 4 GiB or more");
+    auto address = checked(at);
     auto size = static_cast<std::uint32_t>(text.size());
     std::memcpy(at, &size, kHeader);
     std::memcpy(at + kHeader, text.data(), text.size());
@@ -131,8 +138,8 @@ class Text {
   void assign(std::string_view text) {
     if (text.empty()) return;
     if (text.size() > UINT32_MAX) throw std::length_error("a text of 4 GiB or more");
-    auto block = std::make_unique<char[]>(room_for(text.size()));
-    bits_ = write(block.get(), text) | kOwned;
+    auto block = std::make_unique<char[]>(kHeader + text.size());  // aligned for any type
+    bits_ = write_long(block.get(), text) | kOwned;
     block.release();
   }
 
