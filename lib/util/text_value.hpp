@@ -81,7 +81,7 @@ class Text {
     return *this;
   }
   ~Text() {
-    if (owned()) delete[] block();
+    if (owned()) delete[] header();
   }
 
   std::string_view view() const { return {data(), size()}; }
@@ -118,7 +118,6 @@ class Text {
   size_t short_size() const { return bits_ >> kSizeShift; }
   bool owned() const { return short_size() == 0 && (bits_ & kOwned) != 0; }
   char* header() const { return reinterpret_cast<char*>(bits_ & kAddress & ~kOwned); }
-  char* block() const { return header(); }
 
   static std::uintptr_t checked(const char* at) {
     auto address = reinterpret_cast<std::uintptr_t>(at);
