@@ -22,6 +22,15 @@ void hold_closed_standard_streams() {
 
 }  // namespace
 
+// Whether the address sanitizer's leak check runs at exit: GCC names it one way, clang another.
+#if defined(__SANITIZE_ADDRESS__)
+#define COMMPLAN_LEAK_CHECK 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define COMMPLAN_LEAK_CHECK 1
+#endif
+#endif
+
 /// Standard output goes through a buffer that keeps why a write failed; standard error
 /// flushes it first, so the two interleave as they are written. SIGPIPE keeps its default:
 /// a closed pipe ends the run as it ends any Unix filter; with SIGPIPE ignored, the failed
@@ -40,7 +49,7 @@ int main(int argc, char** argv) {
   std::cerr.tie(&out);
   int code = commplan::cli::run({argv + 1, argv + argc}, std::cin, out, std::cerr);
   std::cerr.tie(nullptr);
-#ifdef __SANITIZE_ADDRESS__
+#ifdef COMMPLAN_LEAK_CHECK
   return code;  // the leak check runs at exit
 #else
   // Ends here, its output written, without running the static destructors: they would page in
