@@ -2,7 +2,10 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <functional>
 #include <optional>
+#include <string>
+#include <vector>
 
 #include "model/project.hpp"
 #include "test_helpers.hpp"
@@ -95,7 +98,7 @@ TEST(ProjectLoader, FindingTextsAreThePlaceStoresAndOutliveTheDocuments) {
 }
 
 /// A name or id that findings repeat (a phase, a standard, an owner, who was told) is kept once
-/// for all of them; their own texts are kept each.
+/// for all of them, and so is a title they repeat.
 TEST(ProjectLoader, NamesThatFindingsRepeatAreKeptOnce) {
   Diagnostics d;
   auto project =
@@ -119,8 +122,79 @@ TEST(ProjectLoader, NamesThatFindingsRepeatAreKeptOnce) {
   EXPECT_EQ(entry.notified->to.data(), a.owner.data());
   EXPECT_EQ(entry.notified->via, "phone");
   EXPECT_EQ(b.title, a.title);
-  EXPECT_NE(b.title.data(), a.title.data());  // a title is the finding's own
+  EXPECT_EQ(b.title.data(), a.title.data());
   EXPECT_EQ(b.owner, "Li Wei");
+}
+
+/// The other texts of findings are kept once while their field repeats them: here every title,
+/// and the evidence the first two findings share; but once more than a thousand findings have
+/// each given evidence of their own, evidence is no longer looked up, and the last two
+/// findings' equal evidence is kept twice. Every text reads as written either way.
+TEST(ProjectLoader, TextsAreKeptOnceWhileTheirFieldRepeatsThem) {
+  std::string text = kMinimal + "findings:\n";
+  constexpr size_t kFindings = 1200;
+  for (size_t i = 0; i < kFindings; ++i) {
+    std::string evidence = i < 2                ? "seen early"
+                           : i + 2 >= kFindings ? "seen late"
+                                                : fmt::format("host {}", i);
+    text += fmt::format("  - {{id: F-{}, title: Gate, evidence: {}}}\n", i, evidence);
+  }
+  Diagnostics d;
+  auto project = load_project("p.yaml", text, d);
+  ASSERT_TRUE(project) << d.items().front().message;
+  const auto& findings = project->findings;
+  ASSERT_EQ(findings.size(), kFindings);
+  for (const Finding& f : findings) EXPECT_EQ(f.title.data(), findings[0].title.data());
+  EXPECT_EQ(findings[1].evidence.data(), findings[0].evidence.data());
+  EXPECT_EQ(findings[0].evidence, "seen early");
+  const Finding& last = findings[kFindings - 1];
+  const Finding& before = findings[kFindings - 2];
+  EXPECT_EQ(last.evidence, "seen late");
+  EXPECT_EQ(before.evidence, "seen late");
+  EXPECT_NE(last.evidence.data(), before.evidence.data());
+  EXPECT_EQ(findings[600].evidence, "host 600");
+  EXPECT_EQ(findings[600].id, "F-600");
+}
+
+/// The table of shared texts finds each text it holds, by its bytes, as it grows, and no other.
+TEST(SharedTexts, FindsEveryTextItHoldsAndNoOther) {
+  PlaceStore store;  // keeps the texts
+  SharedTexts shared;
+  std::vector<Text> kept;
+  auto hash = [](std::string_view s) {
+    return static_cast<std::uint32_t>(std::hash<std::string_view>{}(s));
+  };
+  for (int i = 0; i < 5000; ++i) {
+    std::string s = fmt::format("text {}", i);
+    EXPECT_EQ(shared.find(s, hash(s)), nullptr) << s;
+    kept.push_back(store.keep_text(s));
+    shared.add(kept.back(), hash(s));
+  }
+  EXPECT_EQ(shared.size(), 5000u);
+  // Equal hashes, different bytes: told apart.
+  std::string other = "not held";
+  EXPECT_EQ(shared.find(other, hash("text 7")), nullptr);
+  for (int i = 0; i < 5000; ++i) {
+    std::string s = fmt::format("text {}", i);
+    const Text* found = shared.find(s, hash(s));
+    ASSERT_NE(found, nullptr) << s;
+    EXPECT_EQ(found->data(), kept[static_cast<size_t>(i)].data());
+  }
+}
+
+/// Texts that share a hash (made to collide) are held as far as kMostProbes slots reach, and
+/// the rest are not held: neither adding nor finding looks further.
+TEST(SharedTexts, HoldsNoMoreTextsOfOneHashThanItLooksThrough) {
+  PlaceStore store;
+  SharedTexts shared;
+  constexpr std::uint32_t kHash = 12345;
+  for (int i = 0; i < 100; ++i) shared.add(store.keep_text(fmt::format("text {}", i)), kHash);
+  EXPECT_EQ(shared.size(), SharedTexts::kMostProbes);
+  for (int i = 0; i < 100; ++i) {
+    std::string s = fmt::format("text {}", i);
+    EXPECT_EQ(shared.find(s, kHash) != nullptr, static_cast<size_t>(i) < SharedTexts::kMostProbes)
+        << s;
+  }
 }
 
 /// A finding read as it is parsed keeps the places of its fields in 16 bits each, as distances

@@ -13,7 +13,8 @@ namespace commplan {
 
 /// kName marks a text that many objects repeat, a name or an id of something defined elsewhere
 /// (a finding's phase, standard, owner and CWE, who recorded or was told, and how): a reader
-/// keeps each such text once (PlaceStore::keep_name).
+/// keeps each such text once (PlaceStore::keep_name). The other texts of an object are kept once
+/// while their field's texts repeat (PlaceStore::keep_shared).
 enum FieldFlags : unsigned { kOptional = 0, kRequired = 1, kName = 2 };
 
 template <class V>

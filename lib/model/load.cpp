@@ -79,11 +79,88 @@ const Places* PlaceStore::keep(const FieldNames& names, std::uint32_t object,
   return kept;
 }
 
+namespace {
+
+std::uint32_t hash_of(std::string_view text) {
+  return static_cast<std::uint32_t>(std::hash<std::string_view>{}(text));
+}
+
+}  // namespace
+
+const Text* SharedTexts::find(std::string_view text, std::uint32_t hash) const {
+  if (texts_.empty()) return nullptr;
+  size_t mask = texts_.size() - 1;
+  size_t i = hash & mask;
+  for (size_t probe = 0; probe < kMostProbes && !texts_[i].empty(); ++probe, i = (i + 1) & mask)
+    if (hashes_[i] == hash && texts_[i].view() == text) return &texts_[i];
+  return nullptr;
+}
+
+void SharedTexts::add(const Text& kept, std::uint32_t hash) {
+  if (2 * (count_ + 1) > texts_.size()) grow();
+  size_t mask = texts_.size() - 1;
+  size_t i = hash & mask;
+  for (size_t probe = 0; !texts_[i].empty(); ++probe, i = (i + 1) & mask)
+    if (probe + 1 == kMostProbes) return;  // a crowded run of slots: the text is not shared
+  texts_[i] = kept;
+  hashes_[i] = hash;
+  ++count_;
+}
+
+void SharedTexts::grow() {
+  std::vector<Text> texts(std::max<size_t>(64, 2 * texts_.size()));
+  std::vector<std::uint32_t> hashes(texts.size());
+  size_t mask = texts.size() - 1;
+  for (size_t j = 0; j < texts_.size(); ++j) {
+    if (texts_[j].empty()) continue;
+    size_t i = hashes_[j] & mask;
+    while (!texts[i].empty()) i = (i + 1) & mask;
+    texts[i] = std::move(texts_[j]);
+    hashes[i] = hashes_[j];
+  }
+  texts_ = std::move(texts);
+  hashes_ = std::move(hashes);
+}
+
 Text PlaceStore::keep_name(std::string_view text) {
-  if (text.size() > kLongestName) return keep_text(text);
-  if (auto found = names_.find(text); found != names_.end()) return found->second;
+  if (text.empty() || text.size() > kLongestName) return keep_text(text);
+  std::uint32_t hash = hash_of(text);
+  if (const Text* kept = shared_.find(text, hash)) return *kept;
   Text kept = keep_text(text);
-  if (names_.size() < kMostNames) names_.emplace(std::string_view(kept.data(), kept.size()), kept);
+  if (names_ < kMostNames) {
+    shared_.add(kept, hash);
+    ++names_;
+  }
+  return kept;
+}
+
+PlaceStore::Sharing* PlaceStore::sharing_of(const std::string_view* field) {
+  // A type's field names lie side by side, 16 bytes apart: its fields take consecutive slots.
+  size_t start = reinterpret_cast<std::uintptr_t>(field) / sizeof(std::string_view);
+  for (size_t n = 0; n < kFields; ++n) {
+    Sharing& s = sharing_[(start + n) % kFields];
+    if (s.field == field) return &s;
+    if (s.field == nullptr) {
+      s.field = field;
+      return &s;
+    }
+  }
+  return nullptr;
+}
+
+Text PlaceStore::keep_shared(const std::string_view* field, std::string_view text) {
+  if (text.empty()) return {};
+  Sharing* s = sharing_of(field);
+  if (s == nullptr || s->off) return keep_text(text);
+  std::uint32_t hash = hash_of(text);
+  ++s->looked;
+  if (const Text* kept = shared_.find(text, hash)) {
+    ++s->found;
+    return *kept;
+  }
+  Text kept = keep_text(text);
+  shared_.add(kept, hash);
+  if (s->looked >= kTrial && 8 * std::uint64_t{s->found} < s->looked) s->off = true;
   return kept;
 }
 

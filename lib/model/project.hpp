@@ -2,6 +2,7 @@
 // Model: the typed project of the contract's file format. Loaded and validated by
 // load_project(); described once in model/describe.hpp for reading and for the JSON Schema.
 
+#include <array>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -70,6 +71,29 @@ struct Places {
   std::uint32_t field(std::string_view name) const;
 };
 
+/// Texts kept once however many objects repeat them, found by their bytes: an open-addressing
+/// table of the kept Texts beside 32 bits of their hash, at most half full (12 to 24 bytes a
+/// text in it). A text is looked for in the kMostProbes slots from its hash's, and not added
+/// where those are taken, so that texts made to collide (hostile input) cost no more than
+/// that each.
+class SharedTexts {
+ public:
+  /// The kept text equal to `text`, whose hash is `hash`; nullptr where there is none.
+  const Text* find(std::string_view text, std::uint32_t hash) const;
+  /// Adds `kept`, a kept text that find() did not find, whose hash is `hash`, unless the
+  /// kMostProbes slots where find() would look for it are taken.
+  void add(const Text& kept, std::uint32_t hash);
+  static constexpr size_t kMostProbes = 32;
+  /// How many texts it holds.
+  size_t size() const { return count_; }
+
+ private:
+  void grow();
+  std::vector<Text> texts_;  // by hash; empty where a slot is free
+  std::vector<std::uint32_t> hashes_;
+  size_t count_ = 0;
+};
+
 /// Where the objects read from files were: their paths, and the Places of those read from freed
 /// subtrees. Allocated in blocks and freed together, with the project.
 class PlaceStore {
@@ -84,24 +108,46 @@ class PlaceStore {
   /// borrows it, 8 bytes.
   Text keep_path(std::string_view path) { return keep_text(path); }
   /// A copy of a text an object read holds (a finding's title), kept as long as the store,
-  /// and a Text that borrows it (Text::keep_in). A finding's texts are copied side by side, in the
-  /// order they are read: the pages that list them read them from a few cache lines, where the
-  /// texts borrowed from the source (as written, between the keys and the indentation) made the
-  /// 100,000-finding recap 6 % slower, although they took no memory of their own.
+  /// and a Text that borrows it (Text::keep_in). The texts of an object are copied side by
+  /// side, in the order they are read, where they are not shared (keep_shared()): the pages
+  /// that list them read them from a few cache lines, where the texts borrowed from the source
+  /// (as written, between the keys and the indentation) made the 100,000-finding recap 6 %
+  /// slower, although they took no memory of their own.
   Text keep_text(std::string_view text) {
     if (text.empty()) return {};
     return Text::keep_in(storage_.bytes(Text::room_for(text.size()), Text::align_for(text.size())),
                          text);
   }
-  /// keep_text() of a text that many objects repeat (a phase's id, an owner's name): kept
+  /// keep_text() of a name or id that many objects repeat (a phase's id, an owner's name): kept
   /// once, and the same kept text given for each repetition. 10,000 findings naming a dozen
   /// phases, standards and owners hold a few dozen texts instead of 30,000.
   Text keep_name(std::string_view text);
+  /// keep_text() of a text of the field named `field` (the element of its type's FieldNames, so
+  /// that each field of each type is told apart): kept once for every object that repeats it,
+  /// while the field's texts repeat (a recommendation given for a dozen findings, a title
+  /// found on many hosts). A field whose texts repeat less than once in eight, counted from its
+  /// kTrial-th text on (an id, an evidence of each finding's own), is no longer looked up: its
+  /// texts are kept as keep_text() keeps them, and a register of texts all its own spends at
+  /// most a few thousand entries of the table a field.
+  Text keep_shared(const std::string_view* field, std::string_view text);
 
  private:
-  /// The names kept (keep_name), by their text: at most kMostNames, of at most kLongestName
-  /// bytes each; past those, names are kept as other texts are.
-  std::unordered_map<std::string_view, Text> names_;
+  /// A field's texts given to keep_shared(): how many were looked up, how many of those were
+  /// found, and whether they still are.
+  struct Sharing {
+    const std::string_view* field = nullptr;
+    std::uint32_t looked = 0, found = 0;
+    bool off = false;
+  };
+  /// The Sharing of `field`, or nullptr when kFields fields have one already.
+  Sharing* sharing_of(const std::string_view* field);
+  static constexpr std::uint32_t kTrial = 1024;
+  static constexpr size_t kFields = 64;  // fields told apart; the texts of any more are not shared
+  std::array<Sharing, kFields> sharing_{};  // by the field's address
+  /// The names and the texts kept once (keep_name, keep_shared). At most kMostNames names are
+  /// added, of at most kLongestName bytes each; past those, names are kept as other texts are.
+  SharedTexts shared_;
+  size_t names_ = 0;
   static constexpr size_t kMostNames = 4096;
   static constexpr size_t kLongestName = 128;
   NodeStorage places_;   // the Places, each followed by its fields' places

@@ -173,6 +173,12 @@ void read_name(ReadContext& ctx, const Node& node, const std::string& path, Text
   if (ctx.expect(node, Node::Kind::scalar, path, "a text")) out = ctx.store.keep_name(node.text());
 }
 
+void read_shared(ReadContext& ctx, const Node& node, const std::string& path,
+                 const std::string_view* field, Text& out) {
+  if (ctx.expect(node, Node::Kind::scalar, path, "a text"))
+    out = ctx.store.keep_shared(field, node.text());
+}
+
 void read_value(ReadContext& ctx, const Node& node, const std::string& path, bool& out) {
   if (!ctx.expect(node, Node::Kind::scalar, path, "true or false")) return;
   nlohmann::json value = to_json(node);  // YAML 1.2: true, True, TRUE, false, False, FALSE

@@ -91,6 +91,11 @@ void read_value(ReadContext&, const Node&, const std::string& path, Text& out);
 /// A text read as read_value() reads one, kept once for all the objects that repeat it (a
 /// field marked kName).
 void read_name(ReadContext&, const Node&, const std::string& path, Text& out);
+/// A text of the field named `field` (an element of its type's FieldNames), read as
+/// read_value() reads one and kept once for the objects that repeat it while the field's texts
+/// repeat (PlaceStore::keep_shared).
+void read_shared(ReadContext&, const Node&, const std::string& path, const std::string_view* field,
+                 Text& out);
 void read_value(ReadContext&, const Node&, const std::string& path, bool& out);
 void read_value(ReadContext&, const Node&, const std::string& path, std::optional<int>& out);
 void read_value(ReadContext&, const Node&, const std::string& path, Date& out);
@@ -195,8 +200,11 @@ class ObjectReader {
   const Node* take(std::string_view name, unsigned flags);
   template <class T>
   void read(const Node& value, const std::string& path, T& out, unsigned flags) {
-    if constexpr (std::is_same_v<T, Text>)
+    if constexpr (std::is_same_v<T, Text>) {
       if ((flags & kName) != 0) return read_name(ctx_, value, path, out);
+      // The field just taken; where describe() asked otherwise than names_ says, it has none.
+      if (asked_ <= names_.size()) return read_shared(ctx_, value, path, &names_[asked_ - 1], out);
+    }
     read_value(ctx_, value, path, out);
   }
   /// The entry of each field of names_ into entry_of_ (kNoEntry where none).
