@@ -7,6 +7,7 @@
 #include <fstream>
 #include <iterator>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "load/json_fast.hpp"
@@ -151,8 +152,10 @@ void expect_forgotten_and_given_again(const std::string& text, Format format) {
   EXPECT_FALSE(parse_document_with(Parsers::fast_only, "t", text, format, fast_d, {}, &sink));
   EXPECT_EQ(restarts, 1u);
   EXPECT_TRUE(taken.items.empty());
+  Limits limits;  // small as it is, the JSON goes to the fast path first
+  limits.json_fast_from = 0;
   auto both =
-      parse_document_with(Parsers::fast_then_libfyaml, "t", text, format, fast_d, {}, &sink);
+      parse_document_with(Parsers::fast_then_libfyaml, "t", text, format, fast_d, limits, &sink);
   Taken from_libfyaml;
   ItemSink alone = sink_into(from_libfyaml);
   auto slow = parse_document_with(Parsers::libfyaml_only, "t", text, format, slow_d, {}, &alone);
@@ -173,6 +176,39 @@ TEST(ItemSink, IsToldToForgetItsItemsWhenTheFastPathGivesUpPartWay) {
   std::string yaml = "findings:\n  - id: F1\n  - id: F2\n    x: \"\\u00e9\"\n";
   for (std::string tail : {"  - 3\na: 1\na: 2\n", "  - &three 3\nb: *three\n", "  - !!str 3\n"})
     expect_forgotten_and_given_again(yaml + tail, Format::yaml);
+}
+
+/// A JSON document under Limits::json_fast_from, on short lines, is read by libfyaml alone,
+/// which takes less time than loading the fast path's plugin: the fast path, which would give
+/// up on this one after its first items, is not tried, and the sink is not told to forget. A
+/// line of 4 KiB or more, or a lower limit, sends the same document to the fast path first.
+TEST(ItemSink, ASmallJsonDocumentOnShortLinesIsReadByLibfyamlAlone) {
+  if (!json_fast_path_available()) GTEST_SKIP() << "no JSON plugin";
+  std::string lower = R"({"findings": [{"id": "F1"}, {"id": "F2"}, 3], "a": 1, "a": 2})";
+  std::string long_line = R"({"findings": [{"id": "F1"}, {"id": ")" + std::string(5000, 'x') +
+                          R"("}, 3], "a": 1, "a": 2})";
+  Limits limits;
+  Limits no_floor;
+  no_floor.json_fast_from = 0;
+  for (const auto& [text, given, restarted] :
+       {std::tuple{lower, limits, 0u}, std::tuple{long_line, limits, 1u},
+        std::tuple{lower, no_floor, 1u}}) {
+    SCOPED_TRACE(text.substr(0, 40));
+    Taken taken;
+    size_t restarts = 0;
+    ItemSink sink = sink_into(taken);
+    sink.restart = [&] {
+      ++restarts;
+      taken = Taken();
+    };
+    Diagnostics d;
+    auto doc =
+        parse_document_with(Parsers::fast_then_libfyaml, "t", text, Format::json, d, given, &sink);
+    ASSERT_TRUE(doc);
+    EXPECT_EQ(restarts, restarted);
+    EXPECT_EQ(taken.indexes, (std::vector<size_t>{0, 1, 2}));
+    EXPECT_TRUE(d.has_errors());  // the duplicate key, worded by libfyaml either way
+  }
 }
 
 TEST(ItemSink, LeavesAListWithAnAnchorWholeAndKeepsAnItemThatDefinesOne) {

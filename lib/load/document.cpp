@@ -733,12 +733,27 @@ void parse_with_libfyaml(Document& doc, NodeStorage& storage, Format format,
   if (ok) doc.root = builder.root();
 }
 
+/// Whether `text`, a JSON document, is one libfyaml reads in less time than loading the fast
+/// path's plugin takes (Limits::json_fast_from).
+bool read_faster_by_libfyaml(std::string_view text, const Limits& limits) {
+  if (text.size() >= limits.json_fast_from) return false;
+  for (size_t line = 0; line < text.size();) {
+    size_t end = text.find('\n', line);
+    if (end == std::string_view::npos) end = text.size();
+    if (end - line >= limits.json_fast_line) return false;
+    line = end + 1;
+  }
+  return true;
+}
+
 /// parse_document_with() into `doc`: false where the fast path of Parsers::fast_only gives
 /// up (or the text fails the checks made before parsing).
 bool parse_into(Document& doc, Parsers parsers, std::string file, FileText text, Format format,
                 Diagnostics& diagnostics, const Limits& limits, const ItemSink* sink) {
   bool json = format == Format::json;
-  bool fast = parsers != Parsers::libfyaml_only;
+  bool fast =
+      parsers == Parsers::fast_only || (parsers == Parsers::fast_then_libfyaml &&
+                                        !(json && read_faster_by_libfyaml(text.view(), limits)));
   if (fast && json && text.size() <= limits.max_bytes)
     text.reserve_room(kJsonFastPadding);  // simdjson reads past the end
   auto storage = std::make_shared<NodeStorage>();

@@ -4,8 +4,10 @@ its own folder (a build tree) or above it (../lib/commplan; the .deb installs it
 /usr/lib/<multiarch>/commplan, which the program also knows). Checked
 with the dynamic loader's own trace (LD_DEBUG=files):
 
-- a YAML project's brief loads neither the plugin nor simdjson;
-- a JSON project's brief loads both, from the build tree's lib/commplan;
+- a YAML project's brief loads neither the plugin nor simdjson, nor does a small JSON one
+  (under 64 KiB on lines under 4 KiB, which libfyaml reads in less time than loading the
+  plugin takes: Limits::json_fast_from);
+- a JSON project's brief on one long line loads both, from the build tree's lib/commplan;
 - the program copied where no plugin is found, beside a plugin file that is not a library, or
   beside a library without the plugin's function (as one of another version), gives every
   JSON brief and every JSON error byte for byte as with the plugin (libfyaml reads the JSON
@@ -14,6 +16,7 @@ with the dynamic loader's own trace (LD_DEBUG=files):
 Usage: test_json_plugin.py COMMPLAN_BINARY SOURCE_DIR
 """
 
+import json
 import os
 import shutil
 import subprocess
@@ -45,21 +48,45 @@ def loaded(done):
     return files
 
 
+def one_line(source, tmp):
+    """The JSON example written again on one line (over 4 KiB), which the plugin reads."""
+    path = os.path.join(tmp, "one-line.json")
+    with open(os.path.join(source, "examples", "penetration-test.json"), encoding="utf-8") as f:
+        project = json.load(f)
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(project, f, ensure_ascii=False, separators=(",", ":"))
+        f.write("\n")
+    return path
+
+
 def commands(source, tmp):
     json_project = os.path.join(source, "examples", "penetration-test.json")
+    minified = one_line(source, tmp)
+    # Each error twice: small, as libfyaml reads it at once, and on a line of over 4 KiB, as
+    # the plugin gives it up to libfyaml.
+    padding = "p" * 5000
     broken = os.path.join(tmp, "broken.json")
     with open(broken, "w", encoding="utf-8") as f:
         f.write('{"project": {"name": "x",\n  "start": "2027-05-01",,\n  "team": [}\n')
+    broken_long = os.path.join(tmp, "broken-long.json")
+    with open(broken_long, "w", encoding="utf-8") as f:
+        f.write('{"project": {"name": "' + padding + '", "start": "2027-05-01",, "team": [}\n')
     duplicate = os.path.join(tmp, "duplicate.json")
     with open(duplicate, "w", encoding="utf-8") as f:
         f.write('{"project": {"name": "x", "name": "y"}}\n')
+    duplicate_long = os.path.join(tmp, "duplicate-long.json")
+    with open(duplicate_long, "w", encoding="utf-8") as f:
+        f.write('{"project": {"name": "' + padding + '", "name": "y"}}\n')
     return [
+        ["kickoff", minified],
+        ["recap", minified, "--level", "final", "--date", DATE],
+        ["plan", minified, "--format", "json", "--date", DATE],
+        ["validate", minified],
+        ["validate", broken_long],
+        ["kickoff", broken_long],
+        ["validate", duplicate_long],
         ["kickoff", json_project],
-        ["recap", json_project, "--level", "final", "--date", DATE],
-        ["plan", json_project, "--format", "json", "--date", DATE],
-        ["validate", json_project],
         ["validate", broken],
-        ["kickoff", broken],
         ["validate", duplicate],
     ]
 
@@ -77,19 +104,25 @@ def main():
     for name in loaded(yaml_run):
         if PLUGIN in name or "simdjson" in name:
             fail(f"a YAML kickoff loaded {name}")
-    json_run = run(binary, ["kickoff", os.path.join(source, "examples", "penetration-test.json")],
-                   trace=True)
-    names = loaded(json_run)
-    if os.path.realpath(plugin) not in {os.path.realpath(n) for n in names}:
-        fail(f"a JSON kickoff did not load {plugin}: {sorted(names)}")
-    if not any("libsimdjson" in n for n in names):
-        fail(f"a JSON kickoff did not load simdjson: {sorted(names)}")
+    small_run = run(binary, ["kickoff", os.path.join(source, "examples",
+                                                     "penetration-test.json")], trace=True)
+    for name in loaded(small_run):
+        if PLUGIN in name or "simdjson" in name:
+            fail(f"a kickoff of the small JSON example loaded {name}")
+
+    with tempfile.TemporaryDirectory() as tmp:
+        names = loaded(run(binary, ["kickoff", one_line(source, tmp)], trace=True))
+        if os.path.realpath(plugin) not in {os.path.realpath(n) for n in names}:
+            fail(f"a one-line JSON kickoff did not load {plugin}: {sorted(names)}")
+        if not any("libsimdjson" in n for n in names):
+            fail(f"a one-line JSON kickoff did not load simdjson: {sorted(names)}")
 
     with tempfile.TemporaryDirectory() as tmp:
         cases = commands(source, tmp)
         expected = [run(binary, args, cwd=tmp) for args in cases]
-        if expected[4].returncode == 0 or expected[0].returncode != 0:
-            fail("the cases do not do what they are meant to (a brief, then an error)")
+        if (expected[0].returncode != 0 or expected[7].returncode != 0
+                or any(expected[i].returncode == 0 for i in (4, 6, 8, 9))):
+            fail("the cases do not do what they are meant to (briefs, then errors)")
 
         alone = os.path.join(tmp, "alone", "bin")
         os.makedirs(alone)
@@ -129,7 +162,8 @@ def main():
                 if "simdjson" in name:
                     fail(f"{os.path.relpath(where, tmp)}: loaded {name} with no plugin to load")
 
-    return report("JSON plugin: loaded for JSON only; without it the same pages and errors")
+    return report("JSON plugin: loaded for JSON past its size and line length only; "
+                  "without it the same pages and errors")
 
 
 if __name__ == "__main__":
