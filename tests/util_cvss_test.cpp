@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <string>
@@ -781,6 +782,54 @@ TEST(Cvss, ReportsEveryProblemOfAVector) {
             "19: metric AC given twice\n"
             "68: unknown value \"Q\" for MSI; expected X, S, H, L or N\n"
             "69: missing mandatory metric AT (Attack Requirements)\n");
+}
+
+/// The specification's formulas for a 3.x vector whose scope is changed, with the C library's
+/// pow and llround (commplan computes them without libm): every base score of such a vector,
+/// and every environmental score of its modified impacts and requirements, the same.
+int spec_roundup(double value) {
+  long long scaled = std::llround(value * 100000.0);
+  return static_cast<int>(scaled % 10000 == 0 ? scaled / 10000 : scaled / 10000 + 1);
+}
+double spec_impact(char v) { return v == 'H' ? 0.56 : v == 'L' ? 0.22 : 0.0; }
+double spec_requirement(char v) { return v == 'H' ? 1.5 : v == 'L' ? 0.5 : 1.0; }
+
+TEST(Cvss3, ScoresOfAChangedScopeAreTheSpecificationsWithoutTheMathLibrary) {
+  constexpr std::array<char, 3> kImpacts = {'H', 'L', 'N'};
+  constexpr std::array<char, 3> kRequirements = {'H', 'L', 'M'};
+  // AV:N/AC:L/PR:L/UI:N with the scope changed: exploitability 8.22 × 0.85 × 0.77 × 0.68 × 0.85.
+  const double exploitability = 8.22 * 0.85 * 0.77 * 0.68 * 0.85;
+  for (std::string_view version : {"3.0", "3.1"}) {
+    for (char c : kImpacts)
+      for (char i : kImpacts)
+        for (char a : kImpacts) {
+          std::string base = std::string("CVSS:") + std::string(version) +
+                             "/AV:N/AC:L/PR:L/UI:N/S:C/C:" + c + "/I:" + i + "/A:" + a;
+          double iss = 1 - (1 - spec_impact(c)) * (1 - spec_impact(i)) * (1 - spec_impact(a));
+          double impact = 7.52 * (iss - 0.029) - 3.25 * std::pow(iss - 0.02, 15);
+          int want =
+              impact <= 0 ? 0 : spec_roundup(std::min(1.08 * (impact + exploitability), 10.0));
+          EXPECT_EQ(scores_of(base).base, want) << base;
+          for (char cr : kRequirements)
+            for (char ir : kRequirements)
+              for (char ar : kRequirements) {
+                std::string vector = base + "/CR:" + cr + "/IR:" + ir + "/AR:" + ar;
+                double miss = std::min(1 - (1 - spec_impact(c) * spec_requirement(cr)) *
+                                               (1 - spec_impact(i) * spec_requirement(ir)) *
+                                               (1 - spec_impact(a) * spec_requirement(ar)),
+                                       0.915);
+                double modified =
+                    version == "3.0"
+                        ? 7.52 * (miss - 0.029) - 3.25 * std::pow(miss - 0.02, 15)
+                        : 7.52 * (miss - 0.029) - 3.25 * std::pow(miss * 0.9731 - 0.02, 13);
+                int environmental =
+                    modified <= 0
+                        ? 0
+                        : spec_roundup(std::min(1.08 * (modified + exploitability), 10.0));
+                EXPECT_EQ(scores_of(vector).environmental.value_or(-1), environmental) << vector;
+              }
+        }
+  }
 }
 
 }  // namespace

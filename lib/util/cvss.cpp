@@ -222,9 +222,34 @@ class MetricReader {
 
 // --- CVSS 3.0 and 3.1 -------------------------------------------------------------------------
 
+// The two functions below stand for std::llround and std::pow, the only functions of the C
+// library's math library (libm) commplan called: without them the program loads no libm at
+// its start (about 0.4 ms of page faults on a virtual machine). Every CVSS 3.x vector's base,
+// temporal and environmental score was computed both ways (5,038,848 combinations of the
+// scores that raise to a power): the same scores, although 1,745 of the 2,187 powers taken differ
+// in their last bits from std::pow's.
+
+/// `value` rounded to the nearest whole number, halves away from zero, as std::llround rounds
+/// it (`value` within a long long's range).
+long long round_half_away(double value) {
+  auto whole = static_cast<long long>(value);        // towards zero
+  double rest = value - static_cast<double>(whole);  // exact
+  if (rest >= 0.5) return whole + 1;
+  if (rest <= -0.5) return whole - 1;
+  return whole;
+}
+
+/// `base` to the power `exponent` (not negative), by squaring.
+double power(double base, int exponent) {
+  double result = 1.0;
+  for (; exponent > 0; exponent >>= 1, base *= base)
+    if ((exponent & 1) != 0) result *= base;
+  return result;
+}
+
 /// CVSS v3.1 specification, Appendix A: Roundup, the float-safe integer version, in tenths.
 int roundup(double value) {
-  long long scaled = std::llround(value * 100000.0);
+  long long scaled = round_half_away(value * 100000.0);
   return static_cast<int>(scaled % 10000 == 0 ? scaled / 10000 : scaled / 10000 + 1);
 }
 
@@ -263,8 +288,7 @@ int base_score3(const Vector& v) {
   bool changed = v.value("S") == "C";
   double iss = 1 - (1 - impact(v.value("C")[0])) * (1 - impact(v.value("I")[0])) *
                        (1 - impact(v.value("A")[0]));
-  double impact_value =
-      changed ? 7.52 * (iss - 0.029) - 3.25 * std::pow(iss - 0.02, 15) : 6.42 * iss;
+  double impact_value = changed ? 7.52 * (iss - 0.029) - 3.25 * power(iss - 0.02, 15) : 6.42 * iss;
   double exploitability =
       8.22 * attack_vector(v.value("AV")[0]) * attack_complexity(v.value("AC")[0]) *
       privileges(v.value("PR")[0], changed) * user_interaction(v.value("UI")[0]);
@@ -285,8 +309,8 @@ int environmental_score3(const Vector& v) {
   double modified_impact = 6.42 * miss;
   if (changed) {
     modified_impact = v.version == Version::v3_0
-                          ? 7.52 * (miss - 0.029) - 3.25 * std::pow(miss - 0.02, 15)
-                          : 7.52 * (miss - 0.029) - 3.25 * std::pow(miss * 0.9731 - 0.02, 13);
+                          ? 7.52 * (miss - 0.029) - 3.25 * power(miss - 0.02, 15)
+                          : 7.52 * (miss - 0.029) - 3.25 * power(miss * 0.9731 - 0.02, 13);
   }
   double exploitability =
       8.22 * attack_vector(effective(v, "MAV")) * attack_complexity(effective(v, "MAC")) *
