@@ -15,13 +15,13 @@
 #include <algorithm>
 #include <array>
 #include <cerrno>
-#include <charconv>
 #include <chrono>
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
 #include <optional>
+#include <string>
 
 #include "output/register_table.hpp"
 #include "util/dates.hpp"
@@ -138,11 +138,24 @@ std::string label_in(const json& object, std::string_view label, std::string_vie
   return text.empty() ? text_in(object, key) : text;
 }
 
+/// A decimal number as std::from_chars reads one (digits, a sign in front and after the
+/// exponent's e, a point; no space, no leading +, no hexadecimal), finite. Read by strtod in the
+/// "C" locale, which commplan never changes: std::from_chars for a double is the one use the
+/// C++ runtime makes of libm (fesetround), which the program otherwise does not load.
 std::optional<double> number_in(std::string_view text) {
-  double value = 0;
-  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (text.empty() || error != std::errc() || end != text.data() + text.size() ||
-      !std::isfinite(value))
+  constexpr size_t kLongest = 64;
+  if (text.empty() || text.size() > kLongest) return std::nullopt;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    bool sign = (c == '-' && i == 0) ||
+                ((c == '-' || c == '+') && i > 0 && (text[i - 1] == 'e' || text[i - 1] == 'E'));
+    if (!sign && !(c >= '0' && c <= '9') && c != '.' && c != 'e' && c != 'E') return std::nullopt;
+  }
+  std::string copy(text);  // NUL-terminated
+  char* end = nullptr;
+  errno = 0;
+  double value = std::strtod(copy.c_str(), &end);
+  if (end != copy.c_str() + copy.size() || errno == ERANGE || !std::isfinite(value))
     return std::nullopt;
   return value;
 }
