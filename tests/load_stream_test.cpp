@@ -97,6 +97,21 @@ ItemSink sink_into(Taken& taken, std::string_view key = "findings") {
           [&taken] { taken = Taken(); }};
 }
 
+/// A sink into `taken` that counts the times it is told to forget what it was given.
+struct CountingSink {
+  Taken taken;
+  size_t restarts = 0;
+  ItemSink sink = sink_into(taken);
+  CountingSink() {
+    sink.restart = [this] {
+      ++restarts;
+      taken = Taken();
+    };
+  }
+  CountingSink(const CountingSink&) = delete;
+  CountingSink& operator=(const CountingSink&) = delete;
+};
+
 Document parse_streamed(const std::string& file, const std::string& text, Taken& taken,
                         Diagnostics& d) {
   Document doc;
@@ -141,26 +156,22 @@ TEST(ItemSink, TakesTheItemsOfItsTopLevelListAndLeavesTheListEmpty) {
 /// item once, as from libfyaml alone.
 void expect_forgotten_and_given_again(const std::string& text, Format format) {
   SCOPED_TRACE(text);
-  Taken taken;
-  size_t restarts = 0;
-  ItemSink sink = sink_into(taken);
-  sink.restart = [&] {
-    ++restarts;
-    taken = Taken();
-  };
+  CountingSink counted;
+  const Taken& taken = counted.taken;
   Diagnostics fast_d, slow_d;
-  EXPECT_FALSE(parse_document_with(Parsers::fast_only, "t", text, format, fast_d, {}, &sink));
-  EXPECT_EQ(restarts, 1u);
+  EXPECT_FALSE(
+      parse_document_with(Parsers::fast_only, "t", text, format, fast_d, {}, &counted.sink));
+  EXPECT_EQ(counted.restarts, 1u);
   EXPECT_TRUE(taken.items.empty());
   Limits limits;  // small as it is, the JSON goes to the fast path first
   limits.json_fast_from = 0;
-  auto both =
-      parse_document_with(Parsers::fast_then_libfyaml, "t", text, format, fast_d, limits, &sink);
+  auto both = parse_document_with(Parsers::fast_then_libfyaml, "t", text, format, fast_d, limits,
+                                  &counted.sink);
   Taken from_libfyaml;
   ItemSink alone = sink_into(from_libfyaml);
   auto slow = parse_document_with(Parsers::libfyaml_only, "t", text, format, slow_d, {}, &alone);
   ASSERT_TRUE(both && slow);
-  EXPECT_EQ(restarts, 2u);
+  EXPECT_EQ(counted.restarts, 2u);
   EXPECT_EQ(taken.items, from_libfyaml.items);
   EXPECT_EQ(taken.indexes, (std::vector<size_t>{0, 1, 2}));
   EXPECT_EQ(to_json(both->root).dump(), to_json(slow->root).dump());
@@ -194,19 +205,13 @@ TEST(ItemSink, ASmallJsonDocumentOnShortLinesIsReadByLibfyamlAlone) {
        {std::tuple{lower, limits, 0u}, std::tuple{long_line, limits, 1u},
         std::tuple{lower, no_floor, 1u}}) {
     SCOPED_TRACE(text.substr(0, 40));
-    Taken taken;
-    size_t restarts = 0;
-    ItemSink sink = sink_into(taken);
-    sink.restart = [&] {
-      ++restarts;
-      taken = Taken();
-    };
+    CountingSink counted;
     Diagnostics d;
-    auto doc =
-        parse_document_with(Parsers::fast_then_libfyaml, "t", text, Format::json, d, given, &sink);
+    auto doc = parse_document_with(Parsers::fast_then_libfyaml, "t", text, Format::json, d, given,
+                                   &counted.sink);
     ASSERT_TRUE(doc);
-    EXPECT_EQ(restarts, restarted);
-    EXPECT_EQ(taken.indexes, (std::vector<size_t>{0, 1, 2}));
+    EXPECT_EQ(counted.restarts, restarted);
+    EXPECT_EQ(counted.taken.indexes, (std::vector<size_t>{0, 1, 2}));
     EXPECT_TRUE(d.has_errors());  // the duplicate key, worded by libfyaml either way
   }
 }
