@@ -96,12 +96,20 @@ const Text* SharedTexts::find(std::string_view text, std::uint32_t hash) const {
   return nullptr;
 }
 
+/// The first free slot of `texts` (a power of two of them) from `hash`'s, among the `most`
+/// looked through; texts.size() where they are all taken.
+size_t SharedTexts::free_slot(const std::vector<Text>& texts, std::uint32_t hash, size_t most) {
+  size_t mask = texts.size() - 1;
+  size_t i = hash & mask;
+  for (size_t probe = 0; probe < most; ++probe, i = (i + 1) & mask)
+    if (texts[i].empty()) return i;
+  return texts.size();
+}
+
 void SharedTexts::add(const Text& kept, std::uint32_t hash) {
   if (2 * (count_ + 1) > texts_.size()) grow();
-  size_t mask = texts_.size() - 1;
-  size_t i = hash & mask;
-  for (size_t probe = 0; !texts_[i].empty(); ++probe, i = (i + 1) & mask)
-    if (probe + 1 == kMostProbes) return;  // a crowded run of slots: the text is not shared
+  size_t i = free_slot(texts_, hash, kMostProbes);
+  if (i == texts_.size()) return;  // a crowded run of slots: the text is not shared
   texts_[i] = kept;
   hashes_[i] = hash;
   ++count_;
@@ -110,11 +118,9 @@ void SharedTexts::add(const Text& kept, std::uint32_t hash) {
 void SharedTexts::grow() {
   std::vector<Text> texts(std::max<size_t>(64, 2 * texts_.size()));
   std::vector<std::uint32_t> hashes(texts.size());
-  size_t mask = texts.size() - 1;
   for (size_t j = 0; j < texts_.size(); ++j) {
     if (texts_[j].empty()) continue;
-    size_t i = hashes_[j] & mask;
-    while (!texts[i].empty()) i = (i + 1) & mask;
+    size_t i = free_slot(texts, hashes_[j], texts.size());  // at most half full: one is free
     texts[i] = std::move(texts_[j]);
     hashes[i] = hashes_[j];
   }

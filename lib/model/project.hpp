@@ -89,6 +89,7 @@ class SharedTexts {
 
  private:
   void grow();
+  static size_t free_slot(const std::vector<Text>& texts, std::uint32_t hash, size_t most);
   std::vector<Text> texts_;  // by hash; empty where a slot is free
   std::vector<std::uint32_t> hashes_;
   size_t count_ = 0;
