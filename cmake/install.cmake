@@ -116,5 +116,11 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # Loaded at run time (lib/output/xlsx.cpp), so dpkg-shlibdeps cannot see it.
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "libxlsxwriter4 (>= 1.1.4)")
+# Packed relative relocations (CMakeLists.txt) need glibc 2.36: the binary asks for the version
+# GLIBC_ABI_DT_RELR, which names no symbol, so dpkg-shlibdeps does not count it (it gives the
+# highest version of the symbols used, 2.35 on Debian 12).
+if(COMMPLAN_HAS_PACKED_RELOCATIONS)
+  string(APPEND CPACK_DEBIAN_PACKAGE_DEPENDS ", libc6 (>= 2.36)")
+endif()
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "bash-completion")
 include(CPack)
