@@ -144,8 +144,7 @@ CsvTable parse_csv(std::string file, std::string text, Diagnostics& diagnostics,
         fmt::format("file is larger than {} MiB (the limit)", limits.max_bytes >> 20));
     return table;
   }
-  // In place: moved through without_bom(), GCC 12 at -O3 warns of an uninitialized read.
-  if (std::string_view(table.text).starts_with(kUtf8Bom)) table.text.erase(0, kUtf8Bom.size());
+  drop_bom(table.text);
   size_t nul = table.text.find('\0');
   size_t invalid = invalid_utf8_offset(table.text);
   if (nul != std::string::npos || invalid != std::string::npos) {

@@ -54,9 +54,14 @@ std::string count_of(size_t n, std::string_view one, std::string_view many);
 /// The UTF-8 byte order mark some editors write at the start of a file: a file's text is read
 /// without it.
 constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+/// Drops a leading byte order mark from `text`. Tested through a string_view: GCC 12 at -O3
+/// warns of an uninitialized read in std::string::starts_with inlined into a self-move.
+inline void drop_bom(std::string& text) {
+  if (std::string_view(text).starts_with(kUtf8Bom)) text.erase(0, kUtf8Bom.size());
+}
 /// `text` without a leading byte order mark.
 inline std::string without_bom(std::string text) {
-  if (text.starts_with(kUtf8Bom)) text.erase(0, kUtf8Bom.size());
+  drop_bom(text);
   return text;
 }
 
