@@ -61,6 +61,38 @@ TEST(ReadFileText, ANamedPipeIsReadOnceAProcessWritesIt) {
   writer.join();
 }
 
+TEST(ReadFileText, ANamedPipeOfManyReadsIsReadWholeWithRoomPastItsEnd) {
+  // Past the 64 KiB of one read the text grows while it is read into; its size is not known.
+  TempDir dir;
+  std::string fifo = dir.str() + "/project.yaml";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  std::string text = text_of(300000);
+  std::thread writer([&] { std::ofstream(fifo) << text; });
+  FileText read = read_file_text(fifo);
+  writer.join();
+  EXPECT_FALSE(read.mapped());
+  EXPECT_EQ(read.view(), text);
+  EXPECT_GE(read.readable(), text.size() + kReadPadding);
+}
+
+TEST(ReadFileText, ANamedPipeLargerThanTheLimitIsRefused) {
+  TempDir dir;
+  std::string fifo = dir.str() + "/project.yaml";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  // The writer's last writes fail once the reader closes the pipe: EPIPE, not SIGPIPE.
+  auto* previous = std::signal(SIGPIPE, SIG_IGN);
+  std::thread writer([&] { std::ofstream(fifo) << text_of(3 << 20); });
+  try {
+    read_file(fifo, 2 << 20);
+    ADD_FAILURE() << "read past the limit";
+  } catch (const Error& e) {
+    EXPECT_EQ(format_headline(e.diagnostics().items().front()),
+              fifo + ": error: file is larger than 2 MiB (the limit)");
+  }
+  writer.join();
+  std::signal(SIGPIPE, previous);
+}
+
 TEST(ReadFileText, ANamedPipeNobodyWritesIsAnIoErrorNotAHang) {
   TempDir dir;
   std::string fifo = dir.str() + "/project.yaml";
