@@ -68,10 +68,12 @@ inline Diagnostics expect_fallback(Format format, const std::string& text,
 }
 
 /// Compares both paths on every file under examples/ and tests/ ending in one of
-/// `extensions`: where libfyaml's path fails, the fast path gives up too; where the fast path
-/// reads a file, its tree is libfyaml's. Returns how many files it read, of `files` in all.
+/// `extensions`: where libfyaml's path fails, the fast path (`fast_path`) gives up too; where the
+/// fast path reads a file, its tree is libfyaml's. Returns how many files it read, of `files` in
+/// all.
 inline size_t compare_on_every_file(Format format, std::initializer_list<const char*> extensions,
-                                    size_t& files, const Limits& limits = {}) {
+                                    size_t& files, const Limits& limits = {},
+                                    Parsers fast_path = Parsers::fast_only) {
   namespace fs = std::filesystem;
   std::vector<fs::path> paths;
   for (const char* dir : {"examples", "tests"})
@@ -89,7 +91,8 @@ inline size_t compare_on_every_file(Format format, std::initializer_list<const c
     std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     Diagnostics d;
     Document expected = libfyaml_only(format, text, d, limits);
-    auto actual = fast_only(format, text, limits);
+    Diagnostics ignored;
+    auto actual = parse_document_with(fast_path, file_of(format), text, format, ignored, limits);
     if (d.has_errors()) {
       EXPECT_FALSE(actual.has_value());
       continue;

@@ -1,5 +1,6 @@
-// The JSON fast path (simdjson) against libfyaml's path: the same tree node for node where it
-// reads a text, and libfyaml's diagnostics, unchanged, wherever it gives up.
+// The JSON fast path (simdjson, and the small reader small documents take) against libfyaml's
+// path: the same tree node for node where it reads a text, and libfyaml's diagnostics,
+// unchanged, wherever it gives up.
 
 #include <gtest/gtest.h>
 
@@ -281,6 +282,109 @@ TEST(JsonFastPath, ReadInPiecesGivesUpOnAnEscapeInATopLevelKey) {
   const char* text = "{\"\\u0061b\": 1, \"c\": [\"\\u4e2d\"]}";
   EXPECT_TRUE(fast(text).has_value());
   testing::expect_fallback(Format::json, text, limits);
+}
+
+/// The tree of `text` by the small reader alone: nullopt where it gives up.
+std::optional<Document> small(const std::string& text) {
+  Diagnostics d;
+  return parse_document_with(Parsers::small_json_only, "t.json", text, Format::json, d);
+}
+
+/// The small reader reads `text` into libfyaml's tree.
+void expect_small_reads(const std::string& text) {
+  SCOPED_TRACE(text);
+  Diagnostics d;
+  Document expected = slow(text, d);
+  ASSERT_FALSE(d.has_errors()) << format_headline(d.items()[0]);
+  auto actual = small(text);
+  ASSERT_TRUE(actual.has_value()) << "the small reader gave up";
+  EXPECT_EQ(fuzz::tree_difference(expected.root, actual->root), "");
+}
+
+/// The small reader gives up on `text`, and a parse reports and builds what libfyaml does.
+void expect_small_gives_up(const std::string& text) {
+  SCOPED_TRACE(text);
+  EXPECT_FALSE(small(text).has_value());
+  Diagnostics expected_d, actual_d;
+  Document expected = slow(text, expected_d);
+  Document actual = parse_document("t.json", text, Format::json, actual_d);
+  EXPECT_EQ(testing::printed(actual_d), testing::printed(expected_d));
+  EXPECT_EQ(fuzz::tree_difference(expected.root, actual.root), "");
+}
+
+TEST(SmallJsonReader, BuildsTheTreeOfLibfyaml) {
+  for (const char* text : kReadTexts) expect_small_reads(text);
+  expect_small_reads("{\"\\u0061b\": 1, \"c\\td\": [\"\\u4e2d\"], \"\\\"\": 2}");
+  expect_small_reads("[\"\\uD83D\\uDE00\", \"a\\u00e9\\u4E2D\\ud83d\\ude00z\", \"\\/\"]");
+  expect_small_reads("[1e400]");  // simdjson refuses a number past a double; libfyaml reads it
+  for (bool pretty : {false, true}) expect_small_reads(project_like(40, pretty));
+}
+
+TEST(SmallJsonReader, LeavesEveryErrorToLibfyaml) {
+  for (const char* text : kErrorTexts) expect_small_gives_up(text);
+  for (const char* text : {"{\"a\": 1, \"b\": \"c\": \"d\",\\u0000 , \"e\": \"f\"}}",
+                           "{\"a\": \"b\": 2}}",
+                           "[{\"a\": null: 2}}]",
+                           "[{\"a\": true x]}]",
+                           "[\"\\ude00\"]",
+                           "[\"\\ud83dx\"]",
+                           "[\"\\ud83d\\u0041\"]",
+                           "[\"\\u12\"]",
+                           "[\"\\u12g4\"]",
+                           "[\"a\\\"]",
+                           "[\"a\\",
+                           "[truex]",
+                           "[nullnull]",
+                           "[1-2]",
+                           "[--1]",
+                           "[+1]",
+                           "{\"a\"}",
+                           "{\"a\":}",
+                           "{,}",
+                           "[,1]",
+                           "{\"a\":1,}",
+                           "[1]\n]",
+                           "[\"\x01\"]",
+                           "[\"a\nb\"]",
+                           "[\"a\\ab\"]",
+                           "[\"\\U0041\"]"})
+    expect_small_gives_up(text);
+}
+
+TEST(SmallJsonReader, GivesUpWhereLibfyamlReadsMoreThanJson) {
+  // libfyaml reads these (NUL in a string, a comment, a scalar at the top); the parse does,
+  // as before, with the same tree.
+  for (const char* text : {"[\"\\u0000\"]", "[1, # comment\n 2]", "\"text\"", "12"}) {
+    SCOPED_TRACE(text);
+    EXPECT_FALSE(small(text).has_value());
+    Diagnostics expected_d, actual_d;
+    Document expected = slow(text, expected_d);
+    Document actual = parse_document("t.json", text, Format::json, actual_d);
+    EXPECT_FALSE(actual_d.has_errors());
+    EXPECT_EQ(fuzz::tree_difference(expected.root, actual.root), "");
+  }
+}
+
+TEST(SmallJsonReader, ReadsEveryPrefixOfADocumentAsLibfyamlDoes) {
+  // Cut anywhere, a document is read to libfyaml's tree or given up to libfyaml's messages.
+  std::string text = project_like(3, true);
+  size_t read = 0;
+  for (size_t size = 0; size <= text.size(); ++size) {
+    std::string prefix = text.substr(0, size);
+    if (small(prefix))
+      expect_small_reads(prefix), ++read;
+    else
+      expect_small_gives_up(prefix);
+  }
+  EXPECT_EQ(read, 2u);  // the whole, and the whole without its last line end
+}
+
+TEST(SmallJsonReader, ReadsEveryJsonFileInTheSourcesAsLibfyamlDoes) {
+  size_t files = 0;
+  size_t read =
+      testing::compare_on_every_file(Format::json, {".json"}, files, {}, Parsers::small_json_only);
+  ASSERT_GT(files, 0u);
+  EXPECT_GE(read, files / 2);
 }
 
 }  // namespace

@@ -733,9 +733,9 @@ void parse_with_libfyaml(Document& doc, NodeStorage& storage, Format format,
   if (ok) doc.root = builder.root();
 }
 
-/// Whether `text`, a JSON document, is one libfyaml reads in less time than loading the fast
-/// path's plugin takes (Limits::json_fast_from).
-bool read_faster_by_libfyaml(std::string_view text, const Limits& limits) {
+/// Whether `text`, a JSON document, is one the small reader takes: one that reads in less time
+/// than loading the fast path's plugin takes (Limits::json_fast_from).
+bool small_json(std::string_view text, const Limits& limits) {
   if (text.size() >= limits.json_fast_from) return false;
   for (size_t line = 0; line < text.size();) {
     size_t end = text.find('\n', line);
@@ -746,25 +746,29 @@ bool read_faster_by_libfyaml(std::string_view text, const Limits& limits) {
   return true;
 }
 
-/// parse_document_with() into `doc`: false where the fast path of Parsers::fast_only gives
-/// up (or the text fails the checks made before parsing).
+/// parse_document_with() into `doc`: false where the fast path of Parsers::fast_only (or
+/// small_json_only) gives up (or the text fails the checks made before parsing).
 bool parse_into(Document& doc, Parsers parsers, std::string file, FileText text, Format format,
                 Diagnostics& diagnostics, const Limits& limits, const ItemSink* sink) {
   bool json = format == Format::json;
-  bool fast =
-      parsers == Parsers::fast_only || (parsers == Parsers::fast_then_libfyaml &&
-                                        !(json && read_faster_by_libfyaml(text.view(), limits)));
-  if (fast && json && text.size() <= limits.max_bytes)
+  bool alone = parsers == Parsers::fast_only || parsers == Parsers::small_json_only;
+  bool fast = parsers != Parsers::libfyaml_only;
+  JsonReader reader =
+      parsers == Parsers::small_json_only ||
+              (parsers == Parsers::fast_then_libfyaml && small_json(text.view(), limits))
+          ? JsonReader::small
+          : JsonReader::plugin;
+  if (fast && json && reader == JsonReader::plugin && text.size() <= limits.max_bytes)
     text.reserve_room(kJsonFastPadding);  // simdjson reads past the end
   auto storage = std::make_shared<NodeStorage>();
   doc = Document{std::move(file), storage->keep(std::move(text)), {}, storage};
-  if (!check_source(doc, diagnostics, limits)) return parsers != Parsers::fast_only;
+  if (!check_source(doc, diagnostics, limits)) return !alone;
   if (fast) {  // where it gives up, what it left in the storage goes with the document
-    auto root = json
-                    ? parse_json_fast(doc, storage->readable_from(doc.text), *storage, limits, sink)
-                    : parse_yaml_fast(doc, *storage, limits, sink);
+    auto root = json ? parse_json_fast(doc, storage->readable_from(doc.text), *storage, limits,
+                                       sink, reader)
+                     : parse_yaml_fast(doc, *storage, limits, sink);
     if (root) doc.root = *root;
-    if (root || parsers == Parsers::fast_only) return root.has_value();
+    if (root || alone) return root.has_value();
   }
   parse_with_libfyaml(doc, *storage, format, diagnostics, limits, sink);
   return true;

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <climits>
+#include <cstdint>
 #include <exception>
 #include <span>
 #include <string>
@@ -236,6 +237,198 @@ struct Sink {
   }
 };
 
+/// The reader small JSON takes (CommplanJsonScan, in the program: no plugin to load): strict
+/// JSON (RFC 8259) read whole, its values given to `sink` as the plugin gives them. Stops at the
+/// first thing that is not JSON; the builder checks numbers, keys and limits.
+class SmallJsonReader {
+ public:
+  SmallJsonReader(std::string_view text, const CommplanJsonSink& sink) : text_(text), sink_(sink) {}
+
+  bool read() {
+    skip_space();
+    if (at_end() || (peek() != '{' && peek() != '[')) return false;  // a scalar at the top
+    for (;;) {
+      // A value begins here, or a container opens.
+      if (at_end()) return false;
+      if (peek() == '{' || peek() == '[') {
+        bool mapping = peek() == '{';
+        if (!sink_.open(sink_.self, mapping, at_)) return false;
+        ++at_;
+        skip_space();
+        if (!at_end() && peek() == (mapping ? '}' : ']')) {
+          ++at_;
+          if (!sink_.close(sink_.self)) return false;
+        } else {
+          mapping_.push_back(mapping);
+          if (mapping && !key()) return false;
+          continue;
+        }
+      } else if (!scalar()) {
+        return false;
+      }
+      // After a value: a comma and the next, or the containers it closes.
+      for (;;) {
+        skip_space();
+        if (mapping_.empty()) return at_end();
+        if (at_end()) return false;
+        bool mapping = mapping_.back();
+        if (peek() == ',') {
+          ++at_;
+          skip_space();
+          if (mapping && !key()) return false;
+          break;
+        }
+        if (peek() != (mapping ? '}' : ']')) return false;
+        ++at_;
+        mapping_.pop_back();
+        if (!sink_.close(sink_.self)) return false;
+      }
+    }
+  }
+
+ private:
+  bool at_end() const { return at_ >= text_.size(); }
+  char peek() const { return text_[at_]; }
+  void skip_space() {
+    while (!at_end() && (peek() == ' ' || peek() == '\n' || peek() == '\r' || peek() == '\t'))
+      ++at_;
+  }
+
+  /// An object's key, its colon and the space after it.
+  bool key() {
+    if (at_end() || peek() != '"') return false;
+    size_t start = at_ + 1;
+    bool escaped = false;
+    if (!quoted(escaped)) return false;
+    std::string_view text = escaped ? std::string_view(unescaped_) : token(start);
+    if (!sink_.key(sink_.self, start, text.data(), text.size(), escaped ? 1 : 0)) return false;
+    skip_space();
+    if (at_end() || peek() != ':') return false;
+    ++at_;
+    skip_space();
+    return true;
+  }
+
+  /// A string, true, false, null or number.
+  bool scalar() {
+    size_t start = at_;
+    if (peek() == '"') {
+      bool escaped = false;
+      if (!quoted(escaped)) return false;
+      std::string_view text = escaped ? std::string_view(unescaped_) : token(start + 1);
+      return sink_.string(sink_.self, start + 1, text.data(), text.size(), escaped ? 1 : 0) != 0;
+    }
+    for (auto [word, kind] : {std::pair{std::string_view("true"), commplan_json_bool},
+                              std::pair{std::string_view("false"), commplan_json_bool},
+                              std::pair{std::string_view("null"), commplan_json_null}}) {
+      if (text_.substr(at_, word.size()) == word) {
+        at_ += word.size();
+        return sink_.scalar(sink_.self, start, word.size(), kind) != 0;
+      }
+    }
+    if (peek() != '-' && (peek() < '0' || peek() > '9')) return false;
+    while (!at_end() && ((peek() >= '0' && peek() <= '9') || peek() == '-' || peek() == '+' ||
+                         peek() == '.' || peek() == 'e' || peek() == 'E'))
+      ++at_;
+    return sink_.scalar(sink_.self, start, at_ - start, commplan_json_number) != 0;
+  }
+
+  /// The source's text from `start` to the closing quote just read.
+  std::string_view token(size_t start) const { return text_.substr(start, at_ - 1 - start); }
+
+  /// Reads a quoted string from its opening quote past its closing one; where it holds an
+  /// escape, its text unescaped is left in unescaped_ and `escaped` set.
+  bool quoted(bool& escaped) {
+    size_t start = ++at_;
+    escaped = false;
+    for (; !at_end(); ++at_) {
+      auto c = static_cast<unsigned char>(peek());
+      if (c == '"') break;
+      if (c < 0x20) return false;  // a control character, unescaped
+      if (c == '\\') {
+        if (!escaped) unescaped_.assign(text_.substr(start, at_ - start));
+        escaped = true;
+        if (!escape()) return false;
+      } else if (escaped) {
+        unescaped_.push_back(static_cast<char>(c));
+      }
+    }
+    if (at_end()) return false;
+    ++at_;
+    return true;
+  }
+
+  /// One escape, at its backslash, unescaped into unescaped_; at_ left on its last character.
+  bool escape() {
+    if (++at_ >= text_.size()) return false;
+    char c = peek();
+    const char* simple = "\"\"\\\\//b\bf\fn\nr\rt\t";
+    for (const char* e = simple; *e != '\0'; e += 2) {
+      if (c == e[0]) {
+        unescaped_.push_back(e[1]);
+        return true;
+      }
+    }
+    if (c != 'u') return false;
+    uint32_t code = 0;
+    if (!hex4(code)) return false;
+    if (code >= 0xDC00 && code <= 0xDFFF) return false;  // a low surrogate alone
+    if (code >= 0xD800 && code <= 0xDBFF) {              // a high one: its low one follows
+      uint32_t low = 0;
+      if (text_.substr(at_ + 1, 2) != "\\u") return false;
+      at_ += 2;
+      if (!hex4(low) || low < 0xDC00 || low > 0xDFFF) return false;
+      code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
+    }
+    append_utf8(code);
+    return true;
+  }
+
+  /// The four hex digits after at_, read into `code`; at_ left on the last.
+  bool hex4(uint32_t& code) {
+    for (int i = 0; i < 4; ++i) {
+      if (++at_ >= text_.size()) return false;
+      char c = peek();
+      int digit = c >= '0' && c <= '9'   ? c - '0'
+                  : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                  : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                         : -1;
+      if (digit < 0) return false;
+      code = code * 16 + static_cast<uint32_t>(digit);
+    }
+    return true;
+  }
+
+  void append_utf8(uint32_t code) {
+    auto byte = [&](uint32_t b) { unescaped_.push_back(static_cast<char>(b)); };
+    if (code < 0x80) {
+      byte(code);
+    } else if (code < 0x800) {
+      byte(0xC0 | (code >> 6));
+      byte(0x80 | (code & 0x3F));
+    } else if (code < 0x10000) {
+      byte(0xE0 | (code >> 12));
+      byte(0x80 | ((code >> 6) & 0x3F));
+      byte(0x80 | (code & 0x3F));
+    } else {
+      byte(0xF0 | (code >> 18));
+      byte(0x80 | ((code >> 12) & 0x3F));
+      byte(0x80 | ((code >> 6) & 0x3F));
+      byte(0x80 | (code & 0x3F));
+    }
+  }
+
+  std::string_view text_;
+  const CommplanJsonSink& sink_;
+  size_t at_ = 0;
+  std::vector<bool> mapping_;  // the open containers, innermost last: an object or an array
+  std::string unescaped_;
+};
+
+int scan_small_json(const char* text, size_t size, size_t, size_t, const CommplanJsonSink* sink) {
+  return SmallJsonReader(std::string_view(text, size), *sink).read() ? 1 : 0;
+}
+
 /// The folder of the running program, from /proc/self/exe; "" where it cannot be read.
 std::string program_folder() {
   std::string path(PATH_MAX, '\0');
@@ -269,8 +462,8 @@ CommplanJsonScan* plugin_scan() {
 bool json_fast_path_available() { return plugin_scan() != nullptr; }
 
 std::optional<Node> parse_json_fast(const Document& doc, size_t readable, NodeStorage& storage,
-                                    const Limits& limits, const ItemSink* sink) {
-  CommplanJsonScan* scan = plugin_scan();
+                                    const Limits& limits, const ItemSink* sink, JsonReader reader) {
+  CommplanJsonScan* scan = reader == JsonReader::small ? &scan_small_json : plugin_scan();
   if (scan == nullptr) return std::nullopt;
   std::string_view text = doc.text;
   Sink scanned{FastBuilder(doc, storage, limits, sink), nullptr};

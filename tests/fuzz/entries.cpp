@@ -123,7 +123,10 @@ std::string fast_path_name(Format format) {
 /// Wherever libfyaml reads `text` without an error, a sink on a top-level list is given the
 /// same items in order (index, place, content) on both paths, and the rest of the tree is the
 /// same: also where the fast path gives up part-way, after which the sink forgets what it gave.
-void check_streaming(const std::string& text, Format format) {
+/// JSON with `plugin` is read by the plugin's reader whatever its size.
+void check_streaming(const std::string& text, Format format, bool plugin = false) {
+  Limits limits;
+  if (plugin) limits.json_fast_from = 0;
   for (std::string_view key : {"findings", "a", ""}) {
     std::vector<std::string> given[2];
     std::optional<Document> streamed[2];
@@ -138,7 +141,7 @@ void check_streaming(const std::string& text, Format format) {
                     [&, slow_path] { given[slow_path].clear(); }};
       streamed[slow_path] =
           parse_document_with(slow_path ? Parsers::libfyaml_only : Parsers::fast_then_libfyaml,
-                              "fuzz", text, format, diagnostics[slow_path], {}, &sink);
+                              "fuzz", text, format, diagnostics[slow_path], limits, &sink);
     }
     if (diagnostics[1].has_errors() || !streamed[0] || !streamed[1]) return;
     if (given[0] != given[1])
@@ -155,17 +158,21 @@ void check_fast_path(const std::string& text, Format format) {
     violated("the JSON fast path's plugin cannot be loaded",
              "lib/commplan/" COMMPLAN_JSON_PLUGIN " beside or above the program");
   check_streaming(text, format);
+  if (format == Format::json) check_streaming(text, format, true);
   // JSON is also read in pieces of a byte (every value and item a piece of its own), as a
-  // large file is read in pieces of Limits::json_piece_bytes.
+  // large file is read in pieces of Limits::json_piece_bytes, and by the small reader.
   Limits whole, pieces;
   pieces.json_piece_bytes = 1;
   std::optional<Document> slow;
-  for (const Limits* limits : {&whole, &pieces}) {
-    if (limits == &pieces && format != Format::json) break;
-    std::string name = fast_path_name(format) + (limits == &pieces ? " in pieces" : "");
+  for (int pass = 0; pass < 3; ++pass) {
+    if (pass > 0 && format != Format::json) break;
+    const Limits* limits = pass == 1 ? &pieces : &whole;
+    std::string name = pass == 2   ? std::string("the small JSON reader")
+                       : pass == 1 ? fast_path_name(format) + " in pieces"
+                                   : fast_path_name(format);
     Diagnostics fast_diagnostics, diagnostics;
-    auto fast =
-        parse_document_with(Parsers::fast_only, "fuzz", text, format, fast_diagnostics, *limits);
+    auto fast = parse_document_with(pass == 2 ? Parsers::small_json_only : Parsers::fast_only,
+                                    "fuzz", text, format, fast_diagnostics, *limits);
     if (!fast) continue;
     if (!slow) {
       slow = parse_document_with(Parsers::libfyaml_only, "fuzz", text, format, diagnostics);

@@ -5,13 +5,13 @@ its own folder (a build tree) or above it (../lib/commplan; the .deb installs it
 with the dynamic loader's own trace (LD_DEBUG=files):
 
 - a YAML project's brief loads neither the plugin nor simdjson, nor does a small JSON one
-  (under 64 KiB on lines under 4 KiB, which libfyaml reads in less time than loading the
-  plugin takes: Limits::json_fast_from);
+  (under 64 KiB on lines under 4 KiB, which the program's small reader reads in less time
+  than loading the plugin takes: Limits::json_fast_from);
 - a JSON project's brief on one long line loads both, from the build tree's lib/commplan;
 - the program copied where no plugin is found, beside a plugin file that is not a library, or
   beside a library without the plugin's function (as one of another version), gives every
   JSON brief and every JSON error byte for byte as with the plugin (libfyaml reads the JSON
-  then), with the same exit code, and says nothing of the plugin.
+  the plugin would), with the same exit code, and says nothing of the plugin.
 
 Usage: test_json_plugin.py COMMPLAN_BINARY SOURCE_DIR
 """
