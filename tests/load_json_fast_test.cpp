@@ -20,6 +20,12 @@ std::optional<Document> fast(const std::string& text, const Limits& limits = {})
   return testing::fast_only(Format::json, text, limits);
 }
 
+/// The tree of `text` by the small reader alone: nullopt where it gives up.
+std::optional<Document> small(const std::string& text) {
+  Diagnostics d;
+  return parse_document_with(Parsers::small_json_only, "t.json", text, Format::json, d);
+}
+
 Document slow(const std::string& text, Diagnostics& d, const Limits& limits = {}) {
   return testing::libfyaml_only(Format::json, text, d, limits);
 }
@@ -221,9 +227,13 @@ TEST(JsonFastPath, KeepsTheMessagesOfDuplicatesAndDepth) {
 }
 
 TEST(JsonFastPath, GivesUpWhereLibfyamlReadsMoreThanJson) {
+  // So does the small reader, but for a number past a double, which it reads as libfyaml does.
   for (const char* text : {"[\"\\u0000\"]", "[1, # comment\n 2]", "[1e400]", "\"text\"", "12"}) {
     SCOPED_TRACE(text);
     EXPECT_FALSE(fast(text).has_value());
+    if (text != std::string("[1e400]")) {
+      EXPECT_FALSE(small(text).has_value());
+    }
     Diagnostics expected_d, actual_d;
     Document expected = slow(text, expected_d);
     Document actual = parse_document("t.json", text, Format::json, actual_d);
@@ -282,12 +292,6 @@ TEST(JsonFastPath, ReadInPiecesGivesUpOnAnEscapeInATopLevelKey) {
   const char* text = "{\"\\u0061b\": 1, \"c\": [\"\\u4e2d\"]}";
   EXPECT_TRUE(fast(text).has_value());
   testing::expect_fallback(Format::json, text, limits);
-}
-
-/// The tree of `text` by the small reader alone: nullopt where it gives up.
-std::optional<Document> small(const std::string& text) {
-  Diagnostics d;
-  return parse_document_with(Parsers::small_json_only, "t.json", text, Format::json, d);
 }
 
 /// The small reader reads `text` into libfyaml's tree.
@@ -349,20 +353,6 @@ TEST(SmallJsonReader, LeavesEveryErrorToLibfyaml) {
                            "[\"a\\ab\"]",
                            "[\"\\U0041\"]"})
     expect_small_gives_up(text);
-}
-
-TEST(SmallJsonReader, GivesUpWhereLibfyamlReadsMoreThanJson) {
-  // libfyaml reads these (NUL in a string, a comment, a scalar at the top); the parse does,
-  // as before, with the same tree.
-  for (const char* text : {"[\"\\u0000\"]", "[1, # comment\n 2]", "\"text\"", "12"}) {
-    SCOPED_TRACE(text);
-    EXPECT_FALSE(small(text).has_value());
-    Diagnostics expected_d, actual_d;
-    Document expected = slow(text, expected_d);
-    Document actual = parse_document("t.json", text, Format::json, actual_d);
-    EXPECT_FALSE(actual_d.has_errors());
-    EXPECT_EQ(fuzz::tree_difference(expected.root, actual.root), "");
-  }
 }
 
 TEST(SmallJsonReader, ReadsEveryPrefixOfADocumentAsLibfyamlDoes) {
