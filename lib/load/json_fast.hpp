@@ -19,7 +19,7 @@ inline constexpr size_t kJsonFastPadding = 64;
 static_assert(kReadPadding >= kJsonFastPadding, "read_file leaves the room the fast path reads");
 
 /// Whether the plugin that reads JSON for the fast path could be loaded (where it cannot, every
-/// JSON document is read by libfyaml).
+/// JSON document the plugin would read is read by libfyaml; the small reader needs no plugin).
 bool json_fast_path_available();
 
 /// Which reader the fast path gives a JSON text to: simdjson through the plugin, or the
@@ -31,13 +31,12 @@ enum class JsonReader { plugin, small };
 /// (kinds, plain, texts, keys, marks), or nullopt wherever that path could differ or fail: a
 /// syntax error, a duplicate key, past the limits, a scalar at the top; and always where the
 /// plugin cannot be loaded (json_fast_path_available()) and `reader` is the plugin. Reports
-/// nothing; the caller falls
-/// back to libfyaml, which words every error. `doc`'s text is checked for size and encoding
-/// already; `readable` bytes can be read from its start (the text is copied when fewer than its
-/// size + kJsonFastPadding). A text larger than `limits.json_piece_bytes` is read a piece at a
-/// time (load/json_scan.hpp) by the plugin; the small reader reads it whole. With a `sink`, the
-/// items of its list are given to it with `doc` as they are read, and freed, as libfyaml's path
-/// does; where it gives up after giving some, it calls the sink's restart first.
+/// nothing; the caller falls back to libfyaml, which words every error. `doc`'s text is checked for
+/// size and encoding already; `readable` bytes can be read from its start (the text is copied when
+/// fewer than its size + kJsonFastPadding). A text larger than `limits.json_piece_bytes` is read a
+/// piece at a time (load/json_scan.hpp) by the plugin; the small reader reads it whole. With a
+/// `sink`, the items of its list are given to it with `doc` as they are read, and freed, as
+/// libfyaml's path does; where it gives up after giving some, it calls the sink's restart first.
 std::optional<Node> parse_json_fast(const Document& doc, size_t readable, NodeStorage& storage,
                                     const Limits& limits, const ItemSink* sink = nullptr,
                                     JsonReader reader = JsonReader::plugin);
